@@ -1,0 +1,148 @@
+"""The clean stage: a RawRecord becomes an Article with clean text in paragraphs.
+
+Order matters: unicode repair, paragraphs (unwrapping wire copy), glued paragraphs split,
+notices and boilerplate set apart, repeated content removed, the dateline taken off the
+head, then the publication date. Everything dropped is counted in `repairs` and kept in
+`removed`, so nothing is silently lost.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from dateline.clean.boilerplate import is_boilerplate, is_signoff
+from dateline.clean.dateline import find_dateline
+from dateline.clean.dates import BadDate, normalise_date
+from dateline.clean.duplicates import Piece, remove_duplicates, sentence_key
+from dateline.clean.html import extract_page
+from dateline.clean.notices import as_notice, drop_marks
+from dateline.clean.paragraphs import split_paragraphs
+from dateline.clean.runtogether import split_run_together
+from dateline.clean.unicode import fix_text, squeeze
+from dateline.model import Article, Notice, RawRecord, Rejected, Removed, Span
+from dateline.settings import Settings
+
+_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u2013": "-", "\u2014": "-"})
+_WS = re.compile(r"\s+")
+
+
+def normalised(text: str) -> str:
+    """The form two copies of one text share: NFKC, casefolded, plain quotes, one space."""
+    return _WS.sub(" ", unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()).strip()
+
+
+def article_id(text: str) -> str:
+    return hashlib.sha256(normalised(text).encode("utf-8")).hexdigest()[:16]
+
+
+def _bump(repairs: dict[str, int], key: str, n: int = 1) -> None:
+    if n:
+        repairs[key] = repairs.get(key, 0) + n
+
+
+def _split_glued(paragraphs: list[str], repairs: dict[str, int]) -> list[Piece]:
+    pieces: list[Piece] = []
+    for p in paragraphs:
+        parts = split_run_together(p)
+        _bump(repairs, "run_together", len(parts) - 1)
+        pieces.extend(Piece(part, repaired=len(parts) > 1) for part in parts)
+    return pieces
+
+
+def _set_apart(pieces: list[Piece], repairs: dict[str, int], removed: list[Removed]) -> tuple[list[Piece], list[Notice]]:
+    """Take notices, boilerplate and trailing sign-offs out of the body."""
+    while pieces and is_signoff(pieces[-1].text):
+        removed.append(Removed(pieces.pop().text, "signoff"))
+        _bump(repairs, "signoffs")
+    body: list[Piece] = []
+    notices: list[Notice] = []
+    seen: set[str] = set()
+    for piece in pieces:
+        notice = as_notice(piece.text)
+        if notice is not None:
+            key = sentence_key(notice.text)
+            if key in seen:
+                removed.append(Removed(piece.text, "duplicate"))
+                _bump(repairs, "duplicate_notices")
+            else:
+                seen.add(key)
+                notices.append(notice)
+            continue
+        if is_boilerplate(piece.text):
+            removed.append(Removed(piece.text, "boilerplate"))
+            _bump(repairs, "boilerplate")
+            continue
+        body.append(piece)
+    return body, notices
+
+
+def clean_record(raw: RawRecord, settings: Settings | None = None) -> Article:
+    """Raise Rejected when the record cannot become an article."""
+    settings = settings or Settings()
+    if raw.error is not None:
+        raise raw.error
+    title, date, url, outlet = raw.title, raw.date, raw.url, raw.outlet
+    text = raw.text
+    if text is None and raw.html is not None:
+        page = extract_page(raw.html)
+        text = page.text
+        title, date = title or page.title, date or page.date
+        url, outlet = url or page.url, outlet or page.outlet
+    if not text or not text.strip():
+        raise Rejected("empty", "the record has no text")
+    if len(text) > settings.max_record_bytes:
+        raise Rejected("too_large", f"text over {settings.max_record_bytes:,} characters (max_record_bytes)")
+
+    repairs: dict[str, int] = {}
+    removed: list[Removed] = []
+    warnings: list[str] = []
+    text = fix_text(text, repairs)
+    paragraphs, unwrapped = split_paragraphs(text)
+    _bump(repairs, "unwrapped", int(unwrapped))
+    pieces = _split_glued(paragraphs, repairs)
+    pieces, notices = _set_apart(pieces, repairs, removed)
+    kept, dups, stats = remove_duplicates(pieces)
+    removed.extend(Removed(d, "duplicate") for d in dups)
+    for key, n in stats.items():
+        _bump(repairs, key, n)
+
+    dateline = None
+    if kept:
+        found = find_dateline(kept[0])
+        if found:
+            dateline, body_start = found
+            kept[0] = kept[0][body_start:].strip()
+            kept = [p for p in kept if p]
+    title = squeeze(fix_text(title, {})) if title else None
+    if title and kept and sentence_key(kept[0]) == sentence_key(title) and len(kept) > 1:
+        removed.append(Removed(kept.pop(0), "title_repeated"))
+        _bump(repairs, "title_repeated")
+    kept, marks = drop_marks(kept, [n.refers_to for n in notices if n.refers_to])
+    _bump(repairs, "footnote_marks", marks)
+
+    body = "\n\n".join(kept)
+    if not body.strip():
+        raise Rejected("no_text", "nothing of the record is article text")
+    if len(body) < settings.min_text_chars:
+        raise Rejected("too_short", f"{len(body)} characters of text (min_text_chars is {settings.min_text_chars})")
+
+    published = None
+    try:
+        published = normalise_date(date)
+        if date and published is None:
+            warnings.append(f"unrecognised date {date!r}")
+    except BadDate as exc:
+        warnings.append(str(exc))
+
+    spans: list[Span] = []
+    pos = 0
+    for p in kept:
+        spans.append(Span(pos, pos + len(p)))
+        pos += len(p) + 2
+    return Article(
+        id=article_id(body), source=raw.source, text=body, paragraphs=spans, published=published,
+        title=title or None, url=url, outlet=outlet, dateline=dateline, notices=notices,
+        repairs=repairs, removed=removed, warnings=warnings,
+    )

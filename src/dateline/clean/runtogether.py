@@ -1,0 +1,49 @@
+"""Paragraphs that a scraper glued together with no space: `release said.The United States`.
+
+A sentence end followed at once by a capital is where two `<p>` elements were joined, so
+the glue point becomes a paragraph break. Abbreviations, initials, decimals, URLs, e-mail
+addresses and domain names (`U.S.`, `3.5`, `sputniknews.com`, `Mr.Smith`) are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dateline.clean.sentences import ABBREVIATIONS
+
+_GLUE = re.compile(
+    r"(?<=[a-z0-9%\u00e0-\u00ff)\]])([.!?]+[\"'\u201d\u2019]?)(?=[\"\u201c\u2018*]?[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff])"
+    r"|(?<=[a-z0-9)\]])([.!?][\"\u201d])(?=[A-Z])"
+)
+_TOKEN_LEFT = re.compile(r"(\S+)$")
+_TOKEN_RIGHT = re.compile(r"^(\S+)")
+_URLISH = re.compile(
+    r"(?:(?i:https?://|www\.)|@|\.(?:com|org|net|gov|edu|int|info|io|co|uk|ru|de|fr|cn|us|tv|news|ua|in|au|ca)\b)"
+)
+
+
+def _protected(text: str, at: int, end: int) -> bool:
+    left = _TOKEN_LEFT.search(text, 0, at)
+    right = _TOKEN_RIGHT.search(text[end:])
+    token = (left.group(1) if left else "") + text[at:end] + (right.group(1) if right else "")
+    if _URLISH.search(token):
+        return True
+    word = (left.group(1) if left else "").lower().lstrip("\"'(\u201c")
+    return word in ABBREVIATIONS or (len(word) <= 2 and "." in word)
+
+
+def split_run_together(paragraph: str) -> list[str]:
+    """The paragraph split at its glue points (one element when there are none)."""
+    if "." not in paragraph and "!" not in paragraph and "?" not in paragraph:
+        return [paragraph]
+    pieces: list[str] = []
+    start = 0
+    for m in _GLUE.finditer(paragraph):
+        if _protected(paragraph, m.start(), m.end()):
+            continue
+        pieces.append(paragraph[start : m.end()].strip())
+        start = m.end()
+    if not pieces:
+        return [paragraph]
+    pieces.append(paragraph[start:].strip())
+    return [p for p in pieces if p]

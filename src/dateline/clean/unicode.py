@@ -1,0 +1,50 @@
+"""Mojibake, HTML entities, invisible and control characters, whitespace.
+
+ftfy is the costly part (about 1.6 MB/s), so it runs only on text that is not pure ASCII
+and that ftfy's own badness test flags; `str.isascii()` is nearly free.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import ftfy
+from ftfy.badness import is_bad
+
+# Bidi overrides and isolates, zero-width characters, BOMs, soft hyphens: invisible in a
+# reader's view, harmful to search and offsets.
+_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069\u200e\u200f]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
+_ENTITY = re.compile(r"&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
+_SPACES = re.compile("[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_LINE_END = re.compile("\r\n?|[\u2028\u2029\x85]")
+
+
+def fix_text(text: str, repairs: dict[str, int]) -> str:
+    """Return the text with encoding damage repaired; counts go into `repairs`."""
+    if "\r" in text or not text.isascii():
+        text = _LINE_END.sub("\n", text)
+    if not text.isascii():
+        if is_bad(text):
+            fixed = ftfy.fix_text(text, normalization="NFC")
+            if fixed != text:
+                repairs["mojibake"] = repairs.get("mojibake", 0) + 1
+                text = fixed
+        if _INVISIBLE.search(text):
+            text, n = _INVISIBLE.subn("", text)
+            repairs["invisible_chars"] = repairs.get("invisible_chars", 0) + n
+    if "&" in text and _ENTITY.search(text):
+        unescaped = html.unescape(text)
+        if unescaped != text:
+            repairs["html_entities"] = repairs.get("html_entities", 0) + 1
+            text = unescaped
+    if _CONTROL.search(text):
+        text, n = _CONTROL.subn(" ", text)
+        repairs["control_chars"] = repairs.get("control_chars", 0) + n
+    return text
+
+
+def squeeze(line: str) -> str:
+    """One paragraph's whitespace: runs of spaces become one space, ends trimmed."""
+    return _SPACES.sub(" ", line).strip()

@@ -1,0 +1,109 @@
+"""Readers: one module per input format, and `read_inputs` to walk files, folders, globs, stdin.
+
+Each reader yields `RawRecord`s with their source location. A record a reader cannot decode
+is still yielded, carrying a `Rejected`, so the ingest can account for it.
+"""
+
+from __future__ import annotations
+
+import glob
+import io
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
+from pathlib import Path
+from typing import BinaryIO
+
+from dateline.model import RawRecord, Rejected, Source
+from dateline.read import dated, html, jsonl, table, txt, warc
+from dateline.read.opener import inner_name, open_stream
+from dateline.read.sniff import FORMATS, sniff
+
+Reader = Callable[[BinaryIO, str, int], Iterator[RawRecord]]
+
+READERS: dict[str, Reader] = {
+    "dated": dated.read,
+    "txt": txt.read,
+    "jsonl": jsonl.read,
+    "json": jsonl.read_array,
+    "csv": table.read_csv,
+    "tsv": partial(table.read_csv, delimiter="\t"),
+    "parquet": table.read_parquet,
+    "html": html.read,
+    "warc": warc.read,
+}
+_SKIP_DIRS = {".git", "__pycache__", ".venv", "node_modules"}
+
+
+class InputError(Exception):
+    """A user's mistake about the inputs (a missing path, an unknown format)."""
+
+
+def expand(paths: Iterable[str]) -> tuple[list[str], list[str]]:
+    """(files to read, paths that matched nothing); folders walked recursively, globs expanded."""
+    files: list[str] = []
+    missing: list[str] = []
+    for p in paths:
+        if p == "-":
+            files.append("-")
+        elif os.path.isdir(p):
+            for root, dirs, names in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
+                files.extend(os.path.join(root, n) for n in sorted(names) if not n.startswith("."))
+        elif os.path.exists(p):
+            files.append(p)
+        elif glob.has_magic(p):
+            matched = sorted(m for m in glob.glob(p, recursive=True) if os.path.isfile(m))
+            files.extend(matched) if matched else missing.append(p)
+        else:
+            missing.append(p)
+    return files, missing
+
+
+def check_format(fmt: str | None) -> None:
+    if fmt is not None and fmt not in FORMATS:
+        raise InputError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+
+
+def read_inputs(
+    paths: Iterable[str], fmt: str | None = None, max_record_bytes: int = 5_000_000,
+    max_decompressed_bytes: int = 2_000_000_000,
+) -> Iterator[RawRecord]:
+    """Every record of every input, in order; raises InputError if no input exists."""
+    check_format(fmt)
+    files, missing = expand(paths)
+    for m in missing:
+        print(f"warning: no such file or folder: {m}", file=sys.stderr)
+    if not files:
+        raise InputError(f"no such file or folder: {', '.join(missing) or '(none given)'}")
+    for f in files:
+        yield from read_file(f, fmt, max_record_bytes, max_decompressed_bytes)
+
+
+def read_file(path: str, fmt: str | None, max_record_bytes: int, max_decompressed_bytes: int) -> Iterator[RawRecord]:
+    name = "<stdin>" if path == "-" else path
+    try:
+        raw: BinaryIO = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
+    except OSError as exc:
+        yield RawRecord(source=Source(name, 0, fmt or "unknown", 0), error=Rejected("unreadable", str(exc)))
+        return
+    count = 0
+    try:
+        stream = open_stream(raw, name, max_decompressed_bytes)
+        peek = getattr(stream, "peek", None)
+        head = peek(8192)[:8192] if peek else b""
+        chosen = fmt or sniff(inner_name(Path(name).name), head)
+        if chosen == "parquet":
+            stream = io.BytesIO(stream.read(max_decompressed_bytes))  # parquet needs seeking
+        for rec in READERS[chosen](stream, name, max_record_bytes):
+            count += 1
+            yield rec
+    except Rejected as exc:
+        # A stream that breaks part way (truncated gzip, a bomb) rejects the rest of the file.
+        yield RawRecord(source=Source(name, count, fmt or "unknown", None), error=exc)
+    except OSError as exc:
+        yield RawRecord(source=Source(name, count, fmt or "unknown", None), error=Rejected("unreadable", str(exc)))
+    finally:
+        if path != "-":
+            raw.close()

