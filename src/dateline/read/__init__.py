@@ -73,10 +73,10 @@ def read_inputs(
     """Every record of every input, in order; raises InputError if no input exists."""
     check_format(fmt)
     files, missing = expand(paths)
-    for m in missing:
-        print(f"warning: no such file or folder: {m}", file=sys.stderr)
     if not files:
         raise InputError(f"no such file or folder: {', '.join(missing) or '(none given)'}")
+    for m in missing:
+        print(f"warning: no such file or folder: {m}", file=sys.stderr)
     for f in files:
         yield from read_file(f, fmt, max_record_bytes, max_decompressed_bytes)
 

@@ -1,0 +1,138 @@
+"""Full-text search over the archive (FTS5), with snippets, dates and paging.
+
+Queries use FTS5 syntax (phrases in quotes, AND/OR/NOT, NEAR, prefix*), which news
+researchers rely on; `literal=True` quotes every term so nothing acts as an operator. A
+malformed query raises QueryError with a message a user can act on. Untrusted queries are
+time-limited with SQLite's progress handler.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import time
+from dataclasses import dataclass
+
+MAX_QUERY_CHARS = 500
+
+
+class QueryError(ValueError):
+    pass
+
+
+@dataclass(slots=True)
+class Hit:
+    id: str
+    published: str | None
+    title: str | None
+    snippet: str
+    score: float
+    outlet: str | None = None
+    cluster_id: str | None = None
+    copies: int = 1
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id, "published": self.published, "title": self.title, "snippet": self.snippet,
+            "score": round(self.score, 4), "outlet": self.outlet, "cluster_id": self.cluster_id,
+            "copies": self.copies,
+        }
+
+
+_TERM = re.compile(r"\w+", re.UNICODE)
+
+
+def quote_query(query: str) -> str:
+    """Every word as a quoted term: safe for any input."""
+    return " ".join('"' + t.replace('"', '""') + '"' for t in _TERM.findall(query))
+
+
+def check_date(value: str | None, name: str) -> str | None:
+    if value is None:
+        return None
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        raise QueryError(f"{name} must be a date like 2021-09-09, 2021-09 or 2021 (got {value!r})")
+    return value
+
+
+def _date_bounds(date_from: str | None, date_to: str | None) -> tuple[str | None, str | None]:
+    lo = check_date(date_from, "--from")
+    hi = check_date(date_to, "--to")
+    if hi is not None and len(hi) < 10:
+        hi = hi + "\uffff"  # `--to 2021-09` includes the whole month
+    return lo, hi
+
+
+def search(
+    conn: sqlite3.Connection, query: str, *, date_from: str | None = None, date_to: str | None = None,
+    limit: int = 20, offset: int = 0, sort: str = "rank", literal: bool = False,
+    one_per_cluster: bool = True, outlet: str | None = None, time_limit: float = 2.0,
+) -> list[Hit]:
+    query = query.strip()
+    if not query:
+        raise QueryError("the query is empty")
+    if len(query) > MAX_QUERY_CHARS:
+        raise QueryError(f"the query is longer than {MAX_QUERY_CHARS} characters")
+    if sort not in ("rank", "date"):
+        raise QueryError("sort must be 'rank' or 'date'")
+    match = quote_query(query) if literal else query
+    if not match:
+        raise QueryError("the query has no words to search for")
+    lo, hi = _date_bounds(date_from, date_to)
+    clustered = one_per_cluster and _has_clusters(conn)
+    where = ["articles_fts MATCH ?"]
+    params: list[object] = [match]
+    if lo:
+        where.append("a.published >= ?")
+        params.append(lo)
+    if hi:
+        where.append("a.published <= ?")
+        params.append(hi)
+    if outlet:
+        where.append("a.outlet = ?")
+        params.append(outlet)
+    order = "score" if sort == "rank" else "a.published IS NULL, a.published DESC, score"
+    cluster_col = "c.cluster_id" if clustered else "a.id"
+    join = "LEFT JOIN dedup_clusters c ON c.article_id = a.id" if clustered else ""
+    inner = f"""
+        SELECT a.id, a.published, a.title, a.outlet, bm25(articles_fts, 2.0, 1.0) AS score,
+               snippet(articles_fts, 1, '[', ']', ' … ', 14) AS snippet,
+               COALESCE({cluster_col}, a.id) AS cluster
+        FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid {join}
+        WHERE {' AND '.join(where)}"""
+    if clustered:
+        sql = f"""
+            WITH hits AS ({inner}),
+            ranked AS (SELECT *, ROW_NUMBER() OVER (PARTITION BY cluster ORDER BY score) AS n,
+                              COUNT(*) OVER (PARTITION BY cluster) AS copies FROM hits)
+            SELECT * FROM ranked a WHERE n = 1 ORDER BY {order} LIMIT ? OFFSET ?"""
+    else:
+        sql = f"SELECT *, 1 AS copies FROM ({inner}) a ORDER BY {order} LIMIT ? OFFSET ?"
+    params += [max(1, min(limit, 1000)), max(0, offset)]
+    deadline = time.monotonic() + time_limit
+    conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
+    try:
+        rows = conn.execute(sql, params).fetchall()
+    except sqlite3.OperationalError as exc:
+        msg = str(exc)
+        if "interrupted" in msg:
+            raise QueryError(f"the query took longer than {time_limit:g} s; make it more specific") from exc
+        if "fts5" in msg or "syntax" in msg or "no such column" in msg or "unterminated" in msg:
+            raise QueryError(
+                f"malformed query {query!r} ({msg}); quote phrases with \"...\" or use --literal"
+            ) from exc
+        raise
+    finally:
+        conn.set_progress_handler(None, 0)
+    return [
+        Hit(id=r["id"], published=r["published"], title=r["title"], snippet=r["snippet"],
+            score=-float(r["score"]), outlet=r["outlet"], cluster_id=r["cluster"] if clustered else None,
+            copies=int(r["copies"]))
+        for r in rows
+    ]
+
+
+def _has_clusters(conn: sqlite3.Connection) -> bool:
+    return conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='dedup_clusters'"
+    ).fetchone() is not None

@@ -1,0 +1,235 @@
+"""The archive: one SQLite file in WAL mode; one writer in batched transactions, many readers.
+
+Writing is idempotent: a source location (file, record) is stored once, an article (its id
+is a hash of its normalised text) once; an exact copy from another source becomes an extra
+source of the stored article. A batch is one transaction, so a killed ingest loses at most
+the batch in flight, and running it again completes the archive without duplicates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dateline.archive.schema import migrate
+from dateline.model import Article, Source
+from dateline.pipeline import Outcome
+
+
+class ArchiveError(Exception):
+    """A user-facing problem with the archive file (missing, busy, not an archive)."""
+
+
+@dataclass(slots=True)
+class Counts:
+    read: int = 0
+    stored: int = 0
+    duplicates: int = 0  # exact copies of an article already stored, from another source
+    already: int = 0  # this very source was ingested before
+    rejected: int = 0
+    reasons: dict[str, int] = field(default_factory=dict)
+
+    def add(self, other: Counts) -> None:
+        self.read += other.read
+        self.stored += other.stored
+        self.duplicates += other.duplicates
+        self.already += other.already
+        self.rejected += other.rejected
+        for k, v in other.reasons.items():
+            self.reasons[k] = self.reasons.get(k, 0) + v
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def source_key(src: Source, raw: str) -> str:
+    """The path a source is stored under: absolute for files, content-addressed for stdin."""
+    if src.path == "<stdin>":
+        return "<stdin>#" + hashlib.sha1(raw.encode("utf-8", "replace")).hexdigest()[:12]
+    return os.path.abspath(src.path)
+
+
+def connect(path: str, readonly: bool = False, timeout: float = 10.0) -> sqlite3.Connection:
+    if readonly:
+        if not Path(path).is_file():
+            raise ArchiveError(f"no archive at {path} (run `dateline ingest PATH --db {path}` first)")
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=timeout,
+                               isolation_level=None, check_same_thread=False)
+    else:
+        parent = Path(path).resolve().parent
+        if not parent.is_dir():
+            raise ArchiveError(f"folder does not exist: {parent}")
+        conn = sqlite3.connect(path, timeout=timeout, isolation_level=None, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+        if not readonly:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+    except sqlite3.DatabaseError as exc:
+        raise ArchiveError(f"{path} is not a dateline archive ({exc})") from exc
+    return conn
+
+
+class Archive:
+    def __init__(self, path: str, readonly: bool = False) -> None:
+        self.path = path
+        self.readonly = readonly
+        self.conn = connect(path, readonly=readonly)
+        if not readonly:
+            try:
+                migrate(self.conn)
+            except sqlite3.OperationalError as exc:
+                raise ArchiveError(f"cannot write to {path}: {exc}") from exc
+        else:
+            try:
+                self.conn.execute("SELECT 1 FROM articles LIMIT 1")
+            except sqlite3.DatabaseError as exc:
+                raise ArchiveError(f"{path} is not a dateline archive ({exc})") from exc
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- runs -------------------------------------------------------------------------
+    def begin_run(self, inputs: Sequence[str]) -> int:
+        cur = self.conn.execute(
+            "INSERT INTO runs(started, inputs, status) VALUES (?, ?, 'running')",
+            (_now(), json.dumps(list(inputs))),
+        )
+        return int(cur.lastrowid or 0)
+
+    def finish_run(self, run_id: int, counts: Counts, status: str) -> None:
+        self.conn.execute(
+            "UPDATE runs SET finished=?, read=?, stored=?, duplicates=?, rejected=?, status=? WHERE id=?",
+            (_now(), counts.read, counts.stored, counts.duplicates + counts.already,
+             counts.rejected, status, run_id),
+        )
+
+    # -- writing ----------------------------------------------------------------------
+    def write(self, outcomes: Sequence[Outcome], run_id: int | None = None) -> tuple[Counts, list[Article]]:
+        """Store one batch in one transaction; returns its counts and the new articles."""
+        counts = Counts(read=len(outcomes))
+        new: list[Article] = []
+        now = _now()
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            for o in outcomes:
+                key = source_key(o.raw.source, o.raw.raw)
+                if o.article is None:
+                    self._reject(o, key, run_id, now, counts)
+                else:
+                    self._store(o, key, now, counts, new)
+            self.after_write(new)
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        return counts, new
+
+    def after_write(self, new: list[Article]) -> None:
+        """Index the new articles of a batch inside its transaction (facts, dedup)."""
+
+    def _reject(self, o: Outcome, key: str, run_id: int | None, now: str, counts: Counts) -> None:
+        assert o.rejected is not None
+        src = o.raw.source
+        counts.rejected += 1
+        counts.reasons[o.rejected.reason] = counts.reasons.get(o.rejected.reason, 0) + 1
+        self.conn.execute(
+            "INSERT OR IGNORE INTO rejects(path, record, format, offset, reason, detail, run_id, added) "
+            "VALUES (?,?,?,?,?,?,?,?)",
+            (key, src.record, src.format, src.offset, o.rejected.reason, o.rejected.detail, run_id, now),
+        )
+
+    def _store(self, o: Outcome, key: str, now: str, counts: Counts, new: list[Article]) -> None:
+        a = o.article
+        assert a is not None
+        src = a.source
+        if self.conn.execute("SELECT 1 FROM sources WHERE path=? AND record=?", (key, src.record)).fetchone():
+            counts.already += 1
+            return
+        d = a.to_dict()
+        d.pop("text")
+        d.pop("extra_sources", None)
+        d["source"]["path"] = key
+        cur = self.conn.execute(
+            "INSERT OR IGNORE INTO articles(id, published, title, text, outlet, url, json, added) "
+            "VALUES (?,?,?,?,?,?,?,?)",
+            (a.id, a.published, a.title, a.text, a.outlet, a.url, json.dumps(d, ensure_ascii=False), now),
+        )
+        if cur.rowcount == 1:
+            counts.stored += 1
+            new.append(a)
+        else:
+            counts.duplicates += 1
+        self.conn.execute(
+            "INSERT INTO sources(article_id, path, record, format, offset, outlet, url, raw, added) "
+            "VALUES (?,?,?,?,?,?,?,?,?)",
+            (a.id, key, src.record, src.format, src.offset, o.raw.outlet or a.outlet,
+             o.raw.url or a.url, o.raw.raw, now),
+        )
+        self.conn.execute("DELETE FROM rejects WHERE path=? AND record=?", (key, src.record))
+
+    # -- reading ----------------------------------------------------------------------
+    def resolve_id(self, ident: str) -> str | None:
+        """A full id from a full one or a unique prefix (at least 4 characters)."""
+        if self.conn.execute("SELECT 1 FROM articles WHERE id=?", (ident,)).fetchone():
+            return ident
+        if len(ident) < 4 or not all(c in "0123456789abcdef" for c in ident):
+            return None
+        rows = self.conn.execute(
+            "SELECT id FROM articles WHERE id >= ? AND id < ? LIMIT 2", (ident, ident + "g")
+        ).fetchall()
+        return rows[0][0] if len(rows) == 1 else None
+
+    def article(self, ident: str) -> Article | None:
+        full = self.resolve_id(ident)
+        if full is None:
+            return None
+        row = self.conn.execute("SELECT text, json FROM articles WHERE id=?", (full,)).fetchone()
+        return self._article_from_row(row)
+
+    def _article_from_row(self, row: sqlite3.Row) -> Article:
+        d = json.loads(row["json"])
+        d["text"] = row["text"]
+        a = Article.from_dict(d)
+        a.extra_sources = [s for s in self.sources(a.id) if (s.path, s.record) != (a.source.path, a.source.record)]
+        return a
+
+    def sources(self, article_id: str) -> list[Source]:
+        rows = self.conn.execute(
+            "SELECT path, record, format, offset FROM sources WHERE article_id=? ORDER BY added, path, record",
+            (article_id,),
+        ).fetchall()
+        return [Source(r["path"], r["record"], r["format"], r["offset"]) for r in rows]
+
+    def raw_records(self, article_id: str) -> list[dict[str, object]]:
+        rows = self.conn.execute(
+            "SELECT path, record, format, outlet, url, raw FROM sources WHERE article_id=? ORDER BY added, path, record",
+            (article_id,),
+        ).fetchall()
+        return [dict(r) for r in rows]
+
+    def iter_articles(self, batch: int = 500) -> Iterator[Article]:
+        last = -1
+        while True:
+            rows = self.conn.execute(
+                "SELECT rowid, text, json FROM articles WHERE rowid > ? ORDER BY rowid LIMIT ?", (last, batch)
+            ).fetchall()
+            if not rows:
+                return
+            for r in rows:
+                yield self._article_from_row(r)
+            last = rows[-1]["rowid"]

@@ -1,0 +1,265 @@
+"""The command line: thin commands over `dateline.api`; errors are one line, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from dateline import api
+from dateline.archive.search import QueryError
+from dateline.archive.store import Archive, ArchiveError
+from dateline.model import Article
+from dateline.read import InputError
+from dateline.settings import DB_ENV, Settings, load_settings
+
+try:  # typer 0.2x vendors its own click; older releases use click itself
+    from typer._click import exceptions as click_exc
+except ImportError:  # pragma: no cover
+    from click import exceptions as click_exc  # type: ignore[no-redef]
+
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+    help="dateline: turn raw news dumps into a clean, de-duplicated, searchable archive.",
+)
+out = Console(highlight=False, soft_wrap=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class UserError(Exception):
+    """A mistake the user can fix; printed as one line. `code` 1: nothing to do, 2: usage."""
+
+    def __init__(self, message: str, code: int = 1) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+DbOpt = Annotated[str, typer.Option("--db", envvar=DB_ENV, help="Archive file (SQLite).")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="JSON Lines output, one record a line.")]
+FormatOpt = Annotated[str | None, typer.Option("--format", "-f", help="Input format (default: sniffed).")]
+
+
+def _settings(ctx: typer.Context, **overrides: Any) -> Settings:
+    base: Settings = ctx.obj if isinstance(ctx.obj, Settings) else Settings()
+    return base.with_overrides(**overrides)
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    config: Annotated[str | None, typer.Option("--config", help="A dateline.toml settings file.")] = None,
+) -> None:
+    try:
+        ctx.obj = load_settings(config)
+    except (OSError, ValueError) as exc:
+        raise UserError(str(exc), 2) from exc
+
+
+def _emit(d: dict[str, Any]) -> None:
+    sys.stdout.write(json.dumps(d, ensure_ascii=False) + "\n")
+
+
+def _open(db: str) -> Archive:
+    return Archive(db, readonly=True)
+
+
+# -- parse ---------------------------------------------------------------------------------
+@app.command()
+def parse(
+    ctx: typer.Context,
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
+    as_json: JsonOpt = False,
+    fmt: FormatOpt = None,
+    extract: Annotated[bool, typer.Option("--extract/--no-extract", help="Run the extractors.")] = True,
+    model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline to use.")] = None,
+) -> None:
+    """Read and clean articles without an archive; print them."""
+    settings = _settings(ctx, extract=extract, model=model)
+    n = rejected = 0
+    for o in api.parse(paths, settings, fmt):
+        if o.article is None:
+            rejected += 1
+            assert o.rejected is not None
+            src = o.raw.source
+            err.print(f"rejected {src.path}#{src.record}: {o.rejected.reason}: {o.rejected.detail}", markup=False)
+            continue
+        n += 1
+        if as_json:
+            _emit(o.article.to_dict())
+        else:
+            from dateline.render import print_article
+
+            print_article(out, o.article)
+    if n == 0 and rejected == 0:
+        raise UserError("nothing could be read from the inputs")
+
+
+# -- ingest --------------------------------------------------------------------------------
+@app.command()
+def ingest(
+    ctx: typer.Context,
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
+    db: DbOpt = "dateline.db",
+    fmt: FormatOpt = None,
+    as_json: JsonOpt = False,
+    extract: Annotated[bool, typer.Option("--extract/--no-extract", help="Run the extractors.")] = True,
+    model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline to use.")] = None,
+    batch: Annotated[int | None, typer.Option("--batch", min=1, help="Records per transaction.")] = None,
+) -> None:
+    """Read, clean, extract and store articles in the archive."""
+    settings = _settings(ctx, db=db, extract=extract, model=model, write_batch=batch)
+    from dateline.render import IngestProgress, print_summary
+
+    with IngestProgress(err) as progress:
+        result = api.ingest(paths, settings, fmt, progress=progress.update)
+    if as_json:
+        c = result.counts
+        _emit({"run": result.run_id, "read": c.read, "stored": c.stored, "duplicates": c.duplicates,
+               "already": c.already, "rejected": c.rejected, "reasons": c.reasons,
+               "interrupted": result.interrupted})
+    else:
+        print_summary(out, result)
+    if result.counts.read == 0:
+        raise UserError("nothing could be read from the inputs")
+
+
+# -- search --------------------------------------------------------------------------------
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="FTS5 query: words, \"phrases\", AND/OR/NOT, prefix*.")],
+    db: DbOpt = "dateline.db",
+    date_from: Annotated[str | None, typer.Option("--from", help="Earliest publication date.")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Latest publication date.")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=1000)] = 20,
+    sort: Annotated[str, typer.Option("--sort", help="rank or date (newest first).")] = "rank",
+    literal: Annotated[bool, typer.Option("--literal", help="Treat the query as plain words.")] = False,
+    show_all: Annotated[bool, typer.Option("--all", help="Every copy, not one per story cluster.")] = False,
+    ids: Annotated[bool, typer.Option("--ids", help="Print only the article ids.")] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Full-text search of the archive."""
+    from dateline.archive.search import search as run_search
+
+    with _open(db) as archive:
+        hits = run_search(archive.conn, query, date_from=date_from, date_to=date_to, limit=limit,
+                          sort=sort, literal=literal, one_per_cluster=not show_all)
+    if ids:
+        for h in hits:
+            print(h.id)
+    elif as_json:
+        for h in hits:
+            _emit(h.to_dict())
+    else:
+        from dateline.render import print_hits
+
+        print_hits(out, hits)
+
+
+# -- show ----------------------------------------------------------------------------------
+@app.command()
+def show(
+    ident: Annotated[str, typer.Argument(metavar="ID", help="Article id (or a unique prefix).")],
+    db: DbOpt = "dateline.db",
+    as_json: JsonOpt = False,
+) -> None:
+    """One article, with its facts and its copies."""
+    with _open(db) as archive:
+        article = archive.article(ident)
+        if article is None:
+            raise UserError(f"no article with id {ident!r} in {db}")
+        if as_json:
+            _emit(_full_dict(archive, article))
+        else:
+            from dateline.render import print_article
+
+            print_article(out, article, sources=archive.raw_records(article.id))
+
+
+def _full_dict(archive: Archive, article: Article) -> dict[str, Any]:
+    return article.to_dict()
+
+
+# -- export --------------------------------------------------------------------------------
+@app.command()
+def export(
+    db: DbOpt = "dateline.db",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = "jsonl",
+    out_path: Annotated[str | None, typer.Option("--out", "-o", help="Output file (default: stdout).")] = None,
+) -> None:
+    """Export every article (the article contract's fields)."""
+    from dateline.archive.export import FORMATS
+    from dateline.archive.export import export as run_export
+
+    if fmt not in FORMATS:
+        raise UserError(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}", 2)
+    if fmt == "parquet" and not out_path:
+        raise UserError("parquet export needs --out FILE", 2)
+    with _open(db) as archive:
+        if out_path and fmt != "parquet":
+            with open(out_path, "w", encoding="utf-8", newline="") as fh:
+                n = run_export(archive, fmt, out=fh)
+        else:
+            n = run_export(archive, fmt, path=out_path)
+    if out_path:
+        err.print(f"exported {n} articles to {out_path}", markup=False)
+
+
+# -- stats ---------------------------------------------------------------------------------
+@app.command()
+def stats(db: DbOpt = "dateline.db", as_json: JsonOpt = False) -> None:
+    """Figures about the archive."""
+    from dateline.archive.stats import stats as run_stats
+
+    with _open(db) as archive:
+        figures = run_stats(archive)
+    if as_json:
+        _emit(figures)
+        return
+    table = Table(title=f"archive {db}", show_header=False)
+    for key in ("articles", "sources", "rejects", "undated", "published_from", "published_to", "size_bytes"):
+        table.add_row(key, str(figures[key]))
+    table.add_row("formats", ", ".join(f"{k}: {v}" for k, v in figures["formats"].items()))
+    table.add_row("reject reasons", ", ".join(f"{k}: {v}" for k, v in figures["reject_reasons"].items()) or "-")
+    out.print(table)
+
+
+# -- entry point ---------------------------------------------------------------------------
+def main(argv: list[str] | None = None) -> int:
+    try:
+        result = app(args=argv, standalone_mode=False, prog_name="dateline")
+        return result if isinstance(result, int) else 0
+    except click_exc.NoArgsIsHelpError as exc:
+        if exc.ctx is not None:
+            err.print(exc.ctx.get_help(), markup=False)
+        return 2
+    except click_exc.UsageError as exc:
+        hint = f" (see: dateline {exc.ctx.info_name} --help)" if exc.ctx and exc.ctx.info_name != "dateline" else ""
+        err.print(f"error: {exc.format_message()}{hint}", markup=False)
+        return 2
+    except typer.Exit as exc:
+        return exc.exit_code
+    except (typer.Abort, KeyboardInterrupt):
+        err.print("interrupted", markup=False)
+        return 130
+    except UserError as exc:
+        err.print(f"error: {exc}", markup=False)
+        return exc.code
+    except (InputError, ArchiveError) as exc:
+        err.print(f"error: {exc}", markup=False)
+        return 1
+    except QueryError as exc:
+        err.print(f"error: {exc}", markup=False)
+        return 2
+    except BrokenPipeError:
+        return 0
+    except click_exc.ClickException as exc:
+        err.print(f"error: {exc.format_message()}", markup=False)
+        return exc.exit_code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,89 @@
+"""The stages in order, as a generator over records: read -> clean -> extract.
+
+No stage knows which engine runs it: the local loop here, a process pool or Ray all call
+`process`. Every record comes out exactly once, as an Article or a rejection.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from dateline.clean import clean_record
+from dateline.model import Article, RawRecord, Rejected
+from dateline.settings import Settings
+
+log = logging.getLogger(__name__)
+
+Extractor = Callable[[Iterable[Article], Settings], Iterator[Article]]
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What became of one record: `article` or `rejected` is set, never both."""
+
+    raw: RawRecord
+    article: Article | None = None
+    rejected: Rejected | None = None
+
+
+def clean_one(raw: RawRecord, settings: Settings) -> Outcome:
+    try:
+        return Outcome(raw, article=clean_record(raw, settings))
+    except Rejected as exc:
+        return Outcome(raw, rejected=exc)
+    except RecursionError:
+        return Outcome(raw, rejected=Rejected("too_complex", "the record is nested too deeply to parse"))
+    except Exception as exc:  # a bug must cost one record, not the run
+        log.exception("cleaning failed for %s:%s", raw.source.path, raw.source.record)
+        return Outcome(raw, rejected=Rejected("internal_error", f"{type(exc).__name__}: {exc}"))
+
+
+def load_extractor(settings: Settings) -> Extractor | None:
+    if not settings.extract:
+        return None
+    from dateline.extract import extract_articles
+
+    return extract_articles
+
+
+def process(records: Iterable[RawRecord], settings: Settings) -> Iterator[Outcome]:
+    """Clean every record and extract facts in batches; yields outcomes in input order."""
+    extractor = load_extractor(settings)
+    batch: list[Outcome] = []
+    for raw in records:
+        batch.append(clean_one(raw, settings))
+        if len(batch) >= settings.batch_size:
+            yield from _extract(batch, extractor, settings)
+            batch = []
+    if batch:
+        yield from _extract(batch, extractor, settings)
+
+
+def _extract(batch: list[Outcome], extractor: Extractor | None, settings: Settings) -> list[Outcome]:
+    if extractor is None:
+        return batch
+    articles = [o.article for o in batch if o.article is not None]
+    if not articles:
+        return batch
+    try:
+        done = iter(list(extractor(articles, settings)))
+    except Exception:
+        # One poisoned text must not sink its batch: retry one by one, keeping the rest.
+        log.exception("extraction failed for a batch; retrying one article at a time")
+        return [_extract_alone(o, extractor, settings) for o in batch]
+    for o in batch:
+        if o.article is not None:
+            o.article = next(done)
+    return batch
+
+
+def _extract_alone(o: Outcome, extractor: Extractor, settings: Settings) -> Outcome:
+    if o.article is None:
+        return o
+    try:
+        o.article = next(iter(extractor([o.article], settings)))
+    except Exception as exc:
+        o.article.warnings.append(f"extraction failed: {type(exc).__name__}: {exc}")
+    return o

@@ -1,0 +1,148 @@
+"""Human-readable terminal output (Rich): articles, search hits, ingest progress and summary.
+
+Kept apart from the API so that stages never import a progress or display library.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from typing import TYPE_CHECKING, Any
+
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from dateline.archive.search import Hit
+from dateline.archive.store import Counts
+from dateline.model import Article
+
+if TYPE_CHECKING:
+    from dateline.api import IngestResult
+
+# Fact kind -> style for highlights in `show`.
+STYLES = {"entity": "bold cyan", "quote": "italic green", "amount": "bold yellow", "time": "magenta"}
+
+
+def highlighted(article: Article) -> Text:
+    """The article text with its facts highlighted (quotes first, so entities show inside)."""
+    text = Text(article.text)
+    for q in article.quotes:
+        text.stylize(STYLES["quote"], q.start, q.end)
+    for e in article.entities:
+        for m in e.mentions:
+            text.stylize(STYLES["entity"], m.start, m.end)
+    for a in article.amounts:
+        text.stylize(STYLES["amount"], a.start, a.end)
+    for t in article.times:
+        text.stylize(STYLES["time"], t.start, t.end)
+    return text
+
+
+def print_article(console: Console, a: Article, sources: list[dict[str, Any]] | None = None) -> None:
+    console.rule(escape(a.title or "(untitled)"))
+    meta = Table.grid(padding=(0, 2))
+    meta.add_row("id", a.id)
+    meta.add_row("published", a.published or "-")
+    if a.dateline:
+        meta.add_row("dateline", escape(" · ".join(x for x in (a.dateline.place, a.dateline.agency) if x)))
+    meta.add_row("source", escape(f"{a.source.path}#{a.source.record} ({a.source.format})"))
+    if a.outlet or a.url:
+        meta.add_row("outlet", escape(" ".join(x for x in (a.outlet, a.url) if x)))
+    if a.cluster and a.cluster.size > 1:
+        meta.add_row("cluster", f"{a.cluster.id} ({a.cluster.kind}, {a.cluster.size} copies)")
+    if a.repairs:
+        meta.add_row("repairs", ", ".join(f"{k} {v}" for k, v in sorted(a.repairs.items())))
+    for w in a.warnings:
+        meta.add_row("warning", escape(w))
+    console.print(meta)
+    console.print()
+    console.print(highlighted(a))
+    for n in a.notices:
+        console.print(Text(f"\nnotice ({n.refers_to or 'general'}): {n.text}", style="dim"))
+    _print_facts(console, a)
+    if sources and len(sources) > 1:
+        console.print("\n[bold]copies[/bold]")
+        for s in sources:
+            console.print(escape(f"  {s['path']}#{s['record']} {s.get('outlet') or ''}"))
+
+
+def _print_facts(console: Console, a: Article) -> None:
+    if a.entities:
+        console.print("\n[bold]entities[/bold]")
+        for e in a.entities:
+            extra = []
+            if e.country:
+                extra.append(e.country)
+            if e.aliases:
+                extra.append("aka " + ", ".join(e.aliases))
+            if e.roles:
+                extra.append("role " + ", ".join(e.roles))
+            console.print(escape(f"  {e.type:<7} {e.name}  ({len(e.mentions)} mentions) {'; '.join(extra)}"))
+    if a.quotes:
+        console.print("\n[bold]quotes[/bold]")
+        for q in a.quotes:
+            console.print(escape(f"  [{q.kind}] {q.speaker or '?'}: {q.text[:160]}"))
+    if a.amounts:
+        console.print("\n[bold]amounts[/bold]")
+        for am in a.amounts:
+            parts = [f"{am.value:g}" if am.value is not None else "?", am.unit or "", am.counted or ""]
+            q = f" ({am.qualifier})" if am.qualifier else ""
+            console.print(escape(f"  {am.text!r}: {' '.join(p for p in parts if p)}{q}"))
+    if a.times:
+        console.print("\n[bold]times[/bold]")
+        for t in a.times:
+            console.print(escape(f"  {t.text!r}: {t.value or '?'}"))
+
+
+def print_hits(console: Console, hits: list[Hit]) -> None:
+    if not hits:
+        console.print("no matches")
+        return
+    for h in hits:
+        copies = f"  [dim]+{h.copies - 1} copies[/dim]" if h.copies > 1 else ""
+        console.print(f"[bold]{escape(h.title or '(untitled)')}[/bold]  [dim]{h.published or '-'}  {h.id}[/dim]{copies}")
+        console.print("  " + escape(h.snippet.replace("\n", " ")))
+
+
+def print_summary(console: Console, result: IngestResult) -> None:
+    c = result.counts
+    table = Table(title="ingest" + (" (interrupted)" if result.interrupted else ""), show_header=False)
+    table.add_row("read", str(c.read))
+    table.add_row("stored", str(c.stored))
+    table.add_row("duplicates", f"{c.duplicates + c.already} ({c.duplicates} exact copies, {c.already} already in the archive)")
+    table.add_row("rejected", str(c.rejected))
+    for reason, n in sorted(c.reasons.items(), key=lambda kv: -kv[1])[:8]:
+        table.add_row(f"  {reason}", str(n))
+    console.print(table)
+
+
+class IngestProgress:
+    """A Rich progress line (records, records/s) that stays quiet when stderr is not a terminal."""
+
+    def __init__(self, console: Console) -> None:
+        self.enabled = console.is_terminal and sys.stderr.isatty()
+        self.start = time.monotonic()
+        self.progress = Progress(
+            SpinnerColumn(), TextColumn("{task.description}"), BarColumn(bar_width=None),
+            TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), console=console, transient=True,
+            disable=not self.enabled,
+        )
+        self.task = self.progress.add_task("ingest", total=None, rate="")
+
+    def __enter__(self) -> IngestProgress:
+        self.progress.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.progress.__exit__(None, None, None)
+
+    def update(self, counts: Counts) -> None:
+        rate = counts.read / max(time.monotonic() - self.start, 1e-6)
+        self.progress.update(
+            self.task, completed=counts.read,
+            description=f"{counts.read} read, {counts.stored} stored, {counts.rejected} rejected",
+            rate=f"{rate:,.0f} records/s",
+        )
