@@ -78,6 +78,17 @@ def _set_apart(pieces: list[Piece], repairs: dict[str, int], removed: list[Remov
     return body, notices
 
 
+def _strip_signoff_lines(text: str, repairs: dict[str, int], removed: list[Removed]) -> str:
+    """Wire sign-offs on their own last line (` Reuter`), before unwrapping can join them."""
+    lines = text.rstrip().split("\n")
+    while len(lines) > 1 and is_signoff(lines[-1].strip()):
+        removed.append(Removed(lines.pop().strip(), "signoff"))
+        _bump(repairs, "signoffs")
+        while len(lines) > 1 and not lines[-1].strip():
+            lines.pop()
+    return "\n".join(lines)
+
+
 def clean_record(raw: RawRecord, settings: Settings | None = None) -> Article:
     """Raise Rejected when the record cannot become an article."""
     settings = settings or Settings()
@@ -99,6 +110,7 @@ def clean_record(raw: RawRecord, settings: Settings | None = None) -> Article:
     removed: list[Removed] = []
     warnings: list[str] = []
     text = fix_text(text, repairs)
+    text = _strip_signoff_lines(text, repairs, removed)
     paragraphs, unwrapped = split_paragraphs(text)
     _bump(repairs, "unwrapped", int(unwrapped))
     pieces = _split_glued(paragraphs, repairs)
@@ -108,6 +120,10 @@ def clean_record(raw: RawRecord, settings: Settings | None = None) -> Article:
     for key, n in stats.items():
         _bump(repairs, key, n)
 
+    title = squeeze(fix_text(title, {})) if title else None
+    if title and kept and sentence_key(kept[0]) == sentence_key(title) and len(kept) > 1:
+        removed.append(Removed(kept.pop(0), "title_repeated"))
+        _bump(repairs, "title_repeated")
     dateline = None
     if kept:
         found = find_dateline(kept[0])
@@ -115,10 +131,6 @@ def clean_record(raw: RawRecord, settings: Settings | None = None) -> Article:
             dateline, body_start = found
             kept[0] = kept[0][body_start:].strip()
             kept = [p for p in kept if p]
-    title = squeeze(fix_text(title, {})) if title else None
-    if title and kept and sentence_key(kept[0]) == sentence_key(title) and len(kept) > 1:
-        removed.append(Removed(kept.pop(0), "title_repeated"))
-        _bump(repairs, "title_repeated")
     kept, marks = drop_marks(kept, [n.refers_to for n in notices if n.refers_to])
     _bump(repairs, "footnote_marks", marks)
 

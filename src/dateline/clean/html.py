@@ -22,7 +22,7 @@ def extract_page(html: str) -> Page:
     try:
         doc = trafilatura.bare_extraction(
             html, with_metadata=True, include_comments=False, include_tables=False,
-            deduplicate=False, favor_recall=True, as_dict=True,
+            deduplicate=False, favor_recall=True,
         )
     except Exception as exc:  # lxml and trafilatura raise many kinds on broken markup
         raise Rejected("bad_html", f"could not parse the page ({type(exc).__name__})") from exc

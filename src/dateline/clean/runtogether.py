@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from dateline.clean.sentences import ABBREVIATIONS
+from dateline.clean.sentences import TITLES
 
 _GLUE = re.compile(
-    r"(?<=[a-z0-9%\u00e0-\u00ff)\]])([.!?]+[\"'\u201d\u2019]?)(?=[\"\u201c\u2018*]?[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff])"
+    r"(?<=[a-z0-9%\u00e0-\u00ff)\]\"'\u201d\u2019])([.!?]+[\"'\u201d\u2019]?)(?=[\"\u201c\u2018*]?[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff])"
     r"|(?<=[a-z0-9)\]])([.!?][\"\u201d])(?=[A-Z])"
 )
 _TOKEN_LEFT = re.compile(r"(\S+)$")
@@ -29,7 +29,7 @@ def _protected(text: str, at: int, end: int) -> bool:
     if _URLISH.search(token):
         return True
     word = (left.group(1) if left else "").lower().lstrip("\"'(\u201c")
-    return word in ABBREVIATIONS or (len(word) <= 2 and "." in word)
+    return word in TITLES or (len(word) <= 2 and "." in word)
 
 
 def split_run_together(paragraph: str) -> list[str]:

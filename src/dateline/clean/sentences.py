@@ -15,6 +15,13 @@ ABBREVIATIONS = frozenset(
     blvd rd u.s u.k u.n e.u u.s.a e.g i.e a.m p.m ph.d""".split()
 )
 
+# Abbreviations that stand before a capitalised word (a name) and so look like a glued
+# sentence end: `Mr.Smith`. A subset of the above: `No.` or `Jan.` before a capital is rare.
+TITLES = frozenset(
+    """mr mrs ms dr prof gen col lt maj capt sgt cmdr adm gov sen rep pres st ste mt ft jr sr rev
+    hon messrs mme mlle u.s u.k u.n e.u""".split()
+)
+
 # A boundary: end punctuation, optional closing quote/bracket, whitespace, then something
 # that can begin a sentence.
 _BOUNDARY = re.compile(r"([.!?]+)([\"'\u201d\u2019)\]]*)\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9*\u00c0-\u00de])")

@@ -34,6 +34,8 @@ READERS: dict[str, Reader] = {
     "warc": warc.read,
 }
 _SKIP_DIRS = {".git", "__pycache__", ".venv", "node_modules"}
+# Documentation that ships beside a data set is not a record of it; named files are still read.
+_DOC_FILES = ("readme", "license", "licence", "changelog")
 
 
 class InputError(Exception):
@@ -50,7 +52,8 @@ def expand(paths: Iterable[str]) -> tuple[list[str], list[str]]:
         elif os.path.isdir(p):
             for root, dirs, names in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
-                files.extend(os.path.join(root, n) for n in sorted(names) if not n.startswith("."))
+                files.extend(os.path.join(root, n) for n in sorted(names)
+                             if not n.startswith(".") and not n.lower().startswith(_DOC_FILES))
         elif os.path.exists(p):
             files.append(p)
         elif glob.has_magic(p):

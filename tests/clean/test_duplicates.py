@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from dateline.clean.duplicates import Piece, remove_duplicates
+
+A = "The coalition pledged more than six hundred million dollars for the year, the release said."
+B = "The United States will continue its support of the security forces, the release said."
+C = "During the meeting, the envoy urged the accelerated repatriation of detained fighters."
+LEAD = "WASHINGTON (Wire) - The coalition reaffirmed its commitment on Thursday, officials said."
+
+
+def test_glued_copy_before_the_body_is_dropped_and_order_kept() -> None:
+    pieces = [Piece(A, True), Piece(B, True), Piece(LEAD), Piece(A), Piece(B), Piece(C)]
+    kept, removed, stats = remove_duplicates(pieces)
+    assert kept == [LEAD, A, B, C]
+    assert stats["duplicate_paragraphs"] == 2 and sorted(removed) == sorted([A, B])
+
+
+def test_identical_clean_paragraphs_keep_the_first() -> None:
+    kept, _, stats = remove_duplicates([Piece(A), Piece(B), Piece(A)])
+    assert kept == [A, B] and stats["duplicate_paragraphs"] == 1
+
+
+def test_partial_copy_gives_way_to_the_complete_paragraph() -> None:
+    kept, _, _ = remove_duplicates([Piece(A), Piece(A + " " + B), Piece(C)])
+    assert kept == [A + " " + B, C]
+
+
+def test_merged_copy_of_several_paragraphs_is_dropped() -> None:
+    kept, _, _ = remove_duplicates([Piece(A), Piece(B), Piece(C), Piece(A + " " + B)])
+    assert kept == [A, B, C]
+
+
+def test_repeated_long_sentence_inside_a_new_paragraph_is_dropped() -> None:
+    new = "Analysts were not surprised by the move."
+    other = "Markets rose."
+    kept, removed, stats = remove_duplicates([Piece(A + " " + other), Piece(new + " " + A)])
+    assert kept == [A + " " + other, new] and removed == [A] and stats["duplicate_sentences"] == 1
+
+
+def test_short_repeated_lines_are_kept() -> None:
+    kept, _, _ = remove_duplicates([Piece("Net loss 5 cts"), Piece(A), Piece("Net loss 5 cts")])
+    assert kept == ["Net loss 5 cts", A, "Net loss 5 cts"]

@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from dateline.clean.paragraphs import split_paragraphs
+from dateline.clean.unicode import fix_text
+
+WRAPPED = """    NAIROBI, March 3 - Kenya's central bank raised its main
+lending rate by half a point on Tuesday, citing pressure on the
+shilling and rising fuel costs.
+    The bank said inflation would ease in the second half of the
+year as harvests improve.
+"""
+
+
+def test_hard_wrapped_wire_copy_is_unwrapped_at_indents() -> None:
+    paras, unwrapped = split_paragraphs(WRAPPED)
+    assert unwrapped
+    assert paras == [
+        "NAIROBI, March 3 - Kenya's central bank raised its main lending rate by half a point on "
+        "Tuesday, citing pressure on the shilling and rising fuel costs.",
+        "The bank said inflation would ease in the second half of the year as harvests improve.",
+    ]
+
+
+def test_one_paragraph_per_line_is_kept() -> None:
+    text = "First paragraph ends here.\nSecond one too.\n\nThird after a blank."
+    assert split_paragraphs(text) == (["First paragraph ends here.", "Second one too.", "Third after a blank."], False)
+
+
+def test_fix_text_repairs_mojibake_entities_and_invisibles() -> None:
+    repairs: dict[str, int] = {}
+    out = fix_text("The caf\u00c3\u00a9 &amp; bar\u200b re\u202eopened.", repairs)
+    assert out == "The caf\u00e9 & bar reopened."
+    assert repairs["mojibake"] == 1 and repairs["invisible_chars"] == 2
+    entity_repairs: dict[str, int] = {}
+    assert fix_text("AT&amp;T and &#8220;quotes&#8221;", entity_repairs) == "AT&T and \u201cquotes\u201d"
+    assert entity_repairs == {"html_entities": 1}
+    ascii_repairs: dict[str, int] = {}
+    assert fix_text("NUL\x00 and bell\x07.", ascii_repairs) == "NUL  and bell ."
+    assert ascii_repairs == {"control_chars": 2}

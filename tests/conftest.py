@@ -1,0 +1,46 @@
+"""Shared fixtures: small news-like records written for the tests, and a tiny archive."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from dateline.settings import Settings
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEED = SHARED / "seeds" / "000_2a05499d5289fea9.txt"
+
+GLUED = (
+    "date 2022-03-04 Officials said the talks would resume next week.The minister declined to "
+    "say when.*Group X (GX/the Group) is banned in Freedonia.\n"
+    "OSLO (Reuters) - Negotiators from both sides met in Oslo on Thursday to discuss a ceasefire "
+    "along the northern border, the foreign ministry said.\n"
+    "Officials said the talks would resume next week.\n"
+    "The minister declined to say when, but Group X* fighters were reported near the border.\n"
+    "*Group X (GX/the Group) is banned in Freedonia.\n"
+)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(db=str(tmp_path / "test.db"), extract=False)
+
+
+@pytest.fixture
+def glued_file(tmp_path: Path) -> Path:
+    p = tmp_path / "dump.txt"
+    p.write_text(GLUED, encoding="utf-8")
+    return p
+
+
+@pytest.fixture(autouse=True)
+def _no_db_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DATELINE_DB", raising=False)
+    monkeypatch.delenv("DATELINE_CONFIG", raising=False)
+
+
+def seed_available() -> bool:
+    return SEED.is_file() and os.access(SEED, os.R_OK)
