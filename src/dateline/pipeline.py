@@ -49,15 +49,21 @@ def load_extractor(settings: Settings) -> Extractor | None:
 
 
 def process(records: Iterable[RawRecord], settings: Settings) -> Iterator[Outcome]:
-    """Clean every record and extract facts in batches; yields outcomes in input order."""
-    extractor = load_extractor(settings)
+    """Clean every record and extract facts in batches; yields outcomes in input order.
+
+    The extractor (and its model) is loaded at the first batch, so that a bad input is
+    reported before seconds go into loading a model.
+    """
+    extractor: Extractor | None = None
     batch: list[Outcome] = []
     for raw in records:
         batch.append(clean_one(raw, settings))
         if len(batch) >= settings.batch_size:
+            extractor = extractor or load_extractor(settings)
             yield from _extract(batch, extractor, settings)
             batch = []
     if batch:
+        extractor = extractor or load_extractor(settings)
         yield from _extract(batch, extractor, settings)
 
 

@@ -103,7 +103,8 @@ def print_hits(console: Console, hits: list[Hit]) -> None:
         return
     for h in hits:
         copies = f"  [dim]+{h.copies - 1} copies[/dim]" if h.copies > 1 else ""
-        console.print(f"[bold]{escape(h.title or '(untitled)')}[/bold]  [dim]{h.published or '-'}  {h.id}[/dim]{copies}")
+        title = escape(h.title or "(untitled)")
+        console.print(f"[bold]{title}[/bold]  [dim]{h.published or '-'}  {h.id}[/dim]{copies}")
         console.print("  " + escape(h.snippet.replace("\n", " ")))
 
 
@@ -112,7 +113,8 @@ def print_summary(console: Console, result: IngestResult) -> None:
     table = Table(title="ingest" + (" (interrupted)" if result.interrupted else ""), show_header=False)
     table.add_row("read", str(c.read))
     table.add_row("stored", str(c.stored))
-    table.add_row("duplicates", f"{c.duplicates + c.already} ({c.duplicates} exact copies, {c.already} already in the archive)")
+    dups = f"{c.duplicates + c.already} ({c.duplicates} exact copies, {c.already} already in the archive)"
+    table.add_row("duplicates", dups)
     table.add_row("rejected", str(c.rejected))
     for reason, n in sorted(c.reasons.items(), key=lambda kv: -kv[1])[:8]:
         table.add_row(f"  {reason}", str(n))

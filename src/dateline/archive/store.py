@@ -217,7 +217,8 @@ class Archive:
 
     def raw_records(self, article_id: str) -> list[dict[str, object]]:
         rows = self.conn.execute(
-            "SELECT path, record, format, outlet, url, raw FROM sources WHERE article_id=? ORDER BY added, path, record",
+            "SELECT path, record, format, outlet, url, raw FROM sources WHERE article_id=? "
+            "ORDER BY added, path, record",
             (article_id,),
         ).fetchall()
         return [dict(r) for r in rows]

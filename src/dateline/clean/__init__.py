@@ -51,7 +51,9 @@ def _split_glued(paragraphs: list[str], repairs: dict[str, int]) -> list[Piece]:
     return pieces
 
 
-def _set_apart(pieces: list[Piece], repairs: dict[str, int], removed: list[Removed]) -> tuple[list[Piece], list[Notice]]:
+def _set_apart(
+    pieces: list[Piece], repairs: dict[str, int], removed: list[Removed]
+) -> tuple[list[Piece], list[Notice]]:
     """Take notices, boilerplate and trailing sign-offs out of the body."""
     while pieces and is_signoff(pieces[-1].text):
         removed.append(Removed(pieces.pop().text, "signoff"))

@@ -18,6 +18,9 @@ from dateline.clean.sentences import split_sentences
 _NONWORD = re.compile(r"\W+")
 MIN_PARAGRAPH_WORDS = 5
 MIN_SENTENCE_WORDS = 8
+# A paragraph contained word for word in another (a truncated teaser) is found by substring
+# search, which is quadratic; records with more paragraphs than this skip that check.
+MAX_PARAGRAPHS_FOR_CONTAINMENT = 300
 
 
 @dataclass(slots=True)
@@ -30,6 +33,22 @@ def sentence_key(sentence: str) -> str:
     return _NONWORD.sub(" ", sentence.casefold()).strip()
 
 
+def _containment(pieces: list[Piece], alive: list[bool]):  # noqa: ANN202
+    """A test: is piece i's text found word for word inside another live, longer piece?"""
+    flat = [" " + sentence_key(p.text) + " " for p in pieces]
+    if len(pieces) > MAX_PARAGRAPHS_FOR_CONTAINMENT:
+        return lambda i: False
+
+    def contained(i: int) -> bool:
+        needle = flat[i]
+        return any(
+            j != i and alive[j] and len(flat[j]) > len(needle) and needle in flat[j]
+            for j in range(len(pieces))
+        )
+
+    return contained
+
+
 def remove_duplicates(pieces: list[Piece]) -> tuple[list[str], list[str], dict[str, int]]:
     """(kept paragraphs in order, removed texts, counts of what was removed)."""
     sentences = [split_sentences(p.text) or [p.text] for p in pieces]
@@ -40,11 +59,12 @@ def remove_duplicates(pieces: list[Piece]) -> tuple[list[str], list[str], dict[s
     stats = {"duplicate_paragraphs": 0, "duplicate_sentences": 0}
 
     order = sorted(range(len(pieces)), key=lambda i: (not pieces[i].repaired, -len(keys[i]), -i))
+    contained = _containment(pieces, alive)
     for i in order:
         if len(pieces[i].text.split()) < MIN_PARAGRAPH_WORDS:
             continue
         own = Counter(keys[i])
-        if all(counts[k] > n for k, n in own.items()):
+        if all(counts[k] > n for k, n in own.items()) or contained(i):
             alive[i] = False
             counts.subtract(own)
             removed.append(pieces[i].text)

@@ -29,7 +29,8 @@ def read(stream: BinaryIO, path: str, max_record_bytes: int) -> Iterator[RawReco
         src = Source(path=path, record=record, format="jsonl", offset=lineno)
         record += 1
         if over:
-            yield RawRecord(source=src, error=Rejected("too_large", f"line {lineno} is over {max_record_bytes:,} bytes"))
+            too_large = Rejected("too_large", f"line {lineno} is over {max_record_bytes:,} bytes")
+            yield RawRecord(source=src, error=too_large)
             continue
         try:
             text, _ = decode(line)

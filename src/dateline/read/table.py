@@ -18,7 +18,8 @@ def _no_text_column(path: str, fmt: str, columns: list[str]) -> RawRecord:
     seen = ", ".join(columns[:12]) or "none"
     return RawRecord(
         source=Source(path=path, record=0, format=fmt, offset=0),
-        error=Rejected("no_text_column", f"no text column (columns seen: {seen}); expected one of text, content, body, maintext, article"),
+        error=Rejected("no_text_column", f"no text column (columns seen: {seen}); "
+                       "expected one of text, content, body, maintext, article"),
     )
 
 

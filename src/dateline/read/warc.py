@@ -19,7 +19,8 @@ def read(stream: BinaryIO, path: str, max_record_bytes: int) -> Iterator[RawReco
         for item in ArchiveIterator(stream, arc2warc=True):
             if item.rec_type not in _ARTICLE_TYPES:
                 continue  # warcinfo, request and metadata records carry no article
-            src = Source(path=path, record=record, format="warc", offset=item.stream.tell() if hasattr(item.stream, "tell") else None)
+            offset = item.stream.tell() if hasattr(item.stream, "tell") else None
+            src = Source(path=path, record=record, format="warc", offset=offset)
             record += 1
             url = item.rec_headers.get_header("WARC-Target-URI")
             date = item.rec_headers.get_header("WARC-Date")
@@ -33,7 +34,8 @@ def read(stream: BinaryIO, path: str, max_record_bytes: int) -> Iterator[RawReco
                 continue
             body = item.content_stream().read(max_record_bytes + 1)
             if len(body) > max_record_bytes:
-                yield RawRecord(source=src, url=url, error=Rejected("too_large", f"{url}: over {max_record_bytes:,} bytes"))
+                too_large = Rejected("too_large", f"{url}: over {max_record_bytes:,} bytes")
+                yield RawRecord(source=src, url=url, error=too_large)
                 continue
             rec = RawRecord(source=src, url=url, date=date)
             try:

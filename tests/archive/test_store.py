@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from dateline import api
+from dateline.archive.schema import SCHEMA_VERSION
+from dateline.archive.store import Archive, ArchiveError
+from dateline.settings import Settings
+
+STORY = "Officials in {city} said on Monday that the new bridge would open to traffic in May, ahead of schedule."
+
+
+def _corpus(tmp_path: Path) -> Path:
+    d = tmp_path / "in"
+    d.mkdir()
+    lines = [f"date 2024-01-0{i + 1} " + STORY.format(city=c) for i, c in enumerate(["Oslo", "Lima", "Pune"])]
+    (d / "a.txt").write_text("\n".join(lines) + "\n")
+    (d / "b.jsonl").write_text('{"text": "' + STORY.format(city="Oslo") + '"}\n{"text": "short"}\n{oops\n')
+    return d
+
+
+def test_ingest_accounts_for_every_record_and_is_idempotent(tmp_path: Path, settings: Settings) -> None:
+    corpus = _corpus(tmp_path)
+    first = api.ingest([str(corpus)], settings).counts
+    assert (first.read, first.stored, first.duplicates, first.rejected) == (6, 3, 1, 2)
+    assert first.reasons == {"too_short": 1, "malformed_json": 1}
+    second = api.ingest([str(corpus)], settings).counts
+    assert (second.read, second.stored, second.already, second.rejected) == (6, 0, 4, 2)
+    with Archive(settings.db, readonly=True) as arch:
+        c = arch.conn
+        assert c.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 3
+        assert c.execute("SELECT COUNT(*) FROM sources").fetchone()[0] == 4
+        assert c.execute("SELECT COUNT(*) FROM rejects").fetchone()[0] == 2
+        assert c.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+        assert c.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_exact_copy_becomes_an_extra_source(tmp_path: Path, settings: Settings) -> None:
+    api.ingest([str(_corpus(tmp_path))], settings)
+    with Archive(settings.db, readonly=True) as arch:
+        sql = "SELECT article_id FROM sources GROUP BY article_id HAVING COUNT(*) = 2"
+        (hit,) = [r[0] for r in arch.conn.execute(sql)]
+        a = arch.article(hit)
+        assert a is not None and len(a.extra_sources) == 1
+        assert a.extra_sources[0].format == "jsonl"
+        assert arch.article(hit[:6]) is not None  # a unique prefix is enough
+
+
+def test_fts_stays_in_step(tmp_path: Path, settings: Settings) -> None:
+    api.ingest([str(_corpus(tmp_path))], settings)
+    conn = sqlite3.connect(settings.db)
+    conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+    assert conn.execute("SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH 'bridge'").fetchone()[0] == 3
+    conn.execute("DELETE FROM articles WHERE text LIKE '%Lima%'")
+    assert conn.execute("SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH 'lima'").fetchone()[0] == 0
+
+
+def test_readonly_open_of_missing_or_foreign_file(tmp_path: Path) -> None:
+    with pytest.raises(ArchiveError, match="no archive"):
+        Archive(str(tmp_path / "none.db"), readonly=True)
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not sqlite at all" * 100)
+    with pytest.raises(ArchiveError, match="not a dateline archive"):
+        Archive(str(junk), readonly=True)
+
+
+def test_archive_from_a_newer_dateline_is_refused(tmp_path: Path) -> None:
+    db = str(tmp_path / "x.db")
+    Archive(db).close()
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE meta SET value='999' WHERE key='schema_version'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(Exception, match="newer than this dateline"):
+        Archive(db)
