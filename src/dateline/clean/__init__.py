@@ -30,6 +30,8 @@ _WS = re.compile(r"\s+")
 
 def normalised(text: str) -> str:
     """The form two copies of one text share: NFKC, casefolded, plain quotes, one space."""
+    if text.isascii():
+        return " ".join(text.casefold().split())
     return _WS.sub(" ", unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()).strip()
 
 

@@ -11,10 +11,10 @@ import re
 
 from dateline.clean.sentences import TITLES
 
-_GLUE = re.compile(
-    r"(?<=[a-z0-9%\u00e0-\u00ff)\]\"'\u201d\u2019])([.!?]+[\"'\u201d\u2019]?)(?=[\"\u201c\u2018*]?[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff])"
-    r"|(?<=[a-z0-9)\]])([.!?][\"\u201d])(?=[A-Z])"
-)
+# The pattern starts at the punctuation (no lookbehind) so the regex engine can skip ahead to
+# the next `.!?` quickly; the character before it is checked in Python.
+_GLUE = re.compile(r"[.!?]+[\"'\u201d\u2019]?(?=[\"\u201c\u2018*]?[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff])")
+_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789%)]\"'\u201d\u2019") | frozenset(map(chr, range(0xE0, 0x100)))
 _TOKEN_LEFT = re.compile(r"(\S+)$")
 _TOKEN_RIGHT = re.compile(r"^(\S+)")
 _URLISH = re.compile(
@@ -23,8 +23,8 @@ _URLISH = re.compile(
 
 
 def _protected(text: str, at: int, end: int) -> bool:
-    left = _TOKEN_LEFT.search(text, 0, at)
-    right = _TOKEN_RIGHT.search(text[end:])
+    left = _TOKEN_LEFT.search(text, max(0, at - 64), at)  # a window: `$` scans are O(n) otherwise
+    right = _TOKEN_RIGHT.search(text[end : end + 64])
     token = (left.group(1) if left else "") + text[at:end] + (right.group(1) if right else "")
     if _URLISH.search(token):
         return True
@@ -39,6 +39,8 @@ def split_run_together(paragraph: str) -> list[str]:
     pieces: list[str] = []
     start = 0
     for m in _GLUE.finditer(paragraph):
+        if m.start() == 0 or paragraph[m.start() - 1] not in _BEFORE:
+            continue
         if _protected(paragraph, m.start(), m.end()):
             continue
         pieces.append(paragraph[start : m.end()].strip())

@@ -29,7 +29,7 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    m = _WORD_BEFORE.search(text, 0, dot)
+    m = _WORD_BEFORE.search(text, max(0, dot - 24), dot)  # a window: `$` scans are O(n) otherwise
     if not m:
         return False
     word = m.group(1).lower().rstrip(".")

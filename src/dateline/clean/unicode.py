@@ -47,4 +47,6 @@ def fix_text(text: str, repairs: dict[str, int]) -> str:
 
 def squeeze(line: str) -> str:
     """One paragraph's whitespace: runs of spaces become one space, ends trimmed."""
+    if line.isascii() and "  " not in line and "\t" not in line:
+        return line.strip()
     return _SPACES.sub(" ", line).strip()
