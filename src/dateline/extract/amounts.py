@@ -149,7 +149,8 @@ def find_amounts(text: str) -> list[Amount]:
             return
         _claim(taken, start, m.end())
         out.append(Amount(text=text[start:stop], value=value, unit=unit,
-                          qualifier=qualifier or _qualifier(m), counted=counted, start=start, end=stop))
+                          qualifier=qualifier or _qualifier(m), counted=counted,
+                          start=start, end=stop))
 
     for m in MONEY_PREFIX.finditer(text):
         add(m, _value(m.group("num"), m.group("scale")), _currency(m.group("sym"), None), None)
@@ -203,7 +204,8 @@ def refine_counted(amounts: list[Amount], doc: Doc) -> list[Amount]:
         noun = _counted_noun(span)
         if noun is None:
             continue
-        mods = [t for t in noun.lefts if t.dep_ in ("amod", "compound", "nmod") and t.i > span.end - 1]
+        mods = [t for t in noun.lefts
+                if t.dep_ in ("amod", "compound", "nmod") and t.i > span.end - 1]
         first = mods[0].i if mods else noun.i
         a.counted = doc[first : noun.i + 1].text
     return amounts
@@ -211,7 +213,8 @@ def refine_counted(amounts: list[Amount], doc: Doc) -> list[Amount]:
 
 def _counted_noun(span):  # type: ignore[no-untyped-def]
     for tok in span:
-        if tok.dep_ == "nummod" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i >= span.end - 1:
+        head = tok.head
+        if tok.dep_ == "nummod" and head.pos_ in ("NOUN", "PROPN") and head.i >= span.end - 1:
             return tok.head
         if tok.lower_ in PLURAL_SCALES and tok.head.pos_ == "NOUN":
             for child in tok.children:

@@ -133,8 +133,10 @@ def _overlaps(taken: list[_Mention], start: int, end: int) -> bool:
     return any(m.start < end and start < m.end for m in taken)
 
 
-def _add_missing(text: str, mentions: list[_Mention], alias_sets: list[AliasSet]) -> None:
-    """Mentions NER missed: agencies, `X to VERB Y` organisations, alias names, repeats."""
+def _add_missing(text: str, mentions: list[_Mention], alias_sets: list[AliasSet],
+                 known: set[str]) -> None:
+    """Mentions NER missed: agencies, `X to VERB Y` organisations, alias names, names that
+    notices define (`known`), and repeats of a name found elsewhere in the text."""
     for m in ORG_TO.finditer(text):
         obj = m.group("obj")
         name = f"{m.group('head')} to {m.group('verb')} {obj}"
@@ -148,7 +150,7 @@ def _add_missing(text: str, mentions: list[_Mention], alias_sets: list[AliasSet]
         for n in aset.names:
             if not _overlaps(mentions, n.start, n.end):
                 mentions.append(_Mention(n.start, n.end, n.text, None, n.text))
-    surfaces = {m.text for m in mentions if len(m.text) > 1 and m.text[:1].isupper()}
+    surfaces = {m.text for m in mentions if len(m.text) > 1 and m.text[:1].isupper()} | known
     if not surfaces:
         return
     pattern = re.compile(
@@ -263,7 +265,9 @@ def extract_entities(article: Article, doc: Doc) -> Article:
     notice_sets = [[n.text for n in a.names] for note in article.notices
                    for a in find_aliases(note.text)]
     mentions = _from_ner(doc, text)
-    _add_missing(text, mentions, alias_sets)
+    known = {n for names_ in notice_sets for n in names_}
+    known |= {note.refers_to for note in article.notices if note.refers_to}
+    _add_missing(text, mentions, alias_sets, known)
     for m in mentions:
         _fix_label(m)
     mentions.sort(key=lambda m: (m.start, -m.end))
@@ -339,7 +343,7 @@ def _add_notice_countries(article: Article, entities: list[Entity]) -> list[Enti
     have = {e.country for e in entities if e.type == "GPE"}
     for note in article.notices:
         for m in NOTICE_NAME.finditer(note.text):
-            code = country_code(m.group(0))
+            code = country_code(m.group(0).rstrip("."))
             if code and code not in have:
                 have.add(code)
                 name = display_name(code)

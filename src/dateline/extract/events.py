@@ -27,7 +27,8 @@ def _phrase(tok: Token) -> str:
 def _action(verb: Token) -> str:
     words = [verb]
     for child in verb.children:
-        if child.dep_ in ("neg", "prt") or (child.dep_ == "aux" and child.lower_ in ("will", "would")):
+        modal = child.dep_ == "aux" and child.lower_ in ("will", "would")
+        if child.dep_ in ("neg", "prt") or modal:
             words.append(child)
     return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
 

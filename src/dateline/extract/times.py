@@ -15,8 +15,8 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from dateline.model import Time
 from dateline.extract.numbers import DIGITS, WORD_NUMBER, word_value
+from dateline.model import Time
 
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -238,7 +238,8 @@ PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
         ),
         lambda m, pub, fut: _month_year(_MonthProxy(m), pub, fut),
     ),
-    (re.compile(r"\b(?:the )?(?:early |mid-|late )?(?:(?P<decade>1[789]\d0|20\d0)|'(?P<d2>\d0))s\b"),
+    (re.compile(r"\b(?:the )?(?:early |mid-|late )?"
+                r"(?:(?P<decade>1[789]\d0|20\d0)|'(?P<d2>\d0))s\b"),
      lambda m, pub, fut: _decade(_DecadeProxy(m), pub, fut)),
     (re.compile(rf"\b(?:the )?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter"
                 rf"(?: of {YEAR})?", re.I), _quarter),
@@ -260,7 +261,9 @@ PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
      _set),
     (re.compile(r"\b(?:right now|now|currently|nowadays|at present|recently|the past"
                 r"|the future|formerly)\b(?!-)", re.I), _ref),
-    (re.compile(rf"(?<![$£€\d.,-])\b(?:fiscal )?{YEAR}\b(?![-.,]?\d|%| percent)"), _year),
+    # A year, unless money, a longer number, or a count (`1999 residents`) reads better.
+    (re.compile(rf"(?<![$£€\d.,-])\b(?:fiscal )?{YEAR}\b(?![-.,]?\d|%| percent)"
+                r"(?! (?!was\b|has\b|as\b|is\b|this\b|thus\b)[a-z]+s\b)"), _year),
 ]
 
 
