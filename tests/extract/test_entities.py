@@ -2,7 +2,8 @@ import pytest
 
 from dateline.extract.entities import extract_entities
 from dateline.model import Notice
-from tests.extract.helpers import article
+
+from .helpers import article
 
 pytestmark = pytest.mark.slow
 

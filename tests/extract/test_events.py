@@ -3,7 +3,8 @@ import pytest
 from dateline.extract.entities import extract_entities
 from dateline.extract.events import extract_events
 from dateline.extract.times import find_times
-from tests.extract.helpers import article
+
+from .helpers import article
 
 pytestmark = pytest.mark.slow
 

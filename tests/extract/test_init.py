@@ -3,7 +3,8 @@ from pathlib import Path
 import pytest
 
 from dateline.extract import extract_article, extract_articles
-from tests.extract.helpers import article
+
+from .helpers import article
 
 pytestmark = pytest.mark.slow
 

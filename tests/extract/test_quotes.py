@@ -2,7 +2,8 @@ import pytest
 
 from dateline.extract.entities import extract_entities
 from dateline.extract.quotes import extract_quotes, quote_spans
-from tests.extract.helpers import article
+
+from .helpers import article
 
 
 def test_quote_spans_straight_curly_and_across_paragraphs() -> None:
