@@ -31,11 +31,19 @@ def values(text: str, published: str | None = PUB) -> list[tuple[str, str | None
         ("Profit rose in the third quarter.", ("the third quarter", "2021-Q3")),
         ("The reactor was shut in March 2011.", ("March 2011", "2011-03")),
         ("The talks will resume in November.", ("November", "2021-11")),
-        ("Talks broke down in December.", ("December", "2020-12")),
+        ("Talks broke down in April.", ("April", "2021-04")),
+        ("The talks resume in December.", ("December", "2021-12")),
     ],
 )
 def test_resolved_at_own_granularity(text: str, expected: tuple[str, str]) -> None:
     assert expected in values(text)
+
+
+def test_month_without_year_is_the_nearest() -> None:
+    assert ("Feb. 10", "2022-02-10") in values("The deadline is Feb. 10.", "2021-11-20")
+    assert ("December", "2020-12") in values("It began in December.", "2021-03-02")
+    assert ("the fourth quarter", "2020-Q4") in values("Sales fell in the fourth quarter.",
+                                                       "2021-01-20")
 
 
 def test_types_follow_timeml() -> None:

@@ -39,9 +39,11 @@ DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?P<year>1[789]\d\d|20\d\d)"
 UNIT = r"(?P<unit>second|minute|hour|day|night|week|month|year|decade|century)"
 NUM = rf"(?P<num>{DIGITS}|{WORD_NUMBER}|a|an)"
+# Verbal signs that a clause looks ahead; `next`/`coming` are read where they modify the
+# expression itself, since elsewhere in a sentence they mislead.
 FUTURE = re.compile(
-    r"\b(?:will|'ll|shall|is to|are to|due|scheduled|set to|plans? to|expected to|going to"
-    r"|next|upcoming|coming)\b",
+    r"\b(?:will|'ll|shall|is to|are to|(?:is|are) due to|scheduled|set to|plans? to"
+    r"|expected to|going to)\b",
     re.I,
 )
 
@@ -63,10 +65,18 @@ def _shift_months(d: date, n: int) -> tuple[int, int]:
 
 
 def _nearest_year(pub: date, month: int, day: int, future: bool) -> int:
-    """The year of the nearest `month`/`day`: the most recent one unless the text looks ahead."""
+    """The year that puts `month`/`day` nearest the publication date; a clause that looks
+    ahead takes the next one. (TimeBank's gold values follow nearness: `Dec. 15` written in
+    October is this December, `February` written in October is next February.)"""
     if future:
         return pub.year if (month, day) >= (pub.month, pub.day) else pub.year + 1
-    return pub.year if (month, day) <= (pub.month, pub.day) else pub.year - 1
+    here = pub.month * 31 + pub.day
+    there = month * 31 + max(day, 1)
+    if there - here > 6 * 31:
+        return pub.year - 1
+    if here - there > 6 * 31:
+        return pub.year + 1
+    return pub.year
 
 
 def _full_date(m: re.Match[str], pub: date | None, future: bool) -> tuple[str | None, str]:
@@ -84,10 +94,7 @@ def _month_year(m: re.Match[str], pub: date | None, future: bool) -> tuple[str |
         return f"{m.group('year')}-{month:02d}", "DATE"
     if pub is None:
         return None, "DATE"
-    # The month itself counts as past: `In June` written in June is this June.
-    year = _nearest_year(pub, month, 1 if future else 0, future)
-    if not future and month == pub.month:
-        year = pub.year
+    year = pub.year if month == pub.month else _nearest_year(pub, month, 15, future)
     return f"{year}-{month:02d}", "DATE"
 
 
@@ -107,7 +114,11 @@ def _quarter(m: re.Match[str], pub: date | None, future: bool) -> tuple[str | No
          "4th": 4}[m.group("q").lower()]
     if m.group("year"):
         return f"{m.group('year')}-Q{q}", "DATE"
-    return (f"{pub.year}-Q{q}" if pub else None), "DATE"
+    if pub is None:
+        return None, "DATE"
+    # A quarter not yet begun is last year's, unless the clause looks ahead.
+    year = pub.year - 1 if q > (pub.month - 1) // 3 + 1 and not future else pub.year
+    return f"{year}-Q{q}", "DATE"
 
 
 def _deictic(m: re.Match[str], pub: date | None, future: bool) -> tuple[str | None, str]:
