@@ -1,0 +1,136 @@
+"""Extraction speed: `extract_articles` against spaCy's bare `nlp.pipe` on the same texts.
+
+Prints articles/s and words/s for (1) the model's full default pipeline, (2) the same model
+with the components extraction runs (the reference), (3) the whole extract stage; and the
+ratio of each to the reference. Target: extract ≤ 1.3× the bare pass.
+
+    PYTHONPATH=src python bench/extract.py [--n 300] [--model NAME] [--reuters DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import random
+import re
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import spacy
+
+from dateline.extract import _run, extract_articles
+from dateline.extract.nlp import get_nlp, resolve_model
+from dateline.model import Article, Source, Span
+from dateline.settings import Settings
+
+REUTERS = Path("/work/shared/data/reuters21578")
+BODY = re.compile(r"<BODY>(.*?)</BODY>", re.S)
+
+
+def reuters_bodies(folder: Path, n: int) -> list[str]:
+    out: list[str] = []
+    for path in sorted(folder.glob("*.sgm")):
+        raw = path.read_text(encoding="latin-1")
+        for m in BODY.finditer(raw):
+            body = html.unescape(m.group(1)).replace("\x03", "")
+            body = re.sub(r"\s*Reuter\s*$", "", body)
+            paras = [" ".join(p.split()) for p in re.split(r"\n\s{2,}", body) if p.strip()]
+            text = "\n\n".join(paras)
+            if len(text) > 200:
+                out.append(text)
+            if len(out) >= n:
+                return out
+    return out
+
+
+def generated(n: int, seed: int = 7) -> list[str]:
+    """News-like text for machines without the Reuters files."""
+    rng = random.Random(seed)
+    people = ["John Godfrey", "Angela Merkel", "Sergei Lavrov", "Joe Biden", "Boris Johnson"]
+    places = ["Syria", "Iraq", "the United States", "Russia", "northeast Syria", "Paris"]
+    orgs = ["the State Department", "Reuters", "the Syrian Democratic Forces (SDF)", "NATO"]
+    days = ["on Monday", "on Thursday", "last week", "in June", "for 2021", "two days ago"]
+    amounts = ["more than $600 million", "some 2,000 fighters", "thousands of troops", "15%"]
+    verbs = ["said", "warned", "added", "told reporters"]
+    out = []
+    for _ in range(n):
+        sents = []
+        for _ in range(rng.randint(6, 14)):
+            p, pl, o, d, a, v = (rng.choice(x) for x in (people, places, orgs, days, amounts,
+                                                         verbs))
+            sents.append(rng.choice([
+                f"{p} {v} {d} that {o} would send {a} to {pl}.",
+                f'"We will not accept this," {p} {v} {d}.',
+                f"According to {o}, {a} were moved to {pl} {d}.",
+            ]))
+        out.append(" ".join(sents))
+    return out
+
+
+def articles(texts: list[str]) -> list[Article]:
+    return [Article(id=str(i), source=Source("bench", i, "txt"), text=t,
+                    paragraphs=[Span(0, len(t))], published="1987-03-02")
+            for i, t in enumerate(texts)]
+
+
+def timed(fn: Callable[[], int]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--n", type=int, default=300)
+    ap.add_argument("--model", default=Settings().model)
+    ap.add_argument("--reuters", type=Path, default=REUTERS)
+    ap.add_argument("--batch-size", type=int, default=Settings().batch_size)
+    ap.add_argument("--repeat", type=int, default=2, help="best of N runs of each pass")
+    args = ap.parse_args()
+
+    texts = reuters_bodies(args.reuters, args.n) if args.reuters.is_dir() else []
+    source = "Reuters-21578 bodies"
+    if not texts:
+        texts, source = generated(args.n), "generated news-like text"
+    words = sum(len(t.split()) for t in texts)
+    settings = Settings(model=args.model, batch_size=args.batch_size)
+    trimmed = get_nlp(args.model)
+    full = spacy.load(resolve_model(args.model))
+    bs = args.batch_size
+    warm = texts[:20]
+    list(trimmed.pipe(warm, batch_size=bs))
+    list(full.pipe(warm, batch_size=bs))
+    list(extract_articles(articles(warm), settings))
+
+    runs = [
+        (f"spaCy full pipeline ({len(full.pipe_names)} comps)",
+         lambda: sum(1 for _ in full.pipe(texts, batch_size=bs))),
+        (f"spaCy extraction comps ({len(trimmed.pipe_names)})",
+         lambda: sum(1 for _ in trimmed.pipe(texts, batch_size=bs))),
+        ("dateline extract_articles",
+         lambda: sum(1 for _ in extract_articles(articles(texts), settings))),
+    ]
+    # Passes alternate within each round, so a slow spell on a shared machine hits them all.
+    best = [float("inf")] * len(runs)
+    for _ in range(args.repeat):
+        for i, (_name, fn) in enumerate(runs):
+            best[i] = min(best[i], timed(fn))
+    docs = list(trimmed.pipe(texts, batch_size=bs))
+    arts = articles(texts)
+    alone = min(timed(lambda: sum(1 for a, d in zip(arts, docs, strict=True) if _run(a, d)))
+                for _ in range(args.repeat))
+    results = [(name, secs) for (name, _fn), secs in zip(runs, best, strict=True)]
+    ref = results[1][1]
+    results.append(("extractors alone (docs given)", alone))
+    results.append(("ref + extractors alone", ref + alone))
+    print(f"{len(texts)} texts, {words} words ({source}); model {resolve_model(args.model)}, "
+          f"components run: {', '.join(trimmed.pipe_names)}")
+    print(f"{'pass':<36} {'seconds':>8} {'articles/s':>11} {'words/s':>9} {'× ref':>7}")
+    for name, secs in results:
+        print(f"{name:<36} {secs:>8.2f} {len(texts) / secs:>11.1f} {words / secs:>9.0f} "
+              f"{secs / ref:>7.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,225 @@
+"""Money, percentages and counts, with the qualifier that says how exact the figure is.
+
+A regular-expression pass, so that it runs on raw text without a model (the evaluation
+harness calls `find_amounts` directly); `refine_counted` then uses the parse, when there is
+one, to name what a count counts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from dateline.extract.numbers import DIGITS, PLURAL_SCALES, SCALES, WORD_NUMBER, word_value
+from dateline.model import Amount
+
+SYMBOLS = {
+    "$": "USD", "us$": "USD", "us $": "USD", "usd": "USD", "€": "EUR", "eur": "EUR",
+    "£": "GBP", "gbp": "GBP", "¥": "JPY", "jpy": "JPY", "a$": "AUD", "aud": "AUD",
+    "c$": "CAD", "cad": "CAD", "hk$": "HKD", "chf": "CHF", "cny": "CNY", "rmb": "CNY",
+    "rub": "RUB", "inr": "INR", "rs": "INR", "rs.": "INR", "₹": "INR", "₽": "RUB",
+}
+WORDS = {
+    "dollar": "USD", "euro": "EUR", "pound": "GBP", "pounds sterling": "GBP", "sterling": "GBP",
+    "rouble": "RUB", "ruble": "RUB", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
+    "rupee": "INR", "franc": "CHF", "swiss franc": "CHF", "lira": "TRY", "lire": "TRY",
+    "real": "BRL", "reais": "BRL", "peso": "MXN", "won": "KRW", "shekel": "ILS",
+    "riyal": "SAR", "dirham": "AED", "rand": "ZAR", "hryvnia": "UAH", "hryvnias": "UAH",
+}
+QUALIFIERS = (
+    r"(?P<qual>more than|less than|fewer than|over|under|almost|nearly|about|around|some"
+    r"|up to|at least|at most|approximately|roughly|an estimated|as many as|as much as"
+    r"|close to|just over|just under|well over|in excess of|upwards of|estimated)"
+)
+SCALE = r"(?P<scale>hundred|thousand|million|billion|trillion|bn|mn|mln|bln|tn|trn|[mbk])\b"
+NUMBER = rf"(?P<num>{DIGITS}|{WORD_NUMBER}|a)"
+CODE = r"(?P<sym>US ?\$|[ACH]K?\$|\$|€|£|¥|₹|₽|USD|EUR|GBP|JPY|AUD|CAD|CHF|CNY|RMB|RUB|INR|Rs\.?)"
+CURRENCY_WORD = (
+    r"(?P<cword>(?:US |U\.S\. |Canadian |Australian |Hong Kong )?dollars?|euros?"
+    r"|pounds?(?: sterling)?|sterling|roubles?|rubles?|yen|yuan|renminbi|rupees?|(?:Swiss )?francs?"
+    r"|lira|lire|reais|real|pesos?|won|shekels?|riyals?|dirhams?|rand|hryvnias?)"
+)
+# Words after a number that end what is counted: function words, verbs of reporting, and
+# nouns that measure rather than count.
+STOP = frozenset(
+    "a an the of in on at to for from by with as and or but who which that were was are is be "
+    "have has had said says will would could than per each this these those their its his her "
+    "our your into over under after before during while when where since until about".split()
+)
+NOT_COUNTED = frozenset(
+    "percent per cent pc % year years month months week weeks day days hour hours minute "
+    "minutes second seconds times o'clock am pm a.m. p.m.".split()
+)
+MONTH_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+MONEY_PREFIX = re.compile(
+    rf"(?:\b{QUALIFIERS} )?{CODE} ?(?P<num>{DIGITS})(?:[ -]?{SCALE})?", re.I
+)
+MONEY_SUFFIX = re.compile(
+    rf"(?:\b{QUALIFIERS} )?\b(?P<num>{DIGITS}|{WORD_NUMBER})(?: {SCALE})? {CURRENCY_WORD}\b", re.I
+)
+PERCENT = re.compile(
+    rf"(?:\b{QUALIFIERS} )?\b(?P<num>{DIGITS}|{WORD_NUMBER})(?: ?%| percent\b| per cent\b"
+    r"| percentage points?\b)",
+    re.I,
+)
+PLURAL = re.compile(
+    r"(?:\b(?P<qual>some|several|many|tens of|hundreds of) )?\b(?P<plural>tens of thousands"
+    r"|hundreds of thousands|dozens|scores|hundreds|thousands|millions|billions) of\b",
+    re.I,
+)
+COUNT = re.compile(
+    rf"(?:\b{QUALIFIERS} )?(?<![\w$€£¥.,-])(?P<num>{DIGITS}|{WORD_NUMBER}|a dozen)"
+    rf"(?: {SCALE})?(?![\w%-]|\.\d|,\d)",
+    re.I,
+)
+NEXT_WORDS = re.compile(r"\s+((?:[A-Za-z][\w'-]*)(?:\s+[A-Za-z][\w'-]*){0,3})")
+
+
+def _value(num: str, scale: str | None) -> float | None:
+    value = word_value(num)
+    if value is None:
+        return None
+    if scale:
+        factor = SCALES.get(scale.lower())
+        if factor is None:
+            return None
+        value *= factor
+    return value
+
+
+def _qualifier(m: re.Match[str]) -> str | None:
+    q = m.groupdict().get("qual")
+    return q.lower() if q else None
+
+
+def _currency(sym: str | None, cword: str | None) -> str:
+    if sym:
+        return SYMBOLS.get(sym.lower().replace(" ", ""), SYMBOLS.get(sym.lower(), sym.upper()))
+    words = (cword or "").lower().split()
+    if words[0] in ("canadian",):
+        return "CAD"
+    if words[0] in ("australian",):
+        return "AUD"
+    if words[0] in ("hong",):
+        return "HKD"
+    head = " ".join(w for w in words if w not in ("us", "u.s."))
+    return WORDS.get(head) or WORDS.get(head.rstrip("s")) or WORDS.get(words[-1].rstrip("s"), "")
+
+
+def _counted(text: str, end: int) -> tuple[str | None, int]:
+    """The words after a number that name what it counts, and where they end."""
+    m = NEXT_WORDS.match(text, end)
+    if not m:
+        return None, end
+    words: list[str] = []
+    stop = end
+    for w in re.finditer(r"[A-Za-z][\w'-]*", m.group(1)):
+        low = w.group(0).lower()
+        if low in STOP or (not words and low in NOT_COUNTED):
+            break
+        words.append(w.group(0))
+        stop = m.start(1) + w.end()
+        if low.endswith("s") and not low.endswith("ss") and len(low) > 3:
+            break  # a plural noun ends the phrase: `terrorist fighters`
+    return (" ".join(words) if words else None), stop
+
+
+def _free(taken: bytearray, start: int, end: int) -> bool:
+    return not any(taken[start:end])
+
+
+def _claim(taken: bytearray, start: int, end: int) -> None:
+    taken[start:end] = b"\x01" * (end - start)
+
+
+def find_amounts(text: str) -> list[Amount]:
+    """Money, percentages and counts in `text`, each with value, unit, qualifier, counted."""
+    taken = bytearray(len(text) + 1)
+    out: list[Amount] = []
+
+    def add(m: re.Match[str], value: float | None, unit: str | None, counted: str | None,
+            end: int | None = None, qualifier: str | None = None) -> None:
+        start, stop = m.start(), m.end() if end is None else end
+        if value is None or not _free(taken, start, m.end()):
+            return
+        _claim(taken, start, m.end())
+        out.append(Amount(text=text[start:stop], value=value, unit=unit,
+                          qualifier=qualifier or _qualifier(m), counted=counted,
+                          start=start, end=stop))
+
+    for m in MONEY_PREFIX.finditer(text):
+        add(m, _value(m.group("num"), m.group("scale")), _currency(m.group("sym"), None), None)
+    for m in MONEY_SUFFIX.finditer(text):
+        cur = _currency(None, m.group("cword"))
+        if m.group("cword").lower() in ("real", "won", "rand") and not m.group("scale"):
+            continue  # `a real threat`, `one won`: too ambiguous without a scale word
+        add(m, _value(m.group("num"), m.group("scale")), cur or None, None)
+    for m in PERCENT.finditer(text):
+        add(m, word_value(m.group("num")), "percent", None)
+    for m in PLURAL.finditer(text):
+        counted, _ = _counted(text, m.end())
+        plural = f"{m.group('plural').lower()} of"
+        qual = f"{m.group('qual').lower()} {plural}" if m.group("qual") else plural
+        add(m, float(PLURAL_SCALES[m.group("plural").lower()]), None, counted, qualifier=qual)
+    for m in COUNT.finditer(text):
+        _count(text, m, add)
+    out.sort(key=lambda a: a.start)
+    return out
+
+
+def _count(text: str, m: re.Match[str], add) -> None:  # type: ignore[no-untyped-def]
+    num = m.group("num")
+    low = num.lower()
+    if low in ("a", "an", "one") and not m.group("scale"):
+        return  # `a` and `one` are mostly articles and pronouns, not counts
+    counted, stop = _counted(text, m.end())
+    if counted is None:
+        return  # a bare number (a year, a score, a page) is not an amount of anything
+    first = counted.split()[0].lower()
+    if first in MONTH_WORDS or first in NOT_COUNTED or _is_date_number(text, m):
+        return
+    if re.fullmatch(r"1[789]\d\d|20\d\d", num) and not m.group("qual"):
+        return  # `in 2021 the` reads as a year, not 2021 of something
+    add(m, _value(num, m.group("scale")), None, counted, None)
+
+
+def _is_date_number(text: str, m: re.Match[str]) -> bool:
+    before = text[max(0, m.start() - 10) : m.start()].lower().split()
+    return bool(before) and before[-1].rstrip(".,") in MONTH_WORDS
+
+
+def refine_counted(amounts: list[Amount], doc: Doc) -> list[Amount]:
+    """Name what each count counts from the parse: the noun the number modifies."""
+    for a in amounts:
+        if a.unit is not None:
+            continue
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        if span is None:
+            continue
+        noun = _counted_noun(span)
+        if noun is None:
+            continue
+        mods = [t for t in noun.lefts
+                if t.dep_ in ("amod", "compound", "nmod") and t.i > span.end - 1]
+        first = mods[0].i if mods else noun.i
+        a.counted = doc[first : noun.i + 1].text
+    return amounts
+
+
+def _counted_noun(span):  # type: ignore[no-untyped-def]
+    for tok in span:
+        head = tok.head
+        if tok.dep_ == "nummod" and head.pos_ in ("NOUN", "PROPN") and head.i >= span.end - 1:
+            return tok.head
+        if tok.lower_ in PLURAL_SCALES and tok.head.pos_ == "NOUN":
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    objs = [c for c in child.children if c.dep_ == "pobj"]
+                    if objs:
+                        return objs[0]
+    return None

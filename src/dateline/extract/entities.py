@@ -1,0 +1,360 @@
+"""Entities: spaCy's mentions, corrected, grouped within the article, typed by vote.
+
+Raw NER output mislabels news names (`Sputnik` as PERSON, `The Coalition` as WORK_OF_ART),
+joins slash lists (`Daesh/ISIS`) and knows nothing of aliases, so this layer: cleans each
+mention, adds the names NER missed (agencies, defined aliases, repeats of a known name),
+groups mentions of one entity (same name, same country, a surname after the full name, an
+alias the text defines), and gives each group one type, one name and its country.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from dateline.extract.aliases import AliasSet, find_aliases
+from dateline.extract.countries import country_code, demonym_code, display_name
+from dateline.extract.roles import split_title, title_after, title_before
+from dateline.model import Article, Entity, Mention
+
+LABELS = {"PERSON": 1.0, "ORG": 1.0, "GPE": 1.0, "LOC": 1.0, "NORP": 1.0, "FAC": 1.0,
+          "EVENT": 1.0, "WORK_OF_ART": 0.4, "PRODUCT": 0.4, "LAW": 0.4}
+AGENCIES = frozenset(
+    "reuters sputnik ap afp tass xinhua interfax ria novosti ria bloomberg upi dpa efe ansa "
+    "kyodo yonhap irna anadolu bernama pti ani bbc cnn al jazeera associated press "
+    "agence france-presse france presse itar-tass ria-novosti wafa sana mena".split()
+) | {"associated press", "al jazeera", "ria novosti", "agence france-presse", "itar-tass",
+     "dow jones", "france 24", "press trust of india", "anadolu agency"}
+AGENCY_RE = re.compile(
+    r"\b(?:Reuters|Sputnik|AP|AFP|TASS|Xinhua|Interfax|RIA Novosti|Bloomberg|UPI|DPA|EFE|ANSA"
+    r"|Kyodo|Yonhap|IRNA|Anadolu(?: Agency)?|Associated Press|Agence France-Presse|ITAR-TASS"
+    r"|Al Jazeera|Press Trust of India)\b"
+)
+# A capitalised organisation noun with a `to VERB X` complement is a name in news
+# (`the Coalition to defeat ISIS`, `Committee to Protect Journalists`); NER usually misses it.
+ORG_TO = re.compile(
+    r"\b(?P<head>Coalition|Alliance|Committee|Campaign|Council|Movement|Front|Fund|Commission"
+    r"|Mission|Task Force|Foundation) to (?P<verb>[a-z]+) (?:the )?"
+    r"(?P<obj>[A-Z][\w-]*(?: [A-Z][\w-]*)*)"
+)
+GLUE_WORDS = frozenset({"to", "of", "for", "and", "the", "de", "on", "in"})
+NOTICE_NAME = re.compile(r"\b[A-Z][\w.]*(?: [A-Z][\w.]*)*")
+DETERMINER = re.compile(r"^(?:the|The|THE)\s+")
+POSSESSIVE = re.compile(r"(?:'s|’s|'|\*)$")
+PLACE_COUNTRY = re.compile(r"^,\s+(?P<c>[A-Z][\w.]*(?: [A-Z][\w.]*){0,2})\b")
+DIRECTION = re.compile(
+    r"^(?:north|south|east|west|northeast|northwest|southeast|southwest|northern|southern"
+    r"|eastern|western|central|north-east|north-west|south-east|south-west)\s+", re.I
+)
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int
+    end: int
+    text: str
+    label: str | None
+    name: str  # the form to name the entity by (`Coalition to defeat Daesh`)
+    roles: list[str] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return " ".join(self.name.lower().replace(".", "").split())
+
+
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+
+
+def _clean(text: str, start: int, end: int, label: str | None) -> _Mention | None:
+    surface = text[start:end]
+    m = DETERMINER.match(surface)
+    if m:
+        start += m.end()
+    surface = text[start:end]
+    p = POSSESSIVE.search(surface)
+    if p:
+        end -= len(p.group(0))
+    surface = text[start:end].strip()
+    if not surface or not any(c.isupper() for c in surface):
+        return None
+    roles: list[str] = []
+    if label == "PERSON":
+        role, rest = split_title(surface)
+        if role:
+            roles.append(role)
+            start = end - len(rest)
+            surface = rest
+    return _Mention(start, end, surface, label, surface, roles)
+
+
+def _from_ner(doc: Doc, text: str) -> list[_Mention]:
+    out: list[_Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in LABELS:
+            continue
+        for start, end in _slash_parts(text, ent.start_char, ent.end_char):
+            m = _clean(text, start, end, ent.label_)
+            if m:
+                out.append(m)
+    return out
+
+
+def _slash_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """`Daesh/ISIS` as two spans; anything else as itself."""
+    surface = text[start:end]
+    if "/" not in surface:
+        return [(start, end)]
+    parts, pos = [], start
+    for piece in surface.split("/"):
+        if piece.strip():
+            parts.append((pos, pos + len(piece)))
+        pos += len(piece) + 1
+    return parts
+
+
+def _overlaps(taken: list[_Mention], start: int, end: int) -> bool:
+    return any(m.start < end and start < m.end for m in taken)
+
+
+def _add_missing(text: str, mentions: list[_Mention], alias_sets: list[AliasSet],
+                 known: set[str]) -> None:
+    """Mentions NER missed: agencies, `X to VERB Y` organisations, alias names, names that
+    notices define (`known`), and repeats of a name found elsewhere in the text."""
+    for m in ORG_TO.finditer(text):
+        obj = m.group("obj")
+        name = f"{m.group('head')} to {m.group('verb')} {obj}"
+        start, end = m.start("head"), m.end("obj")
+        mentions[:] = [x for x in mentions if not (start <= x.start and x.end <= m.end("head"))]
+        mentions.append(_Mention(start, end, text[start:end], "ORG", name))
+    for m in AGENCY_RE.finditer(text):
+        if not _overlaps(mentions, m.start(), m.end()):
+            mentions.append(_Mention(m.start(), m.end(), m.group(0), "ORG", m.group(0)))
+    for aset in alias_sets:
+        for n in aset.names:
+            if not _overlaps(mentions, n.start, n.end):
+                mentions.append(_Mention(n.start, n.end, n.text, None, n.text))
+    surfaces = {m.text for m in mentions if len(m.text) > 1 and m.text[:1].isupper()} | known
+    if not surfaces:
+        return
+    pattern = re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True))
+        + r")(?![\w-])"
+    )
+    for m in pattern.finditer(text):
+        if not _overlaps(mentions, m.start(), m.end()):
+            mentions.append(_Mention(m.start(), m.end(), m.group(0), None, m.group(0)))
+
+
+def _fix_label(m: _Mention) -> None:
+    low = m.text.lower()
+    if low in AGENCIES:
+        m.label = "ORG"
+    elif m.label != "NORP" and country_code(m.text) and m.label not in ("ORG", "FAC"):
+        m.label = "GPE"
+    elif m.label in ("GPE", "LOC") and country_code(m.text) is None and demonym_code(m.text):
+        m.label = "NORP"
+
+
+def _group(mentions: list[_Mention], alias_sets: list[AliasSet], notice_sets: list[list[str]],
+           ) -> tuple[_Union, _Union]:
+    """Two unions: `names` joins forms of one name, `groups` also joins defined aliases."""
+    names, groups = _Union(), _Union()
+    keys = {m.key for m in mentions}
+    for m in mentions:
+        code = country_code(m.text) if m.label in ("GPE", "LOC", None) else None
+        for u in (names, groups):
+            u.find(m.key)
+            if code:
+                u.union("cc:" + code, m.key)
+    for short in keys:
+        longs = [k for k in keys if k != short and _shortens(short, k)]
+        if len(longs) == 1 and not country_code(short):
+            names.union(longs[0], short)
+            groups.union(longs[0], short)
+    for aset in alias_sets:
+        first = _key(aset.names[0].text)
+        for n in aset.names[1:]:
+            groups.union(first, _key(n.text))
+    for names_ in notice_sets:
+        for n in names_[1:]:
+            groups.union(_key(names_[0]), _key(n))
+    return names, groups
+
+
+def _key(name: str) -> str:
+    return " ".join(DETERMINER.sub("", name).lower().replace(".", "").split())
+
+
+def _shortens(short: str, long: str) -> bool:
+    s, lw = short.split(), long.split()
+    if len(s) >= len(lw):
+        return False
+    if lw[-len(s):] == s and not GLUE_WORDS & set(lw):
+        # `State Department` shortens `US State Department`; `England` does not shorten
+        # `Bank of England`, nor `Daesh` `Coalition to defeat Daesh`.
+        return True
+    for glue in ("to", "of", "for"):
+        if glue in lw and lw[: lw.index(glue)] == s:
+            return True
+    return False
+
+
+def _type(ms: list[_Mention]) -> str:
+    if any(m.text.lower() in AGENCIES for m in ms):
+        return "ORG"
+    votes: Counter[str] = Counter()
+    for m in ms:
+        if m.label:
+            votes[m.label] += LABELS.get(m.label, 0.5)
+    return votes.most_common(1)[0][0] if votes else "ORG"
+
+
+def _country(etype: str, name: str, ms: list[_Mention], text: str) -> str | None:
+    if etype in ("GPE", "LOC"):
+        code = country_code(name) or country_code(DIRECTION.sub("", name))
+        if code:
+            return code
+        for m in ms:
+            after = PLACE_COUNTRY.match(text, m.end)
+            if after and country_code(after.group("c")):
+                return country_code(after.group("c"))
+    if etype == "NORP":
+        return demonym_code(name)
+    first = name.split()[0] if name.split() else ""
+    return country_code(first) if len(first) <= 3 else demonym_code(first) or country_code(first)
+
+
+def _slug(etype: str, name: str) -> str:
+    return etype.lower() + ":" + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def _roles(doc: Doc, text: str, m: _Mention) -> list[str]:
+    roles = list(m.roles)
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is not None:
+        found = title_before(doc, span.start, span.sent.start)
+        if found:
+            roles.append(found[1])
+    after = title_after(text, m.end)
+    if after:
+        roles.append(after)
+    return roles
+
+
+def extract_entities(article: Article, doc: Doc) -> Article:
+    """Fill `article.entities`: grouped, typed, named, with aliases, roles and countries."""
+    text = article.text
+    alias_sets = find_aliases(text)
+    notice_sets = [[n.text for n in a.names] for note in article.notices
+                   for a in find_aliases(note.text)]
+    mentions = _from_ner(doc, text)
+    known = {n for names_ in notice_sets for n in names_}
+    known |= {note.refers_to for note in article.notices if note.refers_to}
+    _add_missing(text, mentions, alias_sets, known)
+    for m in mentions:
+        _fix_label(m)
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    names, groups = _group(mentions, alias_sets, notice_sets)
+    by_group: dict[str, list[_Mention]] = {}
+    for m in mentions:
+        by_group.setdefault(groups.find(m.key), []).append(m)
+    defined_first = {_key(a.names[0].text) for a in alias_sets} | {_key(n[0]) for n in notice_sets}
+    entities = [
+        _entity(doc, text, ms, names, defined_first, notice_sets) for ms in by_group.values()
+    ]
+    entities = _add_dateline(article, entities)
+    entities = _add_notice_countries(article, entities)
+    article.entities = _unique_ids(entities)
+    return article
+
+
+def _entity(doc: Doc, text: str, ms: list[_Mention], names: _Union, defined_first: set[str],
+            notice_sets: list[list[str]]) -> Entity:
+    etype = _type(ms)
+    subgroups: dict[str, list[_Mention]] = {}
+    for m in ms:
+        subgroups.setdefault(names.find(m.key), []).append(m)
+    ranked = sorted(
+        subgroups.values(),
+        key=lambda g: (not any(m.key in defined_first for m in g), -len(g), g[0].start),
+    )
+    primary = ranked[0]
+    code = next((country_code(m.text) for m in primary if etype == "GPE" and country_code(m.text)),
+                None)
+    name = display_name(code) if code else max(primary, key=lambda m: len(m.name)).name
+    aliases: list[str] = []
+    for g in ranked:
+        for m in g:
+            if m.name != name and m.name not in aliases and _key(m.name) != _key(name):
+                aliases.append(m.name)
+    for names_ in notice_sets:
+        if any(_key(n) == _key(name) or _key(n) in {m.key for m in ms} for n in names_):
+            aliases += [n for n in names_ if _key(n) != _key(name) and n not in aliases]
+    roles: list[str] = []
+    if etype == "PERSON":
+        for m in ms:
+            roles += [r for r in _roles(doc, text, m) if r not in roles]
+    return Entity(
+        id=_slug(etype, name), name=name, type=etype, aliases=aliases, roles=roles,
+        country=_country(etype, name, ms, text),
+        mentions=[Mention(m.start, m.end, text[m.start : m.end]) for m in ms],
+    )
+
+
+def _add_dateline(article: Article, entities: list[Entity]) -> list[Entity]:
+    """The dateline's agency and place are entities of the article, though not in its text."""
+    dl = article.dateline
+    if dl is None:
+        return entities
+    for value, etype in ((dl.agency, "ORG"), (dl.place, "GPE")):
+        if not value:
+            continue
+        key = _key(value)
+        if any(_key(e.name) == key or key in {_key(a) for a in e.aliases} for e in entities):
+            continue
+        code = country_code(value) if etype == "GPE" else None
+        name = display_name(code) if code else value
+        if any(e.name == name for e in entities):
+            continue
+        entities.append(Entity(id=_slug(etype, name), name=name, type=etype, country=code))
+    return entities
+
+
+def _add_notice_countries(article: Article, entities: list[Entity]) -> list[Entity]:
+    """Countries named in notices (`banned in Russia`): kept apart from the body, so no
+    mentions, but still places the article names."""
+    have = {e.country for e in entities if e.type == "GPE"}
+    for note in article.notices:
+        for m in NOTICE_NAME.finditer(note.text):
+            code = country_code(m.group(0).rstrip("."))
+            if code and code not in have:
+                have.add(code)
+                name = display_name(code)
+                entities.append(Entity(id=_slug("GPE", name), name=name, type="GPE", country=code))
+    return entities
+
+
+def _unique_ids(entities: list[Entity]) -> list[Entity]:
+    seen: Counter[str] = Counter()
+    for e in entities:
+        seen[e.id] += 1
+        if seen[e.id] > 1:
+            e.id = f"{e.id}-{seen[e.id]}"
+    return entities

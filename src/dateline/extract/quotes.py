@@ -1,0 +1,261 @@
+"""Quotes with their speakers: direct (in quotation marks, also across paragraphs) and
+indirect (reported speech, from the dependency parse).
+
+Direct quotes are found by scanning quotation marks, because the parse splits them across
+sentences; the speaker comes from the cue next to the marks (`"...", X said`,
+`X said: "..."`, `"...," said X`) and the parse of that cue's clause. Reported speech is a
+cue verb with a subject and a clause or object (`X said (that) ...`, `X urged ...`), with
+`the release said citing X` and `according to X` credited to X.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from dateline.model import Article, Entity, Quote
+
+CUES = frozenset(
+    "say says said saying tell tells told add adds added state states stated announce announces "
+    "announced emphasise emphasises emphasised emphasize emphasizes emphasized urge urges urged "
+    "warn warns warned stress stresses stressed note notes noted explain explains explained "
+    "claim claims claimed insist insists insisted argue argues argued declare declares declared "
+    "assert asserts asserted confirm confirms confirmed deny denies denied reiterate reiterates "
+    "reiterated acknowledge acknowledges acknowledged suggest suggests suggested write writes "
+    "wrote report reports reported predict predicts predicted recall recalls recalled".split()
+)
+REPORT_NOUNS = frozenset(
+    "release statement report communique communiqué document letter notice post tweet "
+    "announcement readout memo filing transcript".split()
+)
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+CUE_WORDS = "|".join(sorted(CUES, key=len, reverse=True))
+AFTER_CUE = re.compile(
+    rf"[\s,]*(?:(?P<pre>[^\n\"“”.;:]{{1,80}}?)\s+(?P<v1>{CUE_WORDS})\b|(?P<v2>{CUE_WORDS})\s)"
+)
+BEFORE_CUE = re.compile(
+    rf"\b(?P<v>{CUE_WORDS})\b(?:[^\n\"“”.;]{{0,60}}?)[:,]\s*$"
+)
+PAIRS = {"“": "”", "``": "''", '"': '"'}
+OPEN_RE = re.compile(r"“|``|\"")
+
+
+def _paragraph_starts(text: str) -> set[int]:
+    return {0} | {m.end() for m in re.finditer(r"\n\s*\n", text)}
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quoted passage, marks excluded; a quote left open at the end of a
+    paragraph continues where the next paragraph opens a quote again (the news convention)."""
+    starts = _paragraph_starts(text)
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while True:
+        m = OPEN_RE.search(text, pos)
+        if not m:
+            return spans
+        close = PAIRS[m.group(0)]
+        begin = m.end()
+        end = _find_close(text, begin, close, m.group(0), starts)
+        if end is None:
+            pos = m.end()
+            continue
+        if end > begin:
+            spans.append((begin, end))
+        pos = end + len(close)
+
+
+def _find_close(text: str, begin: int, close: str, opener: str, starts: set[int]) -> int | None:
+    pos = begin
+    while True:
+        end = text.find(close, pos)
+        brk = text.find("\n", pos)
+        if brk != -1 and (end == -1 or brk < end):
+            nxt = re.compile(r"\n\s*\n").match(text, brk)
+            after = nxt.end() if nxt else brk + 1
+            if after in starts and text.startswith(opener, after):
+                pos = after + len(opener)
+                continue
+            return None
+        return end if end != -1 else None
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _noun_phrase(tok: Token) -> Span:
+    """A subject's name: the head with its compounds, titles and determiners, no clauses."""
+    left = tok
+    for child in tok.lefts:
+        if child.dep_ in ("compound", "det", "amod", "poss", "nmod", "nummod", "punct"):
+            left = min(left, child, key=lambda t: t.i)
+            break
+    right = tok
+    for child in tok.rights:
+        if child.dep_ in ("compound", "appos", "flat") and child.i == right.i + 1:
+            right = child
+    return tok.doc[left.i : right.i + 1]
+
+
+def _subject(verb: Token, outside: tuple[int, int] = (0, 0)) -> Token | None:
+    """The verb's subject; with `outside`, one not inside that quoted character range."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and not outside[0] <= child.idx < outside[1]:
+            return child
+    return None
+
+
+def _cited(verb: Token) -> Token | None:
+    """`the release said citing X` or `quoting X`: X."""
+    for tok in verb.subtree:
+        if tok.lower_ in ("citing", "quoting") and tok.i > verb.i:
+            for child in tok.children:
+                if child.dep_ in ("dobj", "pobj", "attr", "nsubj"):
+                    return child
+    return None
+
+
+class _Resolver:
+    """Speaker names to the article's entities, by overlapping mention, name, or pronoun."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        self.spans = sorted(
+            ((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda x: x[0]
+        )
+
+    def at(self, start: int, end: int) -> Entity | None:
+        hits = [e for s, t, e in self.spans if s < end and start < t]
+        persons = [e for e in hits if e.type == "PERSON"]
+        return (persons or hits or [None])[-1]
+
+    def last_person(self, before: int) -> Entity | None:
+        found = None
+        for s, _t, e in self.spans:
+            if s >= before:
+                break
+            if e.type == "PERSON":
+                found = e
+        return found
+
+
+def _speaker(tok: Token | None, verb: Token | None, res: _Resolver, at: int
+             ) -> tuple[str | None, str | None]:
+    if tok is None:
+        return None, None
+    if verb is not None and tok.lower_ in REPORT_NOUNS:
+        cited = _cited(verb)
+        if cited is not None:
+            tok = cited
+    if tok.lower_ in PRONOUNS:
+        ent = res.last_person(at) if tok.lower_ in ("he", "she") else None
+        return (ent.name, ent.id) if ent else (tok.text, None)
+    np = _noun_phrase(tok)
+    ent = res.at(np.start_char, np.end_char)
+    return (ent.name, ent.id) if ent else (np.text, None)
+
+
+def _direct(article: Article, doc: Doc, res: _Resolver) -> list[Quote]:
+    text = article.text
+    out: list[Quote] = []
+    for start, end in quote_spans(text):
+        content = text[start:end]
+        close_len = 2 if text.startswith("''", end) else 1
+        after = AFTER_CUE.match(text, end + close_len)
+        before = BEFORE_CUE.search(text, max(0, start - 120), start - 1 if start else 0)
+        if before and before.end() < start - 3:
+            before = None
+        m = after or before
+        sentence_like = len(content.split()) >= 4 and re.search(r"[.,!?…]\s*$", content)
+        if m is None and not sentence_like:
+            continue  # a title or a scare-quoted word, not speech
+        cue, speaker, ent_id = None, None, None
+        if m is not None:
+            group = "v" if m is before else ("v1" if m.group("v1") else "v2")
+            cue = m.group(group)
+            verb = _token_at(doc, m.start(group))
+            subj = _subject(verb, (start, end)) if verb is not None else None
+            speaker, ent_id = _speaker(subj, verb, res, start)
+        out.append(Quote(text=content, kind="direct", speaker=speaker, speaker_entity=ent_id,
+                         start=start, end=end, cue=cue))
+    return out
+
+
+def _content(verb: Token) -> Span | None:
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            return _trim(verb.doc[child.left_edge.i : child.right_edge.i + 1])
+    if verb.lower_ in ("say", "says", "said", "saying", "tell", "tells", "told"):
+        return None  # `said in a statement` alone reports nothing
+    right = [c for c in verb.rights if c.dep_ in ("dobj", "xcomp", "prep", "advcl", "conj",
+                                                  "ccomp")]
+    if not right:
+        return None
+    last = max(c.right_edge.i for c in right)
+    return _trim(verb.doc[verb.i + 1 : last + 1])
+
+
+def _trim(span: Span) -> Span | None:
+    doc = span.doc
+    s, e = span.start, span.end
+    while s < e and (doc[s].is_punct or doc[s].is_space or doc[s].lower_ in ("that",)):
+        s += 1
+    while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space):
+        e -= 1
+    return doc[s:e] if e - s >= 3 else None
+
+
+def _indirect(doc: Doc, res: _Resolver, direct: list[Quote]) -> list[Quote]:
+    out: list[Quote] = []
+    inside = [(q.start, q.end) for q in direct]
+    for tok in doc:
+        if any(s <= tok.idx < e for s, e in inside):
+            continue
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            q = _according(tok, res)
+        elif tok.lower_ in CUES and tok.pos_ in ("VERB", "AUX"):
+            q = _reported(tok, res)
+        else:
+            continue
+        if q and not any(s < q.end and q.start < e for s, e in inside):
+            out.append(q)
+    return out
+
+
+def _reported(verb: Token, res: _Resolver) -> Quote | None:
+    subj = _subject(verb)
+    content = _content(verb)
+    if subj is None or content is None or subj.i in range(content.start, content.end):
+        return None
+    speaker, ent_id = _speaker(subj, verb, res, content.start_char)
+    return Quote(text=content.text, kind="indirect", speaker=speaker, speaker_entity=ent_id,
+                 start=content.start_char, end=content.end_char, cue=verb.text)
+
+
+def _according(tok: Token, res: _Resolver) -> Quote | None:
+    to = tok.doc[tok.i + 1]
+    objs = [c for c in to.children if c.dep_ == "pobj"] or [
+        c for c in tok.subtree if c.dep_ == "pobj"]
+    if not objs:
+        return None
+    sent = tok.sent
+    phrase_end = objs[0].right_edge.i + 1
+    if tok.i - sent.start > sent.end - phrase_end:
+        content = _trim(tok.doc[sent.start : tok.i])
+    else:
+        content = _trim(tok.doc[phrase_end : sent.end])
+    if content is None:
+        return None
+    speaker, ent_id = _speaker(objs[0], None, res, content.start_char)
+    return Quote(text=content.text, kind="indirect", speaker=speaker, speaker_entity=ent_id,
+                 start=content.start_char, end=content.end_char, cue="according to")
+
+
+def extract_quotes(article: Article, doc: Doc) -> Article:
+    """Fill `article.quotes`; run after the entities, to which speakers are resolved."""
+    res = _Resolver(article.entities)
+    direct = _direct(article, doc, res)
+    article.quotes = sorted(direct + _indirect(doc, res, direct), key=lambda q: q.start)
+    return article

@@ -1,0 +1,336 @@
+"""Time expressions resolved against the publication date, each at its own granularity.
+
+Why our own resolver and not dateparser alone: dateparser resolves every expression to a
+day (`In June` → 2021-06-09) and reads a bare weekday as the previous week's
+(`on Thursday` published on a Thursday → a week earlier). News writes a weekday for the most
+recent such day, today included, unless the tense or `next` points ahead; `In June` is a
+month, `for 2021` a year, `last week` an ISO week, `the 1990s` a decade. Values follow
+TimeML (TIMEX3): 2021-09-09, 2021-06, 2021, 2021-W36, 2021-Q1, 199X, P3Y, PRESENT_REF.
+The patterns are ordered: an earlier, longer pattern claims its characters first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from dateline.extract.numbers import DIGITS, WORD_NUMBER, word_value
+from dateline.model import Time
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+UNIT_CODES = {
+    "second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W",
+    "month": "M", "year": "Y", "decade": "Y", "century": "Y",
+}
+UNIT_FACTOR = {"decade": 10, "century": 100}
+
+MONTH = (
+    r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?"
+    r"|Aug(?:ust|\.)?|Sep(?:tember|t\.|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+WEEKDAY = r"(?P<weekday>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
+DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+YEAR = r"(?P<year>1[789]\d\d|20\d\d)"
+UNIT = r"(?P<unit>second|minute|hour|day|night|week|month|year|decade|century)"
+NUM = rf"(?P<num>{DIGITS}|{WORD_NUMBER}|a|an)"
+# Verbal signs that a clause looks ahead; `next`/`coming` are read where they modify the
+# expression itself, since elsewhere in a sentence they mislead.
+FUTURE = re.compile(
+    r"\b(?:will|'ll|shall|is to|are to|(?:is|are) due to|scheduled|set to|plans? to"
+    r"|expected to|going to)\b",
+    re.I,
+)
+
+Resolver = Callable[[re.Match[str], date | None, bool], tuple[str | None, str]]
+
+
+def _month(m: re.Match[str]) -> int:
+    return MONTHS[m.group("month")[:3].lower()]
+
+
+def _week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _shift_months(d: date, n: int) -> tuple[int, int]:
+    k = d.year * 12 + d.month - 1 + n
+    return k // 12, k % 12 + 1
+
+
+def _nearest_year(pub: date, month: int, day: int, future: bool) -> int:
+    """The year that puts `month`/`day` nearest the publication date; a clause that looks
+    ahead takes the next one. (TimeBank's gold values follow nearness: `Dec. 15` written in
+    October is this December, `February` written in October is next February.)"""
+    if future:
+        return pub.year if (month, day) >= (pub.month, pub.day) else pub.year + 1
+    here = pub.month * 31 + pub.day
+    there = month * 31 + max(day, 1)
+    if there - here > 6 * 31:
+        return pub.year - 1
+    if here - there > 6 * 31:
+        return pub.year + 1
+    return pub.year
+
+
+def _full_date(m: re.Match[str], pub: date | None, future: bool) -> tuple[str | None, str]:
+    month, day = _month(m), int(m.group("day"))
+    if m.group("year"):
+        return f"{m.group('year')}-{month:02d}-{day:02d}", "DATE"
+    if pub is None:
+        return None, "DATE"
+    return f"{_nearest_year(pub, month, day, future)}-{month:02d}-{day:02d}", "DATE"
+
+
+def _month_year(m: re.Match[str], pub: date | None, future: bool) -> tuple[str | None, str]:
+    month = _month(m)
+    if m.group("year"):
+        return f"{m.group('year')}-{month:02d}", "DATE"
+    if pub is None:
+        return None, "DATE"
+    year = pub.year if month == pub.month else _nearest_year(pub, month, 15, future)
+    return f"{year}-{month:02d}", "DATE"
+
+
+def _iso(m: re.Match[str], pub: date | None, future: bool) -> tuple[str | None, str]:
+    return m.group(0), "DATE"
+
+
+def _decade(m: re.Match[str], pub: date | None, future: bool) -> tuple[str | None, str]:
+    digits = m.group("decade")
+    if len(digits) == 2:  # `the '90s`
+        digits = ("19" if int(digits) > 20 else "20") + digits
+    return digits[:3] + "X", "DATE"
+
+
+def _quarter(m: re.Match[str], pub: date | None, future: bool) -> tuple[str | None, str]:
+    q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+         "4th": 4}[m.group("q").lower()]
+    if m.group("year"):
+        return f"{m.group('year')}-Q{q}", "DATE"
+    if pub is None:
+        return None, "DATE"
+    # A quarter not yet begun is last year's, unless the clause looks ahead.
+    year = pub.year - 1 if q > (pub.month - 1) // 3 + 1 and not future else pub.year
+    return f"{year}-Q{q}", "DATE"
+
+
+def _deictic(m: re.Match[str], pub: date | None, future: bool) -> tuple[str | None, str]:
+    word = m.group("deictic").lower()
+    if pub is None:
+        return None, "TIME" if word == "tonight" else "DATE"
+    if word == "tonight":
+        return f"{pub.isoformat()}TNI", "TIME"
+    shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[word]
+    return (pub + timedelta(days=shift)).isoformat(), "DATE"
+
+
+def _this_part(m: re.Match[str], pub: date | None, future: bool) -> tuple[str | None, str]:
+    part = PARTS[m.group("part").lower()]
+    return (f"{pub.isoformat()}T{part}" if pub else None), "TIME"
+
+
+def _relative(m: re.Match[str], pub: date | None, future: bool) -> tuple[str | None, str]:
+    rel, unit = m.group("rel").lower(), m.group("period").lower()
+    if pub is None:
+        return None, "DATE"
+    step = {"last": -1, "previous": -1, "past": -1, "this": 0, "current": 0, "next": 1,
+            "coming": 1}[rel]
+    if unit in ("week", "weekend"):
+        value = _week(pub + timedelta(weeks=step))
+        return (value + "-WE" if unit == "weekend" else value), "DATE"
+    if unit == "month":
+        y, mo = _shift_months(pub, step)
+        return f"{y}-{mo:02d}", "DATE"
+    if unit == "quarter":
+        y, mo = _shift_months(pub, 3 * step)
+        return f"{y}-Q{(mo - 1) // 3 + 1}", "DATE"
+    return str(pub.year + step), "DATE"
+
+
+def _ago(m: re.Match[str], pub: date | None, future: bool) -> tuple[str | None, str]:
+    n = word_value(m.group("num"))
+    unit = m.group("unit").lower()
+    if pub is None or n is None or unit in ("second", "minute", "hour"):
+        return None, "DATE"
+    n_int = int(n) * UNIT_FACTOR.get(unit, 1)
+    if unit in ("day", "night"):
+        return (pub - timedelta(days=n_int)).isoformat(), "DATE"
+    if unit == "week":
+        return _week(pub - timedelta(weeks=n_int)), "DATE"
+    if unit == "month":
+        y, mo = _shift_months(pub, -n_int)
+        return f"{y}-{mo:02d}", "DATE"
+    return str(pub.year - n_int), "DATE"
+
+
+def _weekday(m: re.Match[str], pub: date | None, future: bool) -> tuple[str | None, str]:
+    part = m.group("wpart")
+    kind = "TIME" if part else "DATE"
+    if pub is None:
+        return None, kind
+    wd = WEEKDAYS.index(m.group("weekday").lower())
+    rel = (m.group("wrel") or "").lower()
+    if rel == "next":
+        day = pub + timedelta(days=(wd - pub.weekday() - 1) % 7 + 1)
+    elif rel == "last":
+        day = pub - timedelta(days=(pub.weekday() - wd - 1) % 7 + 1)
+    elif future or rel == "coming":
+        day = pub + timedelta(days=(wd - pub.weekday()) % 7)
+    else:  # the news rule: the most recent such day, today included
+        day = pub - timedelta(days=(pub.weekday() - wd) % 7)
+    value = day.isoformat()
+    return (f"{value}T{PARTS[part.lower()]}" if part else value), kind
+
+
+def _clock(m: re.Match[str], pub: date | None, future: bool) -> tuple[str | None, str]:
+    hour, minute = int(m.group("hour")), int(m.group("minute") or 0)
+    ampm = m.group("ampm").lower().replace(".", "").replace(" ", "")
+    if ampm in ("pm",) and hour < 12:
+        hour += 12
+    if ampm == "am" and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59:
+        return None, "TIME"
+    return (f"{pub.isoformat()}T{hour:02d}:{minute:02d}" if pub else None), "TIME"
+
+
+def _year(m: re.Match[str], pub: date | None, future: bool) -> tuple[str | None, str]:
+    return m.group("year"), "DATE"
+
+
+def _duration(m: re.Match[str], pub: date | None, future: bool) -> tuple[str | None, str]:
+    n = word_value(m.group("num"))
+    unit = m.group("unit").lower()
+    if n is None:
+        return None, "DURATION"
+    n *= UNIT_FACTOR.get(unit, 1)
+    amount = f"{int(n)}" if n == int(n) else f"{n:g}"
+    code = UNIT_CODES[unit]
+    timed = unit in ("second", "minute", "hour")
+    return f"P{'T' if timed else ''}{amount}{code}", "DURATION"
+
+
+def _set(m: re.Match[str], pub: date | None, future: bool) -> tuple[str | None, str]:
+    word = (m.group("sunit") or m.group("adverb")).lower()
+    code = {"day": "D", "dai": "D", "week": "W", "month": "M", "year": "Y", "annual": "Y",
+            "hour": "TH"}
+    key = next(k for k in code if word.startswith(k))
+    return f"P1{code[key]}" if code[key] != "TH" else "PT1H", "SET"
+
+
+def _ref(m: re.Match[str], pub: date | None, future: bool) -> tuple[str | None, str]:
+    word = m.group(0).lower()
+    if word in ("recently", "the past", "formerly"):
+        return "PAST_REF", "DATE"
+    if word == "the future":
+        return "FUTURE_REF", "DATE"
+    return "PRESENT_REF", "DATE"
+
+
+PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
+    (re.compile(r"\b(?P<y>1[789]\d\d|20\d\d)-(?:0[1-9]|1[0-2])-(?:[0-2]\d|3[01])\b"), _iso),
+    (re.compile(rf"\b(?:{WEEKDAY},? )?{MONTH} {DAY}(?:,? {YEAR})?\b(?!:)"), _full_date),
+    (re.compile(rf"\b(?:{WEEKDAY},? )?{DAY} (?:of )?{MONTH}(?:,? {YEAR})?\b"), _full_date),
+    (re.compile(rf"\b(?:(?:early|late|mid-?|the end of) )?{MONTH},? {YEAR}\b"), _month_year),
+    (
+        re.compile(
+            rf"(?:(?<=\b[Ii]n )|(?<=\b[Ss]ince )|(?<=\b[Uu]ntil )|(?<=\b[Bb]y )"
+            rf"|(?<=\b[Ff]or )|(?<=\b[Ll]ate )|(?<=\b[Ee]arly )|(?<=\b[Mm]id-)|(?<=\bof ))"
+            rf"{MONTH}\b(?! \d)"
+            r"|\b(?P<m2>January|February|April|June|July|August|September|October|November"
+            r"|December)\b(?! \d)".replace("(?P<m2>", "(?P<month2>"),
+        ),
+        lambda m, pub, fut: _month_year(_MonthProxy(m), pub, fut),
+    ),
+    (re.compile(r"\b(?:the )?(?:early |mid-|late )?"
+                r"(?:(?P<decade>1[789]\d0|20\d0)|'(?P<d2>\d0))s\b"),
+     lambda m, pub, fut: _decade(_DecadeProxy(m), pub, fut)),
+    (re.compile(rf"\b(?:the )?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter"
+                rf"(?: of {YEAR})?", re.I), _quarter),
+    (re.compile(r"\b(?P<deictic>yesterday|today|tomorrow|tonight)\b", re.I), _deictic),
+    (re.compile(r"\bthis (?P<part>morning|afternoon|evening)\b", re.I), _this_part),
+    (re.compile(rf"\b{NUM}[- ]{UNIT}s? ago\b", re.I), _ago),
+    (re.compile(r"\b(?:(?:earlier|later|early|late) )?(?P<rel>last|previous|this|current|next"
+                r"|coming) (?P<period>weekend|week|month|quarter|year)\b", re.I), _relative),
+    (re.compile(rf"\b(?P<wrel>last|next|this|coming) {WEEKDAY}"
+                r"(?: (?P<wpart>morning|afternoon|evening|night))?\b", re.I), _weekday),
+    (re.compile(rf"\b{WEEKDAY}(?: (?P<wpart>morning|afternoon|evening|night))?\b"
+                r"(?P<wrel>)"), _weekday),
+    (re.compile(r"\b(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))? ?(?P<ampm>[ap]\.m\.|[ap]m\b)",
+                re.I), _clock),
+    (re.compile(rf"\b(?:the )?(?:(?:past|last|next|first|coming|previous) )?{NUM}[- ]{UNIT}s?\b"
+                r"(?![- ]old)", re.I), _duration),
+    (re.compile(r"\b(?:every|each|per|a) (?P<sunit>day|week|month|year|hour)\b"
+                r"|\b(?P<adverb>daily|weekly|monthly|annually|yearly|annual|hourly)\b", re.I),
+     _set),
+    (re.compile(r"\b(?:right now|now|currently|nowadays|at present|recently|the past"
+                r"|the future|formerly)\b(?!-)", re.I), _ref),
+    # A year, unless money, a longer number, or a count (`1999 residents`) reads better.
+    (re.compile(rf"(?<![$£€\d.,-])\b(?:fiscal )?{YEAR}\b(?![-.,]?\d|%| percent)"
+                r"(?! (?!was\b|has\b|as\b|is\b|this\b|thus\b)[a-z]+s\b)"), _year),
+]
+
+
+class _MonthProxy:
+    """Lets the bare-month pattern, which has two month groups, share `_month_year`."""
+
+    def __init__(self, m: re.Match[str]) -> None:
+        self._m = m
+
+    def group(self, name: str | int = 0) -> str | None:
+        if name == "month":
+            return self._m.group("month") or self._m.group("month2")
+        if name == "year":
+            return None
+        return self._m.group(name)
+
+
+class _DecadeProxy(_MonthProxy):
+    def group(self, name: str | int = 0) -> str | None:
+        if name == "decade":
+            return self._m.group("decade") or self._m.group("d2")
+        return self._m.group(name)
+
+
+def _sentence_before(text: str, start: int) -> str:
+    """The text from the start of the sentence (or 120 characters) up to `start`."""
+    lo = max(0, start - 120)
+    window = text[lo:start]
+    cut = max(window.rfind(". "), window.rfind("\n"), window.rfind("? "), window.rfind("! "))
+    return window[cut + 1 :] if cut >= 0 else window
+
+
+def _parse_published(published: str | None) -> date | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def find_times(text: str, published: str | None) -> list[Time]:
+    """Every time expression in `text`, resolved against `published` (YYYY-MM-DD) where needed."""
+    pub = _parse_published(published)
+    taken = bytearray(len(text) + 1)
+    found: list[Time] = []
+    for pattern, resolve in PATTERNS:
+        for m in pattern.finditer(text):
+            start, end = m.span()
+            if any(taken[start:end]):
+                continue
+            future = bool(FUTURE.search(_sentence_before(text, start)))
+            value, kind = resolve(m, pub, future)
+            if kind == "DURATION" and value is None:
+                continue
+            taken[start:end] = b"\x01" * (end - start)
+            found.append(Time(text=m.group(0), value=value, start=start, end=end, type=kind))
+    found.sort(key=lambda t: t.start)
+    return found

@@ -1,0 +1,63 @@
+from dateline.extract.amounts import find_amounts
+
+
+def one(text: str):  # type: ignore[no-untyped-def]
+    found = find_amounts(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_money_with_qualifier() -> None:
+    a = one("Donors pledged more than $600 million last year.")
+    assert (a.value, a.unit, a.qualifier, a.text) == (600e6, "USD", "more than",
+                                                      "more than $600 million")
+
+
+def test_money_forms() -> None:
+    cases = {
+        "The deal is worth $1.2bn in total.": (1.2e9, "USD"),
+        "It raised €50m from investors.": (50e6, "EUR"),
+        "A £3 billion loan was agreed.": (3e9, "GBP"),
+        "It cost 50 million roubles to build.": (50e6, "RUB"),
+        "The fine was USD 4.5 million in all.": (4.5e6, "USD"),
+        "The contract is worth US$ 40 billion.": (40e9, "USD"),
+    }
+    for text, (value, unit) in cases.items():
+        a = one(text)
+        assert (a.value, a.unit) == (value, unit), text
+
+
+def test_counts_name_what_is_counted() -> None:
+    a = one("They hold some 2,000 terrorist fighters in camps.")
+    assert (a.value, a.qualifier, a.counted) == (2000, "some", "terrorist fighters")
+    b = one("Police detained 2,000 Iraqi nationals on Monday.")
+    assert (b.value, b.counted) == (2000, "Iraqi nationals")
+
+
+def test_plural_scale_is_a_lower_bound() -> None:
+    a = one("The camps hold thousands of Daesh fighters.")
+    assert (a.value, a.qualifier, a.counted) == (1000, "thousands of", "Daesh fighters")
+
+
+def test_numbers_in_words_and_percentages() -> None:
+    assert one("Three soldiers were killed.").value == 3
+    assert (one("A dozen people were hurt.").value, one("A dozen people were hurt.").counted) == (
+        12, "people")
+    p = one("Turnout was 45.5% in the capital.")
+    assert (p.value, p.unit) == (45.5, "percent")
+    assert one("Unemployment rose 3 percent.").unit == "percent"
+
+
+def test_near_misses() -> None:
+    assert find_amounts("They toured the 2,000-year-old city.") == []
+    assert find_amounts("The law was passed in 2021 by parliament.") == []
+    assert find_amounts("One of them said it was a real risk.") == []
+    assert find_amounts("The summit opened on September 9 in Paris.") == []
+
+
+def test_offsets_point_into_the_text() -> None:
+    text = "Some 300 workers and $5m, plus 12% and thousands of homes."
+    found = find_amounts(text)
+    assert len(found) == 4
+    for a in found:
+        assert text[a.start : a.end] == a.text

@@ -1,0 +1,70 @@
+import pytest
+
+from dateline.extract.entities import extract_entities
+from dateline.model import Notice
+
+from .helpers import article
+
+pytestmark = pytest.mark.slow
+
+
+def run(nlp, text: str, notices=None):  # type: ignore[no-untyped-def]
+    a = article(text, notices=notices)
+    return {e.name: e for e in extract_entities(a, nlp(a.text)).entities}
+
+
+def test_surname_joins_full_name_and_role(nlp) -> None:  # type: ignore[no-untyped-def]
+    ents = run(nlp, "US Special Envoy John Godfrey arrived in Baghdad. "
+                    "Later, Godfrey met officials.")
+    e = ents["John Godfrey"]
+    assert e.type == "PERSON"
+    assert [m.text for m in e.mentions] == ["John Godfrey", "Godfrey"]
+    assert e.roles == ["US Special Envoy"]
+    assert "Godfrey" not in ents
+
+
+def test_country_forms_group_to_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    ents = run(nlp, "The United States sent aid. US officials said the U.S. would help.")
+    e = ents["United States"]
+    assert (e.type, e.country) == ("GPE", "USA")
+    assert len(e.mentions) == 3
+
+
+def test_short_org_name_joins_long(nlp) -> None:  # type: ignore[no-untyped-def]
+    ents = run(nlp, "The US State Department issued a note. Later the State Department "
+                    "confirmed it.")
+    assert len(ents["US State Department"].mentions) == 2
+    assert ents["US State Department"].country == "USA"
+
+
+def test_defined_aliases_link_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    ents = run(nlp, "The Syrian Democratic Forces (SDF) hold the camps. The SDF said "
+                    "it needs help.")
+    e = ents["Syrian Democratic Forces"]
+    assert "SDF" in e.aliases and e.type == "ORG" and e.country == "SYR"
+
+
+def test_notice_aliases(nlp) -> None:  # type: ignore[no-untyped-def]
+    notice = Notice("Daesh (ISIS/ISIL) is a terrorist group banned in Russia.", "Daesh")
+    ents = run(nlp, "Daesh fighters attacked the town.", [notice])
+    assert set(ents["Daesh"].aliases) >= {"ISIS", "ISIL"}
+    assert ents["Russia"].country == "RUS" and ents["Russia"].mentions == []
+
+
+def test_agencies_are_organisations(nlp) -> None:  # type: ignore[no-untyped-def]
+    ents = run(nlp, "Sputnik reported the attack, and Reuters confirmed it.")
+    assert ents["Sputnik"].type == "ORG"
+    assert ents["Reuters"].type == "ORG"
+
+
+def test_mentions_point_into_text_and_ids_are_unique(nlp) -> None:  # type: ignore[no-untyped-def]
+    a = article("Prime Minister Boris Johnson met Emmanuel Macron in Paris. Johnson's aides "
+                "and the French president's team spoke to AFP.")
+    a = extract_entities(a, nlp(a.text))
+    ids = [e.id for e in a.entities]
+    assert len(ids) == len(set(ids))
+    for e in a.entities:
+        for m in e.mentions:
+            assert a.text[m.start : m.end] == m.text
+    johnson = next(e for e in a.entities if e.name == "Boris Johnson")
+    assert "Prime Minister" in johnson.roles and len(johnson.mentions) == 2

@@ -1,0 +1,63 @@
+import pytest
+
+from dateline.extract.entities import extract_entities
+from dateline.extract.quotes import extract_quotes, quote_spans
+
+from .helpers import article
+
+
+def test_quote_spans_straight_curly_and_across_paragraphs() -> None:
+    text = '“We will win,” she said. He said "no".\n\n"First part.\n\n"Second part," he added.'
+    spans = [text[s:e] for s, e in quote_spans(text)]
+    assert spans == ["We will win,", "no", 'First part.\n\n"Second part,']
+
+
+def test_unclosed_quote_is_not_a_span() -> None:
+    assert quote_spans('He said "yes and left.\n\nThen nothing.') == []
+
+
+def run(nlp, text: str):  # type: ignore[no-untyped-def]
+    a = article(text)
+    doc = nlp(text)
+    return extract_quotes(extract_entities(a, doc), doc).quotes
+
+
+@pytest.mark.slow
+def test_direct_quote_patterns(nlp) -> None:  # type: ignore[no-untyped-def]
+    cases = [
+        ('"The talks went well", the State Department said in a statement.',
+         "State Department"),
+        ('"We are ready to fight," said John Smith, the defence minister.', "John Smith"),
+        ('Angela Merkel said: "We will not give up on Europe."', "Angela Merkel"),
+    ]
+    for text, speaker in cases:
+        direct = [q for q in run(nlp, text) if q.kind == "direct"]
+        assert len(direct) == 1, text
+        assert direct[0].speaker is not None and speaker in direct[0].speaker, text
+        assert text[direct[0].start : direct[0].end] == direct[0].text
+
+
+@pytest.mark.slow
+def test_title_in_quotes_is_not_a_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    quotes = run(nlp, 'The film "Lord of the Rings" opened in London to big crowds.')
+    assert [q for q in quotes if q.kind == "direct"] == []
+
+
+@pytest.mark.slow
+def test_indirect_quotes(nlp) -> None:  # type: ignore[no-untyped-def]
+    quotes = run(nlp, "Prime Minister Boris Johnson said that the economy would recover soon.")
+    ind = [q for q in quotes if q.kind == "indirect"]
+    assert ind and ind[0].speaker == "Boris Johnson"
+    assert ind[0].text == "the economy would recover soon"
+    cited = run(nlp, "The army will leave the city by May, the release said citing "
+                     "Defence Minister John Smith.")
+    assert any(q.speaker == "John Smith" and q.kind == "indirect" for q in cited)
+    acc = run(nlp, "According to Reuters, the plant was closed after the blast.")
+    assert any(q.speaker == "Reuters" and q.cue == "according to" for q in acc)
+
+
+@pytest.mark.slow
+def test_pronoun_speaker_resolves_to_last_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    quotes = run(nlp, 'John Smith arrived late. "We have done our best," he said.')
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert direct[0].speaker == "John Smith" and direct[0].speaker_entity
