@@ -1,0 +1,1 @@
+"""One module per suite; each exposes `run(path, limit, settings) -> SuiteResult`."""
