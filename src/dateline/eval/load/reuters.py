@@ -95,7 +95,10 @@ def gold_paragraphs(story: Story) -> list[str]:
     if story.dateline and (m := _DATELINE_DATE.search(story.dateline)):
         lead = story.dateline[m.end():].strip()
     paragraphs: list[list[str]] = [[lead]] if lead else []
-    for line in (story.body or "").split("\n"):
+    lines = (story.body or "").split("\n")
+    while lines and (not lines[-1].strip() or _SIGNOFF.match(lines[-1])):
+        lines.pop()  # the closing `Reuter` stands on its own line, indented or not
+    for line in lines:
         if not line.strip():
             continue
         if _INDENTED.match(line) or not paragraphs:
