@@ -20,18 +20,30 @@ from dateline.eval.suites import LAYOUT, SUITES, data_folder
 # None = the whole data set. Measured on 2 shared cores: reuters (all 19,043 stories with a
 # body) ~1 min, clean (892 stories) ~15 s, timeml (256 documents, dateparser) ~15 s,
 # ner (830 documents of 10 sentences, spaCy twice) ~1-2 min.
-DEFAULT_LIMITS: dict[str, int | None] = {"reuters": None, "timeml": None, "ner": None, "clean": None}
+DEFAULT_LIMITS: dict[str, int | None] = {
+    "reuters": None,
+    "timeml": None,
+    "ner": None,
+    "clean": None,
+}
 
 
 def to_markdown(result: SuiteResult, seconds: float, limit: int | None) -> str:
     has_baseline = any(r.baseline for r in result.rows)
     head = ["measure", "dateline"] + ([result.baseline_name or "baseline"] if has_baseline else [])
     head.append("target")
-    lines = [f"## {result.suite}", "",
-             f"Documents: {'all' if limit is None else f'first {limit}'}; {seconds:.0f} s.", "",
-             "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    lines = [
+        f"## {result.suite}",
+        "",
+        f"Documents: {'all' if limit is None else f'first {limit}'}; {seconds:.0f} s.",
+        "",
+        "| " + " | ".join(head) + " |",
+        "|" + "---|" * len(head),
+    ]
     for r in result.rows:
-        cells = [r.measure.strip(), r.dateline] + ([r.baseline] if has_baseline else []) + [r.target]
+        cells = (
+            [r.measure.strip(), r.dateline] + ([r.baseline] if has_baseline else []) + [r.target]
+        )
         lines.append("| " + " | ".join(c.replace("|", "/") for c in cells) + " |")
     lines.extend(f"\nNote: {n}" for n in result.notes)
     return "\n".join(lines) + "\n"
@@ -60,10 +72,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{suite}: done in {seconds:.0f} s", file=sys.stderr)
         sections.append(to_markdown(result, seconds, limit))
     page = [
-        "# Quality", "",
+        "# Quality",
+        "",
         f"Measured on {dt.date.today().isoformat()} by `make eval` "
-        "(`python -m dateline.eval.all ../shared/data docs/quality.md`).", "",
-        "Targets are those of issue 8; `MISSED` marks a figure below its target.", "",
+        "(`python -m dateline.eval.all ../shared/data docs/quality.md`).",
+        "",
+        "Targets are those of issue 8; `MISSED` marks a figure below its target.",
+        "",
     ]
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text("\n".join(page) + "\n".join(sections), encoding="utf-8")

@@ -6,7 +6,7 @@ The main CLI mounts `eval_app` with `app.add_typer(eval_app)`.
 from __future__ import annotations
 
 import json
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -20,7 +20,7 @@ from dateline.eval.suites import SUITES
 eval_app = typer.Typer(help="Measure dateline against gold data, beside the baselines.")
 
 
-class Suite(str, Enum):
+class Suite(StrEnum):
     reuters = "reuters"
     timeml = "timeml"
     ner = "ner"
@@ -51,7 +51,9 @@ def eval_command(
     suite: Annotated[Suite, typer.Argument(help="reuters | timeml | ner | clean")],
     path: Annotated[Path, typer.Argument(help="the data folder of the suite, or ../shared/data")],
     limit: Annotated[int | None, typer.Option(help="score only the first N documents")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="print one JSON object of figures")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="print one JSON object of figures")
+    ] = False,
 ) -> None:
     """Run one evaluation suite and print its figures."""
     from dateline.eval.suites import data_folder

@@ -16,12 +16,31 @@ from dataclasses import dataclass, field
 
 import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows-1252 codec)
 
-PLACES = ["WASHINGTON", "LONDON", "MOSCOW", "NEW YORK", "BEIJING", "PARIS", "BRUSSELS",
-          "NEW DELHI", "ANKARA", "TOKYO", "BERLIN", "CAIRO"]
+PLACES = [
+    "WASHINGTON",
+    "LONDON",
+    "MOSCOW",
+    "NEW YORK",
+    "BEIJING",
+    "PARIS",
+    "BRUSSELS",
+    "NEW DELHI",
+    "ANKARA",
+    "TOKYO",
+    "BERLIN",
+    "CAIRO",
+]
 AGENCIES = ["Sputnik", "Reuters", "AP", "AFP", "Xinhua", None]
-SHARE_LINES = ["Share", "Share this article", "Tweet", "Subscribe to our newsletter for daily updates",
-               "Follow us on Twitter", "Click here to subscribe", "Sign up for our free newsletter",
-               "Advertisement"]
+SHARE_LINES = [
+    "Share",
+    "Share this article",
+    "Tweet",
+    "Subscribe to our newsletter for daily updates",
+    "Follow us on Twitter",
+    "Click here to subscribe",
+    "Sign up for our free newsletter",
+    "Advertisement",
+]
 NOTICES = [
     "is a terrorist organisation banned in Russia and many other states.",
     "is designated as a foreign agent by the Ministry of Justice.",
@@ -61,8 +80,14 @@ def _notice_term(paragraphs: list[str], rng: random.Random) -> tuple[int, re.Mat
 
 def _wrap(paragraphs: list[str], rng: random.Random) -> list[str]:
     width = rng.randint(62, 78)
-    return ["\n".join(textwrap.wrap(p, width, initial_indent="    ", break_long_words=False,
-                                    break_on_hyphens=False)) for p in paragraphs]
+    return [
+        "\n".join(
+            textwrap.wrap(
+                p, width, initial_indent="    ", break_long_words=False, break_on_hyphens=False
+            )
+        )
+        for p in paragraphs
+    ]
 
 
 def corrupt(paragraphs: list[str], seed: int) -> Corrupted:
@@ -74,7 +99,7 @@ def corrupt(paragraphs: list[str], seed: int) -> Corrupted:
     if rng.random() < 0.5 and (hit := _notice_term(body, rng)):
         i, m = hit
         term = m.group(1)
-        body[i] = body[i][: m.end()] + "*" + body[i][m.end():]
+        body[i] = body[i][: m.end()] + "*" + body[i][m.end() :]
         notice = f"*{term} {rng.choice(NOTICES)}"
         damage.notice_term = term
         damage.kinds.append("notice")
@@ -98,7 +123,7 @@ def corrupt(paragraphs: list[str], seed: int) -> Corrupted:
         damage.kinds.append("wrapped")
     if rng.random() < 0.7 and len(paragraphs) >= 3:
         # The teaser copy of the seed: the body minus its lead, glued with no space.
-        glued = "".join(body[rng.randint(1, 2):]) + (notice or "")
+        glued = "".join(body[rng.randint(1, 2) :]) + (notice or "")
         lines.insert(0, glued)
         damage.repeated = True
         damage.kinds.append("repeated")

@@ -33,7 +33,10 @@ def jaccard(a: set[str], b: set[str]) -> float:
 
 
 def find_pairs(
-    items: Sequence[tuple[str, str]], threshold: float = 0.8, k: int = 5, permutations: int = 128,
+    items: Sequence[tuple[str, str]],
+    threshold: float = 0.8,
+    k: int = 5,
+    permutations: int = 128,
 ) -> DuplicatePairs:
     """Pairs among (id, text) items; exact = same normalised text."""
     from datasketch import MinHash, MinHashLSH

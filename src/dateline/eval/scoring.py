@@ -39,8 +39,12 @@ class Counts:
 
     def as_dict(self) -> dict[str, float | int]:
         return {
-            "precision": round(self.precision, 4), "recall": round(self.recall, 4),
-            "f1": round(self.f1, 4), "tp": self.tp, "sys": self.sys, "gold": self.gold,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "tp": self.tp,
+            "sys": self.sys,
+            "gold": self.gold,
         }
 
 
@@ -74,8 +78,12 @@ def strict_matches(gold: Sequence[Item], sys: Sequence[Item]) -> list[tuple[Item
 def relaxed_matches(gold: Sequence[Item], sys: Sequence[Item]) -> list[tuple[Item, Item]]:
     """One-to-one pairs of overlapping spans, the largest overlaps first (TempEval-3 relaxed)."""
     candidates = sorted(
-        ((_overlap(g, s), gi, si) for gi, g in enumerate(gold) for si, s in enumerate(sys)
-         if _overlap(g, s) > 0),
+        (
+            (_overlap(g, s), gi, si)
+            for gi, g in enumerate(gold)
+            for si, s in enumerate(sys)
+            if _overlap(g, s) > 0
+        ),
         key=lambda c: (-c[0], c[1], c[2]),
     )
     used_g: set[int] = set()
@@ -96,8 +104,9 @@ class TimexScores:
     value: Counts
 
     def __add__(self, other: TimexScores) -> TimexScores:
-        return TimexScores(self.strict + other.strict, self.relaxed + other.relaxed,
-                           self.value + other.value)
+        return TimexScores(
+            self.strict + other.strict, self.relaxed + other.relaxed, self.value + other.value
+        )
 
 
 def empty_timex() -> TimexScores:
@@ -122,13 +131,18 @@ def score_timex(gold: Sequence[Item], sys: Sequence[Item]) -> TimexScores:
     strict = Counts(len(strict_matches(gold, sys)), len(sys), len(gold))
     pairs = relaxed_matches(gold, sys)
     relaxed = Counts(len(pairs), len(sys), len(gold))
-    right = sum(1 for g, s in pairs if g.value is not None
-                and normalise_value(g.value) == normalise_value(s.value))
+    right = sum(
+        1
+        for g, s in pairs
+        if g.value is not None and normalise_value(g.value) == normalise_value(s.value)
+    )
     return TimexScores(strict, relaxed, Counts(right, len(sys), len(gold)))
 
 
 def restrict_to_types(
-    gold: Sequence[Item], sys: Sequence[Item], keep: frozenset[str],
+    gold: Sequence[Item],
+    sys: Sequence[Item],
+    keep: frozenset[str],
 ) -> tuple[list[Item], list[Item]]:
     """Gold and system items for an evaluation limited to some TIMEX3 types (DATE, TIME).
 
@@ -149,7 +163,9 @@ def restrict_to_types(
 
 
 def score_typed(
-    gold: Sequence[Item], sys: Sequence[Item], mapping: Mapping[str, frozenset[str]],
+    gold: Sequence[Item],
+    sys: Sequence[Item],
+    mapping: Mapping[str, frozenset[str]],
     canonical: Mapping[str, str],
 ) -> dict[str, Counts]:
     """Exact-span NER scores by gold type, with the system's labels mapped to gold types.
@@ -206,9 +222,13 @@ class ParagraphScores:
     docs_exact: int = 0  # documents whose paragraphs are exactly the gold ones, in order
 
     def __add__(self, other: ParagraphScores) -> ParagraphScores:
-        return ParagraphScores(self.gold + other.gold, self.found + other.found,
-                               self.system + other.system, self.docs + other.docs,
-                               self.docs_exact + other.docs_exact)
+        return ParagraphScores(
+            self.gold + other.gold,
+            self.found + other.found,
+            self.system + other.system,
+            self.docs + other.docs,
+            self.docs_exact + other.docs_exact,
+        )
 
     @property
     def recovered(self) -> float:
@@ -244,8 +264,9 @@ class SentenceScores:
     duplicated: int = 0  # extra copies the system kept
 
     def __add__(self, other: SentenceScores) -> SentenceScores:
-        return SentenceScores(self.gold + other.gold, self.lost + other.lost,
-                              self.duplicated + other.duplicated)
+        return SentenceScores(
+            self.gold + other.gold, self.lost + other.lost, self.duplicated + other.duplicated
+        )
 
 
 def _words(text: str) -> str:

@@ -15,8 +15,25 @@ from pathlib import Path
 
 from dateline.eval.scoring import Item
 
-_NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", "%", ")", "]", "'s", "n't", "'", "'re", "'ve",
-                    "'ll", "'d", "'m"}
+_NO_SPACE_BEFORE = {
+    ",",
+    ".",
+    ";",
+    ":",
+    "!",
+    "?",
+    "%",
+    ")",
+    "]",
+    "'s",
+    "n't",
+    "'",
+    "'re",
+    "'ve",
+    "'ll",
+    "'d",
+    "'m",
+}
 _NO_SPACE_AFTER = {"(", "[", "$"}
 
 

@@ -17,7 +17,8 @@ from dateline.model import RawRecord, Source
 _STORY = re.compile(r"<REUTERS\b(?P<attrs>[^>]*)>(?P<body>.*?)</REUTERS>", re.S)
 _NEWID = re.compile(r'NEWID="(\d+)"')
 _FIELD = {
-    name: re.compile(rf"<{name}>(.*?)</{name}>", re.S) for name in ("DATE", "TITLE", "DATELINE", "BODY")
+    name: re.compile(rf"<{name}>(.*?)</{name}>", re.S)
+    for name in ("DATE", "TITLE", "DATELINE", "BODY")
 }
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _DATELINE_DATE = re.compile(rf",?\s*(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})\s*-", re.I)
@@ -48,9 +49,12 @@ def iter_stories(folder: Path) -> Iterator[Story]:
             newid = _NEWID.search(m.group("attrs"))
             inner = m.group("body")
             yield Story(
-                newid=newid.group(1) if newid else "?", file=f.name,
-                date=(_field("DATE", inner) or "").strip(), title=_field("TITLE", inner),
-                dateline=_field("DATELINE", inner), body=_field("BODY", inner),
+                newid=newid.group(1) if newid else "?",
+                file=f.name,
+                date=(_field("DATE", inner) or "").strip(),
+                title=_field("TITLE", inner),
+                dateline=_field("DATELINE", inner),
+                body=_field("BODY", inner),
             )
 
 
@@ -59,7 +63,9 @@ def to_record(story: Story) -> RawRecord:
     text = (story.dateline or "") + (story.body or "")
     return RawRecord(
         source=Source(story.file, int(story.newid) if story.newid.isdigit() else 0, "reuters"),
-        text=text, date=story.date, title=story.title,
+        text=text,
+        date=story.date,
+        title=story.title,
     )
 
 
@@ -93,7 +99,7 @@ def gold_paragraphs(story: Story) -> list[str]:
     """
     lead = ""
     if story.dateline and (m := _DATELINE_DATE.search(story.dateline)):
-        lead = story.dateline[m.end():].strip()
+        lead = story.dateline[m.end() :].strip()
     paragraphs: list[list[str]] = [[lead]] if lead else []
     lines = (story.body or "").split("\n")
     while lines and (not lines[-1].strip() or _SIGNOFF.match(lines[-1])):

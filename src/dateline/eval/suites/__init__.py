@@ -37,7 +37,11 @@ def data_folder(suite: str, path: Path) -> Path | None:
     """The suite's own folder, given it or the shared data folder above it; None if absent."""
     sub, marker = LAYOUT[suite]
     for candidate in (path / sub, path):
-        if candidate.is_dir() and (marker is None and candidate.name == sub
-                                   or marker is not None and (candidate / marker).is_file()):
+        if candidate.is_dir() and (
+            marker is None
+            and candidate.name == sub
+            or marker is not None
+            and (candidate / marker).is_file()
+        ):
             return candidate
     return None

@@ -32,8 +32,12 @@ def run(path: Path, limit: int | None = None, settings: Settings | None = None) 
     misses: list[str] = []
     for i, story in enumerate(islice(stories, limit)):
         bad = corrupt(story.paragraphs, SEED + i)
-        raw = RawRecord(Source(story.id, i, "clean-suite"), text=bad.text, date=story.published,
-                        title=story.title)
+        raw = RawRecord(
+            Source(story.id, i, "clean-suite"),
+            text=bad.text,
+            date=story.published,
+            title=story.title,
+        )
         try:
             article = clean_record(raw, settings)
         except Rejected as exc:
@@ -53,14 +57,21 @@ def run(path: Path, limit: int | None = None, settings: Settings | None = None) 
             place_ok += int(found is not None and found.casefold() == bad.damage.place.casefold())
         if bad.damage.notice_term:
             notice_n += 1
-            notice_ok += int(bool(article) and any(
-                n.refers_to == bad.damage.notice_term for n in article.notices))  # type: ignore[union-attr]
+            notice_ok += int(
+                bool(article)
+                and any(n.refers_to == bad.damage.notice_term for n in article.notices)
+            )  # type: ignore[union-attr]
     figures = {
-        "stories": paragraphs.docs, "rejected": dict(rejected),
-        "paragraphs_recovered": paragraphs.recovered, "paragraphs_gold": paragraphs.gold,
+        "stories": paragraphs.docs,
+        "rejected": dict(rejected),
+        "paragraphs_recovered": paragraphs.recovered,
+        "paragraphs_gold": paragraphs.gold,
         "paragraphs_system": paragraphs.system,
-        "stories_all_paragraphs_exact": paragraphs.docs_exact / paragraphs.docs if paragraphs.docs else None,
-        "sentences_gold": sentences.gold, "sentences_lost": sentences.lost,
+        "stories_all_paragraphs_exact": paragraphs.docs_exact / paragraphs.docs
+        if paragraphs.docs
+        else None,
+        "sentences_gold": sentences.gold,
+        "sentences_lost": sentences.lost,
         "sentences_duplicated": sentences.duplicated,
         "dateline_place_accuracy": place_ok / place_n if place_n else None,
         "notices_found": notice_ok / notice_n if notice_n else None,
@@ -70,14 +81,22 @@ def run(path: Path, limit: int | None = None, settings: Settings | None = None) 
     rows = [
         Row("stories", str(paragraphs.docs)),
         Row("rejected by clean", str(sum(rejected.values()))),
-        Row("paragraphs recovered exactly", fmt(paragraphs.recovered),
-            target=meets(paragraphs.recovered, TARGET_PARAGRAPHS)),
+        Row(
+            "paragraphs recovered exactly",
+            fmt(paragraphs.recovered),
+            target=meets(paragraphs.recovered, TARGET_PARAGRAPHS),
+        ),
         Row("stories with every paragraph exact", fmt(figures["stories_all_paragraphs_exact"])),
-        Row(f"sentences lost (of {sentences.gold})", str(sentences.lost),
-            target="0 " + ("ok" if sentences.lost == 0 else "MISSED")),
+        Row(
+            f"sentences lost (of {sentences.gold})",
+            str(sentences.lost),
+            target="0 " + ("ok" if sentences.lost == 0 else "MISSED"),
+        ),
         Row("sentences duplicated", str(sentences.duplicated)),
         Row("dateline place right (where added)", fmt(figures["dateline_place_accuracy"])),
         Row("notice found (where added)", fmt(figures["notices_found"])),
     ]
-    rows += [Row(f"  recovered, records with {k}", fmt(v.recovered)) for k, v in sorted(by_kind.items())]
+    rows += [
+        Row(f"  recovered, records with {k}", fmt(v.recovered)) for k, v in sorted(by_kind.items())
+    ]
     return SuiteResult("clean", rows, figures)

@@ -21,14 +21,26 @@ from dateline.settings import Settings
 # art->WORK_OF_ART/PRODUCT. TIME joins DATE for tim (GMB tags clock times tim too); nat has
 # no spaCy counterpart and is left out.
 MAPPING = {
-    "per": frozenset({"PERSON"}), "org": frozenset({"ORG"}), "geo": frozenset({"LOC", "GPE"}),
-    "gpe": frozenset({"NORP", "GPE"}), "tim": frozenset({"DATE", "TIME"}),
-    "eve": frozenset({"EVENT"}), "art": frozenset({"WORK_OF_ART", "PRODUCT"}),
+    "per": frozenset({"PERSON"}),
+    "org": frozenset({"ORG"}),
+    "geo": frozenset({"LOC", "GPE"}),
+    "gpe": frozenset({"NORP", "GPE"}),
+    "tim": frozenset({"DATE", "TIME"}),
+    "eve": frozenset({"EVENT"}),
+    "art": frozenset({"WORK_OF_ART", "PRODUCT"}),
 }
 # Where a system label's false positives are counted.
 CANONICAL = {
-    "PERSON": "per", "ORG": "org", "GPE": "geo", "LOC": "geo", "NORP": "gpe", "DATE": "tim",
-    "TIME": "tim", "EVENT": "eve", "WORK_OF_ART": "art", "PRODUCT": "art",
+    "PERSON": "per",
+    "ORG": "org",
+    "GPE": "geo",
+    "LOC": "geo",
+    "NORP": "gpe",
+    "DATE": "tim",
+    "TIME": "tim",
+    "EVENT": "eve",
+    "WORK_OF_ART": "art",
+    "PRODUCT": "art",
 }
 TARGET_MARGIN = 0.05
 Tagger = Callable[[list[NerDoc]], Iterable[list[Item]]]
@@ -54,14 +66,19 @@ def dateline_tagger(settings: Settings) -> Tagger | None:
 
     def tag(docs: list[NerDoc]) -> Iterable[list[Item]]:
         articles = (
-            Article(id=d.id, source=Source("gmb", i, "gmb"), text=d.text,
-                    paragraphs=[Span(0, len(d.text))])
+            Article(
+                id=d.id,
+                source=Source("gmb", i, "gmb"),
+                text=d.text,
+                paragraphs=[Span(0, len(d.text))],
+            )
             for i, d in enumerate(docs)
         )
         for article in extract_articles(articles, settings):
             items = [Item(m.start, m.end, e.type) for e in article.entities for m in e.mentions]
-            items += [Item(t.start, t.end, "TIME" if t.type == "TIME" else "DATE")
-                      for t in article.times]
+            items += [
+                Item(t.start, t.end, "TIME" if t.type == "TIME" else "DATE") for t in article.times
+            ]
             yield items
 
     return tag
@@ -103,17 +120,32 @@ def run(path: Path, limit: int | None = None, settings: Settings | None = None) 
     rows = [
         Row("documents (10 sentences each)", str(len(docs)), str(len(docs))),
         Row("gold entities (mapped types)", str(theirs["all"]["gold"]), str(theirs["all"]["gold"])),
-        Row("F1, all types", cell(ours, "all", "f1"), cell(theirs, "all", "f1"),
-            f">= {target:.3f}{reached}"),
-        Row("precision, all types", cell(ours, "all", "precision"), cell(theirs, "all", "precision")),
+        Row(
+            "F1, all types",
+            cell(ours, "all", "f1"),
+            cell(theirs, "all", "f1"),
+            f">= {target:.3f}{reached}",
+        ),
+        Row(
+            "precision, all types", cell(ours, "all", "precision"), cell(theirs, "all", "precision")
+        ),
         Row("recall, all types", cell(ours, "all", "recall"), cell(theirs, "all", "recall")),
         Row("F1, names (without tim)", cell(ours, "names", "f1"), cell(theirs, "names", "f1")),
     ]
     for t in MAPPING:
-        rows.append(Row(f"F1 {t} ({theirs['by_type'][t]['gold']} gold)",
-                        cell(ours, "by_type", t, "f1"), cell(theirs, "by_type", t, "f1")))
-    result = SuiteResult("ner", rows, {"documents": len(docs), "dateline": ours, "spacy": theirs},
-                         baseline_name=f"spaCy {settings.model}")
+        rows.append(
+            Row(
+                f"F1 {t} ({theirs['by_type'][t]['gold']} gold)",
+                cell(ours, "by_type", t, "f1"),
+                cell(theirs, "by_type", t, "f1"),
+            )
+        )
+    result = SuiteResult(
+        "ner",
+        rows,
+        {"documents": len(docs), "dateline": ours, "spacy": theirs},
+        baseline_name=f"spaCy {settings.model}",
+    )
     if mine_tagger is None:
         result.notes.append("dateline.extract is not installed: only the baseline ran")
     return result

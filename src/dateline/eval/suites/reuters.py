@@ -12,7 +12,13 @@ from pathlib import Path
 
 from dateline.clean import clean_record
 from dateline.eval.dupes import find_pairs
-from dateline.eval.load.reuters import gold_date, gold_paragraphs, gold_place, iter_stories, to_record
+from dateline.eval.load.reuters import (
+    gold_date,
+    gold_paragraphs,
+    gold_place,
+    iter_stories,
+    to_record,
+)
 from dateline.eval.result import Row, SuiteResult, fmt, meets
 from dateline.eval.scoring import ParagraphScores, score_paragraphs
 from dateline.model import Rejected
@@ -22,7 +28,10 @@ TARGETS = {"place": 0.97, "date": 0.99, "paragraphs": 0.97}
 
 
 def _same_place(gold: str, found: str | None) -> bool:
-    return found is not None and " ".join(gold.split()).casefold() == " ".join(found.split()).casefold()
+    return (
+        found is not None
+        and " ".join(gold.split()).casefold() == " ".join(found.split()).casefold()
+    )
 
 
 def run(path: Path, limit: int | None = None, settings: Settings | None = None) -> SuiteResult:
@@ -55,24 +64,36 @@ def run(path: Path, limit: int | None = None, settings: Settings | None = None) 
                 date_ok += 1
             elif len(misses["date"]) < 10:
                 misses["date"].append(f"{story.newid}: {story.date!r}")
-        score = score_paragraphs(gold_paragraphs(story), article.paragraph_texts() if article else [])
+        score = score_paragraphs(
+            gold_paragraphs(story), article.paragraph_texts() if article else []
+        )
         paragraphs = paragraphs + score
         if score.found < score.gold and len(misses["paragraphs"]) < 10:
             misses["paragraphs"].append(story.newid)
         if article:
             texts.append((story.newid, article.text))
-    pairs = find_pairs(texts, settings.near_threshold, settings.shingle_words, settings.permutations)
+    pairs = find_pairs(
+        texts, settings.near_threshold, settings.shingle_words, settings.permutations
+    )
     place_acc = place_ok / place_n if place_n else None
     date_acc = date_ok / date_n if date_n else None
     figures = {
-        "stories": n, "rejected": dict(rejected),
-        "place_accuracy": place_acc, "place_stories": place_n,
-        "date_accuracy": date_acc, "date_stories": date_n,
-        "paragraphs_recovered": paragraphs.recovered, "paragraphs_gold": paragraphs.gold,
+        "stories": n,
+        "rejected": dict(rejected),
+        "place_accuracy": place_acc,
+        "place_stories": place_n,
+        "date_accuracy": date_acc,
+        "date_stories": date_n,
+        "paragraphs_recovered": paragraphs.recovered,
+        "paragraphs_gold": paragraphs.gold,
         "paragraphs_system": paragraphs.system,
-        "stories_all_paragraphs_exact": paragraphs.docs_exact / paragraphs.docs if paragraphs.docs else None,
-        "duplicate_pairs_exact": len(pairs.exact), "duplicate_pairs_near": len(pairs.near),
-        "duplicate_sample_exact": pairs.exact[:10], "duplicate_sample_near": pairs.near[:10],
+        "stories_all_paragraphs_exact": paragraphs.docs_exact / paragraphs.docs
+        if paragraphs.docs
+        else None,
+        "duplicate_pairs_exact": len(pairs.exact),
+        "duplicate_pairs_near": len(pairs.near),
+        "duplicate_sample_exact": pairs.exact[:10],
+        "duplicate_sample_near": pairs.near[:10],
         "misses": misses,
     }
     rows = [
@@ -80,8 +101,11 @@ def run(path: Path, limit: int | None = None, settings: Settings | None = None) 
         Row("rejected by clean", str(sum(rejected.values()))),
         Row("dateline place accuracy", fmt(place_acc), target=meets(place_acc, TARGETS["place"])),
         Row("publication date accuracy", fmt(date_acc), target=meets(date_acc, TARGETS["date"])),
-        Row("paragraphs recovered exactly", fmt(paragraphs.recovered),
-            target=meets(paragraphs.recovered, TARGETS["paragraphs"])),
+        Row(
+            "paragraphs recovered exactly",
+            fmt(paragraphs.recovered),
+            target=meets(paragraphs.recovered, TARGETS["paragraphs"]),
+        ),
         Row("stories with every paragraph exact", fmt(figures["stories_all_paragraphs_exact"])),
         Row("duplicate pairs: exact copies", str(len(pairs.exact))),
         Row(f"duplicate pairs: near (Jaccard >= {settings.near_threshold})", str(len(pairs.near))),

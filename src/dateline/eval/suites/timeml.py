@@ -35,8 +35,13 @@ def dateline_tagger() -> Tagger | None:
     return tag
 
 
-_PERIOD_FORMAT = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y", "week": "%G-W%V",
-                  "time": "%Y-%m-%dT%H:%M"}
+_PERIOD_FORMAT = {
+    "day": "%Y-%m-%d",
+    "month": "%Y-%m",
+    "year": "%Y",
+    "week": "%G-W%V",
+    "time": "%Y-%m-%dT%H:%M",
+}
 
 
 def dateparser_tagger() -> Tagger:
@@ -87,7 +92,8 @@ def run(path: Path, limit: int | None = None, settings: Settings | None = None) 
             return None
         every, dt_only = totals[name]
         return {
-            "span_strict": every.strict.as_dict(), "span_relaxed": every.relaxed.as_dict(),
+            "span_strict": every.strict.as_dict(),
+            "span_relaxed": every.relaxed.as_dict(),
             "value_all_types": every.value.as_dict(),
             "date_time_span_strict": dt_only.strict.as_dict(),
             "date_time_span_relaxed": dt_only.relaxed.as_dict(),
@@ -102,20 +108,37 @@ def run(path: Path, limit: int | None = None, settings: Settings | None = None) 
     value = ours["date_time_value"]["f1"] if ours else None
     rows = [
         Row("documents", str(n), str(n)),
-        Row("gold expressions (DATE+TIME)", str(totals["dateparser"][1].strict.gold),
-            str(totals["dateparser"][1].strict.gold)),
+        Row(
+            "gold expressions (DATE+TIME)",
+            str(totals["dateparser"][1].strict.gold),
+            str(totals["dateparser"][1].strict.gold),
+        ),
         Row("span F1 strict, all types", cell(ours, "span_strict"), cell(theirs, "span_strict")),
         Row("span F1 relaxed, all types", cell(ours, "span_relaxed"), cell(theirs, "span_relaxed")),
-        Row("span F1 strict, DATE+TIME", cell(ours, "date_time_span_strict"),
-            cell(theirs, "date_time_span_strict")),
-        Row("span F1 relaxed, DATE+TIME", cell(ours, "date_time_span_relaxed"),
-            cell(theirs, "date_time_span_relaxed")),
+        Row(
+            "span F1 strict, DATE+TIME",
+            cell(ours, "date_time_span_strict"),
+            cell(theirs, "date_time_span_strict"),
+        ),
+        Row(
+            "span F1 relaxed, DATE+TIME",
+            cell(ours, "date_time_span_relaxed"),
+            cell(theirs, "date_time_span_relaxed"),
+        ),
         Row("value F1, all types", cell(ours, "value_all_types"), cell(theirs, "value_all_types")),
-        Row("value F1, DATE+TIME", cell(ours, "date_time_value"), cell(theirs, "date_time_value"),
-            meets(value, TARGET_VALUE_F1)),
+        Row(
+            "value F1, DATE+TIME",
+            cell(ours, "date_time_value"),
+            cell(theirs, "date_time_value"),
+            meets(value, TARGET_VALUE_F1),
+        ),
     ]
-    result = SuiteResult("timeml", rows, {"documents": n, "dateline": ours, "dateparser": theirs},
-                         baseline_name="dateparser search_dates")
+    result = SuiteResult(
+        "timeml",
+        rows,
+        {"documents": n, "dateline": ours, "dateparser": theirs},
+        baseline_name="dateparser search_dates",
+    )
     if mine is None:
         result.notes.append("dateline.extract.times is not installed: only the baseline ran")
     return result
