@@ -284,8 +284,10 @@ def score_sentences(gold: Sequence[str], system_text: str) -> SentenceScores:
     keys = Counter(sentence_keys(gold))
     lost = dup = 0
     for key in keys:
-        expected = gold_hay.count(f" {key} ")
-        seen = hay.count(f" {key} ")
+        # Lookarounds, not `str.count(" key ")`: copies side by side share one space.
+        pattern = re.compile(rf"(?<= ){re.escape(key)}(?= )")
+        expected = len(pattern.findall(gold_hay))
+        seen = len(pattern.findall(hay))
         lost += min(keys[key], max(0, expected - seen))
         dup += max(0, seen - expected)
     return SentenceScores(sum(keys.values()), lost, dup)
