@@ -41,3 +41,15 @@ def test_repeated_copy_is_glued_without_spaces():
 def test_mojibake_is_utf8_read_as_cp1252():
     c = next(corrupt(PARAS, s) for s in range(200) if corrupt(PARAS, s).damage.mojibake)
     assert "\u00e2\u20ac" in c.text  # the mangled em dash and quotes
+
+
+def test_clean_suite_leaves_out_stories_with_their_own_dateline():
+    from dateline.eval.load.polnear import Story
+    from dateline.eval.suites.clean import usable
+
+    own = Story(
+        "a", None, None, ["HEMPSTEAD, N.Y., Sept. 26 (UPI) \u2014 Stein was escorted off.", "More."]
+    )
+    plain = Story("b", None, None, ["Stein was escorted off the premises on Monday.", "More."])
+    assert not usable(own) and usable(plain)
+    assert not usable(Story("c", None, None, ["Only one paragraph."]))
