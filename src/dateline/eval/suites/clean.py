@@ -23,7 +23,7 @@ SEED = 20210909
 # A story whose lead already opens with a dateline (`HEMPSTEAD, N.Y., Sept. 26 (UPI) -`) is
 # left out: the cleaner rightly takes that dateline off, so its lead has no clean gold form.
 _OWN_DATELINE = re.compile(
-    r"^[A-Z][A-Za-z .,'/-]{1,40}(?:\([^()]{1,30}\))?\s*[-\u2013\u2014]{1,2}\s"
+    r"^[A-Z][A-Za-z0-9 .,'/-]{1,40}(?:\([^()]{1,30}\))?\s*[-\u2013\u2014]{1,2}\s"
 )
 
 
