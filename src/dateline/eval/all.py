@@ -81,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
         "",
     ]
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text("\n".join(page) + "\n".join(sections), encoding="utf-8")
+    args.out.write_text("\n".join(page) + "\n" + "\n".join(sections), encoding="utf-8")
     print(f"wrote {args.out}", file=sys.stderr)
     return 0
 
