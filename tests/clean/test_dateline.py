@@ -32,3 +32,38 @@ def test_datelines(text: str, place: str, agency: str | None, date: str | None) 
 ])
 def test_not_datelines(text: str) -> None:
     assert find_dateline(text) is None
+
+
+def test_month_in_any_case():
+    for head in ("NEW YORK, FEb 26 - ", "NEW YORK, FEB 26 - ", "NEW YORK, MARCH 2 - "):
+        found = find_dateline(head + "The company said profits rose.")
+        assert found is not None and found[0].place == "New York"
+
+
+def test_mixed_case_place_with_a_date_and_no_agency():
+    dl, at = find_dateline("Toronto, Feb 26 - Standard Trustco said it expects gains.")
+    assert (dl.place, dl.date) == ("Toronto", "Feb 26")
+    assert at == len("Toronto, Feb 26 - ")
+
+
+def test_mixed_case_place_needs_a_date_or_an_agency():
+    assert find_dateline("Officials said - nothing more.") is None
+    assert find_dateline("Then Smith - the chairman - resigned.") is None
+
+
+def test_dateline_standing_alone_above_a_table():
+    dl, at = find_dateline("SANTA CRUZ, Calif., Feb 26 -")
+    assert dl.place == "Santa Cruz, Calif."
+    assert at == len("SANTA CRUZ, Calif., Feb 26 -")
+    assert find_dateline("WASHINGTON -") is None  # no date, no agency: not enough alone
+
+
+def test_body_may_open_with_a_bracketed_company_name():
+    dl, _ = find_dateline("OMAHA, Neb., Feb 26 - <America First Fund> said it will pay.")
+    assert dl.place == "Omaha, Neb."
+
+
+def test_seed_style_dateline_unchanged():
+    dl, at = find_dateline("WASHINGTON (Sputnik) - The Coalition to defeat the group met.")
+    assert (dl.place, dl.agency) == ("Washington", "Sputnik")
+    assert at == len("WASHINGTON (Sputnik) - ")

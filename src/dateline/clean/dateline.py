@@ -11,38 +11,91 @@ import re
 from dateline.model import Dateline
 
 AGENCIES = {
-    "reuters": "Reuters", "reuter": "Reuters", "ap": "AP", "associated press": "AP", "afp": "AFP",
-    "sputnik": "Sputnik", "tass": "TASS", "itar-tass": "TASS", "xinhua": "Xinhua", "upi": "UPI",
-    "dpa": "dpa", "bloomberg": "Bloomberg", "ansa": "ANSA", "efe": "EFE", "kyodo": "Kyodo",
-    "yonhap": "Yonhap", "ians": "IANS", "pti": "PTI", "ria novosti": "RIA Novosti",
-    "interfax": "Interfax", "anadolu": "Anadolu", "aa": "Anadolu", "cnn": "CNN", "bbc": "BBC",
-    "wam": "WAM", "irna": "IRNA", "bernama": "Bernama", "apa": "APA", "mena": "MENA",
-    "sana": "SANA", "ukrinform": "Ukrinform", "cna": "CNA", "aap": "AAP", "ani": "ANI",
+    "reuters": "Reuters",
+    "reuter": "Reuters",
+    "ap": "AP",
+    "associated press": "AP",
+    "afp": "AFP",
+    "sputnik": "Sputnik",
+    "tass": "TASS",
+    "itar-tass": "TASS",
+    "xinhua": "Xinhua",
+    "upi": "UPI",
+    "dpa": "dpa",
+    "bloomberg": "Bloomberg",
+    "ansa": "ANSA",
+    "efe": "EFE",
+    "kyodo": "Kyodo",
+    "yonhap": "Yonhap",
+    "ians": "IANS",
+    "pti": "PTI",
+    "ria novosti": "RIA Novosti",
+    "interfax": "Interfax",
+    "anadolu": "Anadolu",
+    "aa": "Anadolu",
+    "cnn": "CNN",
+    "bbc": "BBC",
+    "wam": "WAM",
+    "irna": "IRNA",
+    "bernama": "Bernama",
+    "apa": "APA",
+    "mena": "MENA",
+    "sana": "SANA",
+    "ukrinform": "Ukrinform",
+    "cna": "CNA",
+    "aap": "AAP",
+    "ani": "ANI",
 }
-_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
+# Wire datelines write months in any case (`Feb`, `FEB`, `FEb`, `MARCH`).
+_MONTH = r"(?i:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)"
 _DATE = rf"(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?"
 _CAPS_WORD = r"[A-Z][A-Z'.\-]*[A-Z.]"
 _MIXED_WORD = r"[A-Z][A-Za-z'.\-]+"
 _REGION = r"(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2}))"
-_TAIL = rf"(?:,?\s*(?P<date>{_DATE}))?\s*(?:\((?P<agency>[^()]{{1,40}})\))?\s*(?P<dash>--?|\u2014|\u2013|:)\s+"
+_TAIL = rf"(?:,?\s*(?P<date>{_DATE}))?\s*(?:\((?P<agency>[^()]{{1,40}})\))?\s*(?P<dash>--?|\u2014|\u2013|:)(?:\s+|$)"
 
 _CAPS = re.compile(rf"^(?P<place>{_CAPS_WORD}(?:[ \-/]{_CAPS_WORD}){{0,4}}){_REGION}?{_TAIL}")
 _MIXED = re.compile(
-    rf"^(?P<place>{_MIXED_WORD}(?:\s+{_MIXED_WORD}){{0,3}}),?\s*(?P<date>{_DATE})?\s*"
-    rf"\((?P<agency>[^()]{{1,40}})\)\s*(?P<dash>--?|\u2014|\u2013|:)\s+"
+    rf"^(?P<place>{_MIXED_WORD}(?:\s+{_MIXED_WORD}){{0,3}}){_REGION}?,?\s*(?P<date>{_DATE})?\s*"
+    rf"(?:\((?P<agency>[^()]{{1,40}})\))?\s*(?P<dash>--?|\u2014|\u2013|:)(?:\s+|$)"
 )
 
 
 _NOT_PLACES = {
-    "BREAKING", "UPDATE", "EXCLUSIVE", "ANALYSIS", "WATCH", "VIDEO", "OPINION", "FACTBOX",
-    "CORRECTED", "CORRECTION", "URGENT", "FLASH", "NOTE", "EDITORS", "PHOTO", "LIVE", "UPDATED",
-    "REFILE", "INSIGHT", "EXPLAINER", "COMMENT", "EDITORIAL", "NEWS", "QUOTE", "Q", "A",
+    "BREAKING",
+    "UPDATE",
+    "EXCLUSIVE",
+    "ANALYSIS",
+    "WATCH",
+    "VIDEO",
+    "OPINION",
+    "FACTBOX",
+    "CORRECTED",
+    "CORRECTION",
+    "URGENT",
+    "FLASH",
+    "NOTE",
+    "EDITORS",
+    "PHOTO",
+    "LIVE",
+    "UPDATED",
+    "REFILE",
+    "INSIGHT",
+    "EXPLAINER",
+    "COMMENT",
+    "EDITORIAL",
+    "NEWS",
+    "QUOTE",
+    "Q",
+    "A",
 }
 
 
 def _title(place: str) -> str:
     words = re.split(r"(\s+|-|/)", place.strip())
-    return "".join(w if not w.isalpha() and not w.replace(".", "").isalpha() else w.capitalize() for w in words)
+    return "".join(
+        w if not w.isalpha() and not w.replace(".", "").isalpha() else w.capitalize() for w in words
+    )
 
 
 def find_dateline(paragraph: str) -> tuple[Dateline, int] | None:
@@ -58,8 +111,12 @@ def find_dateline(paragraph: str) -> tuple[Dateline, int] | None:
         return None
     if agency_raw and m.re is _MIXED and agency_raw.strip().lower() not in AGENCIES:
         return None
-    rest = paragraph[m.end():]
-    if not rest or not (rest[0].isupper() or rest[0] in "\"'\u201c\u2018(0123456789"):
+    rest = paragraph[m.end() :]
+    if not rest and (m.group("date") or agency_raw):
+        pass  # a dateline on a line of its own, the story below it (wire tables)
+    elif not rest or not (
+        rest[0].isupper() or rest[0] in "\"'\u201c\u2018(0123456789<$\u00a3\u20ac["
+    ):
         return None
     place_name = _title(place)
     region = m.groupdict().get("region")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from dateline.clean.boilerplate import is_signoff
 from dateline.clean.unicode import squeeze
 
 _ENDS_SENTENCE = re.compile(r"[.!?:;\"'\u201d\u2019)\]]\s*$")
@@ -39,7 +40,10 @@ def split_paragraphs(text: str) -> tuple[list[str], bool]:
     paragraphs: list[str] = []
     current: list[str] = []
     for line in lines:
-        if not line.strip() or _INDENT.match(line):
+        # A wire sign-off (` Reuter`) is often indented by one space only: it still stands
+        # alone, or it would be glued to the last sentence of the story.
+        signoff = bool(line.strip()) and is_signoff(line.strip())
+        if not line.strip() or _INDENT.match(line) or signoff:
             if current:
                 paragraphs.append(_join(current))
                 current = []

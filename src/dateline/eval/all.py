@@ -1,0 +1,90 @@
+"""Every suite whose data is present, figures written to a Markdown page (`make eval`).
+
+    python -m dateline.eval.all ../shared/data docs/quality.md [--limit-ner N] ...
+
+Per-suite limits keep `make eval` to a few minutes on two cores; the defaults below are
+written into the page so a reader knows what was measured.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import time
+from pathlib import Path
+
+from dateline.eval.result import SuiteResult
+from dateline.eval.suites import LAYOUT, SUITES, data_folder
+
+# None = the whole data set. Measured on 2 shared cores: reuters (all 19,043 stories with a
+# body) ~1 min, clean (892 stories) ~15 s, timeml (256 documents, dateparser) ~15 s,
+# ner (830 documents of 10 sentences, spaCy twice) ~1-2 min.
+DEFAULT_LIMITS: dict[str, int | None] = {
+    "reuters": None,
+    "timeml": None,
+    "ner": None,
+    "clean": None,
+}
+
+
+def to_markdown(result: SuiteResult, seconds: float, limit: int | None) -> str:
+    has_baseline = any(r.baseline for r in result.rows)
+    head = ["measure", "dateline"] + ([result.baseline_name or "baseline"] if has_baseline else [])
+    head.append("target")
+    lines = [
+        f"## {result.suite}",
+        "",
+        f"Documents: {'all' if limit is None else f'first {limit}'}; {seconds:.0f} s.",
+        "",
+        "| " + " | ".join(head) + " |",
+        "|" + "---|" * len(head),
+    ]
+    for r in result.rows:
+        cells = (
+            [r.measure.strip(), r.dateline] + ([r.baseline] if has_baseline else []) + [r.target]
+        )
+        lines.append("| " + " | ".join(c.replace("|", "/") for c in cells) + " |")
+    lines.extend(f"\nNote: {n}" for n in result.notes)
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", type=Path)
+    parser.add_argument("out", type=Path)
+    for suite in LAYOUT:
+        parser.add_argument(f"--limit-{suite}", type=int, default=DEFAULT_LIMITS[suite])
+    args = parser.parse_args(argv)
+    if not args.data.is_dir():
+        print(f"no data folder at {args.data}: nothing to evaluate", file=sys.stderr)
+        return 0
+    sections = []
+    for suite in LAYOUT:
+        folder = data_folder(suite, args.data)
+        if folder is None:
+            print(f"{suite}: no data under {args.data}, skipped", file=sys.stderr)
+            continue
+        limit = getattr(args, f"limit_{suite}")
+        start = time.perf_counter()
+        result = SUITES[suite](folder, limit, None)
+        seconds = time.perf_counter() - start
+        print(f"{suite}: done in {seconds:.0f} s", file=sys.stderr)
+        sections.append(to_markdown(result, seconds, limit))
+    page = [
+        "# Quality",
+        "",
+        f"Measured on {dt.date.today().isoformat()} by `make eval` "
+        "(`python -m dateline.eval.all ../shared/data docs/quality.md`).",
+        "",
+        "Targets are those of issue 8; `MISSED` marks a figure below its target.",
+        "",
+    ]
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text("\n".join(page) + "\n" + "\n".join(sections), encoding="utf-8")
+    print(f"wrote {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Loaders for the gold data sets, each yielding plain records with character offsets."""

@@ -1,0 +1,293 @@
+"""Scorers: span P/R/F1 (strict and relaxed), TempEval-3 value F1, typed NER, paragraphs.
+
+Every scorer returns counts that add up across documents (micro-averaging), so a suite
+scores document by document and sums. Spans are end-exclusive character offsets.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+
+@dataclass(slots=True)
+class Counts:
+    """True positives, system items and gold items: enough for P, R and F1."""
+
+    tp: int = 0
+    sys: int = 0
+    gold: int = 0
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(self.tp + other.tp, self.sys + other.sys, self.gold + other.gold)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / self.sys if self.sys else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "tp": self.tp,
+            "sys": self.sys,
+            "gold": self.gold,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A span with an optional label (an entity type) and value (a normalised time)."""
+
+    start: int
+    end: int
+    label: str | None = None
+    value: str | None = None
+
+
+def _overlap(a: Item, b: Item) -> int:
+    return min(a.end, b.end) - max(a.start, b.start)
+
+
+def strict_matches(gold: Sequence[Item], sys: Sequence[Item]) -> list[tuple[Item, Item]]:
+    """Pairs with the very same span, each item used once."""
+    by_span: dict[tuple[int, int], list[Item]] = {}
+    for g in gold:
+        by_span.setdefault((g.start, g.end), []).append(g)
+    pairs = []
+    for s in sys:
+        bucket = by_span.get((s.start, s.end))
+        if bucket:
+            pairs.append((bucket.pop(0), s))
+    return pairs
+
+
+def relaxed_matches(gold: Sequence[Item], sys: Sequence[Item]) -> list[tuple[Item, Item]]:
+    """One-to-one pairs of overlapping spans, the largest overlaps first (TempEval-3 relaxed)."""
+    candidates = sorted(
+        (
+            (_overlap(g, s), gi, si)
+            for gi, g in enumerate(gold)
+            for si, s in enumerate(sys)
+            if _overlap(g, s) > 0
+        ),
+        key=lambda c: (-c[0], c[1], c[2]),
+    )
+    used_g: set[int] = set()
+    used_s: set[int] = set()
+    pairs = []
+    for _, gi, si in candidates:
+        if gi not in used_g and si not in used_s:
+            used_g.add(gi)
+            used_s.add(si)
+            pairs.append((gold[gi], sys[si]))
+    return pairs
+
+
+@dataclass(slots=True)
+class TimexScores:
+    strict: Counts
+    relaxed: Counts
+    value: Counts
+
+    def __add__(self, other: TimexScores) -> TimexScores:
+        return TimexScores(
+            self.strict + other.strict, self.relaxed + other.relaxed, self.value + other.value
+        )
+
+
+def empty_timex() -> TimexScores:
+    return TimexScores(Counts(), Counts(), Counts())
+
+
+def normalise_value(value: str | None) -> str | None:
+    """TimeML values compared as written, except for case and a redundant `:00` seconds."""
+    if value is None:
+        return None
+    v = value.strip().upper()
+    return re.sub(r"(T\d\d:\d\d):00$", r"\1", v)
+
+
+def score_timex(gold: Sequence[Item], sys: Sequence[Item]) -> TimexScores:
+    """Span extraction strict and relaxed, and value F1 the TempEval-3 way.
+
+    Value F1 counts a system expression as right when it overlaps a gold one (relaxed match)
+    and has the same normalised value: precision over all system expressions, recall over all
+    gold ones, which is the relaxed F1 times the value accuracy on matched pairs.
+    """
+    strict = Counts(len(strict_matches(gold, sys)), len(sys), len(gold))
+    pairs = relaxed_matches(gold, sys)
+    relaxed = Counts(len(pairs), len(sys), len(gold))
+    right = sum(
+        1
+        for g, s in pairs
+        if g.value is not None and normalise_value(g.value) == normalise_value(s.value)
+    )
+    return TimexScores(strict, relaxed, Counts(right, len(sys), len(gold)))
+
+
+def restrict_to_types(
+    gold: Sequence[Item],
+    sys: Sequence[Item],
+    keep: frozenset[str],
+) -> tuple[list[Item], list[Item]]:
+    """Gold and system items for an evaluation limited to some TIMEX3 types (DATE, TIME).
+
+    A system expression typed outside `keep` is left out; so is one that overlaps only gold
+    expressions of other types (a duration found as a date is not a false date, it is out
+    of scope), while one that overlaps nothing stays, as a false positive.
+    """
+    g_in = [g for g in gold if g.label in keep]
+    g_out = [g for g in gold if g.label not in keep]
+    s_in = []
+    for s in sys:
+        if s.label is not None and s.label not in keep:
+            continue
+        if any(_overlap(g, s) > 0 for g in g_out) and not any(_overlap(g, s) > 0 for g in g_in):
+            continue
+        s_in.append(s)
+    return g_in, s_in
+
+
+def score_typed(
+    gold: Sequence[Item],
+    sys: Sequence[Item],
+    mapping: Mapping[str, frozenset[str]],
+    canonical: Mapping[str, str],
+) -> dict[str, Counts]:
+    """Exact-span NER scores by gold type, with the system's labels mapped to gold types.
+
+    `mapping[gold_type]` is the set of system labels that count as that type; a system item
+    is right when its span is exact and its label is allowed for the gold type there. A wrong
+    or unmatched system item counts against `canonical[label]`; labels with no canonical
+    gold type (e.g. CARDINAL) are out of scope. Gold types absent from `mapping` are skipped.
+    """
+    gold = [g for g in gold if g.label in mapping]
+    sys = [s for s in sys if s.label in canonical]
+    out: dict[str, Counts] = {t: Counts() for t in mapping}
+    for g in gold:
+        out[g.label].gold += 1  # type: ignore[index]
+    by_span: dict[tuple[int, int], list[Item]] = {}
+    for g in gold:
+        by_span.setdefault((g.start, g.end), []).append(g)
+    for s in sys:
+        bucket = by_span.get((s.start, s.end), [])
+        hit = next((g for g in bucket if s.label in mapping[g.label]), None)  # type: ignore[index]
+        if hit is not None:
+            bucket.remove(hit)
+            out[hit.label].tp += 1  # type: ignore[index]
+            out[hit.label].sys += 1  # type: ignore[index]
+        else:
+            out[canonical[s.label]].sys += 1  # type: ignore[index]
+    return out
+
+
+def total(counts: Iterable[Counts]) -> Counts:
+    out = Counts()
+    for c in counts:
+        out = out + c
+    return out
+
+
+_WS = re.compile(r"\s+")
+_HYPHEN_BREAK = re.compile(r"(?<=\w)- (?=\w)")
+_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
+
+
+def normalise_paragraph(text: str) -> str:
+    """One space between words; `fat- free` and `fat-free` are the same reading of a wrap."""
+    text = unicodedata.normalize("NFC", text).translate(_QUOTES)
+    return _HYPHEN_BREAK.sub("-", _WS.sub(" ", text).strip())
+
+
+@dataclass(slots=True)
+class ParagraphScores:
+    gold: int = 0  # gold paragraphs
+    found: int = 0  # gold paragraphs found, exactly, among the system's
+    system: int = 0  # system paragraphs
+    docs: int = 0
+    docs_exact: int = 0  # documents whose paragraphs are exactly the gold ones, in order
+
+    def __add__(self, other: ParagraphScores) -> ParagraphScores:
+        return ParagraphScores(
+            self.gold + other.gold,
+            self.found + other.found,
+            self.system + other.system,
+            self.docs + other.docs,
+            self.docs_exact + other.docs_exact,
+        )
+
+    @property
+    def recovered(self) -> float:
+        return self.found / self.gold if self.gold else 0.0
+
+
+def score_paragraphs(gold: Sequence[str], system: Sequence[str]) -> ParagraphScores:
+    g = [normalise_paragraph(p) for p in gold if p.strip()]
+    s = [normalise_paragraph(p) for p in system if p.strip()]
+    found = sum((Counter(g) & Counter(s)).values())
+    return ParagraphScores(len(g), found, len(s), 1, int(g == s))
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])")
+_NONWORD = re.compile(r"\W+")
+
+
+def sentence_keys(paragraphs: Sequence[str]) -> list[str]:
+    """Gold sentences as comparison keys; the split need not be perfect, only consistent."""
+    keys = []
+    for p in paragraphs:
+        for s in _SENTENCE_END.split(p):
+            k = _NONWORD.sub(" ", s.casefold()).strip()
+            if k:
+                keys.append(k)
+    return keys
+
+
+@dataclass(slots=True)
+class SentenceScores:
+    gold: int = 0
+    lost: int = 0  # gold sentences not found in the system's text
+    duplicated: int = 0  # extra copies the system kept
+
+    def __add__(self, other: SentenceScores) -> SentenceScores:
+        return SentenceScores(
+            self.gold + other.gold, self.lost + other.lost, self.duplicated + other.duplicated
+        )
+
+
+def _words(text: str) -> str:
+    return " " + _NONWORD.sub(" ", text.casefold()).strip() + " "
+
+
+def score_sentences(gold: Sequence[str], system_text: str) -> SentenceScores:
+    """Lost and duplicated gold sentences, found as normalised substrings of the output.
+
+    A short sentence may also occur inside a longer one, so the copies expected are those
+    in the gold text itself, not the number of times it was split out.
+    """
+    hay = _words(system_text)
+    gold_hay = _words(" \n ".join(gold))
+    keys = Counter(sentence_keys(gold))
+    lost = dup = 0
+    for key in keys:
+        # Lookarounds, not `str.count(" key ")`: copies side by side share one space.
+        pattern = re.compile(rf"(?<= ){re.escape(key)}(?= )")
+        expected = len(pattern.findall(gold_hay))
+        seen = len(pattern.findall(hay))
+        lost += min(keys[key], max(0, expected - seen))
+        dup += max(0, seen - expected)
+    return SentenceScores(sum(keys.values()), lost, dup)

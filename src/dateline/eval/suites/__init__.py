@@ -1,0 +1,47 @@
+"""One module per suite; each exposes `run(path, limit, settings) -> SuiteResult`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from dateline.eval.result import SuiteResult
+from dateline.settings import Settings
+
+Runner = Callable[[Path, "int | None", "Settings | None"], SuiteResult]
+
+# Where each suite's data lives under ../shared/data, and a file that shows it is there.
+LAYOUT = {
+    "reuters": ("reuters21578", "reut2-000.sgm"),
+    "timeml": ("timeml", None),
+    "ner": ("gmb", "ner_dataset.csv"),
+    "clean": ("polnear", None),
+}
+
+
+def _runner(name: str) -> Runner:
+    def run(path: Path, limit: int | None, settings: Settings | None) -> SuiteResult:
+        # Suites import their heavy libraries (spaCy, dateparser) only when they run.
+        import importlib
+
+        module = importlib.import_module(f"dateline.eval.suites.{name}")
+        return module.run(path, limit, settings)
+
+    return run
+
+
+SUITES: dict[str, Runner] = {name: _runner(name) for name in LAYOUT}
+
+
+def data_folder(suite: str, path: Path) -> Path | None:
+    """The suite's own folder, given it or the shared data folder above it; None if absent."""
+    sub, marker = LAYOUT[suite]
+    for candidate in (path / sub, path):
+        if candidate.is_dir() and (
+            marker is None
+            and candidate.name == sub
+            or marker is not None
+            and (candidate / marker).is_file()
+        ):
+            return candidate
+    return None

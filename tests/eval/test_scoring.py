@@ -1,0 +1,118 @@
+from dateline.eval.scoring import (
+    Counts,
+    Item,
+    normalise_paragraph,
+    relaxed_matches,
+    restrict_to_types,
+    score_paragraphs,
+    score_sentences,
+    score_timex,
+    score_typed,
+)
+
+
+def test_counts_precision_recall_f1():
+    c = Counts(tp=2, sys=4, gold=2)
+    assert (c.precision, c.recall) == (0.5, 1.0)
+    assert round(c.f1, 4) == 0.6667
+    assert Counts().f1 == 0.0
+
+
+def test_timex_strict_relaxed_and_value():
+    gold = [Item(0, 11, "DATE", "2003-03-13"), Item(20, 30, "DATE", "2003-04")]
+    sys = [
+        Item(3, 11, "DATE", "2003-03-13"),
+        Item(20, 30, "DATE", "2003-05"),
+        Item(40, 45, "DATE", "X"),
+    ]
+    s = score_timex(gold, sys)
+    assert (s.strict.tp, s.strict.sys, s.strict.gold) == (1, 3, 2)
+    assert s.relaxed.tp == 2
+    # value: only the first pair has the right value; precision over all 3 system items
+    assert (s.value.tp, s.value.sys, s.value.gold) == (1, 3, 2)
+    assert round(s.value.f1, 3) == 0.4
+
+
+def test_value_ignores_case_and_zero_seconds():
+    s = score_timex(
+        [Item(0, 5, "TIME", "2003-03-13T10:30")], [Item(0, 5, "TIME", "2003-03-13t10:30:00")]
+    )
+    assert s.value.tp == 1
+
+
+def test_relaxed_matching_is_one_to_one():
+    gold = [Item(0, 10)]
+    pairs = relaxed_matches(gold, [Item(0, 4), Item(2, 10)])
+    assert pairs == [(Item(0, 10), Item(2, 10))]
+
+
+def test_restrict_drops_system_items_on_out_of_scope_gold_only():
+    gold = [Item(0, 5, "DATE", "2003"), Item(10, 19, "DURATION", "P2Y")]
+    sys = [Item(0, 5, "DATE"), Item(10, 19, "DATE"), Item(30, 34, "DATE"), Item(40, 44, "SET")]
+    g, s = restrict_to_types(gold, sys, frozenset({"DATE", "TIME"}))
+    assert g == [gold[0]]
+    assert s == [Item(0, 5, "DATE"), Item(30, 34, "DATE")]
+
+
+MAPPING = {
+    "per": frozenset({"PERSON"}),
+    "geo": frozenset({"GPE", "LOC"}),
+    "gpe": frozenset({"NORP", "GPE"}),
+}
+CANONICAL = {"PERSON": "per", "GPE": "geo", "LOC": "geo", "NORP": "gpe"}
+
+
+def test_typed_scores_map_labels_and_count_errors_by_type():
+    gold = [Item(0, 4, "per"), Item(10, 16, "geo"), Item(20, 27, "gpe"), Item(30, 35, "nat")]
+    sys = [
+        Item(0, 4, "PERSON"),  # right
+        Item(10, 16, "NORP"),  # wrong type for geo: a false gpe
+        Item(20, 27, "GPE"),  # GPE allowed for gpe: right
+        Item(40, 44, "CARDINAL"),  # out of scope
+        Item(50, 55, "LOC"),  # a false geo
+    ]
+    out = score_typed(gold, sys, MAPPING, CANONICAL)
+    assert (out["per"].tp, out["per"].sys, out["per"].gold) == (1, 1, 1)
+    assert (out["geo"].tp, out["geo"].sys, out["geo"].gold) == (0, 1, 1)
+    assert (out["gpe"].tp, out["gpe"].sys, out["gpe"].gold) == (1, 2, 1)
+    assert "nat" not in out
+
+
+def test_typed_needs_the_exact_span():
+    out = score_typed([Item(0, 14, "per")], [Item(10, 14, "PERSON")], MAPPING, CANONICAL)
+    assert out["per"].tp == 0 and out["per"].sys == 1
+
+
+def test_paragraphs_exact_after_whitespace_normalisation():
+    gold = ["The dry period means  the temporao\nwill be late.", "Arrivals were fat- free."]
+    s = score_paragraphs(
+        gold, ["The dry period means the temporao will be late.", "Arrivals were fat-free."]
+    )
+    assert (s.found, s.gold, s.docs_exact) == (2, 2, 1)
+    glued = score_paragraphs(
+        gold, ["The dry period means the temporao will be late.Arrivals were fat-free."]
+    )
+    assert (glued.found, glued.docs_exact) == (0, 0)
+
+
+def test_paragraph_normalisation_keeps_words_apart():
+    assert normalise_paragraph("a \u201cb\u201d  c") == 'a "b" c'
+    assert normalise_paragraph("said.The") != normalise_paragraph("said. The")
+
+
+def test_sentences_lost_and_duplicated():
+    gold = ["Prices rose sharply. Traders were surprised.", "The bank said nothing."]
+    assert (
+        score_sentences(
+            gold, "Prices rose sharply. Traders were surprised.\n\nThe bank said nothing."
+        ).lost
+        == 0
+    )
+    s = score_sentences(gold, "Prices rose sharply. Prices rose sharply. The bank said nothing.")
+    assert (s.gold, s.lost, s.duplicated) == (3, 1, 1)
+
+
+def test_short_sentence_inside_a_longer_one_is_not_a_duplicate():
+    gold = ["He agreed. Later he agreed to more talks."]
+    s = score_sentences(gold, gold[0])
+    assert (s.lost, s.duplicated) == (0, 0)
