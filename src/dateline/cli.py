@@ -227,6 +227,16 @@ def stats(db: DbOpt = "dateline.db", as_json: JsonOpt = False) -> None:
     out.print(table)
 
 
+# -- eval ----------------------------------------------------------------------------------
+def _mount_eval() -> None:
+    from dateline.eval.cli import eval_app
+
+    app.add_typer(eval_app)
+
+
+_mount_eval()
+
+
 # -- entry point ---------------------------------------------------------------------------
 def main(argv: list[str] | None = None) -> int:
     try:
