@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from dateline import api
@@ -224,6 +225,106 @@ def stats(db: DbOpt = "dateline.db", as_json: JsonOpt = False) -> None:
         table.add_row(key, str(figures[key]))
     table.add_row("formats", ", ".join(f"{k}: {v}" for k, v in figures["formats"].items()))
     table.add_row("reject reasons", ", ".join(f"{k}: {v}" for k, v in figures["reject_reasons"].items()) or "-")
+    out.print(table)
+
+
+# -- facts ---------------------------------------------------------------------------------
+@app.command()
+def entities(
+    db: DbOpt = "dateline.db",
+    etype: Annotated[str | None, typer.Option("--type", "-t", help="PERSON, ORG, GPE, LOC, NORP, ...")] = None,
+    top: Annotated[int, typer.Option("--top", "-n", min=1, max=1000)] = 20,
+    as_json: JsonOpt = False,
+) -> None:
+    """Entities by the number of articles that name them, with aliases."""
+    from dateline.archive.queries import ENTITY_TYPES, top_entities
+
+    if etype and etype.upper() not in ENTITY_TYPES:
+        raise UserError(f"unknown entity type {etype!r}; choose one of: {', '.join(ENTITY_TYPES)}", 2)
+    with _open(db) as archive:
+        rows = top_entities(archive.conn, etype, top)
+    if as_json:
+        for r in rows:
+            _emit(r)
+        return
+    table = Table("entity", "type", "country", "articles", "mentions", "aliases")
+    for r in rows:
+        table.add_row(r["name"], r["type"], r["country"] or "", str(r["articles"]), str(r["mentions"]),
+                      ", ".join(r["aliases"][:6]))
+    out.print(table)
+
+
+@app.command()
+def entity(
+    name: Annotated[str, typer.Argument(help="A name, an alias or an entity id.")],
+    db: DbOpt = "dateline.db",
+    as_json: JsonOpt = False,
+) -> None:
+    """One entity: aliases, roles, mentions per month, quotes, the articles."""
+    from dateline.archive.queries import entity_detail, find_entity
+
+    with _open(db) as archive:
+        ent = find_entity(archive.conn, name)
+        if ent is None:
+            raise UserError(f"no entity named {name!r} in {db} (try: dateline entities --top 50)")
+        detail = entity_detail(archive.conn, ent["id"])
+    if as_json:
+        _emit({**ent, **detail})
+        return
+    from dateline.render import print_entity
+
+    print_entity(out, ent, detail)
+
+
+@app.command()
+def quotes(
+    db: DbOpt = "dateline.db",
+    speaker: Annotated[str | None, typer.Option("--speaker", "-s", help="Name or alias of the speaker.")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", help="direct or indirect.")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=1000)] = 50,
+    as_json: JsonOpt = False,
+) -> None:
+    """Quotes with their speakers."""
+    from dateline.archive.queries import quotes as run_quotes
+
+    if kind and kind not in ("direct", "indirect"):
+        raise UserError("--kind must be direct or indirect", 2)
+    with _open(db) as archive:
+        rows = run_quotes(archive.conn, speaker=speaker, kind=kind, limit=limit)
+    if as_json:
+        for r in rows:
+            _emit(r)
+        return
+    if not rows:
+        out.print("no quotes")
+    for r in rows:
+        out.print(f"[bold]{escape(r['speaker'] or '?')}[/bold] [dim]({r['kind']}, {r['published'] or '-'}, "
+                  f"{r['article_id']})[/dim]")
+        out.print("  " + escape(r["text"][:300]))
+
+
+@app.command()
+def amounts(
+    db: DbOpt = "dateline.db",
+    unit: Annotated[str | None, typer.Option("--unit", "-u", help="Currency or unit: USD, EUR, percent...")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=1000)] = 50,
+    as_json: JsonOpt = False,
+) -> None:
+    """Amounts of money and counts, with what is counted."""
+    from dateline.archive.queries import amounts as run_amounts
+
+    with _open(db) as archive:
+        rows = run_amounts(archive.conn, unit=unit, limit=limit)
+    if as_json:
+        for r in rows:
+            _emit(r)
+        return
+    table = Table("text", "value", "unit", "qualifier", "counted", "published", "article")
+    for r in rows:
+        v = r["value"]
+        value = "" if v is None else f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}"
+        table.add_row(r["text"], value, r["unit"] or "", r["qualifier"] or "", r["counted"] or "",
+                      r["published"] or "", r["article_id"])
     out.print(table)
 
 

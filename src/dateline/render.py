@@ -148,3 +148,33 @@ class IngestProgress:
             description=f"{counts.read} read, {counts.stored} stored, {counts.rejected} rejected",
             rate=f"{rate:,.0f} records/s",
         )
+
+
+def print_entity(console: Console, ent: dict[str, Any], detail: dict[str, Any]) -> None:
+    console.rule(escape(f"{ent['name']} ({ent['type']})"))
+    meta = Table.grid(padding=(0, 2))
+    meta.add_row("id", escape(ent["id"]))
+    if ent["country"]:
+        meta.add_row("country", ent["country"])
+    if ent["aliases"]:
+        meta.add_row("aliases", escape(", ".join(ent["aliases"])))
+    if ent["roles"]:
+        meta.add_row("roles", escape(", ".join(ent["roles"])))
+    meta.add_row("articles", str(ent["articles"]))
+    meta.add_row("mentions", str(ent["mentions"]))
+    console.print(meta)
+    if detail["per_month"]:
+        console.print("\n[bold]mentions per month[/bold] (articles)")
+        peak = max(detail["per_month"].values())
+        for month, n in detail["per_month"].items():
+            console.print(f"  {month}  {'#' * max(1, round(30 * n / peak))} {n}")
+    if detail["cooccurring"]:
+        console.print("\n[bold]named with[/bold]")
+        console.print("  " + escape(", ".join(f"{c['name']} ({c['together']})" for c in detail["cooccurring"])))
+    if detail["quotes"]:
+        console.print("\n[bold]quotes[/bold]")
+        for q in detail["quotes"][:10]:
+            console.print(escape(f"  [{q['kind']}] {q['text'][:200]}"))
+    console.print("\n[bold]articles[/bold]")
+    for a in detail["articles"]:
+        console.print(escape(f"  {a['published'] or '----------'}  {a['id']}  {a['title'] or a['lead'][:80]}"))

@@ -44,6 +44,39 @@ MIGRATIONS: list[list[str]] = [
             INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
         END""",
     ],
+    [  # 2: facts — entities across the corpus, their names and mentions; quotes, amounts, times
+        """CREATE TABLE entities (
+            id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, country TEXT,
+            aliases TEXT NOT NULL DEFAULT '[]', roles TEXT NOT NULL DEFAULT '[]',
+            articles INTEGER NOT NULL DEFAULT 0, mentions INTEGER NOT NULL DEFAULT 0)""",
+        "CREATE INDEX entities_type ON entities(type, articles)",
+        "CREATE INDEX entities_name ON entities(name COLLATE NOCASE)",
+        "CREATE TABLE entity_names (key TEXT PRIMARY KEY, entity_id TEXT NOT NULL)",
+        "CREATE INDEX entity_names_entity ON entity_names(entity_id)",
+        """CREATE TABLE article_entities (
+            article_id TEXT NOT NULL, entity_id TEXT NOT NULL, mentions INTEGER NOT NULL,
+            PRIMARY KEY (article_id, entity_id))""",
+        "CREATE INDEX article_entities_entity ON article_entities(entity_id)",
+        """CREATE TABLE mentions (
+            article_id TEXT NOT NULL, entity_id TEXT NOT NULL, start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL, text TEXT NOT NULL, PRIMARY KEY (article_id, start, "end"))""",
+        "CREATE INDEX mentions_entity ON mentions(entity_id)",
+        """CREATE TABLE quotes (
+            article_id TEXT NOT NULL, n INTEGER NOT NULL, text TEXT NOT NULL, kind TEXT NOT NULL,
+            speaker TEXT, entity_id TEXT, cue TEXT, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            PRIMARY KEY (article_id, n))""",
+        "CREATE INDEX quotes_entity ON quotes(entity_id)",
+        "CREATE INDEX quotes_speaker ON quotes(speaker COLLATE NOCASE)",
+        """CREATE TABLE amounts (
+            article_id TEXT NOT NULL, n INTEGER NOT NULL, text TEXT NOT NULL, value REAL, unit TEXT,
+            qualifier TEXT, counted TEXT, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            PRIMARY KEY (article_id, n))""",
+        "CREATE INDEX amounts_unit ON amounts(unit, value)",
+        """CREATE TABLE times (
+            article_id TEXT NOT NULL, n INTEGER NOT NULL, text TEXT NOT NULL, value TEXT, type TEXT,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL, PRIMARY KEY (article_id, n))""",
+        "CREATE INDEX times_value ON times(value)",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

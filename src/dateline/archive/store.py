@@ -17,6 +17,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dateline.archive.facts import store_facts
 from dateline.archive.schema import migrate
 from dateline.model import Article, Source
 from dateline.pipeline import Outcome
@@ -160,20 +161,21 @@ class Archive:
         if self.conn.execute("SELECT 1 FROM sources WHERE path=? AND record=?", (key, src.record)).fetchone():
             counts.already += 1
             return
-        d = a.to_dict()
-        d.pop("text")
-        d.pop("extra_sources", None)
-        d["source"]["path"] = key
-        cur = self.conn.execute(
-            "INSERT OR IGNORE INTO articles(id, published, title, text, outlet, url, json, added) "
-            "VALUES (?,?,?,?,?,?,?,?)",
-            (a.id, a.published, a.title, a.text, a.outlet, a.url, json.dumps(d, ensure_ascii=False), now),
-        )
-        if cur.rowcount == 1:
+        if self.conn.execute("SELECT 1 FROM articles WHERE id=?", (a.id,)).fetchone():
+            counts.duplicates += 1
+        else:
+            store_facts(self.conn, a)  # gives the entities their corpus-wide ids first
+            d = a.to_dict()
+            d.pop("text")
+            d.pop("extra_sources", None)
+            d["source"]["path"] = key
+            self.conn.execute(
+                "INSERT INTO articles(id, published, title, text, outlet, url, json, added) "
+                "VALUES (?,?,?,?,?,?,?,?)",
+                (a.id, a.published, a.title, a.text, a.outlet, a.url, json.dumps(d, ensure_ascii=False), now),
+            )
             counts.stored += 1
             new.append(a)
-        else:
-            counts.duplicates += 1
         self.conn.execute(
             "INSERT INTO sources(article_id, path, record, format, offset, outlet, url, raw, added) "
             "VALUES (?,?,?,?,?,?,?,?,?)",

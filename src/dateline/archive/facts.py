@@ -1,0 +1,112 @@
+"""Storing an article's facts, and linking its entities to the corpus-wide entity table.
+
+Entities are linked across articles by name: the canonical name and every alias that is not
+just a part of the name (an acronym, another name) is a key of `entity_names`, scoped by type.
+So `ISIS`, defined as an alias of `Daesh` in one article, links `ISIS` everywhere to Daesh; a
+bare surname (`Godfrey`) is not registered, since another Godfrey is another person.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import unicodedata
+
+from dateline.model import Article, Entity
+
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def name_key(etype: str, name: str) -> str:
+    folded = unicodedata.normalize("NFKC", name).casefold()
+    folded = re.sub(r"^the\s+", "", folded)
+    return f"{etype}|{' '.join(folded.replace('.', '').split())}"
+
+
+def slug(etype: str, name: str) -> str:
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return f"{etype.lower()}:{_SLUG.sub('-', folded).strip('-') or 'x'}"
+
+
+def _linking_names(e: Entity) -> list[str]:
+    words = set(e.name.casefold().split())
+    extra = [a for a in e.aliases if not set(a.casefold().split()) <= words]
+    return [e.name, *extra]
+
+
+def _resolve(conn: sqlite3.Connection, e: Entity) -> str:
+    keys = [name_key(e.type, n) for n in _linking_names(e)]
+    marks = ",".join("?" * len(keys))
+    row = conn.execute(
+        f"SELECT n.entity_id FROM entity_names n JOIN entities x ON x.id = n.entity_id "
+        f"WHERE n.key IN ({marks}) ORDER BY x.articles DESC, x.id LIMIT 1", keys,
+    ).fetchone()
+    if row:
+        gid = row[0]
+    else:
+        gid = slug(e.type, e.name)
+        conn.execute(
+            "INSERT OR IGNORE INTO entities(id, name, type, country) VALUES (?,?,?,?)",
+            (gid, e.name, e.type, e.country),
+        )
+    conn.executemany("INSERT OR IGNORE INTO entity_names(key, entity_id) VALUES (?,?)", [(k, gid) for k in keys])
+    return gid
+
+
+def _merge_entity(conn: sqlite3.Connection, gid: str, e: Entity) -> None:
+    row = conn.execute("SELECT name, aliases, roles, country FROM entities WHERE id=?", (gid,)).fetchone()
+    aliases = json.loads(row[1])
+    for a in [e.name, *e.aliases]:
+        if a != row[0] and a not in aliases:
+            aliases.append(a)
+    roles = json.loads(row[2])
+    roles += [r for r in e.roles if r not in roles]
+    conn.execute(
+        "UPDATE entities SET aliases=?, roles=?, country=COALESCE(country, ?), articles=articles+1, "
+        "mentions=mentions+? WHERE id=?",
+        (json.dumps(aliases[:50], ensure_ascii=False), json.dumps(roles[:50], ensure_ascii=False),
+         e.country, len(e.mentions), gid),
+    )
+
+
+def store_facts(conn: sqlite3.Connection, a: Article) -> None:
+    """Insert the facts of a new article; its entity ids become the corpus-wide ids."""
+    local_to_global: dict[str, str] = {}
+    for e in a.entities:
+        gid = _resolve(conn, e)
+        if gid in local_to_global.values():
+            local_to_global[e.id] = gid
+            continue
+        local_to_global[e.id] = gid
+        _merge_entity(conn, gid, e)
+    per_entity: dict[str, int] = {}
+    for e in a.entities:
+        gid = local_to_global[e.id]
+        e.id = gid
+        per_entity[gid] = per_entity.get(gid, 0) + len(e.mentions)
+        conn.executemany(
+            'INSERT OR IGNORE INTO mentions(article_id, entity_id, start, "end", text) VALUES (?,?,?,?,?)',
+            [(a.id, gid, m.start, m.end, m.text) for m in e.mentions],
+        )
+    conn.executemany(
+        "INSERT OR IGNORE INTO article_entities(article_id, entity_id, mentions) VALUES (?,?,?)",
+        list((a.id, gid, n) for gid, n in per_entity.items()),
+    )
+    for q in a.quotes:
+        if q.speaker_entity:
+            q.speaker_entity = local_to_global.get(q.speaker_entity, q.speaker_entity)
+    conn.executemany(
+        'INSERT OR IGNORE INTO quotes(article_id, n, text, kind, speaker, entity_id, cue, start, "end") '
+        "VALUES (?,?,?,?,?,?,?,?,?)",
+        [(a.id, i, q.text, q.kind, q.speaker, q.speaker_entity, q.cue, q.start, q.end) for i, q in enumerate(a.quotes)],
+    )
+    conn.executemany(
+        'INSERT OR IGNORE INTO amounts(article_id, n, text, value, unit, qualifier, counted, start, "end") '
+        "VALUES (?,?,?,?,?,?,?,?,?)",
+        [(a.id, i, m.text, m.value, m.unit, m.qualifier, m.counted, m.start, m.end) for i, m in enumerate(a.amounts)],
+    )
+    conn.executemany(
+        'INSERT OR IGNORE INTO times(article_id, n, text, value, type, start, "end") VALUES (?,?,?,?,?,?,?)',
+        [(a.id, i, t.text, t.value, t.type, t.start, t.end) for i, t in enumerate(a.times)],
+    )

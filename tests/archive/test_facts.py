@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from dateline.archive.facts import name_key, store_facts
+from dateline.archive.queries import entity_detail, find_entity, quotes, top_entities
+from dateline.archive.schema import migrate
+from dateline.model import Article, Entity, Mention, Quote, Source, Span
+
+
+def _conn(tmp_path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(tmp_path / "f.db", isolation_level=None)
+    conn.row_factory = sqlite3.Row
+    migrate(conn)
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS x(y)")  # an unrelated table must not disturb anything
+    return conn
+
+
+def _article(aid: str, text: str, entities: list[Entity], quotes_: list[Quote] | None = None) -> Article:
+    return Article(id=aid, source=Source("t", 0, "txt"), text=text, paragraphs=[Span(0, len(text))],
+                   published="2024-01-0" + aid[-1], entities=entities, quotes=quotes_ or [])
+
+
+def _insert(conn: sqlite3.Connection, a: Article) -> None:
+    store_facts(conn, a)
+    conn.execute("INSERT INTO articles(id, published, title, text, json, added) VALUES (?,?,?,?,?,?)",
+                 (a.id, a.published, None, a.text, "{}", "now"))
+
+
+def test_alias_defined_in_one_article_links_the_name_everywhere(tmp_path: Path) -> None:
+    conn = _conn(tmp_path)
+    t1 = "Daesh (ISIS) fighters were detained."
+    daesh = Entity("org:daesh", "Daesh", "ORG", aliases=["ISIS"], mentions=[Mention(0, 5, "Daesh")])
+    _insert(conn, _article("a1", t1, [daesh]))
+    t2 = "ISIS claimed the attack."
+    isis = Entity("org:isis", "ISIS", "ORG", mentions=[Mention(0, 4, "ISIS")])
+    a2 = _article("a2", t2, [isis])
+    _insert(conn, a2)
+    assert a2.entities[0].id == "org:daesh"
+    (row,) = top_entities(conn, "ORG")
+    assert (row["name"], row["articles"], row["mentions"]) == ("Daesh", 2, 2)
+    assert find_entity(conn, "isis")["id"] == "org:daesh"
+
+
+def test_surname_alias_does_not_link_other_people(tmp_path: Path) -> None:
+    conn = _conn(tmp_path)
+    john = Entity("person:john-godfrey", "John Godfrey", "PERSON", aliases=["Godfrey"])
+    _insert(conn, _article("a1", "John Godfrey spoke.", [john]))
+    mary = Entity("person:godfrey", "Godfrey", "PERSON")
+    _insert(conn, _article("a2", "Godfrey spoke.", [mary]))
+    assert {r["id"] for r in top_entities(conn, "PERSON")} == {"person:john-godfrey", "person:godfrey"}
+    assert name_key("PERSON", "The  U.S. ") == "PERSON|us"
+
+
+def test_quotes_take_the_global_speaker_id_and_details_count(tmp_path: Path) -> None:
+    conn = _conn(tmp_path)
+    text = '"We will stay," Ruiz said.'
+    ruiz = Entity("person:ana-ruiz", "Ana Ruiz", "PERSON", aliases=["Ruiz"], roles=["Foreign Minister"],
+                  mentions=[Mention(16, 20, "Ruiz")])
+    q = Quote("We will stay,", "direct", "Ana Ruiz", "person:ana-ruiz", 1, 14)
+    _insert(conn, _article("a1", text, [ruiz], [q]))
+    (got,) = quotes(conn, speaker="Ana Ruiz")
+    assert got["entity_id"] == "person:ana-ruiz" and got["text"] == "We will stay,"
+    detail = entity_detail(conn, "person:ana-ruiz")
+    assert detail["per_month"] == {"2024-01": 1} and len(detail["quotes"]) == 1
