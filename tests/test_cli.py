@@ -113,6 +113,8 @@ def test_stats(capsys: pytest.CaptureFixture[str], corpus: Path, tmp_path: Path)
     (["search", "--bogus"], 2, "No such option"),
     (["export", "--format", "docx"], 2, "unknown export format"),
     (["parse", "x", "--format", "docx"], 1, "unknown format"),
+    (["parse", str(Path(__file__).parent / "fixtures" / "golden" / "wire_wrapped.txt"), "--model", "no_such_pipeline"],
+     2, "is not installed"),
 ])
 def test_user_errors_are_one_line(capsys: pytest.CaptureFixture[str], argv: list[str], code: int, message: str) -> None:
     got, out, err = run(capsys, *argv)

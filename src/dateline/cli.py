@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import logging
+import os
 import sys
 from typing import Annotated, Any
 
@@ -15,6 +17,7 @@ from dateline import api
 from dateline.archive.search import QueryError
 from dateline.archive.store import Archive, ArchiveError
 from dateline.model import Article
+from dateline.pipeline import ModelError
 from dateline.read import InputError
 from dateline.settings import DB_ENV, Settings, load_settings
 
@@ -339,7 +342,27 @@ _mount_eval()
 
 
 # -- entry point ---------------------------------------------------------------------------
+class _OneLine(logging.Formatter):
+    """Log records as one line; the traceback only with DATELINE_DEBUG set."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        if os.environ.get("DATELINE_DEBUG"):
+            return super().format(record)
+        return f"{record.levelname.lower()}: {record.getMessage()}"
+
+
+def _setup_logging() -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_OneLine("%(levelname)s: %(message)s"))
+    root = logging.getLogger("dateline")
+    if not root.handlers:
+        root.addHandler(handler)
+        root.setLevel(logging.WARNING)
+        root.propagate = False
+
+
 def main(argv: list[str] | None = None) -> int:
+    _setup_logging()
     try:
         result = app(args=argv, standalone_mode=False, prog_name="dateline")
         return result if isinstance(result, int) else 0
@@ -362,7 +385,7 @@ def main(argv: list[str] | None = None) -> int:
     except (InputError, ArchiveError) as exc:
         err.print(f"error: {exc}", markup=False)
         return 1
-    except QueryError as exc:
+    except (QueryError, ModelError) as exc:
         err.print(f"error: {exc}", markup=False)
         return 2
     except BrokenPipeError:

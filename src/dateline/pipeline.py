@@ -40,11 +40,22 @@ def clean_one(raw: RawRecord, settings: Settings) -> Outcome:
         return Outcome(raw, rejected=Rejected("internal_error", f"{type(exc).__name__}: {exc}"))
 
 
+class ModelError(Exception):
+    """The spaCy pipeline asked for cannot be loaded: a user's setting, not a bad record."""
+
+
 def load_extractor(settings: Settings) -> Extractor | None:
     if not settings.extract:
         return None
     from dateline.extract import extract_articles
+    from dateline.extract.nlp import get_nlp
 
+    try:
+        get_nlp(settings.model)  # load now, so a missing model fails the run, not each record
+    except OSError as exc:
+        raise ModelError(
+            f"spaCy pipeline {settings.model!r} is not installed (install it with pip, or use --model NAME)"
+        ) from exc
     return extract_articles
 
 
