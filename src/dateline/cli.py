@@ -315,6 +315,7 @@ def amounts(
 ) -> None:
     """Amounts of money and counts, with what is counted."""
     from dateline.archive.queries import amounts as run_amounts
+    from dateline.render import format_value
 
     with _open(db) as archive:
         rows = run_amounts(archive.conn, unit=unit, limit=limit)
@@ -324,8 +325,7 @@ def amounts(
         return
     table = Table("text", "value", "unit", "qualifier", "counted", "published", "article")
     for r in rows:
-        v = r["value"]
-        value = "" if v is None else f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}"
+        value = format_value(r["value"]) if r["value"] is not None else ""
         table.add_row(r["text"], value, r["unit"] or "", r["qualifier"] or "", r["counted"] or "",
                       r["published"] or "", r["article_id"])
     out.print(table)

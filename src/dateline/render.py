@@ -41,6 +41,12 @@ def highlighted(article: Article) -> Text:
     return text
 
 
+def format_value(v: float | None) -> str:
+    if v is None:
+        return "?"
+    return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}"
+
+
 def print_article(console: Console, a: Article, sources: list[dict[str, Any]] | None = None) -> None:
     console.rule(escape(a.title or "(untitled)"))
     meta = Table.grid(padding=(0, 2))
@@ -88,7 +94,7 @@ def _print_facts(console: Console, a: Article) -> None:
     if a.amounts:
         console.print("\n[bold]amounts[/bold]")
         for am in a.amounts:
-            parts = [f"{am.value:g}" if am.value is not None else "?", am.unit or "", am.counted or ""]
+            parts = [format_value(am.value), am.unit or "", am.counted or ""]
             q = f" ({am.qualifier})" if am.qualifier else ""
             console.print(escape(f"  {am.text!r}: {' '.join(p for p in parts if p)}{q}"))
     if a.times:
