@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import signal
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from dateline.pipeline import Outcome, process
 from dateline.read import read_inputs
 from dateline.settings import Settings
 
-ProgressFn = Callable[[Counts], None]
+ProgressFn = Callable[[Counts, str], None]  # counts so far, the stage that is the bottleneck
 
 
 def parse(paths: Iterable[str], settings: Settings, fmt: str | None = None) -> Iterator[Outcome]:
@@ -34,6 +35,8 @@ class IngestResult:
     counts: Counts
     run_id: int
     interrupted: bool
+    seconds: float = 0.0
+    stages: dict[str, float] | None = None
 
 
 @contextmanager
@@ -60,29 +63,42 @@ def ingest(
     paths: list[str], settings: Settings, fmt: str | None = None, progress: ProgressFn | None = None,
     archive: Archive | None = None,
 ) -> IngestResult:
-    """Read, clean, extract and store; every record is stored, a duplicate, or rejected."""
+    """Read, clean, extract and store; every record is stored, a duplicate, or rejected.
+
+    `settings.workers` > 1 runs clean and extract in a process pool; reading and writing
+    stay in this process (one writer, batched transactions).
+    """
+    from dateline.engines.local import StageTimes, process_parallel
+
     own = archive is None
     arch = archive or Archive(settings.db)
     total = Counts()
+    times = StageTimes()
+    started = time.perf_counter()
     run_id = arch.begin_run(paths)
     interrupted = False
+
+    def store(batch: list[Outcome]) -> None:
+        t = time.perf_counter()
+        total.add(arch.write(batch, run_id)[0])
+        times.add("store", time.perf_counter() - t)
+        if progress:
+            progress(total, times.bottleneck())
+
     try:
+        records = read_inputs(paths, fmt, settings.max_record_bytes, settings.max_decompressed_bytes)
         with _stop_on_sigint() as stop:
             batch: list[Outcome] = []
-            for outcome in parse(paths, settings, fmt):
+            for outcome in process_parallel(records, settings, settings.workers, times):
                 batch.append(outcome)
                 if len(batch) >= settings.write_batch:
-                    total.add(arch.write(batch, run_id)[0])
+                    store(batch)
                     batch = []
-                    if progress:
-                        progress(total)
                     if stop.is_set():
                         interrupted = True
                         break
             if batch:
-                total.add(arch.write(batch, run_id)[0])
-                if progress:
-                    progress(total)
+                store(batch)
             interrupted = interrupted or stop.is_set()
         arch.finish_run(run_id, total, "interrupted" if interrupted else "done")
     except BaseException:
@@ -91,4 +107,4 @@ def ingest(
     finally:
         if own:
             arch.close()
-    return IngestResult(total, run_id, interrupted)
+    return IngestResult(total, run_id, interrupted, time.perf_counter() - started, dict(times.seconds))

@@ -113,9 +113,13 @@ def ingest(
     extract: Annotated[bool, typer.Option("--extract/--no-extract", help="Run the extractors.")] = True,
     model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline to use.")] = None,
     batch: Annotated[int | None, typer.Option("--batch", min=1, help="Records per transaction.")] = None,
+    workers: Annotated[int | None, typer.Option("--workers", "-w", min=1, help="Processes (default: cores).")] = None,
 ) -> None:
     """Read, clean, extract and store articles in the archive."""
-    settings = _settings(ctx, db=db, extract=extract, model=model, write_batch=batch)
+    from dateline.engines.local import default_workers
+
+    settings = _settings(ctx, db=db, extract=extract, model=model, write_batch=batch,
+                         workers=workers or default_workers())
     from dateline.render import IngestProgress, print_summary
 
     with IngestProgress(err) as progress:

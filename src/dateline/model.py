@@ -19,6 +19,10 @@ class Rejected(Exception):
         self.reason = reason
         self.detail = detail
 
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        # Exceptions pickle their `args` by default; ours must survive a trip to a worker.
+        return (Rejected, (self.reason, self.detail))
+
 
 @dataclass(slots=True)
 class Source:

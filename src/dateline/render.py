@@ -124,6 +124,10 @@ def print_summary(console: Console, result: IngestResult) -> None:
     table.add_row("rejected", str(c.rejected))
     for reason, n in sorted(c.reasons.items(), key=lambda kv: -kv[1])[:8]:
         table.add_row(f"  {reason}", str(n))
+    if result.seconds:
+        table.add_row("seconds", f"{result.seconds:.1f} ({c.read / result.seconds:,.0f} records/s)")
+    if result.stages:
+        table.add_row("stage seconds", ", ".join(f"{k} {v:.1f}" for k, v in result.stages.items()))
     console.print(table)
 
 
@@ -147,12 +151,13 @@ class IngestProgress:
     def __exit__(self, *exc: object) -> None:
         self.progress.__exit__(None, None, None)
 
-    def update(self, counts: Counts) -> None:
+    def update(self, counts: Counts, bottleneck: str = "") -> None:
         rate = counts.read / max(time.monotonic() - self.start, 1e-6)
+        slowest = f", slowest stage: {bottleneck}" if bottleneck else ""
         self.progress.update(
             self.task, completed=counts.read,
             description=f"{counts.read} read, {counts.stored} stored, {counts.rejected} rejected",
-            rate=f"{rate:,.0f} records/s",
+            rate=f"{rate:,.0f} records/s{slowest}",
         )
 
 

@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+from dateline.engines.local import StageTimes, process_parallel
+from dateline.model import Rejected
+from dateline.read import read_inputs
+from dateline.settings import Settings
+
+STORY = "Officials in district {i} said on Monday that {i} new schools would open in the autumn term."
+
+
+def _corpus(tmp_path: Path, n: int = 60) -> Path:
+    p = tmp_path / "d.txt"
+    lines = [f"date 2024-01-01 {STORY.format(i=i)}" if i % 7 else "date 2024-01-01 tiny" for i in range(n)]
+    p.write_text("\n".join(lines) + "\n")
+    return p
+
+
+def _ids(outcomes) -> list[str]:
+    return [o.article.id if o.article else "rejected:" + o.rejected.reason for o in outcomes]
+
+
+def test_pool_gives_the_same_outcomes_in_the_same_order(tmp_path: Path) -> None:
+    path = _corpus(tmp_path)
+    settings = Settings(extract=False, batch_size=8)
+    serial = _ids(process_parallel(read_inputs([str(path)]), settings, workers=1))
+    times = StageTimes()
+    pooled = _ids(process_parallel(read_inputs([str(path)]), settings, workers=2, times=times))
+    assert pooled == serial and len(serial) == 60
+    assert serial.count("rejected:too_short") == 9
+    assert times.seconds["process"] > 0 and times.bottleneck() in ("read", "process", "store")
+
+
+def test_rejected_survives_pickling() -> None:
+    r = pickle.loads(pickle.dumps(Rejected("too_short", "12 characters")))
+    assert (r.reason, r.detail) == ("too_short", "12 characters")
