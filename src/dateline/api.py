@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from dateline.archive.store import Archive, Counts
+from dateline.engines.local import StageTimes, process_parallel
 from dateline.model import Article
 from dateline.pipeline import Outcome, process
 from dateline.read import read_inputs
@@ -59,6 +60,13 @@ def _stop_on_sigint() -> Iterator[threading.Event]:
         signal.signal(signal.SIGINT, previous)
 
 
+def load(folder: str, settings: Settings, progress: ProgressFn | None = None) -> IngestResult:
+    """Load Parquet shards written by the Ray engine into the archive."""
+    from dateline.engines.ray_engine import iter_shards
+
+    return _store_all(iter_shards(folder), [folder], settings, progress, None)
+
+
 def ingest(
     paths: list[str], settings: Settings, fmt: str | None = None, progress: ProgressFn | None = None,
     archive: Archive | None = None,
@@ -68,14 +76,22 @@ def ingest(
     `settings.workers` > 1 runs clean and extract in a process pool; reading and writing
     stay in this process (one writer, batched transactions).
     """
-    from dateline.engines.local import StageTimes, process_parallel
+    times = StageTimes()
+    records = read_inputs(paths, fmt, settings.max_record_bytes, settings.max_decompressed_bytes)
+    return _store_all(process_parallel(records, settings, settings.workers, times), paths, settings,
+                      progress, archive, times)
 
+
+def _store_all(
+    outcomes: Iterable[Outcome], inputs: list[str], settings: Settings, progress: ProgressFn | None,
+    archive: Archive | None, times: StageTimes | None = None,
+) -> IngestResult:
     own = archive is None
     arch = archive or Archive(settings.db)
     total = Counts()
-    times = StageTimes()
+    times = times or StageTimes()
     started = time.perf_counter()
-    run_id = arch.begin_run(paths)
+    run_id = arch.begin_run(inputs)
     interrupted = False
 
     def store(batch: list[Outcome]) -> None:
@@ -86,10 +102,9 @@ def ingest(
             progress(total, times.bottleneck())
 
     try:
-        records = read_inputs(paths, fmt, settings.max_record_bytes, settings.max_decompressed_bytes)
         with _stop_on_sigint() as stop:
             batch: list[Outcome] = []
-            for outcome in process_parallel(records, settings, settings.workers, times):
+            for outcome in outcomes:
                 batch.append(outcome)
                 if len(batch) >= settings.write_batch:
                     store(batch)

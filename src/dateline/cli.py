@@ -114,21 +114,69 @@ def ingest(
     model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline to use.")] = None,
     batch: Annotated[int | None, typer.Option("--batch", min=1, help="Records per transaction.")] = None,
     workers: Annotated[int | None, typer.Option("--workers", "-w", min=1, help="Processes (default: cores).")] = None,
+    engine: Annotated[str, typer.Option("--engine", help="local or ray.")] = "local",
+    address: Annotated[str | None, typer.Option("--address", help="Ray cluster address (ray engine).")] = None,
+    out_dir: Annotated[str | None, typer.Option("--out", help="Folder for Parquet shards (ray engine).")] = None,
 ) -> None:
-    """Read, clean, extract and store articles in the archive."""
+    """Read, clean, extract and store articles in the archive (or, with --engine ray, in shards)."""
     from dateline.engines.local import default_workers
 
     settings = _settings(ctx, db=db, extract=extract, model=model, write_batch=batch,
                          workers=workers or default_workers())
-    from dateline.render import IngestProgress, print_summary
+    if engine not in ("local", "ray"):
+        raise UserError(f"unknown engine {engine!r}; choose local or ray", 2)
+    if engine == "ray":
+        _ingest_ray(paths, settings, fmt, address, out_dir, as_json)
+        return
+    from dateline.render import IngestProgress
 
     with IngestProgress(err) as progress:
         result = api.ingest(paths, settings, fmt, progress=progress.update)
+    _report(result, as_json)
+
+
+def _ingest_ray(paths: list[str], settings: Settings, fmt: str | None, address: str | None,
+                out_dir: str | None, as_json: bool) -> None:
+    from dateline.engines.ray_engine import RayMissing, run
+
+    if not out_dir:
+        raise UserError("--engine ray needs --out DIR (then: dateline load DIR --db FILE)", 2)
+    try:
+        figures = run(paths, settings, out_dir, fmt, address, settings.workers)
+    except RayMissing as exc:
+        raise UserError(str(exc), 2) from exc
+    if as_json:
+        _emit(figures)
+    else:
+        out.print(f"wrote shards to {out_dir} ({figures['files']} files, Ray start-up "
+                  f"{figures['startup_seconds']:.1f} s, processing {figures['seconds']:.1f} s); "
+                  f"next: dateline load {out_dir} --db {settings.db}")
+
+
+@app.command()
+def load(
+    ctx: typer.Context,
+    folder: Annotated[str, typer.Argument(help="A folder of Parquet shards from --engine ray.")],
+    db: DbOpt = "dateline.db",
+    as_json: JsonOpt = False,
+) -> None:
+    """Load the Parquet shards of a Ray run into the archive."""
+    from dateline.render import IngestProgress
+
+    settings = _settings(ctx, db=db)
+    with IngestProgress(err) as progress:
+        result = api.load(folder, settings, progress=progress.update)
+    _report(result, as_json)
+
+
+def _report(result: api.IngestResult, as_json: bool) -> None:
+    from dateline.render import print_summary
+
     if as_json:
         c = result.counts
         _emit({"run": result.run_id, "read": c.read, "stored": c.stored, "duplicates": c.duplicates,
                "already": c.already, "rejected": c.rejected, "reasons": c.reasons,
-               "interrupted": result.interrupted})
+               "interrupted": result.interrupted, "seconds": round(result.seconds, 3), "stages": result.stages})
     else:
         print_summary(out, result)
     if result.counts.read == 0:
