@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 from dateline.clean.boilerplate import is_boilerplate, is_signoff
+from dateline.clean.copies import glued_copies
 from dateline.clean.dateline import find_dateline
 from dateline.clean.dates import BadDate, normalise_date
 from dateline.clean.duplicates import Piece, remove_duplicates, sentence_key
@@ -42,6 +43,17 @@ def article_id(text: str) -> str:
 def _bump(repairs: dict[str, int], key: str, n: int = 1) -> None:
     if n:
         repairs[key] = repairs.get(key, 0) + n
+
+
+def _drop_glued_copies(
+    paragraphs: list[str], repairs: dict[str, int], removed: list[Removed]
+) -> list[str]:
+    copies = set(glued_copies(paragraphs))
+    if not copies:
+        return paragraphs
+    removed.extend(Removed(paragraphs[i], "duplicate") for i in sorted(copies))
+    _bump(repairs, "glued_copies", len(copies))
+    return [p for i, p in enumerate(paragraphs) if i not in copies]
 
 
 def _split_glued(paragraphs: list[str], repairs: dict[str, int]) -> list[Piece]:
@@ -117,6 +129,7 @@ def clean_record(raw: RawRecord, settings: Settings | None = None) -> Article:
     text = _strip_signoff_lines(text, repairs, removed)
     paragraphs, unwrapped = split_paragraphs(text)
     _bump(repairs, "unwrapped", int(unwrapped))
+    paragraphs = _drop_glued_copies(paragraphs, repairs, removed)
     pieces = _split_glued(paragraphs, repairs)
     pieces, notices = _set_apart(pieces, repairs, removed)
     kept, dups, stats = remove_duplicates(pieces)
