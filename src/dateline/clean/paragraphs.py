@@ -58,6 +58,8 @@ def split_paragraphs(text: str) -> tuple[list[str], bool]:
 def _join(lines: list[str]) -> str:
     out = lines[0]
     for line in lines[1:]:
-        # A word broken at a hyphen keeps the hyphen: `well-` + `known` -> `well-known`.
-        out = out + line if out.endswith("-") and line[:1].islower() else out + " " + line
+        # A word broken at a hyphen keeps the hyphen: `well-` + `known` -> `well-known`; a dash
+        # (`--`, ` -`) is not part of a word, so the space after it stays.
+        hyphen = out.endswith("-") and len(out) > 1 and out[-2].isalpha()
+        out = out + line if hyphen and line[:1].islower() else out + " " + line
     return squeeze(out)
