@@ -86,3 +86,21 @@ def test_a_dash_at_a_line_end_keeps_its_space() -> None:
         "the well-known rule on quorum - still in force - could delay it by a week or more, "
         "aides said."
     )
+
+
+def test_wrapped_copy_with_short_indented_paragraphs_is_unwrapped() -> None:
+    # Most breaks come before an indent here; the few inside paragraphs decide.
+    text = (
+        "    Readers wrote in.\n"
+        "    Give her a break. She was born in a poor\n"
+        "country. She had to make ends meet.\n"
+        "    We don't care. Everything he says is a lie unless\n"
+        "proven otherwise.\n"
+        "    Seriously, her story is the bottom of the pile.\n"
+        "    Taxes? Foundation? Foreign deals?\n"
+        "    Only some immigrants are safe in his eyes.\n"
+    )
+    paras, unwrapped = split_paragraphs(text)
+    assert unwrapped
+    assert paras[1] == "Give her a break. She was born in a poor country. She had to make ends meet."
+    assert len(paras) == 6
