@@ -36,3 +36,50 @@ def test_seed_record_behaviour_kept():
     assert (art.dateline.place, art.dateline.agency) == ("Washington", "Sputnik")
     assert len(art.paragraphs) == 6
     assert len(art.notices) == 1 and art.notices[0].refers_to == "Daesh"
+
+
+def _clean(text: str, title: str | None = None):  # noqa: ANN202
+    return clean_record(RawRecord(Source("t", 1, "txt"), text=text, title=title))
+
+
+LEAD = "Ministers met in Lisbon on Monday to discuss fishing quotas, officials said."
+SECOND = "The talks ended without agreement, a spokesman said."
+THIRD = "He added:"
+FOURTH = '"We will meet again in the spring, and we expect a deal then."'
+
+
+def test_glued_copy_with_a_colon_join_goes_and_the_dateline_is_found() -> None:
+    text = "\n".join([SECOND + THIRD + FOURTH, "LISBON (Reuters) - " + LEAD, SECOND, THIRD, FOURTH])
+    art = _clean(text)
+    assert art.dateline is not None and art.dateline.place == "Lisbon"
+    assert art.paragraph_texts() == [LEAD, SECOND, THIRD, FOURTH]
+    assert art.repairs["glued_copies"] == 1
+
+
+def test_dateline_found_behind_a_teaser_that_repeats_the_body() -> None:
+    teaser = "We will meet again in the spring, a spokesman said."
+    text = "\n".join([teaser, "LISBON (AFP) - " + LEAD, SECOND, teaser])
+    art = _clean(text)
+    assert art.dateline is not None and art.dateline.agency == "AFP"
+    assert art.paragraph_texts() == [LEAD, SECOND, teaser]
+    assert art.repairs["teasers"] == 1
+
+
+def test_a_first_paragraph_with_news_of_its_own_is_not_a_teaser() -> None:
+    text = "\n".join(["Fishing fleets stayed in port on Monday.", "LISBON (AFP) - " + LEAD, SECOND])
+    art = _clean(text)
+    assert art.dateline is None
+    assert art.paragraph_texts()[0] == "Fishing fleets stayed in port on Monday."
+
+
+def test_title_line_before_the_dateline_is_dropped_and_the_dateline_taken() -> None:
+    text = "\n".join(["Fishing talks stall", "LISBON (AFP) - " + LEAD, SECOND, THIRD, FOURTH])
+    art = _clean(text, title="Fishing talks stall")
+    assert art.dateline is not None and art.paragraph_texts() == [LEAD, SECOND, THIRD, FOURTH]
+
+
+def test_transcript_speaker_is_not_a_dateline() -> None:
+    text = "\n".join(["PENCE: Well, look, the debate will be about the issues.", SECOND])
+    art = _clean(text)
+    assert art.dateline is None
+    assert art.paragraph_texts()[0].startswith("PENCE: Well")

@@ -67,3 +67,17 @@ def test_seed_style_dateline_unchanged():
     dl, at = find_dateline("WASHINGTON (Sputnik) - The Coalition to defeat the group met.")
     assert (dl.place, dl.agency) == ("Washington", "Sputnik")
     assert at == len("WASHINGTON (Sputnik) - ")
+
+
+@pytest.mark.parametrize("text", [
+    "PENCE: Well, look, the debate will be about the issues.",
+    "WALLACE: Let's start with the breaking news.",
+    "UPDATE: The vote was moved to Friday.",
+])
+def test_a_colon_without_date_or_agency_is_a_speaker_not_a_dateline(text: str) -> None:
+    assert find_dateline(text) is None
+
+
+def test_a_colon_dateline_with_an_agency_is_kept() -> None:
+    dl, at = find_dateline("CAIRO (AFP): Officials said the border was closed.")
+    assert (dl.place, dl.agency) == ("Cairo", "AFP")

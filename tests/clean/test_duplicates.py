@@ -30,11 +30,19 @@ def test_merged_copy_of_several_paragraphs_is_dropped() -> None:
     assert kept == [A, B, C]
 
 
-def test_repeated_long_sentence_inside_a_new_paragraph_is_dropped() -> None:
+def test_repeated_long_sentence_inside_a_new_glued_piece_is_dropped() -> None:
     new = "Analysts were not surprised by the move."
     other = "Markets rose."
-    kept, removed, stats = remove_duplicates([Piece(A + " " + other), Piece(new + " " + A)])
-    assert kept == [A + " " + other, new] and removed == [A] and stats["duplicate_sentences"] == 1
+    pieces = [Piece(new + " " + A, repaired=True), Piece(A + " " + other)]
+    kept, removed, stats = remove_duplicates(pieces)
+    assert kept == [new, A + " " + other] and removed == [A] and stats["duplicate_sentences"] == 1
+
+
+def test_a_sentence_the_writer_repeats_in_clean_paragraphs_is_kept() -> None:
+    quote = '"We will not give up on this town," the mayor told the crowd on Friday.'
+    first, later = quote + " Markets rose.", "She ended where she began. " + quote
+    kept, removed, stats = remove_duplicates([Piece(first), Piece(B), Piece(later)])
+    assert kept == [first, B, later] and removed == [] and stats["duplicate_sentences"] == 0
 
 
 def test_short_repeated_lines_are_kept() -> None:

@@ -70,3 +70,37 @@ def test_a_word_reuters_inside_a_line_does_not_split():
         "Shares rose after the report by Reuters reporters was cited in the statement released"
         " on Monday."
     ]
+
+
+def test_a_dash_at_a_line_end_keeps_its_space() -> None:
+    paras, unwrapped = split_paragraphs(
+        "    The senator said the plan -- drafted in the spring --\n"
+        "would be put to a vote, though the well-\n"
+        "known rule on quorum - still in force -\n"
+        "could delay it by a week or more, aides said.\n"
+        "    A second paragraph starts here and ends here.\n"
+    )
+    assert unwrapped
+    assert paras[0] == (
+        "The senator said the plan -- drafted in the spring -- would be put to a vote, though "
+        "the well-known rule on quorum - still in force - could delay it by a week or more, "
+        "aides said."
+    )
+
+
+def test_wrapped_copy_with_short_indented_paragraphs_is_unwrapped() -> None:
+    # Most breaks come before an indent here; the few inside paragraphs decide.
+    text = (
+        "    Readers wrote in.\n"
+        "    Give her a break. She was born in a poor\n"
+        "country. She had to make ends meet.\n"
+        "    We don't care. Everything he says is a lie unless\n"
+        "proven otherwise.\n"
+        "    Seriously, her story is the bottom of the pile.\n"
+        "    Taxes? Foundation? Foreign deals?\n"
+        "    Only some immigrants are safe in his eyes.\n"
+    )
+    paras, unwrapped = split_paragraphs(text)
+    assert unwrapped
+    assert paras[1] == "Give her a break. She was born in a poor country. She had to make ends meet."
+    assert len(paras) == 6

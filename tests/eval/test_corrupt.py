@@ -53,3 +53,12 @@ def test_clean_suite_leaves_out_stories_with_their_own_dateline():
     plain = Story("b", None, None, ["Stein was escorted off the premises on Monday.", "More."])
     assert not usable(own) and usable(plain)
     assert not usable(Story("c", None, None, ["Only one paragraph."]))
+
+
+def test_clean_suite_leaves_out_stories_whose_source_has_mojibake():
+    from dateline.eval.load.polnear import Story
+    from dateline.eval.suites.clean import usable
+
+    bad = Story("m", None, None, ["He met his young protegÃ©s on Monday.", "More."])
+    good = Story("g", None, None, ["He met his young prot\u00e9g\u00e9s in Ciudad Ju\u00e1rez.", "More."])
+    assert not usable(bad) and usable(good)

@@ -116,3 +116,12 @@ def test_short_sentence_inside_a_longer_one_is_not_a_duplicate():
     gold = ["He agreed. Later he agreed to more talks."]
     s = score_sentences(gold, gold[0])
     assert (s.lost, s.duplicated) == (0, 0)
+
+
+def test_invisible_characters_do_not_count():
+    gold = ["The news\u00adpaper editor spoke in the country \u200bcombined."]
+    clean = "The newspaper editor spoke in the country combined."
+    assert score_paragraphs(gold, [clean]).found == 1
+    s = score_sentences(gold, clean)
+    assert (s.lost, s.duplicated) == (0, 0)
+    assert score_paragraphs(gold, ["The news paper editor spoke in the country combined."]).found == 0

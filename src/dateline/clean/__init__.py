@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 from dateline.clean.boilerplate import is_boilerplate, is_signoff
+from dateline.clean.copies import glued_copies
 from dateline.clean.dateline import find_dateline
 from dateline.clean.dates import BadDate, normalise_date
 from dateline.clean.duplicates import Piece, remove_duplicates, sentence_key
@@ -20,12 +21,15 @@ from dateline.clean.html import extract_page
 from dateline.clean.notices import as_notice, drop_marks
 from dateline.clean.paragraphs import split_paragraphs
 from dateline.clean.runtogether import split_run_together
+from dateline.clean.sentences import split_sentences
 from dateline.clean.unicode import fix_text, squeeze
-from dateline.model import Article, Notice, RawRecord, Rejected, Removed, Span
+from dateline.model import Article, Dateline, Notice, RawRecord, Rejected, Removed, Span
 from dateline.settings import Settings
 
 _QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u2013": "-", "\u2014": "-"})
 _WS = re.compile(r"\s+")
+# How many pieces ahead of the lead may be teaser copies when the dateline is looked for.
+MAX_TEASERS = 6
 
 
 def normalised(text: str) -> str:
@@ -42,6 +46,17 @@ def article_id(text: str) -> str:
 def _bump(repairs: dict[str, int], key: str, n: int = 1) -> None:
     if n:
         repairs[key] = repairs.get(key, 0) + n
+
+
+def _drop_glued_copies(
+    paragraphs: list[str], repairs: dict[str, int], removed: list[Removed]
+) -> list[str]:
+    copies = set(glued_copies(paragraphs))
+    if not copies:
+        return paragraphs
+    removed.extend(Removed(paragraphs[i], "duplicate") for i in sorted(copies))
+    _bump(repairs, "glued_copies", len(copies))
+    return [p for i, p in enumerate(paragraphs) if i not in copies]
 
 
 def _split_glued(paragraphs: list[str], repairs: dict[str, int]) -> list[Piece]:
@@ -82,6 +97,35 @@ def _set_apart(
     return body, notices
 
 
+def _take_dateline(
+    pieces: list[Piece], repairs: dict[str, int], removed: list[Removed]
+) -> tuple[list[Piece], Dateline | None]:
+    """The dateline off the lead, where the lead may stand behind teaser pieces: pieces whose
+    every sentence is found again after the dateline (a copy of the body put first)."""
+    for k, piece in enumerate(pieces[:MAX_TEASERS + 1]):
+        found = find_dateline(piece.text)
+        if not found:
+            continue
+        if k and not _teasers(pieces[:k], pieces[k:]):
+            return pieces, None
+        dateline, body_start = found
+        for teaser in pieces[:k]:
+            removed.append(Removed(teaser.text, "duplicate"))
+        _bump(repairs, "teasers", k)
+        rest = piece.text[body_start:].strip()
+        lead = [Piece(rest, piece.repaired)] if rest else []
+        return lead + pieces[k + 1 :], dateline
+    return pieces, None
+
+
+def _teasers(before: list[Piece], after: list[Piece]) -> bool:
+    """Every sentence of `before` is found word for word after (a teaser may cut one short)."""
+    later = " " + " ".join(sentence_key(p.text) for p in after) + " "
+    return all(
+        f" {sentence_key(s)} " in later for p in before for s in split_sentences(p.text) or [p.text]
+    )
+
+
 def _strip_signoff_lines(text: str, repairs: dict[str, int], removed: list[Removed]) -> str:
     """Wire sign-offs on their own last line (` Reuter`), before unwrapping can join them."""
     lines = text.rstrip().split("\n")
@@ -117,24 +161,20 @@ def clean_record(raw: RawRecord, settings: Settings | None = None) -> Article:
     text = _strip_signoff_lines(text, repairs, removed)
     paragraphs, unwrapped = split_paragraphs(text)
     _bump(repairs, "unwrapped", int(unwrapped))
+    paragraphs = _drop_glued_copies(paragraphs, repairs, removed)
     pieces = _split_glued(paragraphs, repairs)
     pieces, notices = _set_apart(pieces, repairs, removed)
+    title = squeeze(fix_text(title, {})) if title else None
+    if title and len(pieces) > 1 and sentence_key(pieces[0].text) == sentence_key(title):
+        removed.append(Removed(pieces.pop(0).text, "title_repeated"))
+        _bump(repairs, "title_repeated")
+    # The dateline before duplicates: a lead without its dateline matches its copies, and a
+    # teaser copy ahead of the lead is known by the dateline that follows it.
+    pieces, dateline = _take_dateline(pieces, repairs, removed)
     kept, dups, stats = remove_duplicates(pieces)
     removed.extend(Removed(d, "duplicate") for d in dups)
     for key, n in stats.items():
         _bump(repairs, key, n)
-
-    title = squeeze(fix_text(title, {})) if title else None
-    if title and kept and sentence_key(kept[0]) == sentence_key(title) and len(kept) > 1:
-        removed.append(Removed(kept.pop(0), "title_repeated"))
-        _bump(repairs, "title_repeated")
-    dateline = None
-    if kept:
-        found = find_dateline(kept[0])
-        if found:
-            dateline, body_start = found
-            kept[0] = kept[0][body_start:].strip()
-            kept = [p for p in kept if p]
     kept, marks = drop_marks(kept, [n.refers_to for n in notices if n.refers_to])
     _bump(repairs, "footnote_marks", marks)
 

@@ -109,6 +109,10 @@ def find_dateline(paragraph: str) -> tuple[Dateline, int] | None:
         return None
     if m.re is _MIXED and not (m.group("date") or agency_raw):
         return None
+    # A colon after capitals alone is a speaker in a transcript (`PENCE: Well, ...`) or a
+    # label; as a dateline's dash it needs the date or the agency beside it.
+    if m.group("dash") == ":" and not (m.group("date") or agency_raw):
+        return None
     if agency_raw and m.re is _MIXED and agency_raw.strip().lower() not in AGENCIES:
         return None
     rest = paragraph[m.end() :]

@@ -4,7 +4,7 @@ Scrapers often emit a teaser or a glued copy of the body before (or after) the b
 A paragraph is redundant when every one of its sentences is also found in the other kept
 paragraphs. Which copy goes first: glued (repaired) copies before clean ones, then the copy
 that is a merge of several paragraphs, then shorter before longer, later before earlier.
-Sentences of eight words or more repeated inside otherwise new paragraphs are dropped too.
+Sentences of eight words or more repeated inside otherwise new glued pieces are dropped too.
 """
 
 from __future__ import annotations
@@ -99,9 +99,15 @@ def remove_duplicates(pieces: list[Piece]) -> tuple[list[str], list[str], dict[s
             stats["duplicate_paragraphs"] += 1
 
     kept: list[str] = []
-    seen: set[str] = set()
+    # Only a glued (repaired) piece loses single sentences: a sentence repeated in a clean
+    # paragraph is the writer's (a quote recalled, a pull quote), and the clean copy wins
+    # over a glued one wherever each stands.
+    seen = {k for i, ks in enumerate(keys) if alive[i] and not pieces[i].repaired for k in ks}
     for i, piece in enumerate(pieces):
         if not alive[i]:
+            continue
+        if not piece.repaired:
+            kept.append(piece.text)
             continue
         out = []
         for sent, key in zip(sentences[i], keys[i], strict=True):

@@ -18,8 +18,13 @@ _INDENT = re.compile(r"^(?: {2,}|\t)\S")
 
 
 def is_hard_wrapped(lines: list[str]) -> bool:
-    """True when most breaks between non-blank lines fall inside a sentence."""
-    breaks = mid = 0
+    """True when most breaks between non-blank lines fall inside a sentence.
+
+    A break before an indented line is a paragraph start and tells nothing either way, so
+    only the other breaks are weighed: where paragraphs are short, most breaks are before
+    indents, and counting them would hide the wrapping of the rest.
+    """
+    breaks = plain = mid = 0
     long_lines = 0
     for a, b in zip(lines, lines[1:], strict=False):
         if not a.strip() or not b.strip():
@@ -27,9 +32,12 @@ def is_hard_wrapped(lines: list[str]) -> bool:
         breaks += 1
         if len(a.rstrip()) > 100:
             long_lines += 1
-        if not _ENDS_SENTENCE.search(a) and not _INDENT.match(b):
+        if _INDENT.match(b):
+            continue
+        plain += 1
+        if not _ENDS_SENTENCE.search(a):
             mid += 1
-    return breaks > 0 and long_lines <= breaks // 10 and mid * 2 >= breaks
+    return plain > 0 and long_lines <= breaks // 10 and mid * 2 >= plain
 
 
 def split_paragraphs(text: str) -> tuple[list[str], bool]:
@@ -58,6 +66,8 @@ def split_paragraphs(text: str) -> tuple[list[str], bool]:
 def _join(lines: list[str]) -> str:
     out = lines[0]
     for line in lines[1:]:
-        # A word broken at a hyphen keeps the hyphen: `well-` + `known` -> `well-known`.
-        out = out + line if out.endswith("-") and line[:1].islower() else out + " " + line
+        # A word broken at a hyphen keeps the hyphen: `well-` + `known` -> `well-known`; a dash
+        # (`--`, ` -`) is not part of a word, so the space after it stays.
+        hyphen = out.endswith("-") and len(out) > 1 and out[-2].isalpha()
+        out = out + line if hyphen and line[:1].islower() else out + " " + line
     return squeeze(out)

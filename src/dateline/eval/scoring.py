@@ -203,13 +203,16 @@ def total(counts: Iterable[Counts]) -> Counts:
 
 
 _WS = re.compile(r"\s+")
+# Characters nobody sees (zero-width space and joiners, soft hyphen, word joiner, BOM): a
+# cleaner that drops them has changed nothing a reader can tell, so the scores ignore them.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 _HYPHEN_BREAK = re.compile(r"(?<=\w)- (?=\w)")
 _QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
 
 
 def normalise_paragraph(text: str) -> str:
     """One space between words; `fat- free` and `fat-free` are the same reading of a wrap."""
-    text = unicodedata.normalize("NFC", text).translate(_QUOTES)
+    text = unicodedata.normalize("NFC", text).translate(_QUOTES).translate(_INVISIBLE)
     return _HYPHEN_BREAK.sub("-", _WS.sub(" ", text).strip())
 
 
@@ -250,7 +253,7 @@ def sentence_keys(paragraphs: Sequence[str]) -> list[str]:
     """Gold sentences as comparison keys; the split need not be perfect, only consistent."""
     keys = []
     for p in paragraphs:
-        for s in _SENTENCE_END.split(p):
+        for s in _SENTENCE_END.split(p.translate(_INVISIBLE)):
             k = _NONWORD.sub(" ", s.casefold()).strip()
             if k:
                 keys.append(k)
@@ -270,7 +273,7 @@ class SentenceScores:
 
 
 def _words(text: str) -> str:
-    return " " + _NONWORD.sub(" ", text.casefold()).strip() + " "
+    return " " + _NONWORD.sub(" ", text.translate(_INVISIBLE).casefold()).strip() + " "
 
 
 def score_sentences(gold: Sequence[str], system_text: str) -> SentenceScores:
