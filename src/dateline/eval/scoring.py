@@ -325,9 +325,9 @@ _MULT = {
     "tn": 1e12,
 }
 _FIGURE = re.compile(
-    r"(?P<num>\d[\d,]*(?:\.\d+)?|\.\d+|"
+    r"(?P<num>\d[\d,]*(?:\.\d+)?|\.\d+|\b(?:"
     + "|".join(sorted(_SMALL, key=len, reverse=True))
-    + r")(?:\s*-?\s*(?P<mult>thousand|million|billion|trillion|mln|bln|mn|bn|tn|[kmb])\b)?",
+    + r")\b)(?:\s*-?\s*(?P<mult>thousand|million|billion|trillion|mln|bln|mn|bn|tn|[kmb])\b)?",
     re.I,
 )
 

@@ -16,6 +16,13 @@ from pathlib import Path
 from dateline.eval.scoring import Item, amount_key, parse_amount
 
 _POUND = re.compile(r"#(?=\s?\d)")
+_DAY_FIRST = re.compile(r"(\d\d)-(\d\d)-(\d{4})")
+
+
+def iso(value: str | None) -> str | None:
+    """One creation date is written day first (`03-02-2009` for February 3): made ISO."""
+    m = _DAY_FIRST.fullmatch(value or "")
+    return f"{m[3]}-{m[2]}-{m[1]}" if m else value
 
 
 @dataclass(slots=True)
@@ -45,7 +52,7 @@ def parse_line(line: str) -> MeantimeDoc:
             # (`US` in `US airtanker`): neither scored nor held against a system.
             unsure.append(item)
     timexes = [
-        Item(t["start"], t["end"], t.get("type"), t.get("value"))
+        Item(t["start"], t["end"], t.get("type"), iso(t.get("value")))
         for t in d.get("timexes") or []
         if t.get("start") is not None
     ]
@@ -57,7 +64,7 @@ def parse_line(line: str) -> MeantimeDoc:
         amounts.append(Item(v["start"], v["end"], v["type"], amount_key(value, unit)))
     return MeantimeDoc(
         str(d["doc_id"]),
-        d.get("dct"),
+        iso(d.get("dct")),
         d.get("title"),
         text,
         sorted(names, key=lambda i: i.start),
