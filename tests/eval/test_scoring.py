@@ -151,6 +151,8 @@ def test_speaker_key_and_same_speaker():
     assert same_speaker("Sen. Elizabeth Warren", ["Warren"])
     assert same_speaker("Warren", [None, "Elizabeth Warren"])
     assert not same_speaker("Warren", ["Bernie Sanders"])
+    assert same_speaker("White House press secretary Josh Earnest", ["Josh Earnest"])
+    assert not same_speaker("White House press secretary Josh Earnest", ["he"])
     assert not same_speaker("a senior aide", [None])
 
 

@@ -464,9 +464,14 @@ def speaker_key(source: str) -> str | None:
 
 def same_speaker(gold_source: str, predicted: Sequence[str | None]) -> bool:
     """The predicted speaker (its words, with the entity's name and aliases) holds the word
-    that names the gold source."""
+    that names the gold source, or the gold source holds the last word of a predicted name
+    (`White House press secretary Josh Earnest` and `Josh Earnest`)."""
     key = speaker_key(gold_source)
     if key is None:
         return False
     words = {re.sub(r"'s$", "", w) for p in predicted if p for w in quote_words(p)}
-    return key in words
+    if key in words:
+        return True
+    gold_words = {re.sub(r"'s$", "", w) for w in quote_words(gold_source)}
+    lasts = [quote_words(p)[-1] for p in predicted if p and quote_words(p)]
+    return any(w in gold_words and w not in PRONOUNS | _DETERMINERS for w in lasts)
