@@ -25,7 +25,7 @@ DEFAULT_LIMITS: dict[str, int | None] = {
     "timeml": None,
     "ner": None,
     "clean": None,
-    "quotes": None,  # the suite's own default: its first 100 articles
+    "quotes": 100,  # of 924 articles: about 2 min (dateline and textacy each parse them)
     "meantime": None,
 }
 
