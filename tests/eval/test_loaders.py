@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from dateline.eval.load import gmb, polnear, reuters, timeml
+from dateline.eval.load import gmb, meantime, polnear, reuters, timeml
 
 FIX = Path(__file__).parent / "fixtures"
 
@@ -66,3 +66,31 @@ def test_polnear_once_per_article_without_headline():
     stories = list(polnear.iter_stories(FIX / "tiny_polnear.jsonl"))
     assert len(stories) == 1
     assert stories[0].paragraphs == ["First paragraph here.", "Second paragraph."]
+
+
+def test_polnear_attributions_once_per_article_in_source_order():
+    stories = list(polnear.iter_attributed(FIX / "tiny_attributions.jsonl"))
+    assert len(stories) == 1
+    s = stories[0]
+    assert s.body.startswith("The mayor") and s.title == "Vote Counts"
+    # The cue-only attribution is dropped; sources come in the order of the text.
+    assert [(a.source, a.direct) for a in s.attributions] == [("Lee", True), ("She", False)]
+    assert s.attributions[0].content.startswith("\u201cWe will rebuild")
+
+
+def test_meantime_names_unsure_times_and_amounts():
+    (doc,) = meantime.iter_docs(FIX / "tiny_meantime.jsonl")
+    assert doc.dct == "2009-03-03"  # written day first in the source
+    assert [(doc.text[n.start : n.end], n.label) for n in doc.names] == [
+        ("Acme Corp", "ORG"),
+        ("London", "LOC"),
+    ]
+    assert sorted(doc.text[u.start : u.end] for u in doc.unsure) == ["Beta", "US"]
+    # The timex without a span (no text) is left out; the creation time is made ISO.
+    assert [(t.label, t.value) for t in doc.timexes] == [
+        ("DATE", "2009-03-03"),
+        ("DATE", "2009-03-02"),
+    ]
+    # `#` before a figure is the source's `£`, one character for one.
+    assert "GB £1.5 billion" in doc.text and len(doc.text) == len(doc.text.replace("£", "#"))
+    assert [a.value for a in doc.amounts] == ["USD:2e+09", "GBP:1.5e+09", "percent:5"]

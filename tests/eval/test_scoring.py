@@ -1,13 +1,21 @@
 from dateline.eval.scoring import (
     Counts,
     Item,
+    amount_key,
+    is_named,
+    is_pronoun,
+    match_quotes,
     normalise_paragraph,
+    parse_amount,
+    quotes_match,
     relaxed_matches,
     restrict_to_types,
+    same_speaker,
     score_paragraphs,
     score_sentences,
     score_timex,
     score_typed,
+    speaker_key,
 )
 
 
@@ -125,3 +133,55 @@ def test_invisible_characters_do_not_count():
     s = score_sentences(gold, clean)
     assert (s.lost, s.duplicated) == (0, 0)
     assert score_paragraphs(gold, ["The news paper editor spoke in the country combined."]).found == 0
+
+
+def test_quotes_match_on_a_six_word_run():
+    gold = "\u201cWe will rebuild the bridge before winter comes,\u201d"
+    assert quotes_match(gold, "will rebuild the bridge before winter")
+    assert not quotes_match(gold, "will rebuild the bridge after winter")
+    # A gold quote under six words must be found whole.
+    assert quotes_match("\u201cNo comment.\u201d", "He said no comment")
+    assert not quotes_match("\u201cNo comment.\u201d", "no")
+
+
+def test_match_quotes_counts_recall_and_precision_apart():
+    gold = ["one two three four five six seven", "alpha beta gamma delta epsilon zeta"]
+    system = ["one two three four five six", "two three four five six seven", "unrelated words"]
+    counts, found = match_quotes(gold, system)
+    assert found == [0, None]
+    assert (counts.gold, counts.found, counts.sys, counts.matched) == (2, 1, 3, 2)
+    assert counts.recall == 0.5 and abs(counts.precision - 2 / 3) < 1e-9
+
+
+def test_speaker_key_and_same_speaker():
+    assert speaker_key("Donald Trump's campaign") == "trump"
+    assert speaker_key("a senior aide") == "aide"
+    assert speaker_key("The New York Post") == "post"
+    assert same_speaker("Sen. Elizabeth Warren", ["Warren"])
+    assert same_speaker("Warren", [None, "Elizabeth Warren"])
+    assert not same_speaker("Warren", ["Bernie Sanders"])
+    assert same_speaker("White House press secretary Josh Earnest", ["Josh Earnest"])
+    assert not same_speaker("White House press secretary Josh Earnest", ["he"])
+    assert not same_speaker("a senior aide", [None])
+
+
+def test_pronoun_and_named_sources():
+    assert is_pronoun("He") and is_pronoun("they")
+    assert not is_pronoun("the senator")
+    assert is_named("the White House") and not is_named("a spokesman") and not is_named("She")
+
+
+def test_parse_amount_value_and_unit():
+    assert parse_amount("US$ 40 billion") == (4e10, "USD")
+    assert parse_amount("as much as 3%") == (3.0, "percent")
+    assert parse_amount("six percent") == (6.0, "percent")
+    assert parse_amount("9.9 billion yuan") == (9.9e9, "CNY")
+    assert parse_amount("$15bn") == (1.5e10, "USD")
+    assert parse_amount("200 million") == (2e8, None)
+    assert amount_key(2e8, None) is None and amount_key(5.0, "percent") == "percent:5"
+
+
+def test_amounts_need_value_and_unit_both_right():
+    gold = [Item(0, 10, "MONEY", "USD:4e+10"), Item(20, 25, "PERCENT", "percent:5")]
+    sys = [Item(0, 10, None, "EUR:4e+10"), Item(20, 24, None, "percent:5"), Item(30, 33, None, "x")]
+    assert score_timex(gold, sys).value.as_dict()["tp"] == 1

@@ -12,6 +12,11 @@ def test_quote_spans_straight_curly_and_across_paragraphs() -> None:
     assert spans == ["We will win,", "no", 'First part.\n\n"Second part,']
 
 
+def test_two_apostrophes_as_quotation_marks() -> None:
+    text = "''We will rebuild,'' the mayor said. ``Soon,'' she added. The voters' choice."
+    assert [text[s:e] for s, e in quote_spans(text)] == ["We will rebuild,", "Soon,"]
+
+
 def test_unclosed_quote_is_not_a_span() -> None:
     assert quote_spans('He said "yes and left.\n\nThen nothing.') == []
 

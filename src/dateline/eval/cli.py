@@ -25,6 +25,8 @@ class Suite(StrEnum):
     timeml = "timeml"
     ner = "ner"
     clean = "clean"
+    quotes = "quotes"
+    meantime = "meantime"
 
 
 def render(result: SuiteResult, console: Console) -> None:
@@ -48,7 +50,7 @@ def render(result: SuiteResult, console: Console) -> None:
 # call is `dateline eval SUITE PATH` with no sub-command name in between.
 @eval_app.command("eval")
 def eval_command(
-    suite: Annotated[Suite, typer.Argument(help="reuters | timeml | ner | clean")],
+    suite: Annotated[Suite, typer.Argument(help="reuters | timeml | ner | clean | quotes | meantime")],
     path: Annotated[Path, typer.Argument(help="the data folder of the suite, or ../shared/data")],
     limit: Annotated[int | None, typer.Option(help="score only the first N documents")] = None,
     as_json: Annotated[

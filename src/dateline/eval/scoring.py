@@ -78,12 +78,7 @@ def strict_matches(gold: Sequence[Item], sys: Sequence[Item]) -> list[tuple[Item
 def relaxed_matches(gold: Sequence[Item], sys: Sequence[Item]) -> list[tuple[Item, Item]]:
     """One-to-one pairs of overlapping spans, the largest overlaps first (TempEval-3 relaxed)."""
     candidates = sorted(
-        (
-            (_overlap(g, s), gi, si)
-            for gi, g in enumerate(gold)
-            for si, s in enumerate(sys)
-            if _overlap(g, s) > 0
-        ),
+        ((_overlap(g, s), gi, si) for gi, g in enumerate(gold) for si, s in enumerate(sys) if _overlap(g, s) > 0),
         key=lambda c: (-c[0], c[1], c[2]),
     )
     used_g: set[int] = set()
@@ -104,9 +99,7 @@ class TimexScores:
     value: Counts
 
     def __add__(self, other: TimexScores) -> TimexScores:
-        return TimexScores(
-            self.strict + other.strict, self.relaxed + other.relaxed, self.value + other.value
-        )
+        return TimexScores(self.strict + other.strict, self.relaxed + other.relaxed, self.value + other.value)
 
 
 def empty_timex() -> TimexScores:
@@ -131,11 +124,7 @@ def score_timex(gold: Sequence[Item], sys: Sequence[Item]) -> TimexScores:
     strict = Counts(len(strict_matches(gold, sys)), len(sys), len(gold))
     pairs = relaxed_matches(gold, sys)
     relaxed = Counts(len(pairs), len(sys), len(gold))
-    right = sum(
-        1
-        for g, s in pairs
-        if g.value is not None and normalise_value(g.value) == normalise_value(s.value)
-    )
+    right = sum(1 for g, s in pairs if g.value is not None and normalise_value(g.value) == normalise_value(s.value))
     return TimexScores(strict, relaxed, Counts(right, len(sys), len(gold)))
 
 
@@ -267,9 +256,7 @@ class SentenceScores:
     duplicated: int = 0  # extra copies the system kept
 
     def __add__(self, other: SentenceScores) -> SentenceScores:
-        return SentenceScores(
-            self.gold + other.gold, self.lost + other.lost, self.duplicated + other.duplicated
-        )
+        return SentenceScores(self.gold + other.gold, self.lost + other.lost, self.duplicated + other.duplicated)
 
 
 def _words(text: str) -> str:
@@ -294,3 +281,200 @@ def score_sentences(gold: Sequence[str], system_text: str) -> SentenceScores:
         lost += min(keys[key], max(0, expected - seen))
         dup += max(0, seen - expected)
     return SentenceScores(sum(keys.values()), lost, dup)
+
+
+# --- amounts: the gold normaliser, kept apart from dateline's own so neither grades itself ---
+
+_CURRENCIES = (
+    (re.compile(r"\b(?:US ?\$|USD\$?|U\.S\. dollars?|US dollars?)", re.I), "USD"),
+    (re.compile(r"\b(?:GBP|pounds?(?: sterling)?|sterling)\b|£", re.I), "GBP"),
+    (re.compile(r"\b(?:EUR|euros?)\b|€", re.I), "EUR"),
+    (re.compile(r"\b(?:JPY|yen)\b|¥", re.I), "JPY"),
+    (re.compile(r"\b(?:CNY|RMB|yuan|renminbi)\b", re.I), "CNY"),
+    (re.compile(r"\b(?:AUD|A\$)|\bAustralian dollars?", re.I), "AUD"),
+    (re.compile(r"\b(?:CAD|C\$)|\bCanadian dollars?", re.I), "CAD"),
+    (re.compile(r"\$|\bdollars?\b", re.I), "USD"),
+)
+_PERCENT = re.compile(r"%|\bper ?cent\b|\bpercentage points?\b", re.I)
+_SMALL = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+} | {
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "half a": 0.5,
+    "a": 1,
+}
+_MULT = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "m": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "bln": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+}
+_FIGURE = re.compile(
+    r"(?P<num>\d[\d,]*(?:\.\d+)?|\.\d+|\b(?:"
+    + "|".join(sorted(_SMALL, key=len, reverse=True))
+    + r")\b)(?:\s*-?\s*(?P<mult>thousand|million|billion|trillion|mln|bln|mn|bn|tn|[kmb])\b)?",
+    re.I,
+)
+
+
+def parse_amount(text: str) -> tuple[float | None, str | None]:
+    """The first figure of a money or percentage expression and its unit (ISO code or
+    `percent`): `US$ 40 billion` -> (4e10, 'USD'), `six percent` -> (6.0, 'percent').
+    A range (`$12 million and $20 million`) reads as its first figure."""
+    m = _FIGURE.search(text)
+    if m is None:
+        return None, None
+    raw = m.group("num").lower()
+    value = _SMALL[raw] if raw in _SMALL else float(raw.replace(",", ""))
+    if m.group("mult"):
+        value *= _MULT[m.group("mult").lower()]
+    if _PERCENT.search(text):
+        return float(value), "percent"
+    for pattern, code in _CURRENCIES:
+        if pattern.search(text):
+            return float(value), code
+    return float(value), None
+
+
+def amount_key(value: float | None, unit: str | None) -> str | None:
+    """A value and unit as one comparable string; None when either is unknown."""
+    if value is None or unit is None:
+        return None
+    return f"{unit}:{value:.6g}"
+
+
+# --- quotes: six-word runs and speakers ---
+
+_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+RUN = 6
+
+
+def quote_words(text: str) -> list[str]:
+    return [w.casefold().replace("\u2019", "'") for w in _WORD.findall(text)]
+
+
+def _runs(words: Sequence[str], n: int) -> set[tuple[str, ...]]:
+    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
+
+
+def quotes_match(gold: str, system: str, run: int = RUN) -> bool:
+    """True when the two share a run of `run` words; a gold quote shorter than that must
+    be found whole."""
+    g, s = quote_words(gold), quote_words(system)
+    n = min(run, len(g))
+    if n == 0 or len(s) < n:
+        return False
+    return bool(_runs(g, n) & _runs(s, n))
+
+
+@dataclass(slots=True)
+class QuoteCounts:
+    """Gold quotes and those found; system quotes and those that match a gold one. Kept
+    apart because a quote split in two on one side may match two on the other."""
+
+    gold: int = 0
+    found: int = 0
+    sys: int = 0
+    matched: int = 0
+
+    def __add__(self, other: QuoteCounts) -> QuoteCounts:
+        return QuoteCounts(
+            self.gold + other.gold, self.found + other.found, self.sys + other.sys, self.matched + other.matched
+        )
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.gold if self.gold else 0.0
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.sys if self.sys else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "gold": self.gold,
+            "found": self.found,
+            "sys": self.sys,
+            "matched": self.matched,
+        }
+
+
+def match_quotes(gold: Sequence[str], system: Sequence[str]) -> tuple[QuoteCounts, list[int | None]]:
+    """Counts for recall and precision, and for each gold quote the first system quote that
+    matches it (None when none does)."""
+    found = [next((i for i, s in enumerate(system) if quotes_match(g, s)), None) for g in gold]
+    matched = sum(1 for s in system if any(quotes_match(g, s) for g in gold))
+    counts = QuoteCounts(len(gold), sum(f is not None for f in found), len(system), matched)
+    return counts, found
+
+
+PRONOUNS = frozenset("i me we us he him she her they them it you this that who one".split())
+_DETERMINERS = frozenset("the a an this that these those his her its their our my".split())
+
+
+def is_pronoun(source: str) -> bool:
+    words = quote_words(source)
+    return len(words) == 1 and words[0] in PRONOUNS
+
+
+def is_named(source: str) -> bool:
+    """A source with a capitalised word that is not a determiner or pronoun: a name."""
+    return any(w[:1].isupper() and w.casefold() not in _DETERMINERS | PRONOUNS for w in _WORD.findall(source))
+
+
+def speaker_key(source: str) -> str | None:
+    """The word that names a gold source: the last word of its first run of capitalised
+    words (`Donald Trump's campaign` -> `trump`), else its last word (`a source` -> `source`).
+    """
+    words = [w for w in _WORD.findall(source) if w.casefold() not in _DETERMINERS]
+    run: list[str] = []
+    for w in words:
+        if w[:1].isupper() and w.casefold() not in PRONOUNS:
+            run.append(w)
+        elif run:
+            break
+    pick = run[-1] if run else (words[-1] if words else None)
+    if pick is None:
+        return None
+    return re.sub(r"['\u2019]s$", "", pick).casefold()
+
+
+def same_speaker(gold_source: str, predicted: Sequence[str | None]) -> bool:
+    """The predicted speaker (its words, with the entity's name and aliases) holds the word
+    that names the gold source, or the gold source holds the last word of a predicted name
+    (`White House press secretary Josh Earnest` and `Josh Earnest`)."""
+    key = speaker_key(gold_source)
+    if key is None:
+        return False
+    words = {re.sub(r"'s$", "", w) for p in predicted if p for w in quote_words(p)}
+    if key in words:
+        return True
+    gold_words = {re.sub(r"'s$", "", w) for w in quote_words(gold_source)}
+    lasts = [quote_words(p)[-1] for p in predicted if p and quote_words(p)]
+    return any(w in gold_words and w not in PRONOUNS | _DETERMINERS for w in lasts)

@@ -37,8 +37,9 @@ AFTER_CUE = re.compile(
 BEFORE_CUE = re.compile(
     rf"\b(?P<v>{CUE_WORDS})\b(?:[^\n\"“”.;]{{0,60}}?)[:,]\s*$"
 )
-PAIRS = {"“": "”", "``": "''", '"': '"'}
-OPEN_RE = re.compile(r"“|``|\"")
+# Two apostrophes open and close quotes in some archives (the New York Times' plain text).
+PAIRS = {"“": "”", "``": "''", '"': '"', "''": "''"}
+OPEN_RE = re.compile(r"“|``|\"|''")
 
 
 def _paragraph_starts(text: str) -> set[int]:

@@ -16,10 +16,7 @@ from dateline.model import RawRecord, Source
 
 _STORY = re.compile(r"<REUTERS\b(?P<attrs>[^>]*)>(?P<body>.*?)</REUTERS>", re.S)
 _NEWID = re.compile(r'NEWID="(\d+)"')
-_FIELD = {
-    name: re.compile(rf"<{name}>(.*?)</{name}>", re.S)
-    for name in ("DATE", "TITLE", "DATELINE", "BODY")
-}
+_FIELD = {name: re.compile(rf"<{name}>(.*?)</{name}>", re.S) for name in ("DATE", "TITLE", "DATELINE", "BODY")}
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _DATELINE_DATE = re.compile(rf",?\s*(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})\s*-", re.I)
 _INDENTED = re.compile(r"^(?: {2,}|\t)\S")

@@ -16,6 +16,8 @@ LAYOUT = {
     "timeml": ("timeml", None),
     "ner": ("gmb", "ner_dataset.csv"),
     "clean": ("polnear", None),
+    "quotes": ("polnear", "polnear-train-dev.jsonl"),
+    "meantime": ("meantime", "meantime_en.jsonl"),
 }
 
 
