@@ -1,0 +1,128 @@
+"""Word shingles of an article's clean body, hashed to 64-bit integers for a whole batch.
+
+The clean stage has already taken the dateline, notices and boilerplate off the body, so
+shingling the body is fingerprinting the story. Words are casefolded runs between spaces and
+punctuation: quote marks, punctuation and whitespace changes between two copies change no
+shingle.
+
+Hashing is our own (numpy over the batch) rather than one Python hash call per shingle: each
+distinct word of the batch is hashed once with a stable hash (blake2b, not Python's salted
+`hash`, since signatures are stored and compared across runs), and the k-word windows are
+combined with vectorised arithmetic.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import string
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+# Punctuation (ASCII, and Unicode's P* categories up to the end of General Punctuation) becomes
+# a space; str.translate + split measured twice as fast as re.findall(r"\w+") on news text.
+_SPACE = str.maketrans(
+    {c: " " for c in map(chr, range(0x3000))
+     if c in string.punctuation or unicodedata.category(c).startswith("P")}
+)
+# Odd 64-bit multipliers, one per position in the window, so that word order matters.
+_POS = np.array(
+    [0x9E3779B97F4A7C15 ^ (0xBF58476D1CE4E5B9 * (i + 1) % (1 << 64)) | 1 for i in range(64)],
+    dtype=np.uint64,
+)
+
+
+def words(text: str) -> list[str]:
+    return text.casefold().translate(_SPACE).split()
+
+
+def mix64(x: np.ndarray) -> np.ndarray:
+    """splitmix64's finaliser: spreads every input bit over the whole word (in place)."""
+    x ^= x >> np.uint64(30)
+    x *= np.uint64(0xBF58476D1CE4E5B9)
+    x ^= x >> np.uint64(27)
+    x *= np.uint64(0x94D049BB133111EB)
+    x ^= x >> np.uint64(31)
+    return x
+
+
+def word_hash(word: str) -> int:
+    return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+@dataclass(slots=True)
+class ShingleBatch:
+    """The shingle hashes of many articles, concatenated; article i owns
+    `hashes[offsets[i]:offsets[i + 1]]` (an article too short for one window gets one shingle of
+    all its words; an article with no words gets none)."""
+
+    hashes: np.ndarray  # uint64
+    offsets: np.ndarray  # int64, len(articles) + 1
+
+    @property
+    def counts(self) -> np.ndarray:
+        return np.diff(self.offsets)
+
+
+def shingle_batch(texts: Sequence[str], k: int = 5) -> ShingleBatch:
+    if not 1 <= k <= len(_POS):
+        raise ValueError(f"shingle size must be between 1 and {len(_POS)}, got {k}")
+    tokens: list[str] = []
+    lengths = np.empty(len(texts), dtype=np.int64)
+    for i, text in enumerate(texts):
+        toks = text.casefold().translate(_SPACE).split()
+        lengths[i] = len(toks)
+        tokens.extend(toks)
+    # dict.fromkeys and map run in C: the batch's vocabulary and each token's index into it.
+    index = {w: i for i, w in enumerate(dict.fromkeys(tokens))}
+    table = np.fromiter(map(word_hash, index), dtype=np.uint64, count=len(index))
+    ids = np.fromiter(map(index.__getitem__, tokens), dtype=np.int64, count=len(tokens))
+    h = table[ids]
+    starts = np.zeros(len(texts) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=starts[1:])
+    return _windows(h, starts, lengths, k)
+
+
+def _windows(h: np.ndarray, starts: np.ndarray, lengths: np.ndarray, k: int) -> ShingleBatch:
+    n = len(h)
+    # Window j covers words j..j+k-1 of the concatenation; combine with wrapping arithmetic.
+    # Positions past the end are padded with zeros; those windows are dropped below.
+    padded = np.concatenate([h, np.zeros(k, dtype=np.uint64)])
+    acc = np.zeros(n, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for j in range(k):
+            acc += padded[j : j + n] * _POS[j]
+    mix64(acc)
+    # Keep the windows that start in an article and end inside the same article.
+    per = np.maximum(lengths - k + 1, 0)
+    short = (lengths > 0) & (lengths < k)
+    keep_starts = starts[:-1]
+    idx = _ranges(keep_starts, per)
+    hashes = acc[idx]
+    counts = per.copy()
+    if short.any():
+        hashes, counts = _add_short(hashes, counts, h, starts, lengths, short)
+    offsets = np.zeros(len(lengths) + 1, dtype=np.int64)
+    np.cumsum(counts, out=offsets[1:])
+    return ShingleBatch(hashes, offsets)
+
+
+def _ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """Concatenation of arange(s, s + c) for each (s, c), without a Python loop."""
+    out_starts = np.cumsum(counts) - counts
+    return np.arange(int(counts.sum()), dtype=np.int64) + np.repeat(starts - out_starts, counts)
+
+
+def _add_short(hashes, counts, h, starts, lengths, short):
+    """An article shorter than one window: one shingle over all its words."""
+    parts = np.split(hashes, np.cumsum(counts)[:-1])
+    for i in np.flatnonzero(short):
+        acc = np.zeros(1, dtype=np.uint64)
+        with np.errstate(over="ignore"):
+            for j in range(int(lengths[i])):
+                acc += h[starts[i] + j : starts[i] + j + 1] * _POS[j]
+        parts[i] = mix64(acc)
+        counts[i] = 1
+    return (np.concatenate(parts) if parts else hashes), counts
