@@ -36,6 +36,7 @@ from dateline.settings import Settings
 MIN_RATIO = 0.6  # containment counts only between texts of comparable length
 MIN_CONTAINED = 20  # ... and only for a smaller text of at least this many shingles
 _READ_BATCH = 2000
+CACHE_KIB = 128 * 1024  # page cache the index asks of its connection (a ceiling, not allocated)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS dedup_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -81,6 +82,9 @@ class DedupIndex:
     def __init__(self, conn: sqlite3.Connection, settings: Settings) -> None:
         self.conn = conn
         self.settings = settings
+        # The bucket table of a 100k archive is ~60 MB; SQLite's default 2 MB page cache makes
+        # every probe and insert a read from the file. Raise it for this connection only.
+        _ensure_cache(conn)
         # One statement at a time: executescript would commit the caller's transaction.
         for statement in _SCHEMA.split(";"):
             if statement.strip():
@@ -129,9 +133,12 @@ class DedupIndex:
         c = self.conn
         c.execute("CREATE TEMP TABLE IF NOT EXISTS dedup_probe (key INTEGER NOT NULL, i INTEGER)")
         c.execute("DELETE FROM temp.dedup_probe")
+        flat = keys[live].ravel()
+        owner = np.repeat(live, keys.shape[1])
+        order = np.argsort(flat, kind="stable")  # probe the B-tree in key order, page by page
         c.executemany(
             "INSERT INTO temp.dedup_probe VALUES (?, ?)",
-            ((int(k), int(i)) for i in live for k in keys[i]),
+            zip(flat[order].tolist(), owner[order].tolist(), strict=True),
         )
         rows = c.execute(
             "SELECT q.i, s.article_id, s.shingles, s.sig FROM "
@@ -166,9 +173,14 @@ class DedupIndex:
             "INSERT INTO dedup_signatures (n, article_id, shingles, sig) VALUES (?, ?, ?, ?)",
             ((start + i, ids[i], int(counts[i]), little[i].tobytes()) for i in range(len(ids))),
         )
+        # In key order: consecutive inserts land on the same or the next B-tree page, instead
+        # of one random page each (measured: most of add()'s time on a 100k archive).
+        flat = keys[live].ravel()
+        owner = np.repeat(live + start, keys.shape[1])
+        order = np.argsort(flat, kind="stable")
         c.executemany(
             "INSERT OR IGNORE INTO dedup_buckets (key, n) VALUES (?, ?)",
-            ((int(k), start + int(i)) for i in live for k in keys[i]),
+            zip(flat[order].tolist(), owner[order].tolist(), strict=True),
         )
 
     def _merge(self, edges: Iterable[tuple[str, str]]) -> None:
@@ -258,6 +270,14 @@ class DedupIndex:
             [("shingle_words", str(p.shingle_words)), ("permutations", str(p.permutations)),
              ("bands", str(p.bands)), ("threshold", repr(p.threshold))],
         )
+
+
+def _ensure_cache(conn: sqlite3.Connection) -> None:
+    size = conn.execute("PRAGMA cache_size").fetchone()[0]
+    page = conn.execute("PRAGMA page_size").fetchone()[0]
+    kib = -size if size < 0 else size * page // 1024
+    if kib < CACHE_KIB:
+        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
 
 
 def _lookup(conn, table: str, key: str, cols: str, values: Iterable[str], chunk: int = 500):
