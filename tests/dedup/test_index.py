@@ -135,3 +135,34 @@ def test_containment_accepts_a_cut_copy_of_comparable_length_only():
 def test_bad_threshold_is_refused(conn):
     with pytest.raises(ValueError):
         DedupIndex(conn, Settings(near_threshold=1.5))
+
+
+def test_clusters_of_agrees_with_cluster_of(conn, store, stories, edit):
+    index = DedupIndex(conn, Settings())
+    arts = [store(stories["budget"], copies=2), store(edit(stories["budget"])),
+            store(stories["flood"], copies=2), store(stories["bank"])]
+    index.add(arts)
+    ids = [a.id for a in arts]
+    assert index.clusters_of(ids) == {i: index.cluster_of(i) for i in ids}
+    assert index.clusters_of(ids)[ids[0]].size == 3
+
+
+def test_clusters_do_not_depend_on_order_or_batching(conn, store, stories, edit):
+    import random
+
+    texts = []
+    for text in stories.values():
+        texts += [text, edit(text), text + "\n\nA later paragraph adds a reaction from the mayor."]
+    arts = [store(t) for t in texts]
+    results = set()
+    for seed in range(4):
+        rng = random.Random(seed)
+        order = rng.sample(arts, len(arts))
+        index = DedupIndex(conn, Settings())
+        for table in ("dedup_members", "dedup_buckets", "dedup_signatures"):
+            conn.execute(f"DELETE FROM {table}")
+        cut = rng.randrange(1, len(order))
+        index.add(order[:cut])
+        index.add(order[cut:])
+        results.add(frozenset(_clusters(conn)))
+    assert len(results) == 1 and len(next(iter(results))) == 3

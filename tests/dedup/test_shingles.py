@@ -42,3 +42,27 @@ def test_windows_never_cross_articles():
 def test_bad_shingle_size():
     with pytest.raises(ValueError):
         shingle_batch(["a"], k=0)
+
+
+def test_any_whitespace_separates_words():
+    plain = shingle_batch(["one two three four five"]).hashes
+    odd = shingle_batch(["one\u00a0two\tthree\n\nfour\u2009five"]).hashes
+    assert np.array_equal(plain, odd)
+    assert words("one\u00a0two\u2009three") == ["one", "two", "three"]
+
+
+def test_non_ascii_words_hash_apart():
+    a, b = shingle_batch(["café in zürich", "cafe in zurich"]).hashes
+    assert a != b
+
+
+def test_batches_longer_than_one_hashing_piece(monkeypatch):
+    from dateline.dedup import shingles
+
+    texts = [" ".join(f"word{i % 97} x{i}" for i in range(j, j + 60)) for j in range(40)]
+    whole = shingle_batch(texts)
+    monkeypatch.setattr(shingles, "_PIECE", 64)
+    monkeypatch.setattr(shingles, "_POWERS", [])
+    pieces = shingle_batch(texts)
+    assert np.array_equal(pieces.hashes, whole.hashes)
+    assert np.array_equal(pieces.offsets, whole.offsets)

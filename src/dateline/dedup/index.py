@@ -103,8 +103,9 @@ class DedupIndex:
         ids = [i for i in todo if i not in known]
         if ids:
             self._index(ids, [todo[i] for i in ids])
+        found = self.clusters_of([a.id for a in articles])
         for a in articles:
-            a.cluster = self.cluster_of(a.id)
+            a.cluster = found[a.id]
 
     def rebuild(self, threshold: float | None = None) -> None:
         """Recompute signatures, buckets and clusters for the whole archive with the current
@@ -217,6 +218,27 @@ class DedupIndex:
         members = self.members(row[0])
         return Cluster(id=row[0], kind="near", size=self._copies(members))
 
+    def clusters_of(self, article_ids: Sequence[str]) -> dict[str, Cluster]:
+        """cluster_of for many articles with a few queries (add() fills every new article's)."""
+        ids = list(dict.fromkeys(article_ids))
+        near = self._clusters_of(ids)
+        members: dict[str, list[str]] = {}
+        for aid, cluster in _lookup(self.conn, "dedup_members", "cluster", "article_id, cluster",
+                                    set(near.values())):
+            members.setdefault(cluster, []).append(aid)
+        every = set(ids) | {m for ms in members.values() for m in ms}
+        copies = dict(_lookup(self.conn, "sources", "article_id", "article_id, COUNT(*)", every,
+                              suffix=" GROUP BY article_id"))
+        out = {}
+        for aid in ids:
+            if aid in near:
+                size = sum(max(copies.get(m, 0), 1) for m in members[near[aid]])
+                out[aid] = Cluster(id=near[aid], kind="near", size=size)
+            else:
+                n = copies.get(aid, 0)
+                out[aid] = Cluster(id=aid, kind="exact" if n >= 2 else "unique", size=max(n, 1))
+        return out
+
     def members(self, cluster_id: str) -> list[str]:
         rows = self.conn.execute(
             "SELECT article_id FROM dedup_members WHERE cluster = ? ORDER BY article_id",
@@ -280,13 +302,15 @@ def _ensure_cache(conn: sqlite3.Connection) -> None:
         conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
 
 
-def _lookup(conn, table: str, key: str, cols: str, values: Iterable[str], chunk: int = 500):
+def _lookup(conn, table: str, key: str, cols: str, values: Iterable[str], chunk: int = 500,
+            suffix: str = ""):
     """Rows of `table` whose `key` is one of `values`, in chunks under SQLite's variable limit."""
     values = list(values)
     for i in range(0, len(values), chunk):
         part = values[i : i + chunk]
         marks = ",".join("?" * len(part))
-        yield from conn.execute(f"SELECT {cols} FROM {table} WHERE {key} IN ({marks})", part)
+        sql = f"SELECT {cols} FROM {table} WHERE {key} IN ({marks}){suffix}"
+        yield from conn.execute(sql, part)
 
 
 def list_clusters(conn: sqlite3.Connection, min_size: int = 2, limit: int = 50) -> list[dict]:

@@ -29,6 +29,7 @@ _SPACE = str.maketrans(
 )
 _P = np.uint64(0x100000001B3)  # the FNV prime: odd, so invertible modulo 2**64
 _P_INV = np.uint64(pow(0x100000001B3, -1, 1 << 64))
+_PIECE = 1 << 18  # bytes hashed at a time: two 2 MB tables of powers, cached
 # Odd 64-bit multipliers, one per position in the window, so that word order matters.
 _POS = np.array(
     [0x9E3779B97F4A7C15 ^ (0xBF58476D1CE4E5B9 * (i + 1) % (1 << 64)) | 1 for i in range(64)],
@@ -82,15 +83,33 @@ def shingle_batch(texts: Sequence[str], k: int = 5) -> ShingleBatch:
 
 def _word_hashes(buf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """A stable 64-bit hash of every space-separated word of the UTF-8 buffer, and where each
-    word starts. A polynomial hash from prefix sums, all in numpy: hashing word by word in
-    Python (or mapping words to a vocabulary) measured as the slowest step of the batch."""
+    word starts; in pieces cut at spaces, so that the table of powers stays small."""
+    hashes, firsts = [], []
+    pos, n = 0, len(buf)
+    while pos < n:
+        end = min(pos + _PIECE, n)
+        if end < n:
+            spaces = np.flatnonzero(buf[pos:end] == 0x20)
+            end = pos + int(spaces[-1]) + 1 if len(spaces) else end
+        h, first = _hash_piece(buf[pos:end])
+        hashes.append(h)
+        firsts.append(first + pos)
+        pos = end
+    if not hashes:
+        return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
+    return np.concatenate(hashes), np.concatenate(firsts)
+
+
+def _hash_piece(buf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A polynomial hash from prefix sums, all in numpy: hashing word by word in Python (or
+    mapping words to a vocabulary) measured as the slowest step of the batch."""
     space = buf == 0x20
     prev_space = np.concatenate([[True], space[:-1]])
     next_space = np.concatenate([space[1:], [True]])
     first = np.flatnonzero(~space & prev_space)
     last = np.flatnonzero(~space & next_space)
     n = len(buf)
-    powers, inverse = _powers(n)
+    powers, inverse = _powers()
     with np.errstate(over="ignore"):
         prefix = np.zeros(n + 1, dtype=np.uint64)
         np.multiply(buf, powers[:n], out=prefix[1:])
@@ -103,13 +122,12 @@ def _word_hashes(buf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 _POWERS: list[np.ndarray] = []
 
 
-def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
-    """P**i and P**-i modulo 2**64 for i < n, computed once and grown when a batch is longer."""
-    if not _POWERS or len(_POWERS[0]) < n:
-        size = max(n, 1 << 20)
+def _powers() -> tuple[np.ndarray, np.ndarray]:
+    """P**i and P**-i modulo 2**64 for i < _PIECE, computed once."""
+    if not _POWERS:
         with np.errstate(over="ignore"):
-            p = np.cumprod(np.full(size, _P, dtype=np.uint64)) * _P_INV
-            q = np.cumprod(np.full(size, _P_INV, dtype=np.uint64)) * _P
+            p = np.cumprod(np.full(_PIECE, _P, dtype=np.uint64)) * _P_INV
+            q = np.cumprod(np.full(_PIECE, _P_INV, dtype=np.uint64)) * _P
         _POWERS[:] = [p, q]
     return _POWERS[0], _POWERS[1]
 
