@@ -126,10 +126,11 @@ def test_list_clusters_describes_the_largest_first(conn, store, stories, edit):
 
 
 def test_containment_accepts_a_cut_copy_of_comparable_length_only():
-    jac = np.array([0.7, 0.7, 0.3])
-    big = np.array([100, 100, 100])
-    small = np.array([70, 10, 30])
-    assert is_near(jac, small, big, 0.8).tolist() == [True, False, False]
+    jac = np.array([0.7, 0.7, 0.3, 0.75, 0.82])
+    big = np.array([100, 100, 100, 100, 100])
+    small = np.array([70, 10, 30, 100, 100])
+    # a 70% cut; too short to count; a small part; equal lengths below J 0.8; above it
+    assert is_near(jac, small, big, 0.8).tolist() == [True, False, False, False, True]
 
 
 def test_bad_threshold_is_refused(conn):
