@@ -11,12 +11,13 @@ Tables (all named `dedup_*`, created idempotently):
 - dedup_members: article -> cluster, only for articles in a cluster of two or more articles.
   A cluster's id is its smallest article id, so it does not depend on ingest order.
 
-A pair is a near duplicate when its estimated Jaccard similarity reaches the threshold t, or when
-the smaller text is (by estimate) contained in the larger at (1 + t) / 2 and is at least
-MIN_RATIO of its size: a copy cut to 70% of its length has Jaccard 0.7 with the original, yet
-it is the same story. The stricter containment bar keeps two texts of equal length (where
-containment is 2J / (1 + J), 0.89 at J = 0.8) judged by Jaccard alone: on Reuters, containment
-at t itself joined template stories (the same bond-issue notice for two different banks).
+A pair is a near duplicate when its estimated Jaccard similarity reaches the threshold t, or,
+for texts of clearly different lengths (the smaller between MIN_RATIO and MAX_RATIO of the
+larger), when the smaller is by estimate contained in the larger at t: a copy cut to 70% of its
+length has Jaccard 0.7 with the original, an update that adds paragraphs less, yet each is the
+same story. Texts of about equal length are judged by Jaccard alone: containment is then
+2J / (1 + J), which would let template stories in at J = 0.67 (on Reuters, the same bond-issue
+notice for two different banks).
 Clusters are the connected components of near-duplicate pairs.
 """
 
@@ -36,7 +37,8 @@ from dateline.dedup.unionfind import UnionFind
 from dateline.model import Article, Cluster
 from dateline.settings import Settings
 
-MIN_RATIO = 0.6  # containment counts only between texts of comparable length
+MIN_RATIO = 0.6  # containment counts only between texts of comparable length ...
+MAX_RATIO = 0.9  # ... that are not about equal (see the module's docstring)
 MIN_CONTAINED = 20  # ... and only for a smaller text of at least this many shingles
 _READ_BATCH = 2000
 CACHE_KIB = 128 * 1024  # page cache the index asks of its connection (a ceiling, not allocated)
@@ -77,8 +79,8 @@ def is_near(jac: np.ndarray, n_a: np.ndarray, n_b: np.ndarray, threshold: float)
     with np.errstate(divide="ignore", invalid="ignore"):
         # |A & B| = J (|A| + |B|) / (1 + J); containment = |A & B| / |smaller|.
         contained = jac * (small + large) / ((1.0 + jac) * small)
-    bar = (1.0 + threshold) / 2
-    ok_contain = (small >= MIN_CONTAINED) & (small >= MIN_RATIO * large) & (contained >= bar)
+    sized = (small >= MIN_CONTAINED) & (small >= MIN_RATIO * large) & (small <= MAX_RATIO * large)
+    ok_contain = sized & (contained >= threshold)
     return (jac >= threshold) | ok_contain
 
 
@@ -86,7 +88,7 @@ class DedupIndex:
     def __init__(self, conn: sqlite3.Connection, settings: Settings) -> None:
         self.conn = conn
         self.settings = settings
-        # The bucket table of a 100k archive is ~60 MB; SQLite's default 2 MB page cache makes
+        # The dedup tables of a 100k archive take ~115 MB; SQLite's default 2 MB page cache makes
         # every probe and insert a read from the file. Raise it for this connection only.
         _ensure_cache(conn)
         # One statement at a time: executescript would commit the caller's transaction.
