@@ -514,7 +514,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args(argv)
     rng = random.Random(args.seed)
-    corpus, what = load_corpus(args.corpus, rng, need=4 * args.bases)
+    corpus, what = load_corpus(args.corpus, rng, need=10 * args.bases)
     print(f"# bench/dedup.py — corpus: {what}; python {sys.version.split()[0]}, "
           f"{os.cpu_count()} CPUs")
     if args.only in (None, "quality"):
