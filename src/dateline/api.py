@@ -87,7 +87,7 @@ def _store_all(
     archive: Archive | None, times: StageTimes | None = None,
 ) -> IngestResult:
     own = archive is None
-    arch = archive or Archive(settings.db)
+    arch = archive or Archive(settings.db, settings=settings)
     total = Counts()
     times = times or StageTimes()
     started = time.perf_counter()

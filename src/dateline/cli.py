@@ -6,6 +6,7 @@ import json
 import logging
 import os
 import sys
+import warnings
 from typing import Annotated, Any
 
 import typer
@@ -232,11 +233,14 @@ def show(
         else:
             from dateline.render import print_article
 
-            print_article(out, article, sources=archive.raw_records(article.id))
+            print_article(out, article, sources=archive.raw_records(article.id),
+                          copies=archive.cluster_members(article))
 
 
 def _full_dict(archive: Archive, article: Article) -> dict[str, Any]:
-    return article.to_dict()
+    d = article.to_dict()
+    d["copies"] = archive.cluster_members(article)
+    return d
 
 
 # -- export --------------------------------------------------------------------------------
@@ -381,6 +385,72 @@ def amounts(
         table.add_row(r["text"], value, r["unit"] or "", r["qualifier"] or "", r["counted"] or "",
                       r["published"] or "", r["article_id"])
     out.print(table)
+
+
+# -- clusters ------------------------------------------------------------------------------
+@app.command()
+def clusters(
+    db: DbOpt = "dateline.db",
+    min_size: Annotated[int, typer.Option("--min-size", min=1, help="Smallest cluster size (copies).")] = 2,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=10000)] = 50,
+    as_json: JsonOpt = False,
+) -> None:
+    """Story clusters: copies of one story, largest first."""
+    from dateline.dedup.index import list_clusters
+
+    with _open(db) as archive:
+        if not _has_table(archive, "dedup_members"):
+            rows: list[dict[str, Any]] = []
+        else:
+            rows = list_clusters(archive.conn, min_size=min_size, limit=limit)
+    if as_json:
+        for r in rows:
+            _emit(r)
+        return
+    if not rows:
+        out.print("no clusters of that size")
+        return
+    table = Table("size", "kind", "representative", "first", "last", "outlets", "cluster")
+    for r in rows:
+        rep = r["representative"]
+        table.add_row(str(r["size"]), r["kind"], (rep.get("title") or rep.get("first_words") or "")[:60],
+                      r.get("first_published") or "", r.get("last_published") or "",
+                      ", ".join(x for x in r.get("outlets") or [] if x)[:40], r["id"])
+    out.print(table)
+
+
+def _has_table(archive: Archive, name: str) -> bool:
+    return archive.conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone() is not None
+
+
+@app.command()
+def dedup(
+    ctx: typer.Context,
+    db: DbOpt = "dateline.db",
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="Recompute every cluster of the archive.")] = False,
+    threshold: Annotated[float | None, typer.Option("--threshold", min=0.01, max=1.0,
+                                                    help="Near-duplicate Jaccard threshold.")] = None,
+) -> None:
+    """Recompute near-duplicate clusters for the whole archive."""
+    if not rebuild:
+        raise UserError("nothing to do: use dateline dedup --rebuild [--threshold T]", 2)
+    settings = _settings(ctx, db=db, near_threshold=threshold)
+    with _open(db):
+        pass  # a clear error for a missing archive before anything is created
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # "stored parameters differ": exactly what a rebuild settles
+        archive = Archive(db, settings=settings)
+    with archive:
+        assert archive.dedup is not None
+        archive.conn.execute("BEGIN IMMEDIATE")
+        try:
+            archive.dedup.rebuild(threshold)
+            archive.conn.execute("COMMIT")
+        except BaseException:
+            archive.conn.execute("ROLLBACK")
+            raise
+        n = archive.conn.execute("SELECT COUNT(DISTINCT cluster) FROM dedup_members").fetchone()[0]
+    out.print(f"rebuilt: {n} clusters of near duplicates")
 
 
 # -- eval ----------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ class Outcome:
     raw: RawRecord
     article: Article | None = None
     rejected: Rejected | None = None
+    signature: tuple[bytes, int] | None = None  # MinHash made by a worker (Ray), with its shingle count
 
 
 def clean_one(raw: RawRecord, settings: Settings) -> Outcome:

@@ -47,7 +47,8 @@ def format_value(v: float | None) -> str:
     return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}"
 
 
-def print_article(console: Console, a: Article, sources: list[dict[str, Any]] | None = None) -> None:
+def print_article(console: Console, a: Article, sources: list[dict[str, Any]] | None = None,
+                  copies: list[dict[str, Any]] | None = None) -> None:
     console.rule(escape(a.title or "(untitled)"))
     meta = Table.grid(padding=(0, 2))
     meta.add_row("id", a.id)
@@ -70,9 +71,13 @@ def print_article(console: Console, a: Article, sources: list[dict[str, Any]] | 
         console.print(Text(f"\nnotice ({n.refers_to or 'general'}): {n.text}", style="dim"))
     _print_facts(console, a)
     if sources and len(sources) > 1:
-        console.print("\n[bold]copies[/bold]")
+        console.print("\n[bold]exact copies (sources)[/bold]")
         for s in sources:
             console.print(escape(f"  {s['path']}#{s['record']} {s.get('outlet') or ''}"))
+    if copies:
+        console.print("\n[bold]near copies (same story)[/bold]")
+        for c in copies:
+            console.print(escape(f"  {c['published'] or '----------'}  {c['id']}  {c['title'] or c['lead'][:80]}"))
 
 
 def _print_facts(console: Console, a: Article) -> None:

@@ -92,8 +92,8 @@ def search(
         where.append("a.outlet = ?")
         params.append(outlet)
     order = "score" if sort == "rank" else "a.published IS NULL, a.published DESC, score"
-    cluster_col = "c.cluster_id" if clustered else "a.id"
-    join = "LEFT JOIN dedup_clusters c ON c.article_id = a.id" if clustered else ""
+    cluster_col = "c.cluster" if clustered else "a.id"
+    join = "LEFT JOIN dedup_members c ON c.article_id = a.id" if clustered else ""
     inner = f"""
         SELECT a.id, a.published, a.title, a.outlet, bm25(articles_fts, 2.0, 1.0) AS score,
                snippet(articles_fts, 1, '[', ']', ' … ', 14) AS snippet,
@@ -134,5 +134,5 @@ def search(
 
 def _has_clusters(conn: sqlite3.Connection) -> bool:
     return conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='dedup_clusters'"
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='dedup_members'"
     ).fetchone() is not None

@@ -19,8 +19,10 @@ from pathlib import Path
 
 from dateline.archive.facts import store_facts
 from dateline.archive.schema import migrate
+from dateline.dedup.index import DedupIndex, read_clusters
 from dateline.model import Article, Source
 from dateline.pipeline import Outcome
+from dateline.settings import Settings
 
 
 class ArchiveError(Exception):
@@ -80,13 +82,16 @@ def connect(path: str, readonly: bool = False, timeout: float = 10.0) -> sqlite3
 
 
 class Archive:
-    def __init__(self, path: str, readonly: bool = False) -> None:
+    def __init__(self, path: str, readonly: bool = False, settings: Settings | None = None) -> None:
         self.path = path
         self.readonly = readonly
+        self.settings = settings or Settings()
         self.conn = connect(path, readonly=readonly)
+        self.dedup: DedupIndex | None = None
         if not readonly:
             try:
                 migrate(self.conn)
+                self.dedup = DedupIndex(self.conn, self.settings)
             except sqlite3.OperationalError as exc:
                 raise ArchiveError(f"cannot write to {path}: {exc}") from exc
         else:
@@ -133,15 +138,18 @@ class Archive:
                     self._reject(o, key, run_id, now, counts)
                 else:
                     self._store(o, key, now, counts, new)
-            self.after_write(new)
+            signatures = {o.article.id: o.signature for o in outcomes if o.article and o.signature}
+            self.after_write(new, signatures)
             self.conn.execute("COMMIT")
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
         return counts, new
 
-    def after_write(self, new: list[Article]) -> None:
-        """Index the new articles of a batch inside its transaction (facts, dedup)."""
+    def after_write(self, new: list[Article], signatures: dict[str, tuple[bytes, int]]) -> None:
+        """Near-duplicate clusters for the new articles of a batch, inside its transaction."""
+        if self.dedup is not None and new:
+            self.dedup.add(new, signatures)
 
     def _reject(self, o: Outcome, key: str, run_id: int | None, now: str, counts: Counts) -> None:
         assert o.rejected is not None
@@ -201,7 +209,21 @@ class Archive:
         if full is None:
             return None
         row = self.conn.execute("SELECT text, json FROM articles WHERE id=?", (full,)).fetchone()
-        return self._article_from_row(row)
+        article = self._article_from_row(row)
+        article.cluster = read_clusters(self.conn, [article.id])[article.id]
+        return article
+
+    def cluster_members(self, article: Article) -> list[dict[str, object]]:
+        """The other articles of the article's story cluster, earliest first."""
+        if article.cluster is None or article.cluster.kind != "near":
+            return []
+        rows = self.conn.execute(
+            "SELECT a.id, a.published, a.title, a.outlet, substr(a.text, 1, 120) AS lead FROM dedup_members m "
+            "JOIN articles a ON a.id = m.article_id WHERE m.cluster = ? AND a.id != ? "
+            "ORDER BY a.published IS NULL, a.published, length(a.text) DESC",
+            (article.cluster.id, article.id),
+        ).fetchall()
+        return [dict(r) for r in rows]
 
     def _article_from_row(self, row: sqlite3.Row) -> Article:
         d = json.loads(row["json"])
@@ -233,6 +255,9 @@ class Archive:
             ).fetchall()
             if not rows:
                 return
-            for r in rows:
-                yield self._article_from_row(r)
+            articles = [self._article_from_row(r) for r in rows]
+            clusters = read_clusters(self.conn, [a.id for a in articles])
+            for a in articles:
+                a.cluster = clusters[a.id]
+                yield a
             last = rows[-1]["rowid"]

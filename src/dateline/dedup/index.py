@@ -99,16 +99,24 @@ class DedupIndex:
 
     # -- writing ----------------------------------------------------------------------------
 
-    def add(self, articles: Sequence[Article]) -> None:
+    def add(self, articles: Sequence[Article], precomputed: dict[str, tuple[bytes, int]] | None = None) -> None:
         """Index new articles (already in `articles`) against everything stored and each other.
-        Runs inside the caller's transaction; sets each article's `cluster`."""
+        Runs inside the caller's transaction; sets each article's `cluster`. `precomputed` maps
+        article ids to (signature bytes, shingle count) made elsewhere (Ray workers) with the
+        same parameters; they are used instead of hashing the text again."""
         todo: dict[str, str] = {}
         for a in articles:
             todo.setdefault(a.id, a.text)
         known = self._indexed(list(todo))
         ids = [i for i in todo if i not in known]
         if ids:
-            self._index(ids, [todo[i] for i in ids])
+            pre = precomputed or {}
+            if pre and all(i in pre for i in ids) and self.params == Params.of(self.settings):
+                sigs = np.frombuffer(b"".join(pre[i][0] for i in ids), dtype="<u4").reshape(len(ids), -1)
+                counts = np.array([pre[i][1] for i in ids], dtype=np.int64)
+                self._index(ids, [], (sigs.astype(np.uint32), counts))
+            else:
+                self._index(ids, [todo[i] for i in ids])
         found = self.clusters_of([a.id for a in articles])
         for a in articles:
             a.cluster = found[a.id]
@@ -124,11 +132,13 @@ class DedupIndex:
         while rows := cur.fetchmany(_READ_BATCH):
             self._index([r[0] for r in rows], [r[1] for r in rows])
 
-    def _index(self, ids: list[str], texts: list[str]) -> None:
+    def _index(self, ids: list[str], texts: list[str],
+               precomputed: tuple[np.ndarray, np.ndarray] | None = None) -> None:
         p = self.params
-        batch = shingle_batch(texts, p.shingle_words)
-        sigs = signatures(batch, p.permutations)
-        counts = batch.counts
+        if precomputed is None:
+            sigs, counts = signatures_of(texts, p.shingle_words, p.permutations)
+        else:
+            sigs, counts = precomputed
         keys = band_keys(sigs, p.bands)
         live = np.flatnonzero(counts > 0)
         edges = self._stored_edges(ids, sigs, counts, keys, live)
@@ -298,6 +308,25 @@ class DedupIndex:
             [("shingle_words", str(p.shingle_words)), ("permutations", str(p.permutations)),
              ("bands", str(p.bands)), ("threshold", repr(p.threshold))],
         )
+
+
+def signatures_of(texts: Sequence[str], shingle_words: int, permutations: int) -> tuple[np.ndarray, np.ndarray]:
+    """(MinHash signatures, shingle counts) of a batch of texts: what workers send to the index."""
+    batch = shingle_batch(list(texts), shingle_words)
+    return signatures(batch, permutations), batch.counts
+
+
+def read_clusters(conn: sqlite3.Connection, article_ids: Sequence[str]) -> dict[str, Cluster]:
+    """Clusters of stored articles, reading only (for read-only connections)."""
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'dedup_members'").fetchone() is None:
+        ids = list(dict.fromkeys(article_ids))
+        copies = dict(_lookup(conn, "sources", "article_id", "article_id, COUNT(*)", ids,
+                              suffix=" GROUP BY article_id"))
+        return {a: Cluster(id=a, kind="exact" if copies.get(a, 0) >= 2 else "unique",
+                           size=max(copies.get(a, 0), 1)) for a in ids}
+    reader = DedupIndex.__new__(DedupIndex)  # the read methods need nothing but the connection
+    reader.conn = conn
+    return reader.clusters_of(article_ids)
 
 
 def _ensure_cache(conn: sqlite3.Connection) -> None:

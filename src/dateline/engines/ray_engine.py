@@ -18,7 +18,8 @@ from dateline.pipeline import Outcome, process
 from dateline.read import expand, read_file
 from dateline.settings import Settings
 
-COLUMNS = ("path", "record", "format", "offset", "raw", "outlet", "url", "article", "reason", "detail")
+COLUMNS = ("path", "record", "format", "offset", "raw", "outlet", "url", "article", "reason", "detail",
+           "signature", "shingles")
 
 
 class RayMissing(Exception):
@@ -38,8 +39,10 @@ def outcome_row(o: Outcome) -> dict[str, Any]:
     row: dict[str, Any] = {
         "path": src.path, "record": src.record, "format": src.format, "offset": src.offset,
         "raw": o.raw.raw, "outlet": o.raw.outlet, "url": o.raw.url,
-        "article": None, "reason": None, "detail": None,
+        "article": None, "reason": None, "detail": None, "signature": None, "shingles": None,
     }
+    if o.signature is not None:
+        row["signature"], row["shingles"] = o.signature
     if o.article is not None:
         row["article"] = json.dumps(o.article.to_dict(), ensure_ascii=False)
     else:
@@ -53,7 +56,8 @@ def row_outcome(row: dict[str, Any]) -> Outcome:
                  None if row["offset"] is None else int(row["offset"]))
     raw = RawRecord(source=src, text=row["raw"], outlet=row["outlet"], url=row["url"])
     if row["article"]:
-        return Outcome(raw, article=Article.from_dict(json.loads(row["article"])))
+        sig = (row["signature"], int(row["shingles"])) if row.get("signature") is not None else None
+        return Outcome(raw, article=Article.from_dict(json.loads(row["article"])), signature=sig)
     return Outcome(raw, rejected=Rejected(row["reason"] or "unknown", row["detail"] or ""))
 
 
@@ -89,8 +93,17 @@ class Processor:
         load_extractor(settings)
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
+        from dateline.dedup.index import signatures_of
+
         records = [_raw_from_dict(s) for s in batch["record"]]
-        rows = [outcome_row(o) for o in process(records, self.settings)]
+        outcomes = list(process(records, self.settings))
+        done = [o for o in outcomes if o.article is not None]
+        if done:  # MinHash on the workers: the archive only has to probe its LSH buckets
+            p = self.settings
+            sigs, counts = signatures_of([o.article.text for o in done], p.shingle_words, p.permutations)
+            for o, sig, n in zip(done, sigs, counts, strict=True):
+                o.signature = (sig.astype("<u4").tobytes(), int(n))
+        rows = [outcome_row(o) for o in outcomes]
         return {c: [r[c] for r in rows] for c in COLUMNS}
 
 
