@@ -138,11 +138,13 @@ def test_xss_record_renders_as_text(client: TestClient) -> None:
 
 def test_entity_page_and_api(client: TestClient) -> None:
     d = client.get("/api/entities/NEB").json()
-    assert d["id"] == "org:national-electoral-board" and d["per_day"] == {"2024-03-07": 1, "2024-03-08": 1}
+    assert d["id"] == "org:national-electoral-board" and d["article_count"] == 2
+    assert d["per_day"] == {"2024-03-07": 1, "2024-03-08": 1}
     assert d["cooccurring"][0]["name"] == "Ana Ruiz"
     r = client.get("/entities/person:ana-ruiz")
     p = _parse(r.text)
     assert r.status_code == 200 and "Foreign Minister" in r.text and "We expect a calm count" in r.text
+    assert "2 articles · 3 mentions" in r.text
     bars = [a for t, a in p.tags if t == "rect" and a.get("class") == "bar"]
     assert len(bars) == 2 and float(bars[0]["height"] or 0) > 0  # one bar a day over two days
     assert client.get("/entities/nobody").status_code == 404

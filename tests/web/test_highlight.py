@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 from dateline.web.highlight import Mark, render
 
 
-
 class _Nesting(HTMLParser):
     def __init__(self) -> None:
         super().__init__()

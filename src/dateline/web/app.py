@@ -23,7 +23,7 @@ from jinja2 import Environment, FileSystemLoader
 
 from dateline.archive.search import QueryError
 from dateline.archive.store import Archive
-from dateline.web import api, pages
+from dateline.web import api, highlight, pages
 
 HERE = Path(__file__).parent
 
@@ -62,6 +62,7 @@ class Connections:
 def _templates() -> Jinja2Templates:
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True,
                       trim_blocks=True, lstrip_blocks=True)
+    env.filters["amount"] = highlight.fmt_value
     return Jinja2Templates(env=env)
 
 

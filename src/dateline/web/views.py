@@ -74,7 +74,8 @@ def entity_view(archive: Archive, ident: str) -> dict[str, Any] | None:
     ent = queries.find_entity(archive.conn, ident)
     if ent is None:
         return None
-    return {**ent, **queries.entity_detail(archive.conn, ent["id"], limit=25)}
+    # `articles` is the list of latest articles there, as in `dateline entity --json`.
+    return {**ent, "article_count": ent["articles"], **queries.entity_detail(archive.conn, ent["id"], limit=25)}
 
 
 def overview(archive: Archive) -> dict[str, Any]:
