@@ -199,3 +199,12 @@ def test_story_clusters_when_present(tmp_path: Path) -> None:
     d = c.get(f"/api/articles/{ids[0]}").json()
     assert [x["id"] for x in d["copies"]] == [ids[1]]
     assert "2 copies" in c.get("/search", params={"q": "ruiz"}).text
+
+
+def test_concurrent_requests_use_a_connection_per_thread(client: TestClient) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    paths = ["/search?q=count", "/api/search?q=said", "/entities/NEB", "/"] * 6
+    with ThreadPoolExecutor(8) as pool:
+        codes = [f.result(timeout=30) for f in [pool.submit(lambda p=p: client.get(p).status_code) for p in paths]]
+    assert codes == [200] * len(paths)

@@ -14,8 +14,8 @@ from dateline.web.views import MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY, MAX_TEXT, Pag
 router = APIRouter(prefix="/api", tags=["api"])
 
 
-def archive(request: Request) -> Archive:
-    return request.app.state.conns.get()
+async def archive(request: Request) -> Archive:
+    return request.app.state.conns.local
 
 
 Db = Annotated[Archive, Depends(archive)]

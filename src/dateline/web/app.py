@@ -52,11 +52,32 @@ class Connections:
                 self._all.append(archive)
         return archive
 
+    @property
+    def local(self) -> Archive:
+        """An archive whose every attribute is looked up on the calling thread's connection.
+
+        FastAPI runs a sync dependency and its endpoint on different pool threads, so the
+        dependency hands out this proxy; the connection is picked where it is used. Sharing one
+        connection across threads deadlocks: search's progress handler takes the GIL while
+        SQLite holds the connection's mutex.
+        """
+        return _ThreadArchive(self)  # type: ignore[return-value]
+
     def close(self) -> None:
         with self._lock:
             for a in self._all:
                 a.close()
             self._all.clear()
+
+
+class _ThreadArchive:
+    __slots__ = ("_conns",)
+
+    def __init__(self, conns: Connections) -> None:
+        self._conns = conns
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._conns.get(), name)
 
 
 def _templates() -> Jinja2Templates:

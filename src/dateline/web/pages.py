@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -11,6 +12,7 @@ from markupsafe import Markup, escape
 
 from dateline.archive import browse, queries
 from dateline.archive.search import QueryError
+from dateline.archive.store import Archive
 from dateline.web import charts, highlight, views
 from dateline.web.api import Db, Page, Text, search_form
 from dateline.web.views import Paging, SearchForm
@@ -51,6 +53,19 @@ def error_page(request: Request, status: int, message: str) -> HTMLResponse:
     return render(request, "error.html", {"status": status, "message": message}, status)
 
 
+OUTLETS_TTL = 300.0
+
+
+def _outlets(request: Request, db: Archive) -> list[str]:
+    """The outlet menu, kept for a few minutes: counting outlets scans the whole articles table."""
+    cached = getattr(request.app.state, "outlets", None)
+    now = time.monotonic()
+    if cached is None or now - cached[0] > OUTLETS_TTL:
+        cached = (now, [o["outlet"] for o in browse.outlets(db.conn, 100)])
+        request.app.state.outlets = cached
+    return cached[1]
+
+
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request, db: Db) -> HTMLResponse:
     figures = views.overview(db)
@@ -63,7 +78,7 @@ def overview(request: Request, db: Db) -> HTMLResponse:
 def search(request: Request, db: Db, form: Annotated[SearchForm, Depends(search_form)],
            page: Page = 1) -> HTMLResponse:
     context: dict[str, Any] = {"form": form, "result": None, "error": None,
-                               "outlets": [o["outlet"] for o in browse.outlets(db.conn, 100)]}
+                               "outlets": _outlets(request, db)}
     if form.q:
         try:
             result = views.search_view(db, form, Paging(page, 20), (OPEN, CLOSE))
