@@ -67,12 +67,25 @@ def search(
     conn: sqlite3.Connection, query: str, *, date_from: str | None = None, date_to: str | None = None,
     limit: int = 20, offset: int = 0, sort: str = "rank", literal: bool = False,
     one_per_cluster: bool = True, outlet: str | None = None, time_limit: float = 2.0,
-    entity: str | None = None, marks: tuple[str, str] = ("[", "]"),
+    entity: str | None = None, marks: tuple[str, str] = ("[", "]"), window: int | None = None,
 ) -> list[Hit]:
-    """`entity` keeps articles that name that entity id; `marks` bracket the matched words."""
+    """`entity` keeps articles that name that entity id; `marks` bracket the matched words.
+
+    `window` bounds the cost of a query that matches much of a large archive: only the `window`
+    most recently stored matches are ranked (and grouped into clusters). Finding them walks the
+    FTS5 doclist in rowid order without scoring, which is cheap; scoring every match is not.
+    """
     if sort not in ("rank", "date"):
         raise QueryError("sort must be 'rank' or 'date'")
     where, params = _filters(query, date_from, date_to, literal, outlet, entity)
+    if window:
+        source = "articles_fts" if len(where) == 1 else (
+            "articles_fts JOIN articles a ON a.rowid = articles_fts.rowid")
+        cut = _run(conn, f"SELECT articles_fts.rowid FROM {source} WHERE {' AND '.join(where)} "
+                   "ORDER BY articles_fts.rowid DESC LIMIT 1 OFFSET ?", [*params, window - 1], query, time_limit)
+        if cut:
+            where.append("articles_fts.rowid >= ?")
+            params.append(cut[0][0])
     clustered = one_per_cluster and _has_clusters(conn)
     order = "score" if sort == "rank" else "a.published IS NULL, a.published DESC, score"
     cluster_col = "c.cluster_id" if clustered else "a.id"
@@ -158,13 +171,14 @@ def facets(
 ) -> dict[str, object]:
     """Counts of the matches by entity, outlet and month.
 
-    Counted over at most `scan` matching articles (in FTS order) so that a query matching most
+    Counted over at most `scan` matching articles (the latest stored) so that a query matching most
     of a large archive still answers quickly; `complete` is false where the scan stopped there.
     """
     where, params = _filters(query, date_from, date_to, literal, outlet, entity)
     scan = max(2, min(scan, 100_000))
     base = (f"SELECT a.id, a.outlet, substr(a.published, 1, 7) AS month FROM articles_fts "
-            f"JOIN articles a ON a.rowid = articles_fts.rowid WHERE {' AND '.join(where)} LIMIT ?")
+            f"JOIN articles a ON a.rowid = articles_fts.rowid WHERE {' AND '.join(where)} "
+            "ORDER BY articles_fts.rowid DESC LIMIT ?")
     top = max(1, min(top, 100))
     sql = f"""
         WITH m AS ({base})

@@ -14,6 +14,9 @@ MAX_PAGE_SIZE = 100
 MAX_PAGE = 100  # deep paging gets slow and nobody reads page 101; narrow the query instead
 MAX_TEXT = 200  # filters other than the query: names, outlets, units
 MAX_QUERY = 500
+# Broad queries over a large archive are ranked and counted among this many of their newest
+# matches (see archive.search); with paging capped at MAX_PAGE, date order stays exact.
+WINDOW = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,9 +52,10 @@ def search_view(archive: Archive, form: SearchForm, paging: Paging, marks: tuple
         conn, form.q, date_from=form.date_from or None, date_to=form.date_to or None,
         limit=paging.size + 1, offset=paging.offset, sort=form.sort, literal=form.literal,
         one_per_cluster=not form.all_copies, outlet=form.outlet or None, entity=entity_id, marks=marks,
+        window=WINDOW,
     )
     counts = facets(conn, form.q, date_from=form.date_from or None, date_to=form.date_to or None,
-                    literal=form.literal, outlet=form.outlet or None, entity=entity_id)
+                    literal=form.literal, outlet=form.outlet or None, entity=entity_id, scan=WINDOW)
     return {
         "query": form.q, "page": paging.page, "size": paging.size,
         "has_more": len(hits) > paging.size, "entity": entity,
