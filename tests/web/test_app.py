@@ -208,3 +208,13 @@ def test_concurrent_requests_use_a_connection_per_thread(client: TestClient) -> 
     with ThreadPoolExecutor(8) as pool:
         codes = [f.result(timeout=30) for f in [pool.submit(lambda p=p: client.get(p).status_code) for p in paths]]
     assert codes == [200] * len(paths)
+
+
+def test_serve_command_reports_a_missing_archive_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from dateline.cli import main
+
+    assert main(["serve", "--db", str(tmp_path / "none.db"), "--port", "1"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("error: no archive at") and "\n" not in err

@@ -9,7 +9,7 @@ only the package's own scripts and styles.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -91,7 +91,7 @@ def create_app(db_path: str) -> FastAPI:
     conns = Connections(db_path)
 
     @asynccontextmanager
-    async def lifespan(app: FastAPI) -> Iterator[None]:  # type: ignore[misc]
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
         conns.close()
 

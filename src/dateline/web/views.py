@@ -16,7 +16,7 @@ MAX_TEXT = 200  # filters other than the query: names, outlets, units
 MAX_QUERY = 500
 # Broad queries over a large archive are ranked and counted among this many of their newest
 # matches (see archive.search); with paging capped at MAX_PAGE, date order stays exact.
-WINDOW = 2000
+WINDOW = 1000
 
 
 @dataclass(frozen=True, slots=True)
