@@ -44,7 +44,11 @@ def overview(db: Db) -> dict[str, Any]:
 @router.get("/search")
 def search(db: Db, form: Annotated[SearchForm, Depends(search_form)], page: Page = 1,
            size: Size = 20) -> dict[str, Any]:
-    """Hits with `[`/`]` around the matched words in `snippet`, one per story cluster, and facets."""
+    """Hits with `[`/`]` around the matched words in `snippet`, one per story cluster, and facets.
+
+    A query matching more than `window` articles is ranked and counted among its `window` newest
+    matches (`facets.complete` is then false); narrow it with words, dates or filters.
+    """
     result = views.search_view(db, form, Paging(page, size), ("[", "]"))
     if result["entity"] is not None:
         result["entity"] = {k: result["entity"][k] for k in ("id", "name", "type")}

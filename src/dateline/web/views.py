@@ -57,7 +57,7 @@ def search_view(archive: Archive, form: SearchForm, paging: Paging, marks: tuple
     counts = facets(conn, form.q, date_from=form.date_from or None, date_to=form.date_to or None,
                     literal=form.literal, outlet=form.outlet or None, entity=entity_id, scan=WINDOW)
     return {
-        "query": form.q, "page": paging.page, "size": paging.size,
+        "query": form.q, "page": paging.page, "size": paging.size, "window": WINDOW,
         "has_more": len(hits) > paging.size, "entity": entity,
         "hits": [h.to_dict() for h in hits[: paging.size]], "facets": counts,
     }
