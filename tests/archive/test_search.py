@@ -80,3 +80,35 @@ def _shared_archive(factory: pytest.TempPathFactory) -> Archive:
         api.ingest([str(p)], s)
         _CACHE["a"] = Archive(s.db, readonly=True)
     return _CACHE["a"]
+
+
+def test_facets_and_entity_filter(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from dateline.archive.search import facets
+    from dateline.archive.search import search as run_search
+    from dateline.archive.store import Archive
+    from tests.web.fixture_archive import build
+
+    with Archive(build(tmp_path / "f.db"), readonly=True) as archive:
+        f = facets(archive.conn, "said")
+        assert f["matches"] == 3 and f["complete"]
+        assert {e["name"]: e["count"] for e in f["entities"]} == {"Ana Ruiz": 2, "National Electoral Board": 2}
+        assert f["outlets"] == [{"key": "Test Wire", "count": 3}]
+        assert facets(archive.conn, "said", scan=2)["complete"] is False
+        hits = run_search(archive.conn, "said", entity="person:ana-ruiz", marks=("<<", ">>"))
+        assert len(hits) == 2 and all("<<said>>" in h.snippet.lower() for h in hits)
+
+
+def test_window_ranks_only_the_newest_matches(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from dateline.archive.search import search as run_search
+    from dateline.archive.store import Archive
+    from tests.web.fixture_archive import build
+
+    with Archive(build(tmp_path / "w.db"), readonly=True) as archive:
+        newest = archive.conn.execute(
+            "SELECT a.id FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+            "WHERE articles_fts MATCH 'said' ORDER BY articles_fts.rowid DESC LIMIT 2").fetchall()
+        hits = run_search(archive.conn, "said", window=2)
+        assert {h.id for h in hits} == {r[0] for r in newest}
+        assert len(run_search(archive.conn, "said")) == 3
+        assert {h.id for h in run_search(archive.conn, "said", window=2, entity="person:ana-ruiz")} == {
+            h.id for h in run_search(archive.conn, "said", entity="person:ana-ruiz")}

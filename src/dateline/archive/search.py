@@ -67,36 +67,32 @@ def search(
     conn: sqlite3.Connection, query: str, *, date_from: str | None = None, date_to: str | None = None,
     limit: int = 20, offset: int = 0, sort: str = "rank", literal: bool = False,
     one_per_cluster: bool = True, outlet: str | None = None, time_limit: float = 2.0,
+    entity: str | None = None, marks: tuple[str, str] = ("[", "]"), window: int | None = None,
 ) -> list[Hit]:
-    query = query.strip()
-    if not query:
-        raise QueryError("the query is empty")
-    if len(query) > MAX_QUERY_CHARS:
-        raise QueryError(f"the query is longer than {MAX_QUERY_CHARS} characters")
+    """`entity` keeps articles that name that entity id; `marks` bracket the matched words.
+
+    `window` bounds the cost of a query that matches much of a large archive: only the `window`
+    most recently stored matches are ranked (and grouped into clusters). Finding them walks the
+    FTS5 doclist in rowid order without scoring, which is cheap; scoring every match is not.
+    """
     if sort not in ("rank", "date"):
         raise QueryError("sort must be 'rank' or 'date'")
-    match = quote_query(query) if literal else query
-    if not match:
-        raise QueryError("the query has no words to search for")
-    lo, hi = _date_bounds(date_from, date_to)
+    where, params = _filters(query, date_from, date_to, literal, outlet, entity)
+    if window:
+        source = "articles_fts" if len(where) == 1 else (
+            "articles_fts JOIN articles a ON a.rowid = articles_fts.rowid")
+        cut = _run(conn, f"SELECT articles_fts.rowid FROM {source} WHERE {' AND '.join(where)} "
+                   "ORDER BY articles_fts.rowid DESC LIMIT 1 OFFSET ?", [*params, window - 1], query, time_limit)
+        if cut:
+            where.append("articles_fts.rowid >= ?")
+            params.append(cut[0][0])
     clustered = one_per_cluster and _has_clusters(conn)
-    where = ["articles_fts MATCH ?"]
-    params: list[object] = [match]
-    if lo:
-        where.append("a.published >= ?")
-        params.append(lo)
-    if hi:
-        where.append("a.published <= ?")
-        params.append(hi)
-    if outlet:
-        where.append("a.outlet = ?")
-        params.append(outlet)
     order = "score" if sort == "rank" else "a.published IS NULL, a.published DESC, score"
     cluster_col = "c.cluster" if clustered else "a.id"
     join = "LEFT JOIN dedup_members c ON c.article_id = a.id" if clustered else ""
     inner = f"""
         SELECT a.id, a.published, a.title, a.outlet, bm25(articles_fts, 2.0, 1.0) AS score,
-               snippet(articles_fts, 1, '[', ']', ' … ', 14) AS snippet,
+               snippet(articles_fts, 1, ?, ?, ' … ', 14) AS snippet,
                COALESCE({cluster_col}, a.id) AS cluster
         FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid {join}
         WHERE {' AND '.join(where)}"""
@@ -108,11 +104,53 @@ def search(
             SELECT * FROM ranked a WHERE n = 1 ORDER BY {order} LIMIT ? OFFSET ?"""
     else:
         sql = f"SELECT *, 1 AS copies FROM ({inner}) a ORDER BY {order} LIMIT ? OFFSET ?"
-    params += [max(1, min(limit, 1000)), max(0, offset)]
+    params = [*marks, *params, max(1, min(limit, 1000)), max(0, offset)]
+    rows = _run(conn, sql, params, query, time_limit)
+    return [
+        Hit(id=r["id"], published=r["published"], title=r["title"], snippet=r["snippet"],
+            score=-float(r["score"]), outlet=r["outlet"], cluster_id=r["cluster"] if clustered else None,
+            copies=int(r["copies"]))
+        for r in rows
+    ]
+
+
+def _filters(
+    query: str, date_from: str | None, date_to: str | None, literal: bool, outlet: str | None,
+    entity: str | None,
+) -> tuple[list[str], list[object]]:
+    """The WHERE terms (over `articles_fts` and `articles a`) shared by search and facets."""
+    query = query.strip()
+    if not query:
+        raise QueryError("the query is empty")
+    if len(query) > MAX_QUERY_CHARS:
+        raise QueryError(f"the query is longer than {MAX_QUERY_CHARS} characters")
+    match = quote_query(query) if literal else query
+    if not match:
+        raise QueryError("the query has no words to search for")
+    lo, hi = _date_bounds(date_from, date_to)
+    where = ["articles_fts MATCH ?"]
+    params: list[object] = [match]
+    if lo:
+        where.append("a.published >= ?")
+        params.append(lo)
+    if hi:
+        where.append("a.published <= ?")
+        params.append(hi)
+    if outlet:
+        where.append("a.outlet = ?")
+        params.append(outlet)
+    if entity:
+        where.append("a.id IN (SELECT article_id FROM article_entities WHERE entity_id = ?)")
+        params.append(entity)
+    return where, params
+
+
+def _run(conn: sqlite3.Connection, sql: str, params: list[object], query: str,
+         time_limit: float) -> list[sqlite3.Row]:
     deadline = time.monotonic() + time_limit
     conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
     try:
-        rows = conn.execute(sql, params).fetchall()
+        return conn.execute(sql, params).fetchall()
     except sqlite3.OperationalError as exc:
         msg = str(exc)
         if "interrupted" in msg:
@@ -124,12 +162,45 @@ def search(
         raise
     finally:
         conn.set_progress_handler(None, 0)
-    return [
-        Hit(id=r["id"], published=r["published"], title=r["title"], snippet=r["snippet"],
-            score=-float(r["score"]), outlet=r["outlet"], cluster_id=r["cluster"] if clustered else None,
-            copies=int(r["copies"]))
-        for r in rows
-    ]
+
+
+def facets(
+    conn: sqlite3.Connection, query: str, *, date_from: str | None = None, date_to: str | None = None,
+    literal: bool = False, outlet: str | None = None, entity: str | None = None, top: int = 10,
+    scan: int = 5000, time_limit: float = 2.0,
+) -> dict[str, object]:
+    """Counts of the matches by entity, outlet and month.
+
+    Counted over at most `scan` matching articles (the latest stored) so that a query matching most
+    of a large archive still answers quickly; `complete` is false where the scan stopped there.
+    """
+    where, params = _filters(query, date_from, date_to, literal, outlet, entity)
+    scan = max(2, min(scan, 100_000))
+    base = (f"SELECT a.id, a.outlet, substr(a.published, 1, 7) AS month FROM articles_fts "
+            f"JOIN articles a ON a.rowid = articles_fts.rowid WHERE {' AND '.join(where)} "
+            "ORDER BY articles_fts.rowid DESC LIMIT ?")
+    top = max(1, min(top, 100))
+    sql = f"""
+        WITH m AS ({base})
+        SELECT 'n' AS facet, NULL AS key, NULL AS label, NULL AS type, COUNT(*) AS n FROM m
+        UNION ALL SELECT * FROM (SELECT 'outlet', outlet, outlet, NULL, COUNT(*) AS n FROM m
+            WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY n DESC, outlet LIMIT ?)
+        UNION ALL SELECT * FROM (SELECT 'month', month, month, NULL, COUNT(*) FROM m
+            WHERE month IS NOT NULL GROUP BY month ORDER BY month)
+        UNION ALL SELECT * FROM (SELECT 'entity', e.id, e.name, e.type, COUNT(*) AS n FROM m
+            JOIN article_entities ae ON ae.article_id = m.id JOIN entities e ON e.id = ae.entity_id
+            GROUP BY e.id ORDER BY n DESC, e.articles DESC LIMIT ?)"""
+    rows = _run(conn, sql, [*params, scan, top, top], query, time_limit)
+    groups: dict[str, list[dict[str, object]]] = {"entities": [], "outlets": [], "months": []}
+    matches = 0
+    for r in rows:
+        if r["facet"] == "n":
+            matches = int(r["n"])
+        elif r["facet"] == "entity":
+            groups["entities"].append({"id": r["key"], "name": r["label"], "type": r["type"], "count": r["n"]})
+        else:
+            groups[r["facet"] + "s"].append({"key": r["key"], "count": r["n"]})
+    return {"matches": matches, "complete": matches < scan, **groups}
 
 
 def _has_clusters(conn: sqlite3.Connection) -> bool:

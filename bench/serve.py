@@ -1,0 +1,204 @@
+"""Latency of the web pages under a bounded concurrent load, on loopback, over 100,000 articles.
+
+    python bench/serve.py [--articles 100000] [--requests 300] [--concurrency 2 4] [--cap 120]
+
+Builds (once; cached in the temp folder) an archive of short generated articles, written through
+the Archive API with the model off; the people named in each story are attached as PERSON
+entities by string search, so that facets and entity pages have work to do as in a real
+archive. Then it starts `dateline serve` in its own process, fires a fixed number of requests
+per endpoint from a thread pool (stopping early at the time cap), and prints p50/p95/p99.
+Target: p95 under 100 ms for search.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import NAMES, PLACES, sentence  # noqa: E402
+
+from dateline.archive.store import Archive  # noqa: E402
+from dateline.clean import article_id  # noqa: E402
+from dateline.model import Article, Entity, Mention, RawRecord, Source, Span  # noqa: E402
+from dateline.pipeline import Outcome  # noqa: E402
+
+OUTLETS = ["Wire One", "Daily Ledger", "Capital Post", "Harbour Times", "Northern Star"]
+QUERIES = ["ceasefire", "grain exports", '"trade agreement"', "floods displaced", "budget deficit",
+           "fuel prices", "election commission", "loan lenders", "minist*", "Kamau", "Petrova OR Saleh",
+           "delegates sector", "central bank", "statement NOT loan"]
+
+
+def _article(rng: random.Random, i: int) -> Article:
+    paras = [f"{rng.choice(PLACES)} - Story {i}: {sentence(rng)}", sentence(rng), sentence(rng)]
+    text = "\n\n".join(paras)
+    spans, pos = [], 0
+    for p in paras:
+        spans.append(Span(pos, pos + len(p)))
+        pos += len(p) + 2
+    entities = []
+    for name in NAMES:
+        found = [Mention(s, s + len(name), name) for s in _find_all(text, name)]
+        if found:
+            entities.append(Entity(f"e{len(entities)}", name, "PERSON", mentions=found))
+    day = 1 + i % 28
+    return Article(
+        id=article_id(text), source=Source("bench-serve.jsonl", i + 1, "jsonl"), text=text,
+        paragraphs=spans, published=f"{2019 + i % 5}-{1 + i % 12:02d}-{day:02d}",
+        title=f"Story {i}: {paras[1][:60]}", outlet=OUTLETS[i % len(OUTLETS)], entities=entities,
+    )
+
+
+def _find_all(text: str, part: str) -> list[int]:
+    out, start = [], text.find(part)
+    while start >= 0:
+        out.append(start)
+        start = text.find(part, start + 1)
+    return out
+
+
+def build(path: Path, n: int) -> float:
+    """Writes the archive unless a complete one is cached; returns the seconds spent."""
+    if path.exists():
+        with Archive(str(path), readonly=True) as a:
+            if a.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == n:
+                return 0.0
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    t0 = time.perf_counter()
+    rng = random.Random(11)
+    with Archive(str(path)) as archive:
+        run = archive.begin_run(["generated"])
+        batch: list[Outcome] = []
+        for i in range(n):
+            a = _article(rng, i)
+            batch.append(Outcome(RawRecord(a.source, text=a.text), a))
+            if len(batch) == 5000 or i == n - 1:
+                archive.write(batch, run)
+                batch = []
+        archive.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return time.perf_counter() - t0
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _start_server(db: Path) -> tuple[subprocess.Popen[bytes], str]:
+    port = _free_port()
+    src = Path(__file__).resolve().parents[1] / "src"
+    env = {**os.environ, "PYTHONPATH": f"{src}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
+    proc = subprocess.Popen([sys.executable, "-m", "dateline.cli", "serve", "--db", str(db), "--port", str(port)],
+                            env=env, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(f"the server exited: {proc.stderr.read().decode() if proc.stderr else ''}")
+        try:
+            if httpx.get(base + "/api/overview", timeout=2).status_code == 200:
+                return proc, base
+        except httpx.TransportError:
+            time.sleep(0.05)  # the socket is not listening yet
+    proc.kill()
+    raise SystemExit("the server did not answer within 30 s")
+
+
+def _load(base: str, paths: list[str], concurrency: int, cap: float) -> tuple[list[float], int]:
+    """Latencies (ms) of the requests that finished before the cap, and the number of errors."""
+    deadline = time.monotonic() + cap
+    errors = 0
+
+    def one(client: httpx.Client, path: str) -> float | None:
+        nonlocal errors
+        if time.monotonic() > deadline:
+            return None
+        t0 = time.perf_counter()
+        r = client.get(path)
+        ms = (time.perf_counter() - t0) * 1000
+        if r.status_code != 200:
+            errors += 1
+        return ms
+
+    with httpx.Client(base_url=base, timeout=30, limits=httpx.Limits(max_connections=concurrency)) as client:
+        with ThreadPoolExecutor(concurrency) as pool:
+            got = list(pool.map(lambda p: one(client, p), paths))
+    return [ms for ms in got if ms is not None], errors
+
+
+def _pct(values: list[float], p: float) -> float:
+    return statistics.quantiles(values, n=100, method="inclusive")[int(p) - 1] if len(values) > 1 else values[0]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=100_000)
+    ap.add_argument("--requests", type=int, default=300, help="requests per endpoint")
+    ap.add_argument("--concurrency", type=int, nargs="+", default=[2, 4], help="clients at once (each a run)")
+    ap.add_argument("--cap", type=float, default=120.0, help="seconds at most per endpoint")
+    args = ap.parse_args()
+
+    db = Path(tempfile.gettempdir()) / f"dateline-bench-serve-{args.articles}.db"
+    built = build(db, args.articles)
+    print(f"archive {db}: {args.articles:,} articles, {db.stat().st_size / 1e6:,.0f} MB"
+          + (f", built in {built:.1f} s" if built else ", cached"))
+    with Archive(str(db), readonly=True) as a:
+        ids = [r[0] for r in a.conn.execute("SELECT id FROM articles ORDER BY random() LIMIT 500")]
+        ents = [r[0] for r in a.conn.execute("SELECT id FROM entities")]
+    rng = random.Random(3)
+
+    def searches(prefix: str) -> list[str]:
+        out = []
+        for _ in range(args.requests):
+            q = httpx.QueryParams({"q": rng.choice(QUERIES), "page": rng.choice([1, 1, 1, 2])})
+            if rng.random() < 0.2:
+                q = q.set("from", "2021-01").set("to", "2021-12")
+            out.append(f"{prefix}?{q}")
+        return out
+
+    endpoints = {
+        "search page": searches("/search"),
+        "search API": searches("/api/search"),
+        "article page": [f"/articles/{rng.choice(ids)}" for _ in range(args.requests)],
+        "article API": [f"/api/articles/{rng.choice(ids)}" for _ in range(args.requests)],
+        "entity page": [f"/entities/{rng.choice(ents)}" for _ in range(max(1, args.requests // 10))],
+    }
+    proc, base = _start_server(db)
+    rows = []
+    try:
+        for conc in args.concurrency:
+            for name, paths in endpoints.items():
+                _load(base, paths[:10], conc, args.cap)  # warm the page cache and the threads
+                t0 = time.perf_counter()
+                ms, errors = _load(base, paths, conc, args.cap)
+                wall = time.perf_counter() - t0
+                rows.append((conc, name, len(ms), errors, len(ms) / wall, _pct(ms, 50), _pct(ms, 95), _pct(ms, 99)))
+    finally:
+        proc.terminate()
+        proc.wait(10)
+    print(f"\nloopback, one uvicorn process, {os.cpu_count()} CPUs\n")
+    print("| clients | endpoint      | requests | errors | req/s | p50 ms | p95 ms | p99 ms |")
+    print("|---:|---|---:|---:|---:|---:|---:|---:|")
+    for conc, name, n, err, rps, p50, p95, p99 in rows:
+        print(f"| {conc:>7} | {name:<13} | {n:>8} | {err:>6} | {rps:>5.0f} | {p50:>6.1f} | {p95:>6.1f} | {p99:>6.1f} |")
+    for conc in args.concurrency:
+        p95 = max(r[6] for r in rows if r[0] == conc and r[1].startswith("search"))
+        print(f"{conc} clients: search p95 {p95:.1f} ms, {'meets' if p95 < 100 else 'MISSES'} the 100 ms target")
+
+
+if __name__ == "__main__":
+    main()
