@@ -17,7 +17,7 @@ from typing import BinaryIO
 
 from dateline.model import RawRecord, Rejected, Source
 from dateline.read import dated, html, jsonl, table, txt, warc
-from dateline.read.opener import inner_name, open_stream
+from dateline.read.opener import as_utf8, inner_name, open_stream
 from dateline.read.sniff import FORMATS, sniff
 
 Reader = Callable[[BinaryIO, str, int], Iterator[RawRecord]]
@@ -96,6 +96,9 @@ def read_file(path: str, fmt: str | None, max_record_bytes: int, max_decompresse
         stream = open_stream(raw, name, max_decompressed_bytes)
         peek = getattr(stream, "peek", None)
         head = peek(8192)[:8192] if peek else b""
+        if not head.startswith(b"PAR1"):
+            stream = as_utf8(stream, head)
+            head = stream.peek(8192)[:8192] if head else b""  # type: ignore[attr-defined]
         chosen = fmt or sniff(inner_name(Path(name).name), head)
         if chosen == "parquet":
             stream = io.BytesIO(stream.read(max_decompressed_bytes))  # parquet needs seeking
