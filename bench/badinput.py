@@ -26,7 +26,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -107,9 +107,15 @@ def _page(title: str = "Talks resume") -> str:
     return f"<html><head><title>{title}</title></head><body><article>{paragraphs}</article></body></html>"
 
 
-def make_cases(root: Path, scale: Scale) -> list[Case]:
-    """Write every hostile case under root/<name>/ and return what each must yield."""
+def make_cases(root: Path, scale: Scale, dry: bool = False) -> list[Case]:
+    """Write every hostile case under root/<name>/ and return what each must yield.
+
+    `dry`: write nothing (the files go to a throwaway folder); for listing the cases.
+    """
     cases: list[Case] = []
+    if dry:
+        with tempfile.TemporaryDirectory() as tmp:
+            return make_cases(Path(tmp), replace(scale, no_newline=1, big_record=1, bomb=1, attributes=1))
 
     def add(name: str, what: str, good: int, reasons: set[str] | None = None, undated: int = 0) -> Path:
         cases.append(Case(name, what, good, reasons or set(), undated))
