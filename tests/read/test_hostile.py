@@ -62,3 +62,17 @@ def test_utf16_dumps_are_read_in_their_own_format(tmp_path: Path) -> None:
     assert [r.date for r in recs[:3]] == ["2021-03-01", "2021-03-02", "2021-03-03"]
     assert recs[0].text.strip() == f"{BODY} Day 1."
     assert recs[-1].text == f"{BODY} \u00e9t\u00e9 1"
+
+
+def test_csv_in_cp1252_keeps_its_characters(tmp_path: Path) -> None:
+    text = f"Caf\u00e9 owners \u201cprotest\u201d in Z\u00fcrich. {BODY}"
+    (tmp_path / "a.csv").write_bytes(f'title,text\nA,"{text}"\n'.encode("cp1252"))
+    (rec,) = records(tmp_path / "a.csv")
+    assert rec.text == text
+
+
+def test_csv_field_over_the_cap_is_rejected_and_the_next_row_kept(tmp_path: Path) -> None:
+    big = "word " * 50_000
+    (tmp_path / "a.csv").write_text(f'title,text\nA,"{BODY}"\nB,"{big}\n{big}"\nC,"{BODY} Again."\n')
+    recs = records(tmp_path / "a.csv", max_record_bytes=100_000)
+    assert [r.error.reason if r.error else r.text for r in recs] == [BODY, "too_large", f"{BODY} Again."]
