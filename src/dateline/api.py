@@ -17,9 +17,11 @@ from dateline.settings import Settings
 ProgressFn = Callable[[Counts], None]
 
 
-def parse(paths: Iterable[str], settings: Settings, fmt: str | None = None) -> Iterator[Outcome]:
+def parse(
+    paths: Iterable[str], settings: Settings, fmt: str | None = None, skip: Iterable[str] = ()
+) -> Iterator[Outcome]:
     """Read and process inputs without an archive: one Outcome per record."""
-    records = read_inputs(paths, fmt, settings.max_record_bytes, settings.max_decompressed_bytes)
+    records = read_inputs(paths, fmt, settings.max_record_bytes, settings.max_decompressed_bytes, skip)
     yield from process(records, settings)
 
 
@@ -69,7 +71,9 @@ def ingest(
     try:
         with _stop_on_sigint() as stop:
             batch: list[Outcome] = []
-            for outcome in parse(paths, settings, fmt):
+            # An archive inside an input folder must not be read as input while it is written.
+            own_files = [arch.path + suffix for suffix in ("", "-wal", "-shm", "-journal")]
+            for outcome in parse(paths, settings, fmt, skip=own_files):
                 batch.append(outcome)
                 if len(batch) >= settings.write_batch:
                     total.add(arch.write(batch, run_id)[0])

@@ -71,11 +71,16 @@ def check_format(fmt: str | None) -> None:
 
 def read_inputs(
     paths: Iterable[str], fmt: str | None = None, max_record_bytes: int = 5_000_000,
-    max_decompressed_bytes: int = 2_000_000_000,
+    max_decompressed_bytes: int = 2_000_000_000, skip: Iterable[str] = (),
 ) -> Iterator[RawRecord]:
-    """Every record of every input, in order; raises InputError if no input exists."""
+    """Every record of every input, in order; raises InputError if no input exists.
+
+    `skip`: files never read (the archive being written, when it lies in an input folder).
+    """
     check_format(fmt)
     files, missing = expand(paths)
+    skipped = {os.path.realpath(s) for s in skip}
+    files = [f for f in files if f == "-" or os.path.realpath(f) not in skipped]
     if not files:
         raise InputError(f"no such file or folder: {', '.join(missing) or '(none given)'}")
     for m in missing:
