@@ -22,7 +22,6 @@ class Settings:
     # Limits that keep hostile input from exhausting memory.
     max_record_bytes: int = 5_000_000
     max_decompressed_bytes: int = 2_000_000_000
-    max_line_bytes: int = 50_000_000
     min_text_chars: int = 40
     # Seconds the clean step may spend on one record (hostile HTML can take minutes); 0: no limit.
     clean_timeout_s: float = 10.0

@@ -76,3 +76,21 @@ def test_csv_field_over_the_cap_is_rejected_and_the_next_row_kept(tmp_path: Path
     (tmp_path / "a.csv").write_text(f'title,text\nA,"{BODY}"\nB,"{big}\n{big}"\nC,"{BODY} Again."\n')
     recs = records(tmp_path / "a.csv", max_record_bytes=100_000)
     assert [r.error.reason if r.error else r.text for r in recs] == [BODY, "too_large", f"{BODY} Again."]
+
+
+def test_compressed_parquet_is_read_and_a_huge_page_in_a_json_array_is_rejected(tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from dateline.pipeline import clean_one
+    from dateline.settings import Settings
+
+    buf = io.BytesIO()
+    pq.write_table(pa.table({"text": [BODY, BODY + " Again."]}), buf)
+    (tmp_path / "a.parquet.gz").write_bytes(gzip.compress(buf.getvalue()))
+    assert [r.text for r in records(tmp_path / "a.parquet.gz")] == [BODY, BODY + " Again."]
+    page = "<html><body>" + f"<p>{BODY}</p>" * 3000 + "</body></html>"
+    (tmp_path / "b.json").write_text(json.dumps([{"html": page}, {"text": BODY}]))
+    outcomes = [clean_one(r, Settings(extract=False, max_record_bytes=100_000)) for r in records(tmp_path / "b.json")]
+    assert outcomes[0].rejected is not None and outcomes[0].rejected.reason == "too_large"
+    assert outcomes[1].article is not None

@@ -101,6 +101,9 @@ def clean_record(raw: RawRecord, settings: Settings | None = None) -> Article:
     title, date, url, outlet = raw.title, raw.date, raw.url, raw.outlet
     text = raw.text
     if text is None and raw.html is not None:
+        # Readers cap what they read, but a field of a JSON array or a Parquet row is not a line.
+        if len(raw.html) > settings.max_record_bytes:
+            raise Rejected("too_large", f"page over {settings.max_record_bytes:,} characters (max_record_bytes)")
         page = extract_page(raw.html)
         text = page.text
         title, date = title or page.title, date or page.date

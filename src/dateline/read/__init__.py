@@ -89,6 +89,16 @@ def read_inputs(
         yield from read_file(f, fmt, max_record_bytes, max_decompressed_bytes)
 
 
+def _seekable(stream: BinaryIO, raw: BinaryIO, path: str, limit: int) -> BinaryIO:
+    """Parquet needs seeking: a plain file is read in place, anything else in memory, capped."""
+    if stream is raw and path != "-":
+        return raw
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise Rejected("too_large", f"{path}: over {limit:,} bytes to hold in memory (max_decompressed_bytes)")
+    return io.BytesIO(data)
+
+
 def read_file(path: str, fmt: str | None, max_record_bytes: int, max_decompressed_bytes: int) -> Iterator[RawRecord]:
     name = "<stdin>" if path == "-" else path
     try:
@@ -106,7 +116,7 @@ def read_file(path: str, fmt: str | None, max_record_bytes: int, max_decompresse
             head = stream.peek(8192)[:8192] if head else b""  # type: ignore[attr-defined]
         chosen = fmt or sniff(inner_name(Path(name).name), head)
         if chosen == "parquet":
-            stream = io.BytesIO(stream.read(max_decompressed_bytes))  # parquet needs seeking
+            stream = _seekable(stream, raw, path, max_decompressed_bytes)
         for rec in READERS[chosen](stream, name, max_record_bytes):
             count += 1
             yield rec
