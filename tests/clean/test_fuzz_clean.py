@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from dateline.clean import clean_record
@@ -35,6 +35,7 @@ def _clean(text: str) -> Article | None:
 
 @FUZZ
 @given(hostile_text)
+@example("The The The The The Thursday. 000000\x81\u00c0\x860")  # ftfy decided differently on a second pass
 def test_hostile_text_cleans_idempotently(text: str) -> None:
     once = _clean(text)
     if once is None:

@@ -22,7 +22,22 @@ _LINE_END = re.compile("\r\n?|[\u2028\u2029\x85]")
 
 
 def fix_text(text: str, repairs: dict[str, int]) -> str:
-    """Return the text with encoding damage repaired; counts go into `repairs`."""
+    """Return the text with encoding damage repaired; counts go into `repairs`.
+
+    When ftfy repaired something, the pass runs again (up to three times): on garbled text ftfy
+    can decide differently once control characters are gone, and cleaning must be idempotent
+    (found by fuzzing: `000000\x81À\x860`). Only text that ftfy changed pays for it.
+    """
+    for _ in range(3):
+        before = repairs.get("mojibake", 0)
+        fixed = _fix_once(text, repairs)
+        if repairs.get("mojibake", 0) == before or fixed == text:
+            return fixed
+        text = fixed
+    return text
+
+
+def _fix_once(text: str, repairs: dict[str, int]) -> str:
     if "\r" in text or not text.isascii():
         text = _LINE_END.sub("\n", text)
     if not text.isascii():
