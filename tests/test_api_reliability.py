@@ -198,3 +198,26 @@ def test_an_archive_inside_an_input_folder_is_not_read_as_input(tmp_path: Path) 
     ingest([str(tmp_path)], settings)
     again = ingest([str(tmp_path)], settings).counts
     assert (again.read, again.already, again.rejected) == (1, 1, 0)
+
+
+def test_a_writer_held_up_too_long_says_the_archive_is_busy(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    body = "Officials in Oslo said on Monday that talks on grain exports would resume next week."
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(body)
+    db = tmp_path / "held.db"
+    ingest([str(tmp_path / "in")], Settings(db=str(db), extract=False))
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another writer in the middle of a long transaction
+    try:
+        (tmp_path / "in" / "b.txt").write_text(body + " A second story.")
+        with (tmp_path / "cfg.toml").open("w") as fh:
+            fh.write("busy_timeout_s = 0.2\n")
+        code = main(["--config", str(tmp_path / "cfg.toml"), "ingest", str(tmp_path / "in"), "--db", str(db),
+                     "--no-extract"])
+        err = capsys.readouterr().err
+        assert code == 1
+        assert "is busy" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert ingest([str(tmp_path / "in")], Settings(db=str(db), extract=False)).counts.stored == 1

@@ -5,10 +5,10 @@ from __future__ import annotations
 import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 
-from dateline.archive.store import Archive, Counts
+from dateline.archive.store import Archive, ArchiveError, Counts
 from dateline.model import Article
 from dateline.pipeline import Outcome, process
 from dateline.read import read_inputs
@@ -64,7 +64,7 @@ def ingest(
 ) -> IngestResult:
     """Read, clean, extract and store; every record is stored, a duplicate, or rejected."""
     own = archive is None
-    arch = archive or Archive(settings.db)
+    arch = archive or Archive(settings.db, timeout=settings.busy_timeout_s)
     total = Counts()
     run_id = arch.begin_run(paths)
     interrupted = False
@@ -90,7 +90,8 @@ def ingest(
             interrupted = interrupted or stop.is_set()
         arch.finish_run(run_id, total, "interrupted" if interrupted else "done")
     except BaseException:
-        arch.finish_run(run_id, total, "failed")
+        with suppress(ArchiveError):  # still busy: the error that stopped the run is the one to report
+            arch.finish_run(run_id, total, "failed")
         raise
     finally:
         if own:

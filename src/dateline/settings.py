@@ -36,6 +36,8 @@ class Settings:
     bands: int = 32
     # Ingest.
     write_batch: int = 500
+    # Seconds a writer waits for another one's batch before saying the archive is busy.
+    busy_timeout_s: float = 10.0
     workers: int = 1
 
     def with_overrides(self, **kw: Any) -> Settings:
