@@ -13,6 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 import badinput  # noqa: E402
 
 NAMES = [c.name for c in badinput.make_cases(Path("/nonexistent-dry-run"), badinput.SMALL, dry=True)]
+SLOW = {"html_hostile"}  # trafilatura on five hostile pages: about a second
 
 
 @pytest.fixture(scope="module")
@@ -21,7 +22,7 @@ def cases(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, bad
     return root, {c.name: c for c in badinput.make_cases(root / "cases", badinput.SMALL)}
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.slow) if n in SLOW else n for n in NAMES])
 def test_hostile_case(name: str, cases: tuple[Path, dict[str, badinput.Case]]) -> None:
     root, by_name = cases
     result = badinput.run_case(str(root / "cases" / name), str(root / f"{name}.db"), badinput.SMALL)
