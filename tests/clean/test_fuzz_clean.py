@@ -36,6 +36,7 @@ def _clean(text: str) -> Article | None:
 @FUZZ
 @given(hostile_text)
 @example("The The The The The Thursday. 000000\x81\u00c0\x860")  # ftfy decided differently on a second pass
+@example("The The The The The The The 0000\x9c 00\u00c2\x8500")  # a UTF-8 NEL read as cp1252
 def test_hostile_text_cleans_idempotently(text: str) -> None:
     once = _clean(text)
     if once is None:

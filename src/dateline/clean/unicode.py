@@ -38,14 +38,16 @@ def fix_text(text: str, repairs: dict[str, int]) -> str:
 
 
 def _fix_once(text: str, repairs: dict[str, int]) -> str:
+    # Mojibake first: `Â\x85` is a UTF-8 NEL read as cp1252, and must be decoded before line ends
+    # are normalised, or the lone `Â` is left behind until a second cleaning repairs it.
+    if not text.isascii() and is_bad(text):
+        fixed = ftfy.fix_text(text, normalization="NFC")
+        if fixed != text:
+            repairs["mojibake"] = repairs.get("mojibake", 0) + 1
+            text = fixed
     if "\r" in text or not text.isascii():
         text = _LINE_END.sub("\n", text)
     if not text.isascii():
-        if is_bad(text):
-            fixed = ftfy.fix_text(text, normalization="NFC")
-            if fixed != text:
-                repairs["mojibake"] = repairs.get("mojibake", 0) + 1
-                text = fixed
         if _INVISIBLE.search(text):
             text, n = _INVISIBLE.subn("", text)
             repairs["invisible_chars"] = repairs.get("invisible_chars", 0) + n
