@@ -37,6 +37,8 @@ def _clean(text: str) -> Article | None:
 @given(hostile_text)
 @example("The The The The The Thursday. 000000\x81\u00c0\x860")  # ftfy decided differently on a second pass
 @example("The The The The The The The 0000\x9c 00\u00c2\x8500")  # a UTF-8 NEL read as cp1252
+@example("The The The The The The The The 0\u00c2\r000\u00a4\u00d7")  # unwrapping makes `\u00c2 `
+@example("The The The The The The The The 0\u00c2\x0c000\u00a4\u00d7")  # so does a control character
 def test_hostile_text_cleans_idempotently(text: str) -> None:
     once = _clean(text)
     if once is None:

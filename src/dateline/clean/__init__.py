@@ -120,6 +120,12 @@ def clean_record(raw: RawRecord, settings: Settings | None = None) -> Article:
     text = _strip_signoff_lines(text, repairs, removed)
     paragraphs, unwrapped = split_paragraphs(text)
     _bump(repairs, "unwrapped", int(unwrapped))
+    if unwrapped and "mojibake" in repairs:
+        # Joining wrapped lines can form new mojibake (`Â` + line end + `0` becomes `Â 0`, a
+        # broken no-break space) that a second cleaning would repair: repair it now, so that
+        # cleaning stays idempotent. Only text that already had encoding damage pays for it.
+        paragraphs = [squeeze(fix_text(p, repairs).replace("\n", " ")) for p in paragraphs]
+        paragraphs = [p for p in paragraphs if p]
     pieces = _split_glued(paragraphs, repairs)
     pieces, notices = _set_apart(pieces, repairs, removed)
     kept, dups, stats = remove_duplicates(pieces)
