@@ -6,10 +6,10 @@ import signal
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 
-from dateline.archive.store import Archive, Counts
+from dateline.archive.store import Archive, ArchiveError, Counts
 from dateline.engines.local import StageTimes, process_parallel
 from dateline.model import Article
 from dateline.pipeline import Outcome, process
@@ -19,9 +19,11 @@ from dateline.settings import Settings
 ProgressFn = Callable[[Counts, str], None]  # counts so far, the stage that is the bottleneck
 
 
-def parse(paths: Iterable[str], settings: Settings, fmt: str | None = None) -> Iterator[Outcome]:
+def parse(
+    paths: Iterable[str], settings: Settings, fmt: str | None = None, skip: Iterable[str] = ()
+) -> Iterator[Outcome]:
     """Read and process inputs without an archive: one Outcome per record."""
-    records = read_inputs(paths, fmt, settings.max_record_bytes, settings.max_decompressed_bytes)
+    records = read_inputs(paths, fmt, settings.max_record_bytes, settings.max_decompressed_bytes, skip)
     yield from process(records, settings)
 
 
@@ -77,7 +79,10 @@ def ingest(
     stay in this process (one writer, batched transactions).
     """
     times = StageTimes()
-    records = read_inputs(paths, fmt, settings.max_record_bytes, settings.max_decompressed_bytes)
+    db = archive.path if archive is not None else settings.db
+    # An archive inside an input folder must not be read as input while it is written.
+    own_files = [db + suffix for suffix in ("", "-wal", "-shm", "-journal")]
+    records = read_inputs(paths, fmt, settings.max_record_bytes, settings.max_decompressed_bytes, own_files)
     return _store_all(process_parallel(records, settings, settings.workers, times), paths, settings,
                       progress, archive, times)
 
@@ -87,7 +92,7 @@ def _store_all(
     archive: Archive | None, times: StageTimes | None = None,
 ) -> IngestResult:
     own = archive is None
-    arch = archive or Archive(settings.db, settings=settings)
+    arch = archive or Archive(settings.db, settings=settings, timeout=settings.busy_timeout_s)
     total = Counts()
     times = times or StageTimes()
     started = time.perf_counter()
@@ -117,7 +122,8 @@ def _store_all(
             interrupted = interrupted or stop.is_set()
         arch.finish_run(run_id, total, "interrupted" if interrupted else "done")
     except BaseException:
-        arch.finish_run(run_id, total, "failed")
+        with suppress(ArchiveError):  # still busy: the error that stopped the run is the one to report
+            arch.finish_run(run_id, total, "failed")
         raise
     finally:
         if own:

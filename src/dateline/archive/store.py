@@ -81,18 +81,27 @@ def connect(path: str, readonly: bool = False, timeout: float = 10.0) -> sqlite3
     return conn
 
 
+def _busy(path: str, timeout: float, exc: sqlite3.OperationalError) -> ArchiveError:
+    return ArchiveError(f"the archive {path} is busy: another process has been writing to it for over "
+                        f"{timeout:g} s ({exc}); try again when it has finished")
+
+
 class Archive:
-    def __init__(self, path: str, readonly: bool = False, settings: Settings | None = None) -> None:
+    def __init__(self, path: str, readonly: bool = False, settings: Settings | None = None,
+                 timeout: float = 10.0) -> None:
         self.path = path
         self.readonly = readonly
+        self.timeout = timeout
         self.settings = settings or Settings()
-        self.conn = connect(path, readonly=readonly)
+        self.conn = connect(path, readonly=readonly, timeout=timeout)
         self.dedup: DedupIndex | None = None
         if not readonly:
             try:
                 migrate(self.conn)
                 self.dedup = DedupIndex(self.conn, self.settings)
             except sqlite3.OperationalError as exc:
+                if "locked" in str(exc) or "busy" in str(exc):
+                    raise _busy(path, timeout, exc) from exc
                 raise ArchiveError(f"cannot write to {path}: {exc}") from exc
         else:
             try:
@@ -110,15 +119,24 @@ class Archive:
         self.close()
 
     # -- runs -------------------------------------------------------------------------
+    def _execute(self, sql: str, params: Sequence[object] = ()) -> sqlite3.Cursor:
+        """Execute, turning a lock held past the timeout by another writer into a clear ArchiveError."""
+        try:
+            return self.conn.execute(sql, params)
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise _busy(self.path, self.timeout, exc) from exc
+            raise
+
     def begin_run(self, inputs: Sequence[str]) -> int:
-        cur = self.conn.execute(
+        cur = self._execute(
             "INSERT INTO runs(started, inputs, status) VALUES (?, ?, 'running')",
             (_now(), json.dumps(list(inputs))),
         )
         return int(cur.lastrowid or 0)
 
     def finish_run(self, run_id: int, counts: Counts, status: str) -> None:
-        self.conn.execute(
+        self._execute(
             "UPDATE runs SET finished=?, read=?, stored=?, duplicates=?, rejected=?, status=? WHERE id=?",
             (_now(), counts.read, counts.stored, counts.duplicates + counts.already,
              counts.rejected, status, run_id),
@@ -130,7 +148,7 @@ class Archive:
         counts = Counts(read=len(outcomes))
         new: list[Article] = []
         now = _now()
-        self.conn.execute("BEGIN IMMEDIATE")
+        self._execute("BEGIN IMMEDIATE")
         try:
             for o in outcomes:
                 key = source_key(o.raw.source, o.raw.raw)

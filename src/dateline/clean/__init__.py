@@ -145,6 +145,9 @@ def clean_record(raw: RawRecord, settings: Settings | None = None) -> Article:
     title, date, url, outlet = raw.title, raw.date, raw.url, raw.outlet
     text = raw.text
     if text is None and raw.html is not None:
+        # Readers cap what they read, but a field of a JSON array or a Parquet row is not a line.
+        if len(raw.html) > settings.max_record_bytes:
+            raise Rejected("too_large", f"page over {settings.max_record_bytes:,} characters (max_record_bytes)")
         page = extract_page(raw.html)
         text = page.text
         title, date = title or page.title, date or page.date
@@ -161,6 +164,12 @@ def clean_record(raw: RawRecord, settings: Settings | None = None) -> Article:
     text = _strip_signoff_lines(text, repairs, removed)
     paragraphs, unwrapped = split_paragraphs(text)
     _bump(repairs, "unwrapped", int(unwrapped))
+    if unwrapped and "mojibake" in repairs:
+        # Joining wrapped lines can form new mojibake (`Â` + line end + `0` becomes `Â 0`, a
+        # broken no-break space) that a second cleaning would repair: repair it now, so that
+        # cleaning stays idempotent. Only text that already had encoding damage pays for it.
+        paragraphs = [squeeze(fix_text(p, repairs).replace("\n", " ")) for p in paragraphs]
+        paragraphs = [p for p in paragraphs if p]
     paragraphs = _drop_glued_copies(paragraphs, repairs, removed)
     pieces = _split_glued(paragraphs, repairs)
     pieces, notices = _set_apart(pieces, repairs, removed)

@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from dateline.model import Rejected
+
+# libxml2 checks each attribute of a tag against all the others: a tag with 200,000 attributes
+# takes a minute to parse, in C code that no time limit can interrupt. No real page has a tag
+# of this length, except for one long attribute value (an inline data: image), which is kept.
+_LONG_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9:-]*+)([^<>]{20000,}+)>")  # possessive: no backtracking
+MAX_ATTRIBUTES = 1000
+
+
+def _tame_long_tag(m: re.Match[str]) -> str:
+    if m.group(2).count("=") <= MAX_ATTRIBUTES:
+        return m.group(0)
+    return f"<{m.group(1)}>"
 
 
 @dataclass(slots=True)
@@ -19,6 +32,7 @@ class Page:
 def extract_page(html: str) -> Page:
     import trafilatura
 
+    html = _LONG_TAG.sub(_tame_long_tag, html)
     try:
         doc = trafilatura.bare_extraction(
             html, with_metadata=True, include_comments=False, include_tables=False,

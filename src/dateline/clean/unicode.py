@@ -16,21 +16,44 @@ from ftfy.badness import is_bad
 # reader's view, harmful to search and offsets.
 _INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069\u200e\u200f]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
+# C0 controls never take part in mojibake (C1 ones do: they are cp1252 bytes read as latin-1).
+_C0 = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _ENTITY = re.compile(r"&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
 _SPACES = re.compile("[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _LINE_END = re.compile("\r\n?|[\u2028\u2029\x85]")
 
 
 def fix_text(text: str, repairs: dict[str, int]) -> str:
-    """Return the text with encoding damage repaired; counts go into `repairs`."""
+    """Return the text with encoding damage repaired; counts go into `repairs`.
+
+    When ftfy repaired something, the pass runs again (up to three times): on garbled text ftfy
+    can decide differently once control characters are gone, and cleaning must be idempotent
+    (found by fuzzing: `000000\x81À\x860`). Only text that ftfy changed pays for it.
+    """
+    for _ in range(3):
+        before = repairs.get("mojibake", 0)
+        fixed = _fix_once(text, repairs)
+        if repairs.get("mojibake", 0) == before or fixed == text:
+            return fixed
+        text = fixed
+    return text
+
+
+def _fix_once(text: str, repairs: dict[str, int]) -> str:
+    # Mojibake first: `Â\x85` is a UTF-8 NEL read as cp1252, and must be decoded before line ends
+    # are normalised, or the lone `Â` is left behind until a second cleaning repairs it.
+    if not text.isascii() and _C0.search(text):
+        # Before ftfy, so that it sees the spaces a second cleaning would see (`Â\x0c` is `Â `).
+        text, n = _C0.subn(" ", text)
+        repairs["control_chars"] = repairs.get("control_chars", 0) + n
+    if not text.isascii() and is_bad(text):
+        fixed = ftfy.fix_text(text, normalization="NFC")
+        if fixed != text:
+            repairs["mojibake"] = repairs.get("mojibake", 0) + 1
+            text = fixed
     if "\r" in text or not text.isascii():
         text = _LINE_END.sub("\n", text)
     if not text.isascii():
-        if is_bad(text):
-            fixed = ftfy.fix_text(text, normalization="NFC")
-            if fixed != text:
-                repairs["mojibake"] = repairs.get("mojibake", 0) + 1
-                text = fixed
         if _INVISIBLE.search(text):
             text, n = _INVISIBLE.subn("", text)
             repairs["invisible_chars"] = repairs.get("invisible_chars", 0) + n

@@ -17,7 +17,7 @@ from typing import BinaryIO
 
 from dateline.model import RawRecord, Rejected, Source
 from dateline.read import dated, html, jsonl, table, txt, warc
-from dateline.read.opener import inner_name, open_stream
+from dateline.read.opener import as_utf8, inner_name, open_stream
 from dateline.read.sniff import FORMATS, sniff
 
 Reader = Callable[[BinaryIO, str, int], Iterator[RawRecord]]
@@ -71,17 +71,32 @@ def check_format(fmt: str | None) -> None:
 
 def read_inputs(
     paths: Iterable[str], fmt: str | None = None, max_record_bytes: int = 5_000_000,
-    max_decompressed_bytes: int = 2_000_000_000,
+    max_decompressed_bytes: int = 2_000_000_000, skip: Iterable[str] = (),
 ) -> Iterator[RawRecord]:
-    """Every record of every input, in order; raises InputError if no input exists."""
+    """Every record of every input, in order; raises InputError if no input exists.
+
+    `skip`: files never read (the archive being written, when it lies in an input folder).
+    """
     check_format(fmt)
     files, missing = expand(paths)
+    skipped = {os.path.realpath(s) for s in skip}
+    files = [f for f in files if f == "-" or os.path.realpath(f) not in skipped]
     if not files:
         raise InputError(f"no such file or folder: {', '.join(missing) or '(none given)'}")
     for m in missing:
         print(f"warning: no such file or folder: {m}", file=sys.stderr)
     for f in files:
         yield from read_file(f, fmt, max_record_bytes, max_decompressed_bytes)
+
+
+def _seekable(stream: BinaryIO, raw: BinaryIO, path: str, limit: int) -> BinaryIO:
+    """Parquet needs seeking: a plain file is read in place, anything else in memory, capped."""
+    if stream is raw and path != "-":
+        return raw
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise Rejected("too_large", f"{path}: over {limit:,} bytes to hold in memory (max_decompressed_bytes)")
+    return io.BytesIO(data)
 
 
 def read_file(path: str, fmt: str | None, max_record_bytes: int, max_decompressed_bytes: int) -> Iterator[RawRecord]:
@@ -96,9 +111,12 @@ def read_file(path: str, fmt: str | None, max_record_bytes: int, max_decompresse
         stream = open_stream(raw, name, max_decompressed_bytes)
         peek = getattr(stream, "peek", None)
         head = peek(8192)[:8192] if peek else b""
+        if not head.startswith(b"PAR1"):
+            stream = as_utf8(stream, head)
+            head = stream.peek(8192)[:8192] if head else b""  # type: ignore[attr-defined]
         chosen = fmt or sniff(inner_name(Path(name).name), head)
         if chosen == "parquet":
-            stream = io.BytesIO(stream.read(max_decompressed_bytes))  # parquet needs seeking
+            stream = _seekable(stream, raw, path, max_decompressed_bytes)
         for rec in READERS[chosen](stream, name, max_record_bytes):
             count += 1
             yield rec

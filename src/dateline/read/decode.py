@@ -20,14 +20,14 @@ def looks_binary(data: bytes) -> bool:
         return False
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return False
-    if _utf16_without_bom(head):
+    if utf16_without_bom(head):
         return False
     nul = head.count(0)
     ctrl = sum(1 for b in head if b in _CONTROL)
     return nul > len(head) // 100 + 1 or ctrl > len(head) // 10 + 2
 
 
-def _utf16_without_bom(head: bytes) -> str | None:
+def utf16_without_bom(head: bytes) -> str | None:
     even, odd = head[0::2], head[1::2]
     if len(head) >= 8 and odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
         return "utf-16-le"
@@ -43,7 +43,7 @@ def decode(data: bytes) -> tuple[str, str]:
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace"), "utf-16"
     else:
-        guess = _utf16_without_bom(data[:8192])
+        guess = utf16_without_bom(data[:8192])
         if guess:
             return data.decode(guess, errors="replace"), guess
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import io
 from typing import BinaryIO
@@ -25,8 +26,11 @@ class LimitedReader(io.RawIOBase):
         return True
 
     def readinto(self, buf: bytearray | memoryview) -> int:  # type: ignore[override]
+        # read1, where there is one, returns what is decompressed so far: with read(), a stream
+        # cut part way would lose the good data of the call that meets the cut.
+        read = getattr(self._inner, "read1", self._inner.read)
         try:
-            data = self._inner.read(min(len(buf), self._left + 1))
+            data = read(min(len(buf), self._left + 1))
         except (EOFError, gzip.BadGzipFile, OSError) as exc:
             raise Rejected("truncated", f"{self._name}: compressed stream is damaged ({exc})") from exc
         except Exception as exc:  # zstandard raises its own ZstdError
@@ -43,6 +47,54 @@ class LimitedReader(io.RawIOBase):
     def close(self) -> None:
         self._inner.close()
         super().close()
+
+
+class Utf8Transcoder(io.RawIOBase):
+    """UTF-16 bytes in, UTF-8 bytes out, streaming: every reader then sees the encoding it expects.
+
+    Without it a UTF-16 dump (Windows tools write them) is sniffed as one plain-text blob, and
+    its record headers, JSON lines or CSV rows go unseen.
+    """
+
+    def __init__(self, inner: BinaryIO, encoding: str) -> None:
+        self._inner = inner
+        self._decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+        self._pending = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buf: bytearray | memoryview) -> int:  # type: ignore[override]
+        while not self._pending:
+            chunk = self._inner.read(1 << 16)
+            self._pending = self._decoder.decode(chunk, final=not chunk).encode("utf-8")
+            if not chunk:
+                break
+        n = min(len(buf), len(self._pending))
+        buf[:n] = self._pending[:n]
+        self._pending = self._pending[n:]
+        return n
+
+    def close(self) -> None:
+        self._inner.close()
+        super().close()
+
+
+def utf16_of(head: bytes) -> str | None:
+    """The codec for a UTF-16 stream, from its first bytes; None for anything else."""
+    from dateline.read.decode import utf16_without_bom
+
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return utf16_without_bom(head)
+
+
+def as_utf8(stream: BinaryIO, head: bytes) -> BinaryIO:
+    """`stream` itself, or a UTF-8 view of it when it is UTF-16."""
+    encoding = utf16_of(head)
+    if encoding is None:
+        return stream
+    return io.BufferedReader(Utf8Transcoder(stream, encoding), buffer_size=1 << 16)  # type: ignore[return-value]
 
 
 def compression_of(head: bytes) -> str | None:

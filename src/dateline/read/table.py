@@ -3,15 +3,34 @@
 from __future__ import annotations
 
 import csv
-import io
-import sys
 from collections.abc import Iterator
 from typing import BinaryIO
 
 from dateline.model import RawRecord, Rejected, Source
+from dateline.read.dated import _lines
+from dateline.read.decode import decode
 from dateline.read.fields import has_text_field, record_from_row
 
-csv.field_size_limit(sys.maxsize)
+
+class _Lines:
+    """Decoded lines for the csv module, each under the record cap, each in its own encoding.
+
+    A file-wide UTF-8 decode would turn every byte of a cp1252 export into U+FFFD; decoding line
+    by line (UTF-8 first, as `decode` does) keeps the text. `overflow` tells the reader that a
+    line was cut at the cap, so that its row is rejected rather than stored cut.
+    """
+
+    def __init__(self, stream: BinaryIO, cap: int) -> None:
+        self._it = _lines(stream, cap)
+        self.overflow = False
+
+    def __iter__(self) -> Iterator[str]:
+        for line, over in self._it:
+            self.overflow = self.overflow or over
+            try:
+                yield decode(line)[0]
+            except Rejected:
+                yield line.decode("utf-8", "replace")  # binary noise: the row is parsed as it is
 
 
 def _no_text_column(path: str, fmt: str, columns: list[str]) -> RawRecord:
@@ -25,8 +44,10 @@ def _no_text_column(path: str, fmt: str, columns: list[str]) -> RawRecord:
 
 def read_csv(stream: BinaryIO, path: str, max_record_bytes: int, delimiter: str | None = None) -> Iterator[RawRecord]:
     fmt = "tsv" if delimiter == "\t" else "csv"
-    text = io.TextIOWrapper(stream, encoding="utf-8", errors="replace", newline="")
-    reader = csv.reader(text, delimiter=delimiter or ",")
+    # Fields may span lines; a field over the cap is a csv.Error, not a string held in memory.
+    csv.field_size_limit(max_record_bytes)
+    lines = _Lines(stream, max_record_bytes)
+    reader = csv.reader(lines, delimiter=delimiter or ",")
     try:
         header = next(reader)
     except StopIteration:
@@ -46,12 +67,20 @@ def read_csv(stream: BinaryIO, path: str, max_record_bytes: int, delimiter: str 
         except StopIteration:
             return
         except csv.Error as exc:
-            yield RawRecord(source=src, error=Rejected("malformed_csv", f"line {src.offset}: {exc}"))
+            too_large = "larger than field limit" in str(exc) or lines.overflow
+            reason = "too_large" if too_large else "malformed_csv"
+            lines.overflow = False
+            yield RawRecord(source=src, error=Rejected(reason, f"line {src.offset}: {exc}"))
             record += 1
             continue
         if not any(cell.strip() for cell in row):
             continue
         record += 1
+        if lines.overflow:
+            lines.overflow = False
+            yield RawRecord(source=src, error=Rejected(
+                "too_large", f"line {src.offset}: a line over {max_record_bytes:,} bytes (max_record_bytes)"))
+            continue
         if len(row) != len(header):
             yield RawRecord(source=src, error=Rejected(
                 "ragged_row", f"line {src.offset}: {len(row)} cells for {len(header)} columns"))

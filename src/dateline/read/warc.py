@@ -16,23 +16,23 @@ def read(stream: BinaryIO, path: str, max_record_bytes: int) -> Iterator[RawReco
 
     record = 0
     try:
-        for item in ArchiveIterator(stream, arc2warc=True):
+        records = ArchiveIterator(stream, arc2warc=True)
+        for item in records:
             if item.rec_type not in _ARTICLE_TYPES:
                 continue  # warcinfo, request and metadata records carry no article
-            offset = item.stream.tell() if hasattr(item.stream, "tell") else None
-            src = Source(path=path, record=record, format="warc", offset=offset)
-            record += 1
             url = item.rec_headers.get_header("WARC-Target-URI")
             date = item.rec_headers.get_header("WARC-Date")
-            ctype = ""
-            if item.http_headers is not None:
-                ctype = item.http_headers.get_header("Content-Type") or ""
-            else:
-                ctype = item.rec_headers.get_header("Content-Type") or ""
-            if ctype and "html" not in ctype.lower() and "text/plain" not in ctype.lower():
+            headers = item.http_headers if item.http_headers is not None else item.rec_headers
+            ctype = headers.get_header("Content-Type") or ""
+            wanted = not ctype or "html" in ctype.lower() or "text/plain" in ctype.lower()
+            body = item.content_stream().read(max_record_bytes + 1) if wanted else b""
+            # Asked before the body is read, warcio skips the body to find the offset.
+            offset = records.get_record_offset()
+            src = Source(path=path, record=record, format="warc", offset=offset)
+            record += 1
+            if not wanted:
                 yield RawRecord(source=src, url=url, error=Rejected("not_html", f"{url}: content type {ctype}"))
                 continue
-            body = item.content_stream().read(max_record_bytes + 1)
             if len(body) > max_record_bytes:
                 too_large = Rejected("too_large", f"{url}: over {max_record_bytes:,} bytes")
                 yield RawRecord(source=src, url=url, error=too_large)
