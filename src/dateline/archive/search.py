@@ -14,6 +14,15 @@ import time
 from dataclasses import dataclass
 
 MAX_QUERY_CHARS = 500
+# Ranking every match of a word that half a million articles contain takes seconds in FTS5;
+# by default only the most recently stored matches are ranked (exhaustive on request).
+DEFAULT_WINDOW = 2000
+
+
+class Hits(list):  # type: ignore[type-arg]
+    """Search hits; `windowed` is true when only the newest `window` matches were ranked."""
+
+    windowed: bool = False
 
 
 class QueryError(ValueError):
@@ -68,7 +77,7 @@ def search(
     limit: int = 20, offset: int = 0, sort: str = "rank", literal: bool = False,
     one_per_cluster: bool = True, outlet: str | None = None, time_limit: float = 2.0,
     entity: str | None = None, marks: tuple[str, str] = ("[", "]"), window: int | None = None,
-) -> list[Hit]:
+) -> Hits:
     """`entity` keeps articles that name that entity id; `marks` bracket the matched words.
 
     `window` bounds the cost of a query that matches much of a large archive: only the `window`
@@ -78,6 +87,7 @@ def search(
     if sort not in ("rank", "date"):
         raise QueryError("sort must be 'rank' or 'date'")
     where, params = _filters(query, date_from, date_to, literal, outlet, entity)
+    cut: list[sqlite3.Row] = []
     if window:
         source = "articles_fts" if len(where) == 1 else (
             "articles_fts JOIN articles a ON a.rowid = articles_fts.rowid")
@@ -86,14 +96,16 @@ def search(
         if cut:
             where.append("articles_fts.rowid >= ?")
             params.append(cut[0][0])
+    windowed = bool(window and cut)
     clustered = one_per_cluster and _has_clusters(conn)
     order = "score" if sort == "rank" else "a.published IS NULL, a.published DESC, score"
     cluster_col = "c.cluster" if clustered else "a.id"
     join = "LEFT JOIN dedup_members c ON c.article_id = a.id" if clustered else ""
+    # Snippets are made in a second step, for the page alone: making one for every match
+    # costs more than the whole ranking.
     inner = f"""
-        SELECT a.id, a.published, a.title, a.outlet, bm25(articles_fts, 2.0, 1.0) AS score,
-               snippet(articles_fts, 1, ?, ?, ' … ', 14) AS snippet,
-               COALESCE({cluster_col}, a.id) AS cluster
+        SELECT articles_fts.rowid AS rid, a.id, a.published, a.title, a.outlet,
+               bm25(articles_fts, 2.0, 1.0) AS score, COALESCE({cluster_col}, a.id) AS cluster
         FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid {join}
         WHERE {' AND '.join(where)}"""
     if clustered:
@@ -104,14 +116,26 @@ def search(
             SELECT * FROM ranked a WHERE n = 1 ORDER BY {order} LIMIT ? OFFSET ?"""
     else:
         sql = f"SELECT *, 1 AS copies FROM ({inner}) a ORDER BY {order} LIMIT ? OFFSET ?"
-    params = [*marks, *params, max(1, min(limit, 1000)), max(0, offset)]
-    rows = _run(conn, sql, params, query, time_limit)
-    return [
-        Hit(id=r["id"], published=r["published"], title=r["title"], snippet=r["snippet"],
+    rows = _run(conn, sql, [*params, max(1, min(limit, 1000)), max(0, offset)], query, time_limit)
+    snippets = _snippets(conn, params[0], [r["rid"] for r in rows], marks, query, time_limit)
+    hits = Hits(
+        Hit(id=r["id"], published=r["published"], title=r["title"], snippet=snippets.get(r["rid"], ""),
             score=-float(r["score"]), outlet=r["outlet"], cluster_id=r["cluster"] if clustered else None,
             copies=int(r["copies"]))
         for r in rows
-    ]
+    )
+    hits.windowed = windowed
+    return hits
+
+
+def _snippets(conn: sqlite3.Connection, match: object, rowids: list[int], marks: tuple[str, str],
+              query: str, time_limit: float) -> dict[int, str]:
+    if not rowids:
+        return {}
+    holes = ",".join("?" * len(rowids))
+    sql = (f"SELECT rowid, snippet(articles_fts, 1, ?, ?, ' … ', 14) AS s FROM articles_fts "
+           f"WHERE articles_fts MATCH ? AND rowid IN ({holes})")
+    return {r["rowid"]: r["s"] for r in _run(conn, sql, [*marks, match, *rowids], query, time_limit)}
 
 
 def _filters(

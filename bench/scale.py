@@ -1,0 +1,326 @@
+"""Scale: per-stage throughput, the pipeline at 1 and 2 workers against the bare spaCy pass,
+cost growth with corpus size, the Ray engine, and search latency on a large archive.
+
+    python bench/scale.py                      # everything, at sizes that fit a 2-core machine
+    python bench/scale.py --only growth --growth 1000 10000 100000
+    python bench/scale.py --only search --search-n 1000000
+
+Absolute figures move with the machine (this one is shared): read the ratios. Each growth
+size runs in a fresh process so that its peak memory (max RSS) is its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import dated_records  # noqa: E402
+from rich.console import Console  # noqa: E402
+from rich.table import Table  # noqa: E402
+
+console = Console(width=160)
+
+
+def write_corpus(n: int, folder: Path) -> Path:
+    path = folder / f"corpus-{n}.txt"
+    if not path.exists():
+        with path.open("w", encoding="utf-8") as fh:
+            fh.writelines(dated_records(n))
+    return path
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+# -- stages ---------------------------------------------------------------------------------
+def stages(folder: Path, n: int, n_extract: int) -> None:
+    from dateline.archive.store import Archive
+    from dateline.clean import clean_record
+    from dateline.dedup.index import signatures_of
+    from dateline.extract import extract_articles
+    from dateline.extract.nlp import get_nlp
+    from dateline.model import Rejected
+    from dateline.pipeline import Outcome
+    from dateline.read import read_inputs
+    from dateline.settings import Settings
+
+    path = write_corpus(n, folder)
+    mb = os.path.getsize(path) / 1e6
+    settings = Settings(extract=False)
+    rows: list[tuple[str, int, float, float]] = []
+
+    t = time.perf_counter()
+    raws = list(read_inputs([str(path)]))
+    rows.append(("read", len(raws), mb, time.perf_counter() - t))
+
+    t = time.perf_counter()
+    outcomes = []
+    for r in raws:
+        try:
+            outcomes.append(Outcome(r, article=clean_record(r, settings)))
+        except Rejected as exc:
+            outcomes.append(Outcome(r, rejected=exc))
+    rows.append(("clean", len(raws), mb, time.perf_counter() - t))
+    articles = [o.article for o in outcomes if o.article]
+    text_mb = sum(len(a.text) for a in articles) / 1e6
+
+    sample = articles[:n_extract]
+    sample_mb = sum(len(a.text) for a in sample) / 1e6
+    nlp = get_nlp(settings.model)
+    t = time.perf_counter()
+    for _ in nlp.pipe([a.text for a in sample], batch_size=settings.batch_size):
+        pass
+    bare = time.perf_counter() - t
+    rows.append(("bare spaCy pass (reference)", len(sample), sample_mb, bare))
+    t = time.perf_counter()
+    for _ in extract_articles(sample, Settings()):
+        pass
+    rows.append(("extract (spaCy + extractors)", len(sample), sample_mb, time.perf_counter() - t))
+
+    t = time.perf_counter()
+    signatures_of([a.text for a in articles], settings.shingle_words, settings.permutations)
+    rows.append(("dedup signatures", len(articles), text_mb, time.perf_counter() - t))
+
+    db = folder / "stages.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+    arch = Archive(str(db), settings=settings)
+    t = time.perf_counter()
+    for i in range(0, len(outcomes), settings.write_batch):
+        arch.write(outcomes[i : i + settings.write_batch])
+    rows.append(("store (+ LSH and clusters)", len(outcomes), mb, time.perf_counter() - t))
+    arch.close()
+
+    table = Table(title=f"per-stage throughput, one process ({n:,} generated records, {mb:.1f} MB)")
+    for col in ("stage", "items", "MB", "seconds", "articles/s", "MB/s"):
+        table.add_column(col, justify="right")
+    for name, items, size, secs in rows:
+        table.add_row(name, f"{items:,}", f"{size:.2f}", f"{secs:.2f}", f"{items / secs:,.0f}", f"{size / secs:.2f}")
+    console.print(table)
+
+
+# -- workers --------------------------------------------------------------------------------
+def _bare_pass(texts: list[str], processes: int) -> float:
+    from dateline.extract.nlp import get_nlp
+    from dateline.settings import Settings
+
+    nlp = get_nlp(Settings().model)
+    t = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=64, n_process=processes):
+        pass
+    return time.perf_counter() - t
+
+
+def workers(folder: Path, n: int) -> None:
+    from dateline import api
+    from dateline.api import parse_articles
+    from dateline.settings import Settings
+
+    path = write_corpus(n, folder)
+    texts = [a.text for a in parse_articles([str(path)], Settings(extract=False))]
+    words = sum(len(t.split()) for t in texts)
+    table = Table(title=f"whole pipeline (read, clean, extract, dedup, store) vs bare spaCy, {n:,} records")
+    for col in ("workers", "pipeline s", "articles/s", "words/s", "bare spaCy s", "ratio pipeline/bare"):
+        table.add_column(col, justify="right")
+    for w in (1, 2):
+        db = folder / f"workers-{w}.db"
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(db) + suffix).unlink(missing_ok=True)
+        t = time.perf_counter()
+        api.ingest([str(path)], Settings(db=str(db), workers=w))
+        pipe = time.perf_counter() - t
+        bare = _bare_pass(texts, w)
+        table.add_row(str(w), f"{pipe:.1f}", f"{n / pipe:,.1f}", f"{words / pipe:,.0f}", f"{bare:.1f}",
+                      f"{pipe / bare:.2f}")
+    console.print(table)
+
+
+# -- growth ---------------------------------------------------------------------------------
+def growth_worker(path: str, db: str) -> dict[str, float]:
+    from dateline import api
+    from dateline.settings import Settings
+
+    t = time.perf_counter()
+    res = api.ingest([path], Settings(db=db, extract=False, workers=1))
+    return {"seconds": time.perf_counter() - t, "stored": res.counts.stored, "read": res.counts.read,
+            "rss_mb": _rss_mb(), "db_mb": os.path.getsize(db) / 1e6}
+
+
+def growth(folder: Path, sizes: list[int]) -> None:
+    table = Table(title="cost growth: ingest without extraction (read, clean, dedup, store), one process")
+    for col in ("records", "seconds", "ms per record", "vs previous size", "peak RSS MB", "archive MB"):
+        table.add_column(col, justify="right")
+    previous = None
+    for n in sizes:
+        path = write_corpus(n, folder)
+        db = folder / f"growth-{n}.db"
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(db) + suffix).unlink(missing_ok=True)
+        out = subprocess.run([sys.executable, __file__, "--growth-worker", str(path), str(db)],
+                             capture_output=True, text=True, check=True)
+        r = json.loads(out.stdout.strip().splitlines()[-1])
+        per = 1000 * r["seconds"] / n
+        ratio = f"{per / previous:.2f}x" if previous else "-"
+        previous = per
+        table.add_row(f"{n:,}", f"{r['seconds']:.1f}", f"{per:.3f}", ratio, f"{r['rss_mb']:.0f}", f"{r['db_mb']:.0f}")
+    console.print(table)
+
+
+# -- ray ------------------------------------------------------------------------------------
+def ray(folder: Path, n: int) -> None:
+    path = write_corpus(n, folder)
+    shards = folder / "shards"
+    shutil.rmtree(shards, ignore_errors=True)
+    cmd = (f"ip link set lo up && exec {sys.executable} -m dateline.cli ingest {path} --engine ray "
+           f"--out {shards} --workers 2 --json")
+    env = {**os.environ, "RAY_USAGE_STATS_ENABLED": "0"}
+    t = time.perf_counter()
+    proc = subprocess.run(["unshare", "-n", "sh", "-c", cmd], env=env, capture_output=True, text=True, check=False)
+    total = time.perf_counter() - t
+    if proc.returncode != 0:
+        console.print(f"ray run failed: {proc.stderr[-500:]}")
+        return
+    figures = json.loads(proc.stdout.strip().splitlines()[-1])
+    db = folder / "ray.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+    t = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "dateline.cli", "load", str(shards), "--db", str(db)],
+                   capture_output=True, check=True)
+    load = time.perf_counter() - t
+    table = Table(title=f"--engine ray on this machine (2 actors), {n:,} records, extraction on")
+    for col in ("Ray start-up s", "processing s", "articles/s (processing)", "load into archive s", "command total s"):
+        table.add_column(col, justify="right")
+    table.add_row(f"{figures['startup_seconds']:.1f}", f"{figures['seconds']:.1f}",
+                  f"{n / figures['seconds']:,.1f}", f"{load:.1f}", f"{total:.1f}")
+    console.print(table)
+
+
+# -- search ---------------------------------------------------------------------------------
+WORDS = ("ceasefire", "minister", "grain", "flood", "election", "budget", "border", "inflation",
+         "refinery", "harvest", "tariff", "parliament", "drought", "pipeline", "strike", "vaccine")
+
+
+INSERT = "INSERT INTO articles(id, published, title, text, json, added) VALUES (?,?,?,?,?,?)"
+
+
+def build_search_archive(path: Path, n: int) -> None:
+    """A large archive of short generated articles, written straight into the tables (the
+    FTS index is kept by the archive's own triggers)."""
+    from dateline.archive.store import Archive
+
+    Archive(str(path)).close()
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = OFF")
+    rng = random.Random(3)
+    vocab = [f"w{i}" for i in range(20000)]
+    batch = []
+    for i in range(n):
+        # Zipf-like word use: a few words are everywhere, most are rare.
+        words = [vocab[min(int(rng.paretovariate(1.1)) - 1, len(vocab) - 1)] for _ in range(40)]
+        words[rng.randrange(40)] = WORDS[i % len(WORDS)] if i % 3 else WORDS[rng.randrange(4)]
+        text = " ".join(words).capitalize() + "."
+        d = f"20{10 + i % 15}-{1 + i % 12:02d}-{1 + i % 28:02d}"
+        batch.append((f"{i:016x}", d, f"Story {i}", text, "{}", "now"))
+        if len(batch) == 20000:
+            conn.executemany(INSERT, batch)
+            conn.commit()
+            batch = []
+    if batch:
+        conn.executemany(INSERT, batch)
+    conn.commit()
+    conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')")
+    conn.commit()
+    conn.close()
+
+
+def search_latency(folder: Path, n: int, queries: int) -> None:
+    from dateline.archive.search import search
+    from dateline.archive.store import Archive
+
+    path = Path(os.environ.get("DATELINE_BENCH_SEARCH_DB", folder / f"search-{n}.db"))
+    built = ""
+    if not path.exists():
+        t = time.perf_counter()
+        build_search_archive(path, n)
+        built = f", built in {time.perf_counter() - t:.0f} s"
+    arch = Archive(str(path), readonly=True)
+    rng = random.Random(5)
+    size = path.stat().st_size / 1e6
+    table = Table(title=f"search latency, {n:,} short articles in the archive ({size:.0f} MB{built})")
+    for col in ("query", "matches", "queries", "p50 ms", "p95 ms", "p99 ms"):
+        table.add_column(col, justify="right")
+    cases = [("one rare word", lambda: rng.choice(WORDS[4:])), ("one common word", lambda: rng.choice(WORDS[:4])),
+             ("two words AND", lambda: f"{rng.choice(WORDS[4:])} {rng.choice(WORDS[:4])}"),
+             ("phrase, by date", lambda: f'"{rng.choice(WORDS)}"')]
+    from dateline.archive.search import DEFAULT_WINDOW
+
+    for name, make in cases:
+        for mode, window, n_q in (("default", DEFAULT_WINDOW, queries), ("--exhaustive", None, max(10, queries // 10))):
+            times = []
+            for _ in range(n_q):
+                q = make()
+                t = time.perf_counter()
+                search(arch.conn, q, limit=20, sort="date" if "date" in name else "rank", window=window,
+                       time_limit=60)
+                times.append(1000 * (time.perf_counter() - t))
+            times.sort()
+            sql = "SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH ?"
+            count = arch.conn.execute(sql, (make(),)).fetchone()[0]
+            p50, p95 = times[len(times) // 2], times[int(len(times) * 0.95)]
+            p99 = times[min(len(times) - 1, int(len(times) * 0.99))]
+            table.add_row(f"{name} ({mode})", f"~{count:,}", str(n_q), f"{p50:.1f}", f"{p95:.1f}", f"{p99:.1f}")
+    console.print(table)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--only", choices=["stages", "workers", "growth", "ray", "search"], action="append")
+    ap.add_argument("--stages-n", type=int, default=5000)
+    ap.add_argument("--extract-n", type=int, default=300)
+    ap.add_argument("--workers-n", type=int, default=400)
+    ap.add_argument("--growth", type=int, nargs="+", default=[1000, 10000, 100000])
+    ap.add_argument("--ray-n", type=int, default=400)
+    ap.add_argument("--search-n", type=int, default=1_000_000)
+    ap.add_argument("--queries", type=int, default=200)
+    ap.add_argument("--keep", help="a folder to keep corpora and archives in between runs")
+    ap.add_argument("--growth-worker", nargs=2, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.growth_worker:
+        print(json.dumps(growth_worker(*args.growth_worker)))
+        return
+    only = set(args.only or ["stages", "workers", "growth", "ray", "search"])
+    folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="dateline-scale-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        if "stages" in only:
+            stages(folder, args.stages_n, args.extract_n)
+        if "workers" in only:
+            workers(folder, args.workers_n)
+        if "growth" in only:
+            growth(folder, args.growth)
+        if "ray" in only:
+            ray(folder, args.ray_n)
+        if "search" in only:
+            search_latency(folder, args.search_n, args.queries)
+    finally:
+        if not args.keep:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
