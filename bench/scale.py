@@ -156,12 +156,13 @@ def growth_worker(path: str, db: str) -> dict[str, float]:
     t = time.perf_counter()
     res = api.ingest([path], Settings(db=db, extract=False, workers=1))
     return {"seconds": time.perf_counter() - t, "stored": res.counts.stored, "read": res.counts.read,
-            "rss_mb": _rss_mb(), "db_mb": os.path.getsize(db) / 1e6}
+            "rss_mb": _rss_mb(), "db_mb": os.path.getsize(db) / 1e6, "stages": res.stages or {}}
 
 
 def growth(folder: Path, sizes: list[int]) -> None:
     table = Table(title="cost growth: ingest without extraction (read, clean, dedup, store), one process")
-    for col in ("records", "seconds", "ms per record", "vs previous size", "peak RSS MB", "archive MB"):
+    for col in ("records", "seconds", "ms per record", "vs previous size", "clean ms/rec", "store ms/rec",
+                "peak RSS MB", "archive MB"):
         table.add_column(col, justify="right")
     previous = None
     for n in sizes:
@@ -175,7 +176,9 @@ def growth(folder: Path, sizes: list[int]) -> None:
         per = 1000 * r["seconds"] / n
         ratio = f"{per / previous:.2f}x" if previous else "-"
         previous = per
-        table.add_row(f"{n:,}", f"{r['seconds']:.1f}", f"{per:.3f}", ratio, f"{r['rss_mb']:.0f}", f"{r['db_mb']:.0f}")
+        st = r["stages"]
+        table.add_row(f"{n:,}", f"{r['seconds']:.1f}", f"{per:.3f}", ratio, f"{1000 * st.get('process', 0) / n:.3f}",
+                      f"{1000 * st.get('store', 0) / n:.3f}", f"{r['rss_mb']:.0f}", f"{r['db_mb']:.0f}")
     console.print(table)
 
 

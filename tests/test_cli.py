@@ -142,3 +142,14 @@ def test_stdin_and_console_script(corpus: Path, tmp_path: Path) -> None:
                           input=data, capture_output=True, check=False, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["source"]["path"] == "<stdin>"
+
+
+def test_every_command_is_in_the_readme() -> None:
+    from dateline.cli import app
+    from typer.main import get_command
+
+    readme = (Path(__file__).parents[1] / "README.md").read_text()
+    names = sorted(get_command(app).commands)  # type: ignore[attr-defined]
+    assert len(names) >= 14
+    missing = [n for n in names if f"dateline {n}" not in readme]
+    assert missing == []
