@@ -22,15 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import dated_records  # noqa: E402
-
-
-def write_corpus(n: int, folder: Path) -> Path:
-    path = folder / f"corpus-{n}.txt"
-    if not path.exists():
-        with path.open("w", encoding="utf-8") as fh:
-            fh.writelines(dated_records(n))
-    return path
+from corpus import write_corpus  # noqa: E402
 
 
 def worker(path: str, what: str) -> dict[str, float]:

@@ -26,19 +26,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import dated_records  # noqa: E402
+from corpus import write_corpus  # noqa: E402
 from rich.console import Console  # noqa: E402
 from rich.table import Table  # noqa: E402
 
 console = Console(width=160)
-
-
-def write_corpus(n: int, folder: Path) -> Path:
-    path = folder / f"corpus-{n}.txt"
-    if not path.exists():
-        with path.open("w", encoding="utf-8") as fh:
-            fh.writelines(dated_records(n))
-    return path
 
 
 def _rss_mb() -> float:

@@ -145,8 +145,9 @@ def test_stdin_and_console_script(corpus: Path, tmp_path: Path) -> None:
 
 
 def test_every_command_is_in_the_readme() -> None:
-    from dateline.cli import app
     from typer.main import get_command
+
+    from dateline.cli import app
 
     readme = (Path(__file__).parents[1] / "README.md").read_text()
     names = sorted(get_command(app).commands)  # type: ignore[attr-defined]

@@ -13,6 +13,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 
+def f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
 @dataclass(slots=True)
 class Counts:
     """True positives, system items and gold items: enough for P, R and F1."""
@@ -34,8 +37,7 @@ class Counts:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1(self.precision, self.recall)
 
     def as_dict(self) -> dict[str, float | int]:
         return {
@@ -410,8 +412,7 @@ class QuoteCounts:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1(self.precision, self.recall)
 
     def as_dict(self) -> dict[str, float | int]:
         return {

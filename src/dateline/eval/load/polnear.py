@@ -24,6 +24,14 @@ class Story:
 
 
 def iter_stories(path: Path) -> Iterator[Story]:
+    for d in _first_versions(path):
+        blocks = [" ".join(b.split()) for b in _BLOCKS.split(d.get("text") or "")]
+        paragraphs = [b for b in blocks[1:] if b]
+        yield Story(d["filename"], d.get("publication_date"), d.get("title"), paragraphs)
+
+
+def _first_versions(path: Path) -> Iterator[dict]:
+    """One line per article: the first annotator's version (a file has one line per annotator)."""
     files = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
     seen: set[str] = set()
     for f in files:
@@ -32,12 +40,9 @@ def iter_stories(path: Path) -> Iterator[Story]:
                 if not line.strip():
                     continue
                 d = json.loads(line)
-                if d["filename"] in seen:
-                    continue
-                seen.add(d["filename"])
-                blocks = [" ".join(b.split()) for b in _BLOCKS.split(d.get("text") or "")]
-                paragraphs = [b for b in blocks[1:] if b]
-                yield Story(d["filename"], d.get("publication_date"), d.get("title"), paragraphs)
+                if d["filename"] not in seen:
+                    seen.add(d["filename"])
+                    yield d
 
 
 # Quotation marks that open a direct quote in PolNeAR's content spans.
@@ -74,29 +79,19 @@ def iter_attributed(path: Path) -> Iterator[AttributedStory]:
     Attributions without content or source (a cue alone) are left out: there is nothing to
     match a quote or a speaker against.
     """
-    files = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
-    seen: set[str] = set()
-    for f in files:
-        with f.open(encoding="utf-8") as fh:
-            for line in fh:
-                if not line.strip():
-                    continue
-                d = json.loads(line)
-                if d["filename"] in seen:
-                    continue
-                seen.add(d["filename"])
-                text = d.get("text") or ""
-                head = _BLOCKS.search(text)
-                body = text[head.end() :] if head else text
-                attributions = []
-                for a in d.get("attributions") or []:
-                    content, source = _joined(a.get("content")), _joined(a.get("source"))
-                    if not content or not source:
-                        continue
-                    direct = content.startswith(OPENING_MARKS)
-                    spans = [sp for p in a["source"] for sp in p.get("spans") or []]
-                    at = min((sp[0] for sp in spans), default=0)
-                    cue = _joined(a.get("cue"))
-                    attributions.append(Attribution(content, source, cue, direct, at))
-                attributions.sort(key=lambda a: a.at)
-                yield AttributedStory(d["filename"], d.get("publication_date"), d.get("title"), body, attributions)
+    for d in _first_versions(path):
+        text = d.get("text") or ""
+        head = _BLOCKS.search(text)
+        body = text[head.end() :] if head else text
+        attributions = []
+        for a in d.get("attributions") or []:
+            content, source = _joined(a.get("content")), _joined(a.get("source"))
+            if not content or not source:
+                continue
+            direct = content.startswith(OPENING_MARKS)
+            spans = [sp for p in a["source"] for sp in p.get("spans") or []]
+            at = min((sp[0] for sp in spans), default=0)
+            cue = _joined(a.get("cue"))
+            attributions.append(Attribution(content, source, cue, direct, at))
+        attributions.sort(key=lambda a: a.at)
+        yield AttributedStory(d["filename"], d.get("publication_date"), d.get("title"), body, attributions)
