@@ -43,7 +43,7 @@ def test_entities_and_alias(capsys: pytest.CaptureFixture[str], db: str) -> None
 
 
 def test_quotes_by_speaker(capsys: pytest.CaptureFixture[str], db: str) -> None:
-    rows = _json_lines(capsys, "quotes", "--db", db, "--json", "--speaker", "Ruiz")
+    rows = _json_lines(capsys, "quotes", "--db", db, "--json", "--speaker", "Ana Ruiz")
     assert any(r["kind"] == "direct" and r["text"].startswith("We expect a calm count") for r in rows)
 
 

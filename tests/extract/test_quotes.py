@@ -66,3 +66,25 @@ def test_pronoun_speaker_resolves_to_last_person(nlp) -> None:  # type: ignore[n
     quotes = run(nlp, 'John Smith arrived late. "We have done our best," he said.')
     direct = [q for q in quotes if q.kind == "direct"]
     assert direct[0].speaker == "John Smith" and direct[0].speaker_entity
+
+
+def test_resolver_knows_names_aliases_and_unique_surnames() -> None:
+    from dateline.extract.quotes import _Resolver
+    from dateline.model import Entity
+
+    ruiz = Entity("person:ana-ruiz", "Ana Ruiz", "PERSON")
+    neb = Entity("org:neb", "National Electoral Board", "ORG", aliases=["NEB"])
+    twins = [Entity("person:a", "Li Wei", "PERSON"), Entity("person:b", "Chen Wei", "PERSON")]
+    res = _Resolver([ruiz, neb, *twins])
+    assert res.by_name("Ruiz") is ruiz and res.by_name("ana ruiz") is ruiz
+    assert res.by_name("the NEB") is neb
+    assert res.by_name("Wei") is None  # two people share the surname: no guess
+    assert res.by_name("a spokesman") is None
+
+
+@pytest.mark.slow
+def test_speaker_named_by_surname_alone(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Foreign Minister Ana Ruiz said on Thursday that results would come within a week.\n\n"
+            '"We expect a calm count," Ruiz told reporters.')
+    direct = [q for q in run(nlp, text) if q.kind == "direct"]
+    assert [(q.speaker, q.speaker_entity) for q in direct] == [("Ana Ruiz", "person:ana-ruiz")]

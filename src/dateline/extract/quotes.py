@@ -126,6 +126,22 @@ class _Resolver:
         self.spans = sorted(
             ((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda x: x[0]
         )
+        # Names the NER missed as a mention can still name a known entity: its full name, an
+        # alias, or (for people) the surname alone, when only one person has that surname.
+        self.names: dict[str, Entity | None] = {}
+        for e in entities:
+            for n in (e.name, *e.aliases):
+                self.names.setdefault(n.casefold(), e)
+        surnames: dict[str, list[Entity]] = {}
+        for e in entities:
+            if e.type == "PERSON" and " " in e.name:
+                surnames.setdefault(e.name.split()[-1].casefold(), []).append(e)
+        for key, people in surnames.items():
+            self.names.setdefault(key, people[0] if len(people) == 1 else None)
+
+    def by_name(self, text: str) -> Entity | None:
+        key = text.casefold().removeprefix("the ").strip()
+        return self.names.get(key)
 
     def at(self, start: int, end: int) -> Entity | None:
         hits = [e for s, t, e in self.spans if s < end and start < t]
@@ -154,7 +170,7 @@ def _speaker(tok: Token | None, verb: Token | None, res: _Resolver, at: int
         ent = res.last_person(at) if tok.lower_ in ("he", "she") else None
         return (ent.name, ent.id) if ent else (tok.text, None)
     np = _noun_phrase(tok)
-    ent = res.at(np.start_char, np.end_char)
+    ent = res.at(np.start_char, np.end_char) or res.by_name(np.text) or res.by_name(tok.text)
     return (ent.name, ent.id) if ent else (np.text, None)
 
 
