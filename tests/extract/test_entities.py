@@ -68,3 +68,12 @@ def test_mentions_point_into_text_and_ids_are_unique(nlp) -> None:  # type: igno
             assert a.text[m.start : m.end] == m.text
     johnson = next(e for e in a.entities if e.name == "Boris Johnson")
     assert "Prime Minister" in johnson.roles and len(johnson.mentions) == 2
+
+
+def test_notice_settles_the_type_of_its_term(nlp) -> None:  # type: ignore[no-untyped-def]
+    notice = Notice("Daesh (ISIS/ISIL/Islamic State) is a terrorist organisation banned in Russia.", "Daesh")
+    text = "The coalition said Daesh still held ground in northeast Syria, and urged partners to act."
+    ents = run(nlp, text, [notice])
+    assert ents["Daesh"].type == "ORG" and ents["Daesh"].id == "org:daesh"
+    plain = run(nlp, text)  # without the notice nothing forces the type
+    assert "Daesh" in plain

@@ -281,8 +281,28 @@ def extract_entities(article: Article, doc: Doc) -> Article:
     ]
     entities = _add_dateline(article, entities)
     entities = _add_notice_countries(article, entities)
+    entities = _notice_types(article, entities)
     article.entities = _unique_ids(entities)
     return article
+
+
+# A notice that says what its term is (`*Daesh (...) is a terrorist organisation banned in
+# Russia`) settles the term's type, which the NER often gets wrong for such names.
+_NOTICE_ORG = re.compile(
+    r"\b(?:is|are)\s+(?:an?|the)?\s*(?:[\w-]+\s+){0,4}?(?:organi[sz]ation|group|movement|party|network|"
+    r"militia|faction|association|company|agency)s?\b", re.IGNORECASE,
+)
+
+
+def _notice_types(article: Article, entities: list[Entity]) -> list[Entity]:
+    terms = {n.refers_to.casefold() for n in article.notices if n.refers_to and _NOTICE_ORG.search(n.text)}
+    if not terms:
+        return entities
+    for e in entities:
+        if e.type != "ORG" and {x.casefold() for x in (e.name, *e.aliases)} & terms:
+            e.type = "ORG"
+            e.id = _slug("ORG", e.name)
+    return entities
 
 
 def _entity(doc: Doc, text: str, ms: list[_Mention], names: _Union, defined_first: set[str],
