@@ -88,3 +88,25 @@ def test_speaker_named_by_surname_alone(nlp) -> None:  # type: ignore[no-untyped
             '"We expect a calm count," Ruiz told reporters.')
     direct = [q for q in run(nlp, text) if q.kind == "direct"]
     assert [(q.speaker, q.speaker_entity) for q in direct] == [("Ana Ruiz", "person:ana-ruiz")]
+
+
+@pytest.mark.slow
+def test_speakers_from_titles_dash_credits_relative_clauses_and_carry(nlp) -> None:  # type: ignore[no-untyped-def]
+    cases = [
+        ('"Now it is back to power plants only," Mr. Alexander said in an interview.', ["Alexander"]),
+        ("\u201cMaybe we can build a wall around the stadium.\u201d \u2015 Steve Quinlan", ["Quinlan"]),
+        ('The bill was opposed by Ana Ruiz, who said: "We will not back down on this bill."', ["Ruiz"]),
+        ('"We will win this vote," Ruiz said. "The count is clean and the result is clear."',
+         ["Ruiz", "Ruiz"]),
+    ]
+    for text, surnames in cases:
+        direct = [q for q in run(nlp, text) if q.kind == "direct"]
+        assert [(q.speaker or "").split()[-1:] for q in direct] == [[s] for s in surnames], text
+
+
+@pytest.mark.slow
+def test_carry_stops_at_an_unattributed_quote_and_far_away(nlp) -> None:  # type: ignore[no-untyped-def]
+    far = " ".join(["The committee met for hours and heard several witnesses."] * 9)
+    text = f'"We will win this vote," Ruiz said. {far} "A different voice speaks here at length."'
+    direct = [q for q in run(nlp, text) if q.kind == "direct"]
+    assert [q.speaker for q in direct] == ["Ruiz", None]

@@ -23,7 +23,10 @@ CUES = frozenset(
     "claim claims claimed insist insists insisted argue argues argued declare declares declared "
     "assert asserts asserted confirm confirms confirmed deny denies denied reiterate reiterates "
     "reiterated acknowledge acknowledges acknowledged suggest suggests suggested write writes "
-    "wrote report reports reported predict predicts predicted recall recalls recalled".split()
+    "wrote report reports reported predict predicts predicted recall recalls recalled continue "
+    "continues continued shout shouts shouted ask asks asked reply replies replied respond responds "
+    "responded boast boasts boasted tweet tweets tweeted post posts posted quip quips quipped "
+    "joke jokes joked".split()
 )
 REPORT_NOUNS = frozenset(
     "release statement report communique communiqué document letter notice post tweet "
@@ -31,9 +34,13 @@ REPORT_NOUNS = frozenset(
 )
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 CUE_WORDS = "|".join(sorted(CUES, key=len, reverse=True))
+# A title abbreviation (`Mr.`, `Sen.`) may stand in the speaker's name between quote and cue.
+_TITLE_DOT = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Del|Lt|Col|Sgt|Capt|Prof|St|Jr|Sr)\."
 AFTER_CUE = re.compile(
-    rf"[\s,]*(?:(?P<pre>[^\n\"“”.;:]{{1,80}}?)\s+(?P<v1>{CUE_WORDS})\b|(?P<v2>{CUE_WORDS})\s)"
+    rf"[\s,]*(?:(?P<pre>(?:{_TITLE_DOT}|[^\n\"“”.;:]){{1,80}}?)\s+(?P<v1>{CUE_WORDS})\b|(?P<v2>{CUE_WORDS})\s)"
 )
+# `"…" ― Jane Doe`: the dash credit of listicles, letters and social posts.
+DASH_CREDIT = re.compile(r"\s*[\u2015\u2014\u2013]\s*(?P<name>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})")
 BEFORE_CUE = re.compile(
     rf"\b(?P<v>{CUE_WORDS})\b(?:[^\n\"“”.;]{{0,60}}?)[:,]\s*$"
 )
@@ -166,6 +173,8 @@ def _speaker(tok: Token | None, verb: Token | None, res: _Resolver, at: int
         cited = _cited(verb)
         if cited is not None:
             tok = cited
+    if tok.lower_ in ("who", "that", "which") and verb is not None and verb.dep_ == "relcl":
+        tok = verb.head  # `Trump, who said ...`: the relative clause's head is the speaker
     if tok.lower_ in PRONOUNS:
         ent = res.last_person(at) if tok.lower_ in ("he", "she") else None
         return (ent.name, ent.id) if ent else (tok.text, None)
@@ -186,9 +195,14 @@ def _direct(article: Article, doc: Doc, res: _Resolver) -> list[Quote]:
             before = None
         m = after or before
         sentence_like = len(content.split()) >= 4 and re.search(r"[.,!?…]\s*$", content)
-        if m is None and not sentence_like:
+        if m is None and not sentence_like and not DASH_CREDIT.match(text, end + close_len):
             continue  # a title or a scare-quoted word, not speech
         cue, speaker, ent_id = None, None, None
+        credit = DASH_CREDIT.match(text, end + close_len) if m is None else None
+        if credit is not None:
+            ent = res.by_name(credit.group("name"))
+            speaker, ent_id = (ent.name, ent.id) if ent else (credit.group("name"), None)
+            cue = "credit"
         if m is not None:
             group = "v" if m is before else ("v1" if m.group("v1") else "v2")
             cue = m.group(group)
@@ -274,5 +288,26 @@ def extract_quotes(article: Article, doc: Doc) -> Article:
     """Fill `article.quotes`; run after the entities, to which speakers are resolved."""
     res = _Resolver(article.entities)
     direct = _direct(article, doc, res)
-    article.quotes = sorted(direct + _indirect(doc, res, direct), key=lambda q: q.start)
+    quotes = sorted(direct + _indirect(doc, res, direct), key=lambda q: q.start)
+    article.quotes = _carry_speakers(quotes, article.text)
     return article
+
+
+CARRY_CHARS = 400  # how far back a quote without a cue looks for the speaker it continues
+
+
+def _carry_speakers(quotes: list[Quote], text: str) -> list[Quote]:
+    """A direct quote with no cue of its own continues the speaker just quoted: news copy
+    attributes the first quote and lets the next sentence or paragraph of quotation run on
+    (`"We will win," Ruiz said. "The count is clean."`). The carry stops at a quote that has
+    no speaker either, and reaches over at most one paragraph break and CARRY_CHARS of text."""
+    last: Quote | None = None
+    for q in quotes:
+        if q.kind == "direct" and q.speaker is None and last is not None:
+            if q.start - last.end <= CARRY_CHARS and text.count("\n\n", last.end, q.start) <= 1:
+                q.speaker, q.speaker_entity, q.cue = last.speaker, last.speaker_entity, "continued"
+        if q.speaker is not None:
+            last = q
+        elif q.kind == "direct":
+            last = None
+    return quotes
