@@ -131,3 +131,15 @@ def test_folders_globs_and_missing_paths(tmp_path: Path) -> None:
     assert missing == [str(tmp_path / "nope")]
     with pytest.raises(InputError, match="no such file"):
         records(tmp_path / "nope")
+
+
+def test_file_urls_are_read_through_pyarrow(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.jsonl").write_text(json.dumps({"text": BODY}) + "\n")
+    (tmp_path / "b.txt.gz").write_bytes(gzip.compress(BODY.encode()))
+    files, missing = expand([f"file://{tmp_path}", f"file://{tmp_path}/nope"])
+    assert [f.rsplit("/", 1)[-1] for f in files] == ["b.txt.gz", "a.jsonl"]
+    assert missing == [f"file://{tmp_path}/nope"]
+    recs = records(f"file://{tmp_path}")
+    assert [r.text for r in recs] == [BODY, BODY]
+    assert recs[1].source.path == f"file://{tmp_path}/sub/a.jsonl"

@@ -56,6 +56,8 @@ def source_key(src: Source, raw: str) -> str:
     """The path a source is stored under: absolute for files, content-addressed for stdin."""
     if src.path == "<stdin>":
         return "<stdin>#" + hashlib.sha1(raw.encode("utf-8", "replace")).hexdigest()[:12]
+    if "://" in src.path:
+        return src.path  # an object-store URL is already absolute
     return os.path.abspath(src.path)
 
 

@@ -130,7 +130,7 @@ def run(paths: list[str], settings: Settings, out: str, fmt: str | None = None,
         t1 = time.perf_counter()
         # Keep input order in the shards, so loading them gives the archive a local run gives.
         ray.data.DataContext.get_current().execution_options.preserve_order = True
-        ds = ray.data.from_items([{"path": os.path.abspath(f)} for f in files])
+        ds = ray.data.from_items([{"path": f if "://" in f else os.path.abspath(f)} for f in files])
         # Reading and writing are light next to the model: they take a fraction of a CPU so
         # that the actor pool can hold every CPU without starving them (a deadlock otherwise).
         ds = ds.flat_map(_read_rows, fn_kwargs={"settings": settings, "fmt": fmt}, num_cpus=0.1)

@@ -49,6 +49,9 @@ def expand(paths: Iterable[str]) -> tuple[list[str], list[str]]:
     for p in paths:
         if p == "-":
             files.append("-")
+        elif is_uri(p):
+            found = _expand_uri(p)
+            files.extend(found) if found else missing.append(p)
         elif os.path.isdir(p):
             for root, dirs, names in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
@@ -62,6 +65,65 @@ def expand(paths: Iterable[str]) -> tuple[list[str], list[str]]:
         else:
             missing.append(p)
     return files, missing
+
+
+def is_uri(path: str) -> bool:
+    return "://" in path
+
+
+def _listable(name: str) -> bool:
+    base = name.rsplit("/", 1)[-1]
+    return not base.startswith(".") and not base.lower().startswith(_DOC_FILES)
+
+
+def _expand_uri(uri: str) -> list[str]:
+    """Files under an object-store or file URL (s3://, gs://, file://), through pyarrow."""
+    from pyarrow import fs as pafs
+
+    try:
+        fsys, base = pafs.FileSystem.from_uri(uri)
+        info = fsys.get_file_info(base)
+        scheme = uri.split("://", 1)[0]
+        if info.type == pafs.FileType.File:
+            return [uri]
+        if info.type != pafs.FileType.Directory:
+            return []
+        infos = fsys.get_file_info(pafs.FileSelector(base, recursive=True))
+    except Exception as exc:  # pyarrow raises ArrowInvalid/OSError for unknown schemes, no access
+        print(f"warning: cannot list {uri}: {exc}", file=sys.stderr)
+        return []
+    names = sorted(i.path for i in infos if i.type == pafs.FileType.File and _listable(i.path))
+    return [f"{scheme}://{n}" for n in names]
+
+
+class _NativeReader(io.RawIOBase):
+    """A pyarrow input stream as a raw binary stream, so our buffering and readers apply."""
+
+    def __init__(self, native: object) -> None:
+        self._native = native
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buf: bytearray | memoryview) -> int:  # type: ignore[override]
+        data = self._native.read(len(buf))  # type: ignore[attr-defined]
+        buf[: len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        self._native.close()  # type: ignore[attr-defined]
+        super().close()
+
+
+def _open(path: str) -> BinaryIO:
+    if path == "-":
+        return sys.stdin.buffer
+    if is_uri(path):
+        from pyarrow import fs as pafs
+
+        fsys, inner = pafs.FileSystem.from_uri(path)
+        return io.BufferedReader(_NativeReader(fsys.open_input_stream(inner)))  # type: ignore[return-value]
+    return open(path, "rb")  # noqa: SIM115
 
 
 def check_format(fmt: str | None) -> None:
@@ -102,8 +164,8 @@ def _seekable(stream: BinaryIO, raw: BinaryIO, path: str, limit: int) -> BinaryI
 def read_file(path: str, fmt: str | None, max_record_bytes: int, max_decompressed_bytes: int) -> Iterator[RawRecord]:
     name = "<stdin>" if path == "-" else path
     try:
-        raw: BinaryIO = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
-    except OSError as exc:
+        raw: BinaryIO = _open(path)
+    except (OSError, ValueError) as exc:
         yield RawRecord(source=Source(name, 0, fmt or "unknown", 0), error=Rejected("unreadable", str(exc)))
         return
     count = 0
