@@ -63,5 +63,7 @@ def test_quotes_take_the_global_speaker_id_and_details_count(tmp_path: Path) -> 
     _insert(conn, _article("a1", text, [ruiz], [q]))
     (got,) = quotes(conn, speaker="Ana Ruiz")
     assert got["entity_id"] == "person:ana-ruiz" and got["text"] == "We will stay,"
+    assert quotes(conn, speaker="%") == [] and quotes(conn, contains="_") == []  # wildcards are literal
+    assert len(quotes(conn, contains="stay")) == 1
     detail = entity_detail(conn, "person:ana-ruiz")
     assert detail["per_month"] == {"2024-01": 1} and len(detail["quotes"]) == 1

@@ -24,7 +24,7 @@ def cluster_copies(conn: sqlite3.Connection, article_id: str, limit: int = MAX_C
     if not has_table(conn, "dedup_members"):
         return []
     rows = conn.execute(
-        "SELECT a.id, a.published, a.title, a.outlet FROM dedup_members me "
+        "SELECT a.id, a.published, a.title, a.outlet, substr(a.text, 1, 120) AS lead FROM dedup_members me "
         "JOIN dedup_members c ON c.cluster = me.cluster AND c.article_id != me.article_id "
         "JOIN articles a ON a.id = c.article_id WHERE me.article_id = ? "
         "ORDER BY a.published IS NULL, a.published, a.id LIMIT ?",

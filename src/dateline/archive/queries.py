@@ -11,6 +11,19 @@ from dateline.archive.facts import name_key
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW")
 
 
+def _like(text: str) -> str:
+    """A LIKE pattern that finds `text` anywhere, its `%` and `_` taken literally (ESCAPE '\\')."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _listing(conn: sqlite3.Connection, select: str, alias: str, where: list[str], params: list[Any],
+             limit: int, offset: int) -> list[dict[str, Any]]:
+    """Rows of a fact table joined to their articles, newest articles first, one page."""
+    sql = select + (" WHERE " + " AND ".join(where) if where else "")
+    sql += f" ORDER BY a.published IS NULL, a.published DESC, {alias}.article_id, {alias}.n LIMIT ? OFFSET ?"
+    return [dict(r) for r in conn.execute(sql, [*params, max(1, min(limit, 1000)), max(0, offset)])]
+
+
 def _entity_row(r: sqlite3.Row) -> dict[str, Any]:
     return {"id": r["id"], "name": r["name"], "type": r["type"], "country": r["country"],
             "aliases": json.loads(r["aliases"]), "roles": json.loads(r["roles"]),
@@ -25,7 +38,7 @@ def top_entities(conn: sqlite3.Connection, etype: str | None = None, top: int = 
         params.append(etype.upper())
     if name:
         where.append("name LIKE ? ESCAPE '\\'")
-        params.append("%" + name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+        params.append(_like(name))
     sql = "SELECT * FROM entities" + (" WHERE " + " AND ".join(where) if where else "")
     sql += " ORDER BY articles DESC, mentions DESC, name LIMIT ? OFFSET ?"
     return [_entity_row(r) for r in conn.execute(sql, [*params, max(1, min(top, 1000)), max(0, offset)])]
@@ -79,8 +92,8 @@ def quotes(
             where.append("(q.entity_id = ? OR q.speaker = ? COLLATE NOCASE)")
             params += [ent["id"], speaker]
         else:
-            where.append("q.speaker LIKE ?")
-            params.append(f"%{speaker}%")
+            where.append("q.speaker LIKE ? ESCAPE '\\'")
+            params.append(_like(speaker))
     if entity_id:
         where.append("q.entity_id = ?")
         params.append(entity_id)
@@ -88,14 +101,11 @@ def quotes(
         where.append("q.kind = ?")
         params.append(kind)
     if contains:
-        where.append("q.text LIKE ?")
-        params.append(f"%{contains}%")
-    sql = ("SELECT q.article_id, q.text, q.kind, q.speaker, q.entity_id, q.cue, q.start, q.\"end\", "
-           "a.published, a.title FROM quotes q JOIN articles a ON a.id = q.article_id")
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY a.published IS NULL, a.published DESC, q.article_id, q.n LIMIT ? OFFSET ?"
-    return [dict(r) for r in conn.execute(sql, [*params, max(1, min(limit, 1000)), max(0, offset)])]
+        where.append("q.text LIKE ? ESCAPE '\\'")
+        params.append(_like(contains))
+    select = ("SELECT q.article_id, q.text, q.kind, q.speaker, q.entity_id, q.cue, q.start, q.\"end\", "
+              "a.published, a.title FROM quotes q JOIN articles a ON a.id = q.article_id")
+    return _listing(conn, select, "q", where, params, limit, offset)
 
 
 def amounts(conn: sqlite3.Connection, unit: str | None = None, counted: str | None = None,
@@ -105,11 +115,8 @@ def amounts(conn: sqlite3.Connection, unit: str | None = None, counted: str | No
         where.append("m.unit = ? COLLATE NOCASE")
         params.append(unit)
     if counted:
-        where.append("m.counted LIKE ?")
-        params.append(f"%{counted}%")
-    sql = ("SELECT m.article_id, m.text, m.value, m.unit, m.qualifier, m.counted, m.start, m.\"end\", a.published, "
-           "a.title FROM amounts m JOIN articles a ON a.id = m.article_id")
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY a.published IS NULL, a.published DESC, m.article_id, m.n LIMIT ? OFFSET ?"
-    return [dict(r) for r in conn.execute(sql, [*params, max(1, min(limit, 1000)), max(0, offset)])]
+        where.append("m.counted LIKE ? ESCAPE '\\'")
+        params.append(_like(counted))
+    select = ("SELECT m.article_id, m.text, m.value, m.unit, m.qualifier, m.counted, m.start, m.\"end\", "
+              "a.published, a.title FROM amounts m JOIN articles a ON a.id = m.article_id")
+    return _listing(conn, select, "m", where, params, limit, offset)

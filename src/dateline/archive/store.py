@@ -235,15 +235,9 @@ class Archive:
 
     def cluster_members(self, article: Article) -> list[dict[str, object]]:
         """The other articles of the article's story cluster, earliest first."""
-        if article.cluster is None or article.cluster.kind != "near":
-            return []
-        rows = self.conn.execute(
-            "SELECT a.id, a.published, a.title, a.outlet, substr(a.text, 1, 120) AS lead FROM dedup_members m "
-            "JOIN articles a ON a.id = m.article_id WHERE m.cluster = ? AND a.id != ? "
-            "ORDER BY a.published IS NULL, a.published, length(a.text) DESC",
-            (article.cluster.id, article.id),
-        ).fetchall()
-        return [dict(r) for r in rows]
+        from dateline.archive.browse import cluster_copies
+
+        return cluster_copies(self.conn, article.id)
 
     def _article_from_row(self, row: sqlite3.Row) -> Article:
         d = json.loads(row["json"])

@@ -55,8 +55,7 @@ def expand(paths: Iterable[str]) -> tuple[list[str], list[str]]:
         elif os.path.isdir(p):
             for root, dirs, names in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
-                files.extend(os.path.join(root, n) for n in sorted(names)
-                             if not n.startswith(".") and not n.lower().startswith(_DOC_FILES))
+                files.extend(os.path.join(root, n) for n in sorted(names) if _listable(n))
         elif os.path.exists(p):
             files.append(p)
         elif glob.has_magic(p):
