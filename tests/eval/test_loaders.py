@@ -1,6 +1,8 @@
+import json
 from pathlib import Path
 
 from dateline.eval.load import gmb, meantime, polnear, reuters, timeml
+from dateline.eval.scoring import Item
 
 FIX = Path(__file__).parent / "fixtures"
 
@@ -94,3 +96,45 @@ def test_meantime_names_unsure_times_and_amounts():
     # `#` before a figure is the source's `£`, one character for one.
     assert "GB £1.5 billion" in doc.text and len(doc.text) == len(doc.text.replace("£", "#"))
     assert [a.value for a in doc.amounts] == ["USD:2e+09", "GBP:1.5e+09", "percent:5"]
+
+
+def _meantime_with_original(tmp_path: Path, sentences: list[str], markables: str) -> Path:
+    """A one-article MEANTIME folder: the JSONL line and its XML original, one token a word."""
+    text = "\n".join(sentences)
+    tokens, t_id = [], 0
+    for s, sentence in enumerate(sentences):
+        for word in sentence.split():
+            t_id += 1
+            tokens.append(f'<token number="{t_id - 1}" sentence="{s}" t_id="{t_id}">{word}</token>')
+    folder = tmp_path / "meantime"
+    (folder / "intra_cross-doc_annotation" / "corpus_x").mkdir(parents=True)
+    xml = f'<Document doc_id="9">{"".join(tokens)}<Markables>{markables}</Markables></Document>'
+    (folder / "intra_cross-doc_annotation" / "corpus_x" / "9_Harbour_vote.xml").write_text(xml)
+    line = {"doc_id": "9", "dct": "2010-05-04", "title": sentences[0], "text": text}
+    (folder / "meantime_en.jsonl").write_text(json.dumps(line) + "\n")
+    return folder
+
+
+SENTENCES = ["Harbour vote delayed", "May 4, 2010"] + [f"Body sentence number {n} here." for n in range(2, 9)]
+
+
+def test_meantime_extent_is_title_and_five_sentences(tmp_path: Path):
+    folder = _meantime_with_original(tmp_path, SENTENCES, "")
+    (doc,) = meantime.iter_docs(folder / "meantime_en.jsonl")
+    assert doc.text[: doc.extent].endswith("Body sentence number 5 here.")
+    inside, past = Item(doc.text.index("number 4"), 0, "X"), Item(doc.text.index("number 7"), 0, "X")
+    assert doc.within([inside, past]) == [inside]
+
+
+def test_meantime_extent_reaches_a_later_fully_annotated_markable(tmp_path: Path):
+    # Tokens: title 1-3, date 4-6, five per body sentence: sentence 7 is 32-36, 8 is 37-41.
+    value = '<VALUE m_id="1" type="MONEY"><token_anchor t_id="33"/></VALUE>'
+    untyped = '<ENTITY_MENTION m_id="2"><token_anchor t_id="40"/></ENTITY_MENTION>'
+    folder = _meantime_with_original(tmp_path, SENTENCES, value + untyped)
+    (doc,) = meantime.iter_docs(folder)
+    assert doc.text[: doc.extent].endswith("Body sentence number 7 here.")
+
+
+def test_meantime_without_originals_scores_the_whole_text():
+    (doc,) = meantime.iter_docs(FIX / "tiny_meantime.jsonl")
+    assert doc.extent is None and doc.within([Item(0, 1, "X")]) == [Item(0, 1, "X")]

@@ -39,3 +39,14 @@ def test_meantime_names_out_of_scope_on_unsure_mentions():
     by_type = _entities(doc, [beta, london, stray])
     assert (by_type["LOC"].tp, by_type["LOC"].gold) == (1, 1)
     assert (by_type["PER"].sys, by_type["ORG"].gold, by_type["ORG"].tp) == (1, 1, 0)
+
+
+def test_suite_data_folder_from_the_file_the_issue_names(tmp_path: Path):
+    from dateline.eval.suites import data_folder
+
+    folder = tmp_path / "meantime"
+    folder.mkdir()
+    (folder / "meantime_en.jsonl").write_text("")
+    assert data_folder("meantime", folder / "meantime_en.jsonl") == folder
+    assert data_folder("meantime", tmp_path) == folder
+    assert data_folder("quotes", folder / "meantime_en.jsonl") is None

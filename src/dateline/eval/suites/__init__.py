@@ -36,8 +36,11 @@ SUITES: dict[str, Runner] = {name: _runner(name) for name in LAYOUT}
 
 
 def data_folder(suite: str, path: Path) -> Path | None:
-    """The suite's own folder, given it or the shared data folder above it; None if absent."""
+    """The suite's own folder, given it, a file in it, or the shared data folder above it;
+    None if absent."""
     sub, marker = LAYOUT[suite]
+    if path.is_file() and (marker is None or path.name == marker):
+        path = path.parent
     for candidate in (path / sub, path):
         if candidate.is_dir() and (
             marker is None
