@@ -4,7 +4,7 @@ from pathlib import Path
 
 from dateline.eval.load import meantime, polnear
 from dateline.eval.scoring import Item
-from dateline.eval.suites.meantime import _entities, in_scope
+from dateline.eval.suites.meantime import _entities, in_scope, past_article
 from dateline.eval.suites.quotes import Said, Tally, _score_direct, _score_indirect
 
 FIX = Path(__file__).parent / "fixtures"
@@ -50,3 +50,13 @@ def test_suite_data_folder_from_the_file_the_issue_names(tmp_path: Path):
     assert data_folder("meantime", folder / "meantime_en.jsonl") == folder
     assert data_folder("meantime", tmp_path) == folder
     assert data_folder("quotes", folder / "meantime_en.jsonl") is None
+
+
+def test_meantime_leading_the_ignored_on_both_sides_only_when_relaxed():
+    (doc,) = meantime.iter_docs(FIX / "tiny_meantime.jsonl")
+    text = "the " + doc.text  # shift: a `the` before the title's `Acme`
+    gold = [Item(0, 8, "ORG")]  # `the Acme`
+    assert past_article(text, gold) == [Item(4, 8, "ORG")]
+    assert past_article(text, [Item(0, 3, "ORG")]) == [Item(0, 3, "ORG")]  # `the` alone stays
+    assert past_article("The Hague", [Item(0, 9, "GPE")]) == [Item(4, 9, "GPE")]
+    assert past_article("theatre", [Item(0, 7, "ORG")]) == [Item(0, 7, "ORG")]

@@ -97,9 +97,10 @@ def parse_line(line: str, originals: dict[str, Path] | None = None) -> MeantimeD
         item = Item(e["start"], e["end"], e.get("type"))
         if e.get("syntactic_type") == "NAM" and e.get("type"):
             names.append(item)
-        elif e.get("syntactic_type") in (None, "PRE.NAM"):
-            # No syntactic type (part of the corpus lacks it) or a name used as a modifier
-            # (`US` in `US airtanker`): neither scored nor held against a system.
+        elif e.get("syntactic_type") in (None, "", "PRE.NAM"):
+            # No syntactic type (None past the annotated extent; empty in much of the airbus
+            # and gm sub-corpora, on names and common nouns alike) or a name used as a
+            # modifier (`US` in `US airtanker`): neither scored nor held against a system.
             unsure.append(item)
     timexes = [
         Item(t["start"], t["end"], t.get("type"), iso(t.get("value")))

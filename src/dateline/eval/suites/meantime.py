@@ -17,7 +17,9 @@ Scores, each beside the baselines that apply, inside each article's fully annota
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from dataclasses import replace
 from itertools import islice
 from pathlib import Path
 
@@ -60,10 +62,31 @@ def in_scope(names: list[Item], unsure: list[Item], sys: Iterable[Item]) -> list
     return [s for s in sys if not (hits(s, unsure) and not hits(s, names))]
 
 
-def _entities(doc: MeantimeDoc, sys: list[Item]) -> dict[str, Counts]:
+_ARTICLE = re.compile(r"(?:the|The|THE)\s+")
+
+
+def past_article(text: str, items: Iterable[Item]) -> list[Item]:
+    """Items with a leading `the` left out of their span.
+
+    Corpora disagree on whether `the` belongs to a name: MEANTIME (like OntoNotes, on which
+    spaCy's models are trained) keeps it inside (`the Bank of England`), GMB and CoNLL leave
+    it out, and dateline's mentions follow the second. Scores are given both strictly and
+    with a leading `the` ignored on both sides, so that a convention is not scored as a name.
+    """
+    out = []
+    for i in items:
+        m = _ARTICLE.match(text, i.start, i.end)
+        out.append(replace(i, start=m.end()) if m and m.end() < i.end else i)
+    return out
+
+
+def _entities(doc: MeantimeDoc, sys: list[Item], relaxed: bool = False) -> dict[str, Counts]:
     sys = in_scope(doc.names, doc.unsure, doc.within(sys))
-    main = score_typed(doc.names, sys, NAMES, CANONICAL)
-    apart = score_typed(doc.names, sys, APART, CANONICAL_APART)
+    gold = doc.names
+    if relaxed:
+        gold, sys = past_article(doc.text, gold), past_article(doc.text, sys)
+    main = score_typed(gold, sys, NAMES, CANONICAL)
+    apart = score_typed(gold, sys, APART, CANONICAL_APART)
     return main | apart
 
 
@@ -79,16 +102,23 @@ def _times(doc: MeantimeDoc, sys: list[Item]) -> Counts:
 class Totals:
     def __init__(self) -> None:
         self.entities: dict[str, Counts] = {t: Counts() for t in [*NAMES, *APART]}
+        self.relaxed: dict[str, Counts] = {t: Counts() for t in [*NAMES, *APART]}
         self.times = empty_timex().value
         self.amounts = Counts()
 
-    def add_entities(self, by_type: dict[str, Counts]) -> None:
-        for t, c in by_type.items():
+    def add_entities(self, doc: MeantimeDoc, sys: list[Item]) -> None:
+        for t, c in _entities(doc, sys).items():
             self.entities[t] = self.entities[t] + c
+        for t, c in _entities(doc, sys, relaxed=True).items():
+            self.relaxed[t] = self.relaxed[t] + c
 
     @property
     def names(self) -> Counts:
         return total(self.entities[t] for t in NAMES)
+
+    @property
+    def names_relaxed(self) -> Counts:
+        return total(self.relaxed[t] for t in NAMES)
 
 
 def _dateline(docs: list[MeantimeDoc], settings: Settings, out: Totals) -> None:
@@ -106,7 +136,7 @@ def _dateline(docs: list[MeantimeDoc], settings: Settings, out: Totals) -> None:
         for i, d in enumerate(docs)
     )
     for doc, a in zip(docs, extract_articles(articles, settings), strict=True):
-        out.add_entities(_entities(doc, [Item(m.start, m.end, e.type) for e in a.entities for m in e.mentions]))
+        out.add_entities(doc, [Item(m.start, m.end, e.type) for e in a.entities for m in e.mentions])
         out.times = out.times + _times(doc, [Item(t.start, t.end, t.type, t.value) for t in a.times])
         out.amounts = out.amounts + _amounts(
             doc,
@@ -126,7 +156,7 @@ def _spacy(docs: list[MeantimeDoc], settings: Settings, out: Totals) -> None:
     nlp = spacy.load(resolve_model(settings.model), disable=["tagger", "parser", "attribute_ruler", "lemmatizer"])
     for doc, parsed in zip(docs, nlp.pipe(d.text for d in docs), strict=True):
         ents = [Item(e.start_char, e.end_char, e.label_) for e in parsed.ents]
-        out.add_entities(_entities(doc, ents))
+        out.add_entities(doc, ents)
         money = [
             Item(e.start_char, e.end_char, None, amount_key(*parse_amount(e.text)))
             for e in parsed.ents
@@ -149,17 +179,35 @@ def run(path: Path, limit: int | None = None, settings: Settings | None = None) 
     _spacy(docs, settings, bare)
     _dateparser(docs, dp)
     target = bare.names.f1 + TARGETS["entity_margin"]
-    reached = " ok" if mine.names.f1 >= target else " MISSED"
+    target_relaxed = bare.names_relaxed.f1 + TARGETS["entity_margin"]
+
+    def reached(value: float, floor: float) -> str:
+        return f">= {floor:.3f}{' ok' if value >= floor else ' MISSED'}"
+
     rows = [
         Row("articles", str(len(docs)), str(len(docs))),
         Row(
-            f"entity F1, PER+ORG+LOC names ({mine.names.gold} gold)",
+            f"entity F1, PER+ORG+LOC names ({mine.names.gold} gold), exact spans",
             fmt(mine.names.f1),
             f"{fmt(bare.names.f1)} (spaCy)",
-            f">= {target:.3f}{reached}",
+            reached(mine.names.f1, target),
         ),
-        Row("entity precision", fmt(mine.names.precision), f"{fmt(bare.names.precision)} (spaCy)"),
-        Row("entity recall", fmt(mine.names.recall), f"{fmt(bare.names.recall)} (spaCy)"),
+        Row(
+            "entity F1, the same with a leading `the` ignored",
+            fmt(mine.names_relaxed.f1),
+            f"{fmt(bare.names_relaxed.f1)} (spaCy)",
+            reached(mine.names_relaxed.f1, target_relaxed),
+        ),
+        Row(
+            "entity precision / recall, exact spans",
+            f"{fmt(mine.names.precision)} / {fmt(mine.names.recall)}",
+            f"{fmt(bare.names.precision)} / {fmt(bare.names.recall)} (spaCy)",
+        ),
+        Row(
+            "entity precision / recall, `the` ignored",
+            f"{fmt(mine.names_relaxed.precision)} / {fmt(mine.names_relaxed.recall)}",
+            f"{fmt(bare.names_relaxed.precision)} / {fmt(bare.names_relaxed.recall)} (spaCy)",
+        ),
     ]
     for t in [*NAMES, *APART]:
         rows.append(
@@ -192,6 +240,7 @@ def run(path: Path, limit: int | None = None, settings: Settings | None = None) 
     def fig(x: Totals) -> dict:
         return {
             "names": x.names.as_dict(),
+            "names_the_ignored": x.names_relaxed.as_dict(),
             "by_type": {t: c.as_dict() for t, c in x.entities.items()},
             "time_value": x.times.as_dict(),
             "amounts": x.amounts.as_dict(),
@@ -209,7 +258,9 @@ def run(path: Path, limit: int | None = None, settings: Settings | None = None) 
         notes=[
             "scored inside the fully annotated extent of each article (title and first five"
             " sentences, from the XML originals)",
-            "entities: exact spans, proper names only; amounts: value and unit both right",
+            "entities: proper names only, exact spans, and again with a leading `the` ignored on"
+            " both sides (MEANTIME keeps it in the name, GMB and dateline leave it out);"
+            " amounts: value and unit both right",
         ],
         baseline_name="baseline",
     )
