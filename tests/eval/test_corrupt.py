@@ -62,3 +62,12 @@ def test_clean_suite_leaves_out_stories_whose_source_has_mojibake():
     bad = Story("m", None, None, ["He met his young protegÃ©s on Monday.", "More."])
     good = Story("g", None, None, ["He met his young prot\u00e9g\u00e9s in Ciudad Ju\u00e1rez.", "More."])
     assert not usable(bad) and usable(good)
+
+
+def test_clean_suite_sees_mojibake_the_source_carries_decomposed():
+    from dateline.eval.load.polnear import Story
+    from dateline.eval.suites.clean import usable
+
+    # `Ã` written as `A` + combining tilde: the raw characters hide the mojibake.
+    hidden = Story("d", None, None, ["President Enrique PeA\u0303\u00b1a Nieto spoke.", "More."])
+    assert not usable(hidden)

@@ -185,3 +185,10 @@ def test_amounts_need_value_and_unit_both_right():
     gold = [Item(0, 10, "MONEY", "USD:4e+10"), Item(20, 25, "PERCENT", "percent:5")]
     sys = [Item(0, 10, None, "EUR:4e+10"), Item(20, 24, None, "percent:5"), Item(30, 33, None, "x")]
     assert score_timex(gold, sys).value.as_dict()["tp"] == 1
+
+
+def test_sentences_composed_or_decomposed_are_the_same_sentence():
+    gold = ["President Pen\u0303a Nieto met the delegation. Talks went on."]
+    s = score_sentences(gold, "President Pe\u00f1a Nieto met the delegation. Talks went on.")
+    assert (s.gold, s.lost, s.duplicated) == (2, 0, 0)
+    assert score_sentences(gold, "Talks went on.").lost == 1

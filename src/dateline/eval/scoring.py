@@ -244,7 +244,7 @@ def sentence_keys(paragraphs: Sequence[str]) -> list[str]:
     """Gold sentences as comparison keys; the split need not be perfect, only consistent."""
     keys = []
     for p in paragraphs:
-        for s in _SENTENCE_END.split(p.translate(_INVISIBLE)):
+        for s in _SENTENCE_END.split(_composed(p)):
             k = _NONWORD.sub(" ", s.casefold()).strip()
             if k:
                 keys.append(k)
@@ -261,8 +261,14 @@ class SentenceScores:
         return SentenceScores(self.gold + other.gold, self.lost + other.lost, self.duplicated + other.duplicated)
 
 
+def _composed(text: str) -> str:
+    """Text without invisible marks, in NFC: the cleaner composes `A` + U+0303 into `Ã`, and
+    a sentence must not count as lost for a change of code points that shows nothing."""
+    return unicodedata.normalize("NFC", text.translate(_INVISIBLE))
+
+
 def _words(text: str) -> str:
-    return " " + _NONWORD.sub(" ", text.translate(_INVISIBLE).casefold()).strip() + " "
+    return " " + _NONWORD.sub(" ", _composed(text).casefold()).strip() + " "
 
 
 def score_sentences(gold: Sequence[str], system_text: str) -> SentenceScores:
