@@ -60,3 +60,24 @@ def test_meantime_leading_the_ignored_on_both_sides_only_when_relaxed():
     assert past_article(text, [Item(0, 3, "ORG")]) == [Item(0, 3, "ORG")]  # `the` alone stays
     assert past_article("The Hague", [Item(0, 9, "GPE")]) == [Item(4, 9, "GPE")]
     assert past_article("theatre", [Item(0, 7, "ORG")]) == [Item(0, 7, "ORG")]
+
+
+def test_meantime_links_pair_gold_instances_with_our_entities_past_the():
+    from dateline.eval.suites.meantime import _links
+    from dateline.model import Article, Entity, Mention, Source, Span
+
+    text = "The Bank of England held rates. The bank's governor said the Bank of England would wait."
+    first, second = text.index("Bank of England"), text.rindex("the Bank of England")
+    doc = meantime.MeantimeDoc(
+        "d1", None, None, text,
+        names=[Item(0, first + 15, "ORG", "boe"), Item(second, second + 19, "ORG", "boe")],
+    )
+    boe = Entity(
+        "org:boe", "Bank of England", "ORG",
+        mentions=[Mention(first, first + 15, "Bank of England"), Mention(second + 4, second + 19, "x")],
+    )
+    a = Article(id="d1", source=Source("t", 0, "txt"), text=text, paragraphs=[Span(0, len(text))])
+    a.entities = [boe]
+    ours, surface = _links(doc, a)
+    assert [(x.gold, x.system) for x in ours] == [("boe", "org:boe"), ("boe", "org:boe")]
+    assert {x.system for x in surface} == {"bank of england"}

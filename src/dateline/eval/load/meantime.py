@@ -19,7 +19,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from dateline.eval.scoring import Item, amount_key, parse_amount
@@ -42,7 +42,8 @@ class MeantimeDoc:
     dct: str | None
     title: str | None
     text: str
-    names: list[Item] = field(default_factory=list)  # label: PER ORG LOC PRO FIN; NAM only
+    # label: PER ORG LOC PRO FIN; value: the cross-document instance id; NAM only
+    names: list[Item] = field(default_factory=list)
     unsure: list[Item] = field(default_factory=list)  # mentions not marked NAM nor anything else
     timexes: list[Item] = field(default_factory=list)  # label: TIMEX3 type; value: its value
     amounts: list[Item] = field(default_factory=list)  # label: MONEY | PERCENT; value: key
@@ -96,7 +97,7 @@ def parse_line(line: str, originals: dict[str, Path] | None = None) -> MeantimeD
             continue
         item = Item(e["start"], e["end"], e.get("type"))
         if e.get("syntactic_type") == "NAM" and e.get("type"):
-            names.append(item)
+            names.append(replace(item, value=e.get("instance_id") or None))
         elif e.get("syntactic_type") in (None, "", "PRE.NAM"):
             # No syntactic type (None past the annotated extent; empty in much of the airbus
             # and gm sub-corpora, on names and common nouns alike) or a name used as a

@@ -18,11 +18,15 @@ Scores, each beside the baselines that apply, inside each article's fully annota
 from __future__ import annotations
 
 import re
+import tempfile
 from collections.abc import Iterable
 from dataclasses import replace
 from itertools import islice
 from pathlib import Path
 
+from dateline.archive.facts import store_facts
+from dateline.archive.store import Archive
+from dateline.eval.linking import Linked, LinkScores, score_links, surface_key
 from dateline.eval.load.meantime import MeantimeDoc, iter_docs
 from dateline.eval.load.timeml import TimeDoc
 from dateline.eval.result import Row, SuiteResult, fmt, meets
@@ -99,12 +103,31 @@ def _times(doc: MeantimeDoc, sys: list[Item]) -> Counts:
     return score_timex(gold, mine).value
 
 
+def _links(doc: MeantimeDoc, a: Article) -> tuple[list[Linked], list[Linked]]:
+    """Gold names with an instance that dateline found (a leading `the` aside), each with
+    dateline's corpus-wide entity and, for the baseline, the words of the mention."""
+    found: dict[tuple[int, int], str] = {}
+    for e in a.entities:
+        for m in e.mentions:
+            (span,) = past_article(doc.text, [Item(m.start, m.end)])
+            found[(span.start, span.end)] = e.id
+    ours, surface = [], []
+    for g in past_article(doc.text, [n for n in doc.names if n.label in NAMES and n.value]):
+        entity = found.get((g.start, g.end))
+        if entity is not None:
+            ours.append(Linked(doc.id, g.value, entity))
+            surface.append(Linked(doc.id, g.value, surface_key(doc.text[g.start : g.end])))
+    return ours, surface
+
+
 class Totals:
     def __init__(self) -> None:
         self.entities: dict[str, Counts] = {t: Counts() for t in [*NAMES, *APART]}
         self.relaxed: dict[str, Counts] = {t: Counts() for t in [*NAMES, *APART]}
         self.times = empty_timex().value
         self.amounts = Counts()
+        self.links: list[Linked] = []
+        self.links_surface: list[Linked] = []
 
     def add_entities(self, doc: MeantimeDoc, sys: list[Item]) -> None:
         for t, c in _entities(doc, sys).items():
@@ -135,7 +158,15 @@ def _dateline(docs: list[MeantimeDoc], settings: Settings, out: Totals) -> None:
         )
         for i, d in enumerate(docs)
     )
+    # The corpus-wide entities are those the archive makes: each article's facts go through
+    # the same linking as an ingest, into a scratch archive.
+    scratch = tempfile.TemporaryDirectory(prefix="dateline-meantime-")
+    archive = Archive(str(Path(scratch.name) / "links.db"), settings=settings)
     for doc, a in zip(docs, extract_articles(articles, settings), strict=True):
+        store_facts(archive.conn, a)
+        ours, surface = _links(doc, a)
+        out.links += ours
+        out.links_surface += surface
         out.add_entities(doc, [Item(m.start, m.end, e.type) for e in a.entities for m in e.mentions])
         out.times = out.times + _times(doc, [Item(t.start, t.end, t.type, t.value) for t in a.times])
         out.amounts = out.amounts + _amounts(
@@ -146,6 +177,8 @@ def _dateline(docs: list[MeantimeDoc], settings: Settings, out: Totals) -> None:
                 if x.unit == "percent" or (x.unit and x.unit.isupper() and len(x.unit) == 3)
             ],
         )
+    archive.close()
+    scratch.cleanup()
 
 
 def _spacy(docs: list[MeantimeDoc], settings: Settings, out: Totals) -> None:
@@ -236,6 +269,29 @@ def run(path: Path, limit: int | None = None, settings: Settings | None = None) 
             f"{fmt(bare.amounts.precision)} / {fmt(bare.amounts.recall)} (spaCy)",
         ),
     ]
+    links, surface = score_links(mine.links), score_links(mine.links_surface)
+    rows += [
+        Row(
+            f"entity linking F1, pairs in one article ({links.mentions} names found)",
+            fmt(links.within.f1),
+            f"{fmt(surface.within.f1)} (same words)",
+        ),
+        Row(
+            "  precision / recall",
+            f"{fmt(links.within.precision)} / {fmt(links.within.recall)}",
+            f"{fmt(surface.within.precision)} / {fmt(surface.within.recall)}",
+        ),
+        Row(
+            "entity linking F1, pairs across articles (archive entities)",
+            fmt(links.across.f1),
+            f"{fmt(surface.across.f1)} (same words)",
+        ),
+        Row(
+            "  precision / recall",
+            f"{fmt(links.across.precision)} / {fmt(links.across.recall)}",
+            f"{fmt(surface.across.precision)} / {fmt(surface.across.recall)}",
+        ),
+    ]
 
     def fig(x: Totals) -> dict:
         return {
@@ -246,6 +302,9 @@ def run(path: Path, limit: int | None = None, settings: Settings | None = None) 
             "amounts": x.amounts.as_dict(),
         }
 
+    def link_fig(x: LinkScores) -> dict:
+        return {"mentions": x.mentions, "within": x.within.as_dict(), "across": x.across.as_dict()}
+
     return SuiteResult(
         "meantime",
         rows,
@@ -254,6 +313,7 @@ def run(path: Path, limit: int | None = None, settings: Settings | None = None) 
             "dateline": fig(mine),
             "spacy": fig(bare),
             "dateparser": {"time_value": dp.times.as_dict()},
+            "linking": {"dateline": link_fig(links), "same_words": link_fig(surface)},
         },
         notes=[
             "scored inside the fully annotated extent of each article (title and first five"
@@ -261,6 +321,8 @@ def run(path: Path, limit: int | None = None, settings: Settings | None = None) 
             "entities: proper names only, exact spans, and again with a leading `the` ignored on"
             " both sides (MEANTIME keeps it in the name, GMB and dateline leave it out);"
             " amounts: value and unit both right",
+            "linking: pairs of gold names found by dateline, linked when both name one"
+            " MEANTIME instance; dateline's link is its corpus-wide entity in the archive",
         ],
         baseline_name="baseline",
     )
