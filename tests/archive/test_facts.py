@@ -67,3 +67,11 @@ def test_quotes_take_the_global_speaker_id_and_details_count(tmp_path: Path) -> 
     assert len(quotes(conn, contains="stay")) == 1
     detail = entity_detail(conn, "person:ana-ruiz")
     assert detail["per_month"] == {"2024-01": 1} and len(detail["quotes"]) == 1
+
+
+def test_name_key_leaves_out_a_company_legal_form():
+    assert name_key("ORG", "Apple Inc.") == name_key("ORG", "Apple") == "ORG|apple"
+    assert name_key("ORG", "Fiat Group S.p.A.") == "ORG|fiat"
+    assert name_key("ORG", "General Motors Corp.") == name_key("ORG", "General Motors")
+    assert name_key("ORG", "Group") == "ORG|group"  # never the whole name
+    assert name_key("PERSON", "Sammy Davis Co") == "PERSON|sammy davis co"  # companies only

@@ -16,12 +16,21 @@ import unicodedata
 from dateline.model import Article, Entity
 
 _SLUG = re.compile(r"[^a-z0-9]+")
+# Legal-form words after a company's name (dots already gone): `Apple Inc.`, `Fiat Group
+# S.p.A.` and `Apple` are one key. Only at the end and never the whole name.
+_DESIGNATOR = re.compile(
+    r"(?:,?\s+(?:inc|incorporated|corp|corporation|co|company|ltd|limited|plc|llc|lp|"
+    r"s ?a|s ?p ?a|ag|n ?v|gmbh|group|holdings?))+$"
+)
 
 
 def name_key(etype: str, name: str) -> str:
     folded = unicodedata.normalize("NFKC", name).casefold()
     folded = re.sub(r"^the\s+", "", folded)
-    return f"{etype}|{' '.join(folded.replace('.', '').split())}"
+    words = " ".join(folded.replace(".", "").split())
+    if etype == "ORG":
+        words = _DESIGNATOR.sub("", words) or words
+    return f"{etype}|{words}"
 
 
 def slug(etype: str, name: str) -> str:
