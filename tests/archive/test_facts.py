@@ -75,3 +75,21 @@ def test_name_key_leaves_out_a_company_legal_form():
     assert name_key("ORG", "General Motors Corp.") == name_key("ORG", "General Motors")
     assert name_key("ORG", "Group") == "ORG|group"  # never the whole name
     assert name_key("PERSON", "Sammy Davis Co") == "PERSON|sammy davis co"  # companies only
+
+
+def test_acronym_links_unless_two_full_names_rival_for_it(tmp_path: Path) -> None:
+    conn = _conn(tmp_path)
+    kenya = Entity("org:a", "National Drought Management Authority", "ORG", aliases=["NDMA"])
+    _insert(conn, _article("a1", "The National Drought Management Authority (NDMA) said.", [kenya]))
+    pakistan = Entity("org:b", "National Disaster Management Authority", "ORG", aliases=["NDMA"])
+    _insert(conn, _article("a2", "The National Disaster Management Authority (NDMA) said.", [pakistan]))
+    bare = Entity("org:c", "NDMA", "ORG")
+    _insert(conn, _article("a3", "NDMA said more rain was coming.", [bare]))
+    usaf = Entity("org:d", "United States Air Force", "ORG", aliases=["USAF"])
+    _insert(conn, _article("a4", "The United States Air Force (USAF) said.", [usaf]))
+    short = Entity("org:e", "U.S. Air Force", "ORG", aliases=["USAF"])
+    _insert(conn, _article("a5", "The U.S. Air Force (USAF) said.", [short]))
+    ids = {r["name"]: r["id"] for r in top_entities(conn, "ORG")}
+    assert "National Disaster Management Authority" in ids  # not folded into the other
+    assert pakistan.id != kenya.id and bare.id == kenya.id  # the bare acronym: the first
+    assert short.id == usaf.id  # a shorter form is not a rival

@@ -44,15 +44,29 @@ def _linking_names(e: Entity) -> list[str]:
     return [e.name, *extra]
 
 
+def _rival_expansions(etype: str, ours: str, theirs: str) -> bool:
+    """Two full names of the same length that differ in a word name two organisations that
+    share an acronym (`National Drought Management Authority` and `National Disaster
+    Management Authority`, both NDMA); a shorter or longer form (`U.S. Air Force` beside
+    `United States Air Force`) may be an abbreviation and is not held apart."""
+    a, b = name_key(etype, ours).split("|", 1)[1].split(), name_key(etype, theirs).split("|", 1)[1].split()
+    return len(a) > 1 and len(a) == len(b) and a != b
+
+
 def _resolve(conn: sqlite3.Connection, e: Entity) -> str:
     keys = [name_key(e.type, n) for n in _linking_names(e)]
     marks = ",".join("?" * len(keys))
-    row = conn.execute(
-        f"SELECT n.entity_id FROM entity_names n JOIN entities x ON x.id = n.entity_id "
-        f"WHERE n.key IN ({marks}) ORDER BY x.articles DESC, x.id LIMIT 1", keys,
-    ).fetchone()
-    if row:
-        gid = row[0]
+    rows = conn.execute(
+        f"SELECT n.key, n.entity_id, x.name FROM entity_names n JOIN entities x ON x.id = n.entity_id "
+        f"WHERE n.key IN ({marks}) ORDER BY x.articles DESC, x.id", keys,
+    ).fetchall()
+    # A match on the name itself wins; a match only through an alias (an acronym) is taken
+    # unless the two full names are rival expansions of it.
+    by_name = [r for r in rows if r[0] == keys[0]]
+    by_alias = [r for r in rows if r[0] != keys[0] and not _rival_expansions(e.type, e.name, r[2])]
+    best = (by_name or by_alias or [None])[0]
+    if best is not None:
+        gid = best[1]
     else:
         gid = slug(e.type, e.name)
         conn.execute(
