@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
+from dateline.extract import periods
 from dateline.extract.numbers import DIGITS, WORD_NUMBER, word_value
 from dateline.extract.tense import tense as clause_tense
 from dateline.model import Time
@@ -250,6 +251,10 @@ PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
     (re.compile(r"\b(?:the )?(?:early |mid-|late )?"
                 r"(?:(?P<decade>1[789]\d0|20\d0)|'(?P<d2>\d0))s\b"),
      lambda m, pub, tense: _decade(_DecadeProxy(m), pub, tense)),
+    (periods.YEAR_BEFORE_PATTERN, periods.year_before),
+    (periods.YEAR_QUARTER_PATTERN, periods.year_quarter),
+    (periods.SAME_PATTERN, periods.same),
+    (periods.YEAR_AGO_PATTERN, periods.year_ago),
     (re.compile(rf"\b(?:the )?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter"
                 rf"(?: of {YEAR})?", re.I), _quarter),
     (re.compile(r"\b(?P<deictic>yesterday|today|tomorrow|tonight)\b", re.I), _deictic),
@@ -323,4 +328,4 @@ def find_times(text: str, published: str | None) -> list[Time]:
             taken[start:end] = b"\x01" * (end - start)
             found.append(Time(text=m.group(0), value=value, start=start, end=end, type=kind))
     found.sort(key=lambda t: t.start)
-    return found
+    return periods.anchor(found, text, pub)
