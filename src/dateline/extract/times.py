@@ -30,6 +30,7 @@ UNIT_CODES = {
     "second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W",
     "month": "M", "year": "Y", "decade": "Y", "century": "Y",
 }
+REL_YEAR = {"last": -1, "this": 0, "next": 1}
 UNIT_FACTOR = {"decade": 10, "century": 100}
 
 MONTH = (
@@ -41,6 +42,16 @@ DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?P<year>1[789]\d\d|20\d\d)"
 UNIT = r"(?P<unit>second|minute|hour|day|night|week|month|year|decade|century)"
 NUM = rf"(?P<num>{DIGITS}|{WORD_NUMBER}|a|an)"
+# A clock time (12-hour with a.m./p.m., 24-hour with a zone, noon, midnight), its zone, and
+# the day it names right after it.
+CLOCK = re.compile(
+    r"\b(?:(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))? ?(?P<ampm>[ap]\.m\.|[ap]m\b)"
+    r"|(?P<h24>[01]\d|2[0-3]):?(?P<m24>[0-5]\d)(?= (?:UTC|GMT)\b)|(?P<noon>noon|midnight))"
+    r"(?: (?P<tz>UTC|GMT|[ECMP][SD]T)\b)?"
+    r"(?:,? (?:on )?(?P<dayref>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday"
+    r"|tomorrow)\b)?",
+    re.I,
+)
 Resolver = Callable[[re.Match[str], date | None, str | None], tuple[str | None, str]]
 
 
@@ -97,6 +108,12 @@ def _month_year(m: re.Match[str], pub: date | None, tense: str | None) -> tuple[
     return f"{year}-{month:02d}", "DATE"
 
 
+def _month_rel_year(m: re.Match[str], pub: date | None, tense: str | None) -> tuple[str | None, str]:
+    if pub is None:
+        return None, "DATE"
+    return f"{pub.year + REL_YEAR[m.group('mrel').lower()]}-{_month(m):02d}", "DATE"
+
+
 def _iso(m: re.Match[str], pub: date | None, tense: str | None) -> tuple[str | None, str]:
     return m.group(0), "DATE"
 
@@ -110,11 +127,13 @@ def _decade(m: re.Match[str], pub: date | None, tense: str | None) -> tuple[str 
 
 def _quarter(m: re.Match[str], pub: date | None, tense: str | None) -> tuple[str | None, str]:
     q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
-         "4th": 4}[m.group("q").lower()]
+         "4th": 4, "final": 4}[m.group("q").lower()]
     if m.group("year"):
         return f"{m.group('year')}-Q{q}", "DATE"
     if pub is None:
         return None, "DATE"
+    if rel := (m.group("qrel") or m.group("qrel2") or "").lower():
+        return f"{pub.year + REL_YEAR[rel]}-Q{q}", "DATE"
     # A quarter not yet begun is last year's, unless the clause looks ahead.
     year = pub.year - 1 if q > (pub.month - 1) // 3 + 1 and tense != "future" else pub.year
     return f"{year}-Q{q}", "DATE"
@@ -169,35 +188,53 @@ def _ago(m: re.Match[str], pub: date | None, tense: str | None) -> tuple[str | N
     return str(pub.year - n_int), "DATE"
 
 
+def _weekday_date(pub: date, name: str, rel: str, tense: str | None) -> date:
+    wd = WEEKDAYS.index(name.lower())
+    if rel == "next":
+        return pub + timedelta(days=(wd - pub.weekday() - 1) % 7 + 1)
+    if rel == "last":
+        return pub - timedelta(days=(pub.weekday() - wd - 1) % 7 + 1)
+    if tense == "future" or rel == "coming":
+        return pub + timedelta(days=(wd - pub.weekday()) % 7)
+    return pub - timedelta(days=(pub.weekday() - wd) % 7)  # the most recent, today included
+
+
 def _weekday(m: re.Match[str], pub: date | None, tense: str | None) -> tuple[str | None, str]:
     part = m.group("wpart")
     kind = "TIME" if part else "DATE"
     if pub is None:
         return None, kind
-    wd = WEEKDAYS.index(m.group("weekday").lower())
-    rel = (m.group("wrel") or "").lower()
-    if rel == "next":
-        day = pub + timedelta(days=(wd - pub.weekday() - 1) % 7 + 1)
-    elif rel == "last":
-        day = pub - timedelta(days=(pub.weekday() - wd - 1) % 7 + 1)
-    elif tense == "future" or rel == "coming":
-        day = pub + timedelta(days=(wd - pub.weekday()) % 7)
-    else:  # the news rule: the most recent such day, today included
-        day = pub - timedelta(days=(pub.weekday() - wd) % 7)
+    day = _weekday_date(pub, m.group("weekday"), (m.group("wrel") or "").lower(), tense)
     value = day.isoformat()
     return (f"{value}T{PARTS[part.lower()]}" if part else value), kind
 
 
 def _clock(m: re.Match[str], pub: date | None, tense: str | None) -> tuple[str | None, str]:
-    hour, minute = int(m.group("hour")), int(m.group("minute") or 0)
-    ampm = m.group("ampm").lower().replace(".", "").replace(" ", "")
-    if ampm in ("pm",) and hour < 12:
-        hour += 12
-    if ampm == "am" and hour == 12:
-        hour = 0
-    if hour > 23 or minute > 59:
+    """A clock time, with the day it names after it (`10 p.m. Wednesday`, `12:00 UTC
+    today`) or else the publication day; `UTC`/`GMT` mark the value with TimeML's `Z`."""
+    if m.group("noon"):
+        hour, minute = (12, 0) if m.group("noon").lower() == "noon" else (24, 0)
+    elif m.group("h24"):
+        hour, minute = int(m.group("h24")), int(m.group("m24"))
+    else:
+        hour, minute = int(m.group("hour")), int(m.group("minute") or 0)
+        ampm = m.group("ampm").lower().replace(".", "").replace(" ", "")
+        if ampm == "pm" and hour < 12:
+            hour += 12
+        if ampm == "am" and hour == 12:
+            hour = 0
+    if hour > 24 or minute > 59:
         return None, "TIME"
-    return (f"{pub.isoformat()}T{hour:02d}:{minute:02d}" if pub else None), "TIME"
+    if pub is None:
+        return None, "TIME"
+    day, ref = pub, (m.group("dayref") or "").lower()
+    if ref in ("yesterday", "today", "tomorrow"):
+        day = pub + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[ref])
+    elif ref:
+        day = _weekday_date(pub, ref, "", tense)
+    zone = "Z" if (m.group("tz") or "").upper() in ("UTC", "GMT") else ""
+    clock = "24" if hour == 24 else f"{hour:02d}:{minute:02d}"
+    return f"{day.isoformat()}T{clock}{zone}", "TIME"
 
 
 def _year(m: re.Match[str], pub: date | None, tense: str | None) -> tuple[str | None, str]:
@@ -235,9 +272,12 @@ def _ref(m: re.Match[str], pub: date | None, tense: str | None) -> tuple[str | N
 
 PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
     (re.compile(r"\b(?P<y>1[789]\d\d|20\d\d)-(?:0[1-9]|1[0-2])-(?:[0-2]\d|3[01])\b"), _iso),
-    (re.compile(rf"\b(?:{WEEKDAY},? )?{MONTH} {DAY}(?:,? {YEAR})?\b(?!:)"), _full_date),
+    (CLOCK, _clock),
+    (re.compile(rf"\b(?:{WEEKDAY},? )?{MONTH} {DAY}(?:,? {YEAR})?\b(?!:\d)"), _full_date),
     (re.compile(rf"\b(?:{WEEKDAY},? )?{DAY} (?:of )?{MONTH}(?:,? {YEAR})?\b"), _full_date),
     (re.compile(rf"\b(?:(?:early|late|mid-?|the end of) )?{MONTH},? {YEAR}\b"), _month_year),
+    (re.compile(rf"\b(?:(?:early|late|mid-?|the end of) )?{MONTH},? (?P<mrel>this|last|next) year\b"),
+     _month_rel_year),
     (
         re.compile(
             rf"(?:(?<=\b[Ii]n )|(?<=\b[Ss]ince )|(?<=\b[Uu]ntil )|(?<=\b[Bb]y )"
@@ -255,8 +295,9 @@ PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
     (periods.YEAR_QUARTER_PATTERN, periods.year_quarter),
     (periods.SAME_PATTERN, periods.same),
     (periods.YEAR_AGO_PATTERN, periods.year_ago),
-    (re.compile(rf"\b(?:the )?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter"
-                rf"(?: of {YEAR})?", re.I), _quarter),
+    (re.compile(rf"\b(?:the )?(?:(?P<qrel>this|last|next) year's )?"
+                rf"(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[- ]quarter"
+                rf"(?: of (?:{YEAR}|(?P<qrel2>this|last|next) year))?", re.I), _quarter),
     (re.compile(r"\b(?P<deictic>yesterday|today|tomorrow|tonight)\b", re.I), _deictic),
     (re.compile(r"\bthis (?P<part>morning|afternoon|evening)\b", re.I), _this_part),
     (re.compile(rf"\b{NUM}[- ]{UNIT}s? ago\b", re.I), _ago),
@@ -266,8 +307,6 @@ PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
                 r"(?: (?P<wpart>morning|afternoon|evening|night))?\b", re.I), _weekday),
     (re.compile(rf"\b{WEEKDAY}(?: (?P<wpart>morning|afternoon|evening|night))?\b"
                 r"(?P<wrel>)"), _weekday),
-    (re.compile(r"\b(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))? ?(?P<ampm>[ap]\.m\.|[ap]m\b)",
-                re.I), _clock),
     (re.compile(rf"\b(?:the )?(?:(?:past|last|next|first|coming|previous) )?{NUM}[- ]{UNIT}s?\b"
                 r"(?![- ]old)", re.I), _duration),
     (re.compile(r"\b(?:every|each|per|a) (?P<sunit>day|week|month|year|hour)\b"
