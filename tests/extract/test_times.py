@@ -48,7 +48,7 @@ def test_month_without_year_is_the_nearest() -> None:
 
 def test_types_follow_timeml() -> None:
     found = {t.text: t.type for t in find_times(
-        "The war lasted three years; he calls every week, now at 3 p.m. on Friday morning.", PUB)}
+        "The war lasted three years; he calls every week, now at 3 p.m., and on Friday morning.", PUB)}
     assert found["three years"] == "DURATION"
     assert found["every week"] == "SET"
     assert found["3 p.m."] == "TIME"

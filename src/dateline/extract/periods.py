@@ -122,3 +122,39 @@ def anchor(times: list[Time], text: str, pub: date | None) -> list[Time]:
         elif v.startswith(SAME):
             t.value = f"{v[len(SAME):] or year}-Q{q}"
     return times
+
+
+_SEASONS = {"spring": ("SP", 3), "summer": ("SU", 6), "fall": ("FA", 9), "autumn": ("FA", 9),
+            "winter": ("WI", 12)}
+# A season with a word that makes it a time (`fall` alone is mostly the verb).
+SEASON_PATTERN = re.compile(
+    r"\b(?:(?P<srel>this|last|next|this past|the|early|late|mid-?)\s+)"
+    r"(?P<season>spring|summer|fall|autumn|winter)\b(?:\s+of\s+(?P<syear>1[89]\d\d|20\d\d))?"
+    r"|\b(?P<syear2>1[89]\d\d|20\d\d)\s+(?P<season2>spring|summer|fall|autumn|winter)\b",
+    re.I,
+)
+
+
+def season(m: re.Match[str], pub: date | None, tense: str | None) -> tuple[str | None, str]:
+    """TimeML's season values (`1998-SU`): `last` is the latest one begun before publication
+    and ended; a bare `the summer` the one begun most recently, or the next in a clause that
+    looks ahead. (Winter is filed under the year it begins in.)"""
+    name = (m.group("season") or m.group("season2")).lower()
+    code, begins = _SEASONS[name]
+    year = m.group("syear") or m.group("syear2")
+    if year:
+        return f"{year}-{code}", "DATE"
+    if pub is None:
+        return None, "DATE"
+    rel = (m.group("srel") or "").lower()
+    begun = pub.month >= begins  # this year's season has begun
+    if rel in ("last", "this past"):
+        ended = pub.month >= begins + 3
+        y = pub.year if ended else pub.year - 1
+    elif rel == "next" or (rel != "this" and tense == "future" and not begun):
+        y = pub.year if not begun else pub.year + 1
+    elif rel == "this":
+        y = pub.year
+    else:
+        y = pub.year if begun else pub.year - 1
+    return f"{y}-{code}", "DATE"

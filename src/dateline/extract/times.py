@@ -292,6 +292,7 @@ PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
                 r"(?:(?P<decade>1[789]\d0|20\d0)|'(?P<d2>\d0))s\b"),
      lambda m, pub, tense: _decade(_DecadeProxy(m), pub, tense)),
     (periods.YEAR_BEFORE_PATTERN, periods.year_before),
+    (periods.SEASON_PATTERN, periods.season),
     (periods.YEAR_QUARTER_PATTERN, periods.year_quarter),
     (periods.SAME_PATTERN, periods.same),
     (periods.YEAR_AGO_PATTERN, periods.year_ago),
