@@ -5,7 +5,9 @@ day (`In June` → 2021-06-09) and reads a bare weekday as the previous week's
 (`on Thursday` published on a Thursday → a week earlier). News writes a weekday for the most
 recent such day, today included, unless the tense or `next` points ahead; `In June` is a
 month, `for 2021` a year, `last week` an ISO week, `the 1990s` a decade. Values follow
-TimeML (TIMEX3): 2021-09-09, 2021-06, 2021, 2021-W36, 2021-Q1, 199X, P3Y, PRESENT_REF.
+TimeML (TIMEX3): 2021-09-09, 2021-06, 2021, 2021-W36, 2021-Q1, 2021-SU, 199X, P3Y, PRESENT_REF,
+2021-09-09T14:30Z. The direction of a bare day or month comes from `tense`; reporting periods
+(`the quarter`, `a year earlier`) from `periods`.
 The patterns are ordered: an earlier, longer pattern claims its characters first.
 """
 
