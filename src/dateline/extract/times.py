@@ -5,7 +5,9 @@ day (`In June` → 2021-06-09) and reads a bare weekday as the previous week's
 (`on Thursday` published on a Thursday → a week earlier). News writes a weekday for the most
 recent such day, today included, unless the tense or `next` points ahead; `In June` is a
 month, `for 2021` a year, `last week` an ISO week, `the 1990s` a decade. Values follow
-TimeML (TIMEX3): 2021-09-09, 2021-06, 2021, 2021-W36, 2021-Q1, 199X, P3Y, PRESENT_REF.
+TimeML (TIMEX3): 2021-09-09, 2021-06, 2021, 2021-W36, 2021-Q1, 2021-SU, 199X, P3Y, PRESENT_REF,
+2021-09-09T14:30Z. The direction of a bare day or month comes from `tense`; reporting periods
+(`the quarter`, `a year earlier`) from `periods`.
 The patterns are ordered: an earlier, longer pattern claims its characters first.
 """
 
@@ -15,7 +17,9 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
+from dateline.extract import periods
 from dateline.extract.numbers import DIGITS, WORD_NUMBER, word_value
+from dateline.extract.tense import tense as clause_tense
 from dateline.model import Time
 
 MONTHS = {
@@ -28,6 +32,7 @@ UNIT_CODES = {
     "second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W",
     "month": "M", "year": "Y", "decade": "Y", "century": "Y",
 }
+REL_YEAR = {"last": -1, "this": 0, "next": 1}
 UNIT_FACTOR = {"decade": 10, "century": 100}
 
 MONTH = (
@@ -39,15 +44,17 @@ DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?P<year>1[789]\d\d|20\d\d)"
 UNIT = r"(?P<unit>second|minute|hour|day|night|week|month|year|decade|century)"
 NUM = rf"(?P<num>{DIGITS}|{WORD_NUMBER}|a|an)"
-# Verbal signs that a clause looks ahead; `next`/`coming` are read where they modify the
-# expression itself, since elsewhere in a sentence they mislead.
-FUTURE = re.compile(
-    r"\b(?:will|'ll|shall|is to|are to|(?:is|are) due to|scheduled|set to|plans? to"
-    r"|expected to|going to)\b",
+# A clock time (12-hour with a.m./p.m., 24-hour with a zone, noon, midnight), its zone, and
+# the day it names right after it.
+CLOCK = re.compile(
+    r"\b(?:(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))? ?(?P<ampm>[ap]\.m\.|[ap]m\b)"
+    r"|(?P<h24>[01]\d|2[0-3]):?(?P<m24>[0-5]\d)(?= (?:UTC|GMT)\b)|(?P<noon>noon|midnight))"
+    r"(?: (?P<tz>UTC|GMT|[ECMP][SD]T)\b)?"
+    r"(?:,? (?:on )?(?P<dayref>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday"
+    r"|tomorrow)\b)?",
     re.I,
 )
-
-Resolver = Callable[[re.Match[str], date | None, bool], tuple[str | None, str]]
+Resolver = Callable[[re.Match[str], date | None, str | None], tuple[str | None, str]]
 
 
 def _month(m: re.Match[str]) -> int:
@@ -64,14 +71,19 @@ def _shift_months(d: date, n: int) -> tuple[int, int]:
     return k // 12, k % 12 + 1
 
 
-def _nearest_year(pub: date, month: int, day: int, future: bool) -> int:
+def _nearest_year(pub: date, month: int, day: int, tense: str | None) -> int:
     """The year that puts `month`/`day` nearest the publication date; a clause that looks
-    ahead takes the next one. (TimeBank's gold values follow nearness: `Dec. 15` written in
-    October is this December, `February` written in October is next February.)"""
-    if future:
+    ahead takes the next one, a clause that tells what happened the last one. (TimeBank's
+    gold values follow this: `Dec. 15` written in October is this December when nothing
+    says otherwise, `March` in `stepped down in March` written in November is this March.)"""
+    if tense == "future":
         return pub.year if (month, day) >= (pub.month, pub.day) else pub.year + 1
     here = pub.month * 31 + pub.day
     there = month * 31 + max(day, 1)
+    if tense == "past":
+        # A clause that tells what happened reads a date well ahead as last year's; a
+        # date just ahead stays (`payable Dec. 1`, `the offer was extended to Nov. 16`).
+        return pub.year - 1 if there - here > 45 else pub.year
     if there - here > 6 * 31:
         return pub.year - 1
     if here - there > 6 * 31:
@@ -79,49 +91,57 @@ def _nearest_year(pub: date, month: int, day: int, future: bool) -> int:
     return pub.year
 
 
-def _full_date(m: re.Match[str], pub: date | None, future: bool) -> tuple[str | None, str]:
+def _full_date(m: re.Match[str], pub: date | None, tense: str | None) -> tuple[str | None, str]:
     month, day = _month(m), int(m.group("day"))
     if m.group("year"):
         return f"{m.group('year')}-{month:02d}-{day:02d}", "DATE"
     if pub is None:
         return None, "DATE"
-    return f"{_nearest_year(pub, month, day, future)}-{month:02d}-{day:02d}", "DATE"
+    return f"{_nearest_year(pub, month, day, tense)}-{month:02d}-{day:02d}", "DATE"
 
 
-def _month_year(m: re.Match[str], pub: date | None, future: bool) -> tuple[str | None, str]:
+def _month_year(m: re.Match[str], pub: date | None, tense: str | None) -> tuple[str | None, str]:
     month = _month(m)
     if m.group("year"):
         return f"{m.group('year')}-{month:02d}", "DATE"
     if pub is None:
         return None, "DATE"
-    year = pub.year if month == pub.month else _nearest_year(pub, month, 15, future)
+    year = pub.year if month == pub.month else _nearest_year(pub, month, 1, tense)
     return f"{year}-{month:02d}", "DATE"
 
 
-def _iso(m: re.Match[str], pub: date | None, future: bool) -> tuple[str | None, str]:
+def _month_rel_year(m: re.Match[str], pub: date | None, tense: str | None) -> tuple[str | None, str]:
+    if pub is None:
+        return None, "DATE"
+    return f"{pub.year + REL_YEAR[m.group('mrel').lower()]}-{_month(m):02d}", "DATE"
+
+
+def _iso(m: re.Match[str], pub: date | None, tense: str | None) -> tuple[str | None, str]:
     return m.group(0), "DATE"
 
 
-def _decade(m: re.Match[str], pub: date | None, future: bool) -> tuple[str | None, str]:
+def _decade(m: re.Match[str], pub: date | None, tense: str | None) -> tuple[str | None, str]:
     digits = m.group("decade")
     if len(digits) == 2:  # `the '90s`
         digits = ("19" if int(digits) > 20 else "20") + digits
     return digits[:3] + "X", "DATE"
 
 
-def _quarter(m: re.Match[str], pub: date | None, future: bool) -> tuple[str | None, str]:
+def _quarter(m: re.Match[str], pub: date | None, tense: str | None) -> tuple[str | None, str]:
     q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
-         "4th": 4}[m.group("q").lower()]
+         "4th": 4, "final": 4}[m.group("q").lower()]
     if m.group("year"):
         return f"{m.group('year')}-Q{q}", "DATE"
     if pub is None:
         return None, "DATE"
+    if rel := (m.group("qrel") or m.group("qrel2") or "").lower():
+        return f"{pub.year + REL_YEAR[rel]}-Q{q}", "DATE"
     # A quarter not yet begun is last year's, unless the clause looks ahead.
-    year = pub.year - 1 if q > (pub.month - 1) // 3 + 1 and not future else pub.year
+    year = pub.year - 1 if q > (pub.month - 1) // 3 + 1 and tense != "future" else pub.year
     return f"{year}-Q{q}", "DATE"
 
 
-def _deictic(m: re.Match[str], pub: date | None, future: bool) -> tuple[str | None, str]:
+def _deictic(m: re.Match[str], pub: date | None, tense: str | None) -> tuple[str | None, str]:
     word = m.group("deictic").lower()
     if pub is None:
         return None, "TIME" if word == "tonight" else "DATE"
@@ -131,12 +151,12 @@ def _deictic(m: re.Match[str], pub: date | None, future: bool) -> tuple[str | No
     return (pub + timedelta(days=shift)).isoformat(), "DATE"
 
 
-def _this_part(m: re.Match[str], pub: date | None, future: bool) -> tuple[str | None, str]:
+def _this_part(m: re.Match[str], pub: date | None, tense: str | None) -> tuple[str | None, str]:
     part = PARTS[m.group("part").lower()]
     return (f"{pub.isoformat()}T{part}" if pub else None), "TIME"
 
 
-def _relative(m: re.Match[str], pub: date | None, future: bool) -> tuple[str | None, str]:
+def _relative(m: re.Match[str], pub: date | None, tense: str | None) -> tuple[str | None, str]:
     rel, unit = m.group("rel").lower(), m.group("period").lower()
     if pub is None:
         return None, "DATE"
@@ -154,7 +174,7 @@ def _relative(m: re.Match[str], pub: date | None, future: bool) -> tuple[str | N
     return str(pub.year + step), "DATE"
 
 
-def _ago(m: re.Match[str], pub: date | None, future: bool) -> tuple[str | None, str]:
+def _ago(m: re.Match[str], pub: date | None, tense: str | None) -> tuple[str | None, str]:
     n = word_value(m.group("num"))
     unit = m.group("unit").lower()
     if pub is None or n is None or unit in ("second", "minute", "hour"):
@@ -170,42 +190,60 @@ def _ago(m: re.Match[str], pub: date | None, future: bool) -> tuple[str | None, 
     return str(pub.year - n_int), "DATE"
 
 
-def _weekday(m: re.Match[str], pub: date | None, future: bool) -> tuple[str | None, str]:
+def _weekday_date(pub: date, name: str, rel: str, tense: str | None) -> date:
+    wd = WEEKDAYS.index(name.lower())
+    if rel == "next":
+        return pub + timedelta(days=(wd - pub.weekday() - 1) % 7 + 1)
+    if rel == "last":
+        return pub - timedelta(days=(pub.weekday() - wd - 1) % 7 + 1)
+    if tense == "future" or rel == "coming":
+        return pub + timedelta(days=(wd - pub.weekday()) % 7)
+    return pub - timedelta(days=(pub.weekday() - wd) % 7)  # the most recent, today included
+
+
+def _weekday(m: re.Match[str], pub: date | None, tense: str | None) -> tuple[str | None, str]:
     part = m.group("wpart")
     kind = "TIME" if part else "DATE"
     if pub is None:
         return None, kind
-    wd = WEEKDAYS.index(m.group("weekday").lower())
-    rel = (m.group("wrel") or "").lower()
-    if rel == "next":
-        day = pub + timedelta(days=(wd - pub.weekday() - 1) % 7 + 1)
-    elif rel == "last":
-        day = pub - timedelta(days=(pub.weekday() - wd - 1) % 7 + 1)
-    elif future or rel == "coming":
-        day = pub + timedelta(days=(wd - pub.weekday()) % 7)
-    else:  # the news rule: the most recent such day, today included
-        day = pub - timedelta(days=(pub.weekday() - wd) % 7)
+    day = _weekday_date(pub, m.group("weekday"), (m.group("wrel") or "").lower(), tense)
     value = day.isoformat()
     return (f"{value}T{PARTS[part.lower()]}" if part else value), kind
 
 
-def _clock(m: re.Match[str], pub: date | None, future: bool) -> tuple[str | None, str]:
-    hour, minute = int(m.group("hour")), int(m.group("minute") or 0)
-    ampm = m.group("ampm").lower().replace(".", "").replace(" ", "")
-    if ampm in ("pm",) and hour < 12:
-        hour += 12
-    if ampm == "am" and hour == 12:
-        hour = 0
-    if hour > 23 or minute > 59:
+def _clock(m: re.Match[str], pub: date | None, tense: str | None) -> tuple[str | None, str]:
+    """A clock time, with the day it names after it (`10 p.m. Wednesday`, `12:00 UTC
+    today`) or else the publication day; `UTC`/`GMT` mark the value with TimeML's `Z`."""
+    if m.group("noon"):
+        hour, minute = (12, 0) if m.group("noon").lower() == "noon" else (24, 0)
+    elif m.group("h24"):
+        hour, minute = int(m.group("h24")), int(m.group("m24"))
+    else:
+        hour, minute = int(m.group("hour")), int(m.group("minute") or 0)
+        ampm = m.group("ampm").lower().replace(".", "").replace(" ", "")
+        if ampm == "pm" and hour < 12:
+            hour += 12
+        if ampm == "am" and hour == 12:
+            hour = 0
+    if hour > 24 or minute > 59:
         return None, "TIME"
-    return (f"{pub.isoformat()}T{hour:02d}:{minute:02d}" if pub else None), "TIME"
+    if pub is None:
+        return None, "TIME"
+    day, ref = pub, (m.group("dayref") or "").lower()
+    if ref in ("yesterday", "today", "tomorrow"):
+        day = pub + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[ref])
+    elif ref:
+        day = _weekday_date(pub, ref, "", tense)
+    zone = "Z" if (m.group("tz") or "").upper() in ("UTC", "GMT") else ""
+    clock = "24" if hour == 24 else f"{hour:02d}:{minute:02d}"
+    return f"{day.isoformat()}T{clock}{zone}", "TIME"
 
 
-def _year(m: re.Match[str], pub: date | None, future: bool) -> tuple[str | None, str]:
+def _year(m: re.Match[str], pub: date | None, tense: str | None) -> tuple[str | None, str]:
     return m.group("year"), "DATE"
 
 
-def _duration(m: re.Match[str], pub: date | None, future: bool) -> tuple[str | None, str]:
+def _duration(m: re.Match[str], pub: date | None, tense: str | None) -> tuple[str | None, str]:
     n = word_value(m.group("num"))
     unit = m.group("unit").lower()
     if n is None:
@@ -217,7 +255,7 @@ def _duration(m: re.Match[str], pub: date | None, future: bool) -> tuple[str | N
     return f"P{'T' if timed else ''}{amount}{code}", "DURATION"
 
 
-def _set(m: re.Match[str], pub: date | None, future: bool) -> tuple[str | None, str]:
+def _set(m: re.Match[str], pub: date | None, tense: str | None) -> tuple[str | None, str]:
     word = (m.group("sunit") or m.group("adverb")).lower()
     code = {"day": "D", "dai": "D", "week": "W", "month": "M", "year": "Y", "annual": "Y",
             "hour": "TH"}
@@ -225,7 +263,7 @@ def _set(m: re.Match[str], pub: date | None, future: bool) -> tuple[str | None, 
     return f"P1{code[key]}" if code[key] != "TH" else "PT1H", "SET"
 
 
-def _ref(m: re.Match[str], pub: date | None, future: bool) -> tuple[str | None, str]:
+def _ref(m: re.Match[str], pub: date | None, tense: str | None) -> tuple[str | None, str]:
     word = m.group(0).lower()
     if word in ("recently", "the past", "formerly"):
         return "PAST_REF", "DATE"
@@ -236,9 +274,12 @@ def _ref(m: re.Match[str], pub: date | None, future: bool) -> tuple[str | None, 
 
 PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
     (re.compile(r"\b(?P<y>1[789]\d\d|20\d\d)-(?:0[1-9]|1[0-2])-(?:[0-2]\d|3[01])\b"), _iso),
-    (re.compile(rf"\b(?:{WEEKDAY},? )?{MONTH} {DAY}(?:,? {YEAR})?\b(?!:)"), _full_date),
+    (CLOCK, _clock),
+    (re.compile(rf"\b(?:{WEEKDAY},? )?{MONTH} {DAY}(?:,? {YEAR})?\b(?!:\d)"), _full_date),
     (re.compile(rf"\b(?:{WEEKDAY},? )?{DAY} (?:of )?{MONTH}(?:,? {YEAR})?\b"), _full_date),
     (re.compile(rf"\b(?:(?:early|late|mid-?|the end of) )?{MONTH},? {YEAR}\b"), _month_year),
+    (re.compile(rf"\b(?:(?:early|late|mid-?|the end of) )?{MONTH},? (?P<mrel>this|last|next) year\b"),
+     _month_rel_year),
     (
         re.compile(
             rf"(?:(?<=\b[Ii]n )|(?<=\b[Ss]ince )|(?<=\b[Uu]ntil )|(?<=\b[Bb]y )"
@@ -247,13 +288,19 @@ PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
             r"|\b(?P<m2>January|February|April|June|July|August|September|October|November"
             r"|December)\b(?! \d)".replace("(?P<m2>", "(?P<month2>"),
         ),
-        lambda m, pub, fut: _month_year(_MonthProxy(m), pub, fut),
+        lambda m, pub, tense: _month_year(_MonthProxy(m), pub, tense),
     ),
     (re.compile(r"\b(?:the )?(?:early |mid-|late )?"
                 r"(?:(?P<decade>1[789]\d0|20\d0)|'(?P<d2>\d0))s\b"),
-     lambda m, pub, fut: _decade(_DecadeProxy(m), pub, fut)),
-    (re.compile(rf"\b(?:the )?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter"
-                rf"(?: of {YEAR})?", re.I), _quarter),
+     lambda m, pub, tense: _decade(_DecadeProxy(m), pub, tense)),
+    (periods.YEAR_BEFORE_PATTERN, periods.year_before),
+    (periods.SEASON_PATTERN, periods.season),
+    (periods.YEAR_QUARTER_PATTERN, periods.year_quarter),
+    (periods.SAME_PATTERN, periods.same),
+    (periods.YEAR_AGO_PATTERN, periods.year_ago),
+    (re.compile(rf"\b(?:the )?(?:(?P<qrel>this|last|next) year's )?"
+                rf"(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[- ]quarter"
+                rf"(?: of (?:{YEAR}|(?P<qrel2>this|last|next) year))?", re.I), _quarter),
     (re.compile(r"\b(?P<deictic>yesterday|today|tomorrow|tonight)\b", re.I), _deictic),
     (re.compile(r"\bthis (?P<part>morning|afternoon|evening)\b", re.I), _this_part),
     (re.compile(rf"\b{NUM}[- ]{UNIT}s? ago\b", re.I), _ago),
@@ -263,8 +310,6 @@ PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
                 r"(?: (?P<wpart>morning|afternoon|evening|night))?\b", re.I), _weekday),
     (re.compile(rf"\b{WEEKDAY}(?: (?P<wpart>morning|afternoon|evening|night))?\b"
                 r"(?P<wrel>)"), _weekday),
-    (re.compile(r"\b(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))? ?(?P<ampm>[ap]\.m\.|[ap]m\b)",
-                re.I), _clock),
     (re.compile(rf"\b(?:the )?(?:(?:past|last|next|first|coming|previous) )?{NUM}[- ]{UNIT}s?\b"
                 r"(?![- ]old)", re.I), _duration),
     (re.compile(r"\b(?:every|each|per|a) (?P<sunit>day|week|month|year|hour)\b"
@@ -299,14 +344,6 @@ class _DecadeProxy(_MonthProxy):
         return self._m.group(name)
 
 
-def _sentence_before(text: str, start: int) -> str:
-    """The text from the start of the sentence (or 120 characters) up to `start`."""
-    lo = max(0, start - 120)
-    window = text[lo:start]
-    cut = max(window.rfind(". "), window.rfind("\n"), window.rfind("? "), window.rfind("! "))
-    return window[cut + 1 :] if cut >= 0 else window
-
-
 def _parse_published(published: str | None) -> date | None:
     if not published:
         return None
@@ -326,11 +363,11 @@ def find_times(text: str, published: str | None) -> list[Time]:
             start, end = m.span()
             if any(taken[start:end]):
                 continue
-            future = bool(FUTURE.search(_sentence_before(text, start)))
-            value, kind = resolve(m, pub, future)
+            look_after = resolve is not _weekday  # see `tense`: a weekday reads what precedes
+            value, kind = resolve(m, pub, clause_tense(text, start, end, look_after))
             if kind == "DURATION" and value is None:
                 continue
             taken[start:end] = b"\x01" * (end - start)
             found.append(Time(text=m.group(0), value=value, start=start, end=end, type=kind))
     found.sort(key=lambda t: t.start)
-    return found
+    return periods.anchor(found, text, pub)
