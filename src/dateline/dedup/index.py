@@ -84,9 +84,77 @@ def is_near(jac: np.ndarray, n_a: np.ndarray, n_b: np.ndarray, threshold: float)
     return (jac >= threshold) | ok_contain
 
 
-class DedupIndex:
-    def __init__(self, conn: sqlite3.Connection, settings: Settings) -> None:
+class ClusterReader:
+    """The read side of the index: clusters and their members, on any connection (a
+    read-only one included); `DedupIndex` adds the writing."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
+
+    def cluster_of(self, article_id: str) -> Cluster:
+        row = self.conn.execute(
+            "SELECT cluster FROM dedup_members WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        if row is None:
+            copies = self._copies([article_id])
+            kind = "exact" if copies >= 2 else "unique"
+            return Cluster(id=article_id, kind=kind, size=max(copies, 1))
+        members = self.members(row[0])
+        return Cluster(id=row[0], kind="near", size=self._copies(members))
+
+    def clusters_of(self, article_ids: Sequence[str]) -> dict[str, Cluster]:
+        """cluster_of for many articles with a few queries (add() fills every new article's)."""
+        ids = list(dict.fromkeys(article_ids))
+        near = self._clusters_of(ids)
+        members: dict[str, list[str]] = {}
+        for aid, cluster in _lookup(self.conn, "dedup_members", "cluster", "article_id, cluster",
+                                    set(near.values())):
+            members.setdefault(cluster, []).append(aid)
+        every = set(ids) | {m for ms in members.values() for m in ms}
+        copies = dict(_lookup(self.conn, "sources", "article_id", "article_id, COUNT(*)", every,
+                              suffix=" GROUP BY article_id"))
+        out = {}
+        for aid in ids:
+            if aid in near:
+                size = sum(max(copies.get(m, 0), 1) for m in members[near[aid]])
+                out[aid] = Cluster(id=near[aid], kind="near", size=size)
+            else:
+                n = copies.get(aid, 0)
+                out[aid] = Cluster(id=aid, kind="exact" if n >= 2 else "unique", size=max(n, 1))
+        return out
+
+    def members(self, cluster_id: str) -> list[str]:
+        rows = self.conn.execute(
+            "SELECT article_id FROM dedup_members WHERE cluster = ? ORDER BY article_id",
+            (cluster_id,),
+        ).fetchall()
+        if rows:
+            return [r[0] for r in rows]
+        alone = self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (cluster_id,)).fetchone()
+        return [cluster_id] if alone else []
+
+    def _copies(self, article_ids: list[str]) -> int:
+        """Articles plus their extra exact sources: each article counts its sources, at least 1."""
+        total = 0
+        for aid in article_ids:
+            n = self.conn.execute(
+                "SELECT COUNT(*) FROM sources WHERE article_id = ?", (aid,)
+            ).fetchone()[0]
+            total += max(n, 1)
+        return total
+
+    def _indexed(self, ids: list[str]) -> set[str]:
+        rows = _lookup(self.conn, "dedup_signatures", "article_id", "article_id", ids)
+        return {r[0] for r in rows}
+
+    def _clusters_of(self, ids: Iterable[str]) -> dict[str, str]:
+        return dict(_lookup(self.conn, "dedup_members", "article_id", "article_id, cluster", ids))
+
+
+
+class DedupIndex(ClusterReader):
+    def __init__(self, conn: sqlite3.Connection, settings: Settings) -> None:
+        super().__init__(conn)
         self.settings = settings
         # The dedup tables of a 100k archive take ~115 MB; SQLite's default 2 MB page cache makes
         # every probe and insert a read from the file. Raise it for this connection only.
@@ -221,67 +289,6 @@ class DedupIndex:
                 ((n, root) for n in nodes),
             )
 
-    # -- reading ----------------------------------------------------------------------------
-
-    def cluster_of(self, article_id: str) -> Cluster:
-        row = self.conn.execute(
-            "SELECT cluster FROM dedup_members WHERE article_id = ?", (article_id,)
-        ).fetchone()
-        if row is None:
-            copies = self._copies([article_id])
-            kind = "exact" if copies >= 2 else "unique"
-            return Cluster(id=article_id, kind=kind, size=max(copies, 1))
-        members = self.members(row[0])
-        return Cluster(id=row[0], kind="near", size=self._copies(members))
-
-    def clusters_of(self, article_ids: Sequence[str]) -> dict[str, Cluster]:
-        """cluster_of for many articles with a few queries (add() fills every new article's)."""
-        ids = list(dict.fromkeys(article_ids))
-        near = self._clusters_of(ids)
-        members: dict[str, list[str]] = {}
-        for aid, cluster in _lookup(self.conn, "dedup_members", "cluster", "article_id, cluster",
-                                    set(near.values())):
-            members.setdefault(cluster, []).append(aid)
-        every = set(ids) | {m for ms in members.values() for m in ms}
-        copies = dict(_lookup(self.conn, "sources", "article_id", "article_id, COUNT(*)", every,
-                              suffix=" GROUP BY article_id"))
-        out = {}
-        for aid in ids:
-            if aid in near:
-                size = sum(max(copies.get(m, 0), 1) for m in members[near[aid]])
-                out[aid] = Cluster(id=near[aid], kind="near", size=size)
-            else:
-                n = copies.get(aid, 0)
-                out[aid] = Cluster(id=aid, kind="exact" if n >= 2 else "unique", size=max(n, 1))
-        return out
-
-    def members(self, cluster_id: str) -> list[str]:
-        rows = self.conn.execute(
-            "SELECT article_id FROM dedup_members WHERE cluster = ? ORDER BY article_id",
-            (cluster_id,),
-        ).fetchall()
-        if rows:
-            return [r[0] for r in rows]
-        alone = self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (cluster_id,)).fetchone()
-        return [cluster_id] if alone else []
-
-    def _copies(self, article_ids: list[str]) -> int:
-        """Articles plus their extra exact sources: each article counts its sources, at least 1."""
-        total = 0
-        for aid in article_ids:
-            n = self.conn.execute(
-                "SELECT COUNT(*) FROM sources WHERE article_id = ?", (aid,)
-            ).fetchone()[0]
-            total += max(n, 1)
-        return total
-
-    def _indexed(self, ids: list[str]) -> set[str]:
-        rows = _lookup(self.conn, "dedup_signatures", "article_id", "article_id", ids)
-        return {r[0] for r in rows}
-
-    def _clusters_of(self, ids: Iterable[str]) -> dict[str, str]:
-        return dict(_lookup(self.conn, "dedup_members", "article_id", "article_id, cluster", ids))
-
     # -- parameters -------------------------------------------------------------------------
 
     def _load_params(self) -> Params:
@@ -324,9 +331,7 @@ def read_clusters(conn: sqlite3.Connection, article_ids: Sequence[str]) -> dict[
                               suffix=" GROUP BY article_id"))
         return {a: Cluster(id=a, kind="exact" if copies.get(a, 0) >= 2 else "unique",
                            size=max(copies.get(a, 0), 1)) for a in ids}
-    reader = DedupIndex.__new__(DedupIndex)  # the read methods need nothing but the connection
-    reader.conn = conn
-    return reader.clusters_of(article_ids)
+    return ClusterReader(conn).clusters_of(article_ids)
 
 
 def _ensure_cache(conn: sqlite3.Connection) -> None:
