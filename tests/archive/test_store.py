@@ -76,3 +76,18 @@ def test_archive_from_a_newer_dateline_is_refused(tmp_path: Path) -> None:
     conn.close()
     with pytest.raises(Exception, match="newer than this dateline"):
         Archive(db)
+
+
+def test_readonly_open_upgrades_an_archive_from_an_older_dateline(tmp_path: Path) -> None:
+    db = str(tmp_path / "x.db")
+    Archive(db).close()
+    conn = sqlite3.connect(db)
+    conn.execute("DROP INDEX article_entities_cover")
+    conn.execute("CREATE INDEX article_entities_entity ON article_entities(entity_id)")
+    conn.execute("UPDATE meta SET value='3' WHERE key='schema_version'")
+    conn.commit()
+    conn.close()
+    with Archive(db, readonly=True) as a:
+        version = a.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0]
+        index = a.conn.execute("SELECT 1 FROM sqlite_master WHERE name='article_entities_cover'").fetchone()
+    assert version == str(SCHEMA_VERSION) and index is not None

@@ -81,6 +81,12 @@ MIGRATIONS: list[list[str]] = [
         # covering index answers that without reading the (large) article rows
         "CREATE INDEX articles_id_published ON articles(id, published)",
     ],
+    [  # 4: the same page reads an entity's article ids and mention counts, and pairs them with
+        # the other entities of those articles: both from an index alone (0.9 s -> 0.3 s for an
+        # entity in 37,000 of 100,000 articles)
+        "CREATE INDEX article_entities_cover ON article_entities(entity_id, article_id, mentions)",
+        "DROP INDEX article_entities_entity",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

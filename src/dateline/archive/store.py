@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dateline.archive.facts import store_facts
-from dateline.archive.schema import migrate
+from dateline.archive.schema import SCHEMA_VERSION, migrate
 from dateline.dedup.index import DedupIndex, read_clusters
 from dateline.model import Article, Source
 from dateline.pipeline import Outcome
@@ -108,8 +108,21 @@ class Archive:
         else:
             try:
                 self.conn.execute("SELECT 1 FROM articles LIMIT 1")
+                row = self.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
             except sqlite3.DatabaseError as exc:
                 raise ArchiveError(f"{path} is not a dateline archive ({exc})") from exc
+            if row is None or int(row[0]) < SCHEMA_VERSION:
+                self._upgrade()
+
+    def _upgrade(self) -> None:
+        """An archive written by an older dateline is brought up to date before it is read
+        (the migrations add tables and indexes the queries use; nothing is rewritten)."""
+        try:
+            Archive(self.path, settings=self.settings, timeout=self.timeout).close()
+        except ArchiveError as exc:
+            raise ArchiveError(
+                f"{self.path} was written by an older dateline and could not be upgraded ({exc})"
+            ) from exc
 
     def close(self) -> None:
         self.conn.close()
