@@ -11,6 +11,7 @@ cue verb with a subject and a clause or object (`X said (that) ...`, `X urged ..
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from spacy.tokens import Doc, Span, Token
 
@@ -185,33 +186,102 @@ def _speaker(tok: Token | None, verb: Token | None, res: _Resolver, at: int
 
 def _direct(article: Article, doc: Doc, res: _Resolver) -> list[Quote]:
     text = article.text
+    starts = [t.idx for t in doc]
     out: list[Quote] = []
     for start, end in quote_spans(text):
         content = text[start:end]
         close_len = 2 if text.startswith("''", end) else 1
-        after = AFTER_CUE.match(text, end + close_len)
-        before = BEFORE_CUE.search(text, max(0, start - 120), start - 1 if start else 0)
-        if before and before.end() < start - 3:
-            before = None
-        m = after or before
+        verb = _verb_after(doc, starts, start, end + close_len)
+        if verb is None:
+            verb = _verb_before(doc, starts, start, end)
         sentence_like = len(content.split()) >= 4 and re.search(r"[.,!?…]\s*$", content)
-        if m is None and not sentence_like and not DASH_CREDIT.match(text, end + close_len):
+        if verb is not None and not sentence_like and verb.lower_ not in CUES:
+            verb = None  # `the film "Dune" opened`: a title before any verb, not speech
+        credit = DASH_CREDIT.match(text, end + close_len) if verb is None else None
+        if verb is None and not sentence_like and credit is None:
             continue  # a title or a scare-quoted word, not speech
         cue, speaker, ent_id = None, None, None
-        credit = DASH_CREDIT.match(text, end + close_len) if m is None else None
         if credit is not None:
             ent = res.by_name(credit.group("name"))
             speaker, ent_id = (ent.name, ent.id) if ent else (credit.group("name"), None)
             cue = "credit"
-        if m is not None:
-            group = "v" if m is before else ("v1" if m.group("v1") else "v2")
-            cue = m.group(group)
-            verb = _token_at(doc, m.start(group))
-            subj = _subject(verb, (start, end)) if verb is not None else None
+        if verb is not None:
+            cue = verb.text
+            subj = _subject(verb, (start, end)) or _inverted(verb, (start, end))
             speaker, ent_id = _speaker(subj, verb, res, start)
         out.append(Quote(text=content, kind="direct", speaker=speaker, speaker_entity=ent_id,
                          start=start, end=end, cue=cue))
     return out
+
+
+WINDOW = 40  # tokens read on each side of a quote for its cue: the longest appositives fit
+_QUOTE_TOKEN = re.compile(r"[\"“”]|``|''")
+_STOPS = frozenset({".", "!", "?", ";"})
+
+
+def _is_cue(verb: Token, outside: tuple[int, int]) -> bool:
+    """A speech verb, or (after the quote) any verb with a subject outside the quote: news
+    copy puts all sorts of verbs there (`"...," Kelly charged`, `Trump barked`)."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return verb.lower_ in CUES or _subject(verb, outside) is not None
+
+
+def _verb_after(doc: Doc, starts: list[int], start: int, after: int) -> Token | None:
+    """The cue verb of `"...," X said` or `"...," said X`: the first verb after the closing
+    mark, before the sentence ends, a line breaks or another quote opens. Reading tokens, not
+    characters, lets abbreviations (`Rep. Gwen Moore (D-Wis.) said`) and long appositives
+    through, where a character pattern has to stop at every full stop."""
+    i = bisect_left(starts, after)
+    for tok in doc[i : i + WINDOW]:
+        if "\n" in tok.text or _QUOTE_TOKEN.search(tok.text) or tok.text in _STOPS:
+            return None
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "acl", "relcl", "advcl",
+                                                           "compound"):
+            # The first finite verb decides: its subject, or none at all (a clause that
+            # merely follows the quote is not its cue).
+            if _is_cue(tok, (start, after)):
+                return tok
+            if tok.lower_ not in ("is", "was", "has", "had", "have", "been"):
+                return None
+    return None
+
+
+def _verb_before(doc: Doc, starts: list[int], start: int, end: int) -> Token | None:
+    """The cue of `X said: "..."` or `X said, "..."`: the nearest verb before the opening
+    mark, when the mark follows the verb, a colon or a comma."""
+    i = bisect_left(starts, start) - 1
+    while i >= 0 and _QUOTE_TOKEN.search(doc[i].text):
+        i -= 1  # the opening mark itself
+    if i < 0 or doc[i].idx >= start:
+        return None
+    last = doc[i]
+    if not (last.text in (":", ",") or last.pos_ == "VERB"):
+        return None
+    for tok in reversed(doc[max(0, i - WINDOW) : i + 1]):
+        if tok is not last and ("\n" in tok.text or _QUOTE_TOKEN.search(tok.text)
+                                or tok.text in _STOPS):
+            return None
+        if tok.pos_ == "VERB" and (tok.lower_ in CUES or tok is last or
+                                   (last.text == ":" and tok.i == last.i - 1)):
+            return tok if _subject(tok, (start, end)) or tok.dep_ in ("advcl", "xcomp", "conj",
+                                                                       "relcl") else None
+    return None
+
+
+def _inverted(verb: Token, outside: tuple[int, int]) -> Token | None:
+    """`"...," said Hester` when the parse makes Hester no subject: the first noun after the
+    verb; `..., saying "..."` and `adding, "..."`: the subject of the clause they hang on."""
+    for child in verb.rights:
+        if child.pos_ in ("PROPN", "NOUN") and not outside[0] <= child.idx < outside[1]:
+            return child
+    head = verb
+    while head.dep_ in ("advcl", "xcomp", "conj", "relcl") and head.head is not head:
+        head = head.head
+        subj = _subject(head, outside)
+        if subj is not None:
+            return subj
+    return None
 
 
 def _content(verb: Token) -> Span | None:
