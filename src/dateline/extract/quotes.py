@@ -27,7 +27,11 @@ CUES = frozenset(
     "wrote report reports reported predict predicts predicted recall recalls recalled continue "
     "continues continued shout shouts shouted ask asks asked reply replies replied respond responds "
     "responded boast boasts boasted tweet tweets tweeted post posts posted quip quips quipped "
-    "joke jokes joked".split()
+    "joke jokes joked saying telling adding noting stating explaining arguing claiming "
+    "insisting warning writing tweeting asking replying responding reporting declaring "
+    "comment comments commented commenting demand demands demanded exclaim exclaims exclaimed "
+    "retort retorts retorted conclude concludes concluded answer answers answered read reads "
+    "chant chants chanted echo echoes echoed".split()
 )
 REPORT_NOUNS = frozenset(
     "release statement report communique communiqué document letter notice post tweet "
@@ -136,6 +140,7 @@ class _Resolver:
         )
         # Names the NER missed as a mention can still name a known entity: its full name, an
         # alias, or (for people) the surname alone, when only one person has that surname.
+        self.by_id = {e.id: e for e in entities}
         self.names: dict[str, Entity | None] = {}
         for e in entities:
             for n in (e.name, *e.aliases):
@@ -177,11 +182,21 @@ def _speaker(tok: Token | None, verb: Token | None, res: _Resolver, at: int
     if tok.lower_ in ("who", "that", "which") and verb is not None and verb.dep_ == "relcl":
         tok = verb.head  # `Trump, who said ...`: the relative clause's head is the speaker
     if tok.lower_ in PRONOUNS:
-        ent = res.last_person(at) if tok.lower_ in ("he", "she") else None
-        return (ent.name, ent.id) if ent else (tok.text, None)
+        return tok.text, None  # he and she are resolved once all speakers are known
     np = _noun_phrase(tok)
-    ent = res.at(np.start_char, np.end_char) or res.by_name(np.text) or res.by_name(tok.text)
+    ent = (res.at(np.start_char, np.end_char) or res.by_name(np.text) or res.by_name(tok.text)
+           or _person_within(tok, res))
     return (ent.name, ent.id) if ent else (np.text, None)
+
+
+def _person_within(tok: Token, res: _Resolver) -> Entity | None:
+    """`Speaker of the House Rep. Paul Ryan`, `the head of the agency, Ann Lee`: the person
+    named inside the subject's phrase (its clauses left out) when its head is a title."""
+    stop = [c.left_edge.i for c in tok.rights if c.dep_ in ("relcl", "acl")]
+    end = min([tok.right_edge.i + 1, *stop])
+    span = tok.doc[tok.left_edge.i : end]
+    ent = res.at(span.start_char, span.end_char)
+    return ent if ent is not None and ent.type == "PERSON" else None
 
 
 def _direct(article: Article, doc: Doc, res: _Resolver) -> list[Quote]:
@@ -253,6 +268,8 @@ def _verb_before(doc: Doc, starts: list[int], start: int, end: int) -> Token | N
     i = bisect_left(starts, start) - 1
     while i >= 0 and _QUOTE_TOKEN.search(doc[i].text):
         i -= 1  # the opening mark itself
+    if i >= 1 and doc[i].is_space and doc[i - 1].text == ":":
+        i -= 1  # `Stone said:` closing the paragraph before a quoted block
     if i < 0 or doc[i].idx >= start:
         return None
     last = doc[i]
@@ -262,26 +279,46 @@ def _verb_before(doc: Doc, starts: list[int], start: int, end: int) -> Token | N
         if tok is not last and ("\n" in tok.text or _QUOTE_TOKEN.search(tok.text)
                                 or tok.text in _STOPS):
             return None
-        if tok.pos_ == "VERB" and (tok.lower_ in CUES or tok is last or
-                                   (last.text == ":" and tok.i == last.i - 1)):
-            return tok if _subject(tok, (start, end)) or tok.dep_ in ("advcl", "xcomp", "conj",
-                                                                       "relcl") else None
+        if tok.pos_ != "VERB":
+            continue
+        # Before a colon any verb with a subject introduces the quote (`X released the
+        # following statement:`); before a comma only a speech verb does.
+        has_subject = _subject(tok, (start, end)) is not None
+        if tok.lower_ in CUES or tok is last or last.text == ":" and has_subject:
+            return tok if has_subject or tok.dep_ in _CLIMB or tok.i < i and _first_noun(
+                tok, (start, end)) is not None else None
+    return None
+
+
+_CLIMB = ("advcl", "xcomp", "conj", "relcl", "pcomp")
+
+
+def _first_noun(verb: Token, outside: tuple[int, int]) -> Token | None:
+    """The name right after an inverted cue (`said Hester`, `Stated Stone:`)."""
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if nxt is None or outside[0] <= nxt.idx < outside[1] or nxt.pos_ not in ("PROPN", "NOUN",
+                                                                             "DET"):
+        return None
+    for tok in verb.doc[verb.i + 1 : verb.i + 6]:
+        if tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "attr", "dobj"):
+            head = tok
+            while head.head.i > head.i and head.head.pos_ in ("PROPN", "NOUN"):
+                head = head.head  # `said Sen. Ann Lee`: from `Sen.` to `Lee`
+            return head
     return None
 
 
 def _inverted(verb: Token, outside: tuple[int, int]) -> Token | None:
-    """`"...," said Hester` when the parse makes Hester no subject: the first noun after the
-    verb; `..., saying "..."` and `adding, "..."`: the subject of the clause they hang on."""
-    for child in verb.rights:
-        if child.pos_ in ("PROPN", "NOUN") and not outside[0] <= child.idx < outside[1]:
-            return child
+    """`..., saying "..."`, `adding, "..."`, `Ann Lee smiled and told reporters, "..."`: the
+    subject of the clause the cue hangs on; `"...," said Hester` when the parse makes Hester no
+    subject: the name right after the verb."""
     head = verb
-    while head.dep_ in ("advcl", "xcomp", "conj", "relcl") and head.head is not head:
+    while head.dep_ in _CLIMB and head.head is not head:
         head = head.head
         subj = _subject(head, outside)
         if subj is not None:
             return subj
-    return None
+    return _first_noun(verb, outside)
 
 
 def _content(verb: Token) -> Span | None:
@@ -359,8 +396,32 @@ def extract_quotes(article: Article, doc: Doc) -> Article:
     res = _Resolver(article.entities)
     direct = _direct(article, doc, res)
     quotes = sorted(direct + _indirect(doc, res, direct), key=lambda q: q.start)
+    quotes = _resolve_pronouns(quotes, res)
     article.quotes = _carry_speakers(quotes, article.text)
     return article
+
+
+PRONOUN_CHARS = 300  # how far back `he said` looks for the person last quoted
+
+
+def _resolve_pronouns(quotes: list[Quote], res: _Resolver) -> list[Quote]:
+    """`he said` / `she said`: the person quoted last, when that was recent; news copy keeps
+    quoting one person under a pronoun, while other people are named in between as
+    the objects of what is said. Else the person named last before the quote."""
+    last: Entity | None = None
+    last_at = -PRONOUN_CHARS
+    for q in quotes:
+        if q.speaker is not None and q.speaker_entity is None and q.speaker.lower() in ("he",
+                                                                                        "she"):
+            recent = last if q.start - last_at <= PRONOUN_CHARS else None
+            mention = res.last_person(q.start)
+            ent = recent or mention
+            if ent is not None:
+                q.speaker, q.speaker_entity = ent.name, ent.id
+        person = res.by_id.get(q.speaker_entity or "")
+        if person is not None and person.type == "PERSON":
+            last, last_at = person, q.end
+    return quotes
 
 
 CARRY_CHARS = 400  # how far back a quote without a cue looks for the speaker it continues
