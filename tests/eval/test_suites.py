@@ -39,3 +39,12 @@ def test_meantime_names_out_of_scope_on_unsure_mentions():
     by_type = _entities(doc, [beta, london, stray])
     assert (by_type["LOC"].tp, by_type["LOC"].gold) == (1, 1)
     assert (by_type["PER"].sys, by_type["ORG"].gold, by_type["ORG"].tp) == (1, 1, 0)
+
+
+def test_quotes_like_for_like_scores_only_quotes_both_matched():
+    from dateline.eval.suites.quotes import _score_both
+
+    ours, theirs = Tally(), Tally()
+    _score_both({0: True, 1: False, 2: True}, {1: True, 2: False, 5: True}, ours, theirs)
+    assert (ours.both_named.tp, ours.both_named.gold) == (1, 2)
+    assert (theirs.both_named.tp, theirs.both_named.gold) == (1, 2)

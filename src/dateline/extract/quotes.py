@@ -207,6 +207,7 @@ def _direct(article: Article, doc: Doc, res: _Resolver) -> list[Quote]:
         content = text[start:end]
         close_len = 2 if text.startswith("''", end) else 1
         verb = _verb_after(doc, starts, start, end + close_len)
+        named = _name_before(verb, bisect_left(starts, end + close_len)) if verb else None
         if verb is None:
             verb = _verb_before(doc, starts, start, end)
         sentence_like = len(content.split()) >= 4 and re.search(r"[.,!?…]\s*$", content)
@@ -222,7 +223,7 @@ def _direct(article: Article, doc: Doc, res: _Resolver) -> list[Quote]:
             cue = "credit"
         if verb is not None:
             cue = verb.text
-            subj = _subject(verb, (start, end)) or _inverted(verb, (start, end))
+            subj = _subject(verb, (start, end)) or named or _inverted(verb, (start, end))
             speaker, ent_id = _speaker(subj, verb, res, start)
         out.append(Quote(text=content, kind="direct", speaker=speaker, speaker_entity=ent_id,
                          start=start, end=end, cue=cue))
@@ -251,6 +252,8 @@ def _verb_after(doc: Doc, starts: list[int], start: int, after: int) -> Token | 
     for tok in doc[i : i + WINDOW]:
         if "\n" in tok.text or _QUOTE_TOKEN.search(tok.text) or tok.text in _STOPS:
             return None
+        if tok.pos_ == "VERB" and _name_before(tok, i) is not None:
+            return tok
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "acl", "relcl", "advcl",
                                                            "compound"):
             # The first finite verb decides: its subject, or none at all (a clause that
@@ -260,6 +263,20 @@ def _verb_after(doc: Doc, starts: list[int], start: int, after: int) -> Token | 
             if tok.lower_ not in ("is", "was", "has", "had", "have", "been"):
                 return None
     return None
+
+
+_NP_TAGS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "NUM", "PUNCT"})
+
+
+def _name_before(verb: Token, first: int) -> Token | None:
+    """`"Go back to Univision," Trump barked`: the parser, misled by an imperative quote,
+    may hang the name on the quote's verb; the noun phrase between the closing mark and the
+    verb is then the speaker, read from the part-of-speech tags."""
+    words = verb.doc[first : verb.i]
+    if not words or len(words) > 8 or any(t.pos_ not in _NP_TAGS or t.is_space for t in words):
+        return None
+    nouns = [t for t in words if t.pos_ in ("PROPN", "NOUN")]
+    return nouns[-1] if nouns else None
 
 
 def _verb_before(doc: Doc, starts: list[int], start: int, end: int) -> Token | None:
@@ -325,8 +342,10 @@ def _content(verb: Token) -> Span | None:
     for child in verb.children:
         if child.dep_ == "ccomp":
             return _trim(verb.doc[child.left_edge.i : child.right_edge.i + 1])
-    if verb.lower_ in ("say", "says", "said", "saying", "tell", "tells", "told"):
-        return None  # `said in a statement` alone reports nothing
+    if verb.lower_ in ("say", "says", "said", "saying", "tell", "tells", "told", "think",
+                       "thinks", "thought", "know", "knows", "knew", "see", "sees", "saw",
+                       "feel", "feels", "felt", "hold", "holds", "held"):
+        return None  # `said in a statement`, `knew him well`: nothing reported
     right = [c for c in verb.rights if c.dep_ in ("dobj", "xcomp", "prep", "advcl", "conj",
                                                   "ccomp")]
     if not right:
@@ -342,7 +361,40 @@ def _trim(span: Span) -> Span | None:
         s += 1
     while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space):
         e -= 1
-    return doc[s:e] if e - s >= 3 else None
+    return doc[s:e] if e - s >= 2 else None
+
+
+def _forms(bases: str) -> frozenset[str]:
+    """Regular inflections of base verbs; the pipeline runs without a lemmatizer, and a table
+    of forms is cheaper than running one."""
+    out: set[str] = set()
+    for b in bases.split():
+        if b.endswith("e"):
+            out |= {b, b + "s", b + "d", b[:-1] + "ing"}
+        elif b.endswith("y") and b[-2] not in "aeiou":
+            out |= {b, b[:-1] + "ies", b[:-1] + "ied", b + "ing"}
+        elif b.endswith(("s", "sh", "ch", "x")):
+            out |= {b, b + "es", b + "ed", b + "ing"}
+        else:
+            out |= {b, b + "s", b + "ed", b + "ing"}
+    return frozenset(out)
+
+
+# Reported thought and stance, which news attributes as much as speech (PolNeAR counts
+# `X believes ...`, `a study found ...`, `X called for ...`): for indirect attributions only,
+# since none of them introduces a direct quote reliably.
+STANCE = _forms(
+    "believe suggest agree accuse criticize criticise promise pledge vow predict estimate "
+    "expect hope fear worry admit concede mention indicate reveal allege contend maintain "
+    "question blame praise cite attack want call urge demand insist propose recommend "
+    "describe dismiss reject defend support oppose argue acknowledge recognize recognise "
+    "conclude decide announce confirm deny warn emphasize emphasise stress note complain "
+    "describe signal vow threaten refuse decline hint imply acknowledge"
+) | frozenset(
+    "think thinks thought thinking know knows knew known knowing find finds found finding "
+    "show shows showed shown showing feel feels felt feeling hold holds held holding "
+    "see sees saw seen".split()
+)
 
 
 def _indirect(doc: Doc, res: _Resolver, direct: list[Quote]) -> list[Quote]:
@@ -353,11 +405,13 @@ def _indirect(doc: Doc, res: _Resolver, direct: list[Quote]) -> list[Quote]:
             continue
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             q = _according(tok, res)
-        elif tok.lower_ in CUES and tok.pos_ in ("VERB", "AUX"):
+        elif (tok.lower_ in CUES or tok.lower_ in STANCE) and tok.pos_ in ("VERB", "AUX"):
             q = _reported(tok, res)
         else:
             continue
-        if q and not any(s < q.end and q.start < e for s, e in inside):
+        # A paraphrase may hold a partial quote (`she says Trump's "meltdown is unhinged"`);
+        # what opens with a quotation mark is the direct quote itself, not reported speech.
+        if q and not any(s - 2 <= q.start < e for s, e in inside):
             out.append(q)
     return out
 
