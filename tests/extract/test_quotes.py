@@ -177,3 +177,17 @@ def test_indirect_with_partial_quote_and_stance_verbs(nlp) -> None:  # type: ign
 @pytest.mark.slow
 def test_knew_and_saw_report_nothing_without_a_clause(nlp) -> None:  # type: ignore[no-untyped-def]
     assert run(nlp, "The governor knew the old senator from their years in the army.") == []
+
+
+@pytest.mark.slow
+def test_quote_closed_by_full_stop_takes_no_cue_from_the_next_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ('Ann Lee said, "Let the other countries take in the refugees." The generic return '
+            "of refugees is a step towards their repatriation.")
+    assert _direct_speakers(nlp, text) == ["Ann Lee"]
+
+
+@pytest.mark.slow
+def test_adding_after_a_quote_credits_the_speaker_of_its_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ('In a statement, Peabody Energy said: "The company was highly successful when it '
+            'became independent," adding that its market value quadrupled in a few years.')
+    assert _direct_speakers(nlp, text) == ["Peabody Energy"]

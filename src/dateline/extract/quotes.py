@@ -206,7 +206,10 @@ def _direct(article: Article, doc: Doc, res: _Resolver) -> list[Quote]:
     for start, end in quote_spans(text):
         content = text[start:end]
         close_len = 2 if text.startswith("''", end) else 1
-        verb = _verb_after(doc, starts, start, end + close_len)
+        # A quote closed by a full stop ends its sentence: what follows is the next one
+        # (attribution after a quote takes a comma, `"...," she said`).
+        ends_sentence = content.rstrip().endswith(".")
+        verb = None if ends_sentence else _verb_after(doc, starts, start, end + close_len)
         named = _name_before(verb, bisect_left(starts, end + close_len)) if verb else None
         if verb is None:
             verb = _verb_before(doc, starts, start, end)
@@ -252,8 +255,8 @@ def _verb_after(doc: Doc, starts: list[int], start: int, after: int) -> Token | 
     for tok in doc[i : i + WINDOW]:
         if "\n" in tok.text or _QUOTE_TOKEN.search(tok.text) or tok.text in _STOPS:
             return None
-        if tok.pos_ == "VERB" and _name_before(tok, i) is not None:
-            return tok
+        if tok.pos_ == "VERB" and (_name_before(tok, i) is not None or tok.lower_ in CUES):
+            return tok  # `"...," adding that ...` hangs on a clause: its subject is the speaker
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "acl", "relcl", "advcl",
                                                            "compound"):
             # The first finite verb decides: its subject, or none at all (a clause that
@@ -330,7 +333,9 @@ def _inverted(verb: Token, outside: tuple[int, int]) -> Token | None:
     subject of the clause the cue hangs on; `"...," said Hester` when the parse makes Hester no
     subject: the name right after the verb."""
     head = verb
-    while head.dep_ in _CLIMB and head.head is not head:
+    # ccomp too: `"...," adding that ...` hangs on the quote's own clause, itself the
+    # complement of the cue before the quote.
+    while head.dep_ in (*_CLIMB, "ccomp") and head.head is not head:
         head = head.head
         subj = _subject(head, outside)
         if subj is not None:
