@@ -239,6 +239,7 @@ def _result(n: int, kept: int, mine: Tally, theirs: Tally | None, limit: int, of
         ),
         Row("gold indirect attributions", str(mine.indirect.gold), "-"),
         Row("indirect content recall", fmt(mine.indirect.recall), "-"),
+        Row("indirect content precision", fmt(mine.indirect.precision), "-"),
         Row(
             f"indirect speaker accuracy ({mine.indirect_speaker.gold} matched, not pronouns)",
             fmt(_rate(mine.indirect_speaker)),
