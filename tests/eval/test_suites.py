@@ -81,3 +81,12 @@ def test_meantime_links_pair_gold_instances_with_our_entities_past_the():
     ours, surface = _links(doc, a)
     assert [(x.gold, x.system) for x in ours] == [("boe", "org:boe"), ("boe", "org:boe")]
     assert {x.system for x in surface} == {"bank of england"}
+
+
+def test_quotes_like_for_like_scores_only_quotes_both_matched():
+    from dateline.eval.suites.quotes import _score_both
+
+    ours, theirs = Tally(), Tally()
+    _score_both({0: True, 1: False, 2: True}, {1: True, 2: False, 5: True}, ours, theirs)
+    assert (ours.both_named.tp, ours.both_named.gold) == (1, 2)
+    assert (theirs.both_named.tp, theirs.both_named.gold) == (1, 2)

@@ -110,3 +110,84 @@ def test_carry_stops_at_an_unattributed_quote_and_far_away(nlp) -> None:  # type
     text = f'"We will win this vote," Ruiz said. {far} "A different voice speaks here at length."'
     direct = [q for q in run(nlp, text) if q.kind == "direct"]
     assert [q.speaker for q in direct] == ["Ruiz", None]
+
+
+def _direct_speakers(nlp, text: str) -> list[str | None]:  # type: ignore[no-untyped-def]
+    return [q.speaker for q in run(nlp, text) if q.kind == "direct"]
+
+
+@pytest.mark.slow
+def test_cue_after_quote_reads_past_abbreviations_and_long_appositives(nlp) -> None:  # type: ignore[no-untyped-def]
+    cases = [
+        ('"We will not back down on this bill," Rep. Ann Lee (D-Wis.) said Friday.', "Lee"),
+        ('"The framing blames young voters for everything," Vann R. Newkirk II, a writer for '
+         "The Atlantic and a regular guest on cable news, said on Twitter.", "Newkirk"),
+        ('"Go back to your seat right now," Trump barked at the reporter.', "Trump"),
+    ]
+    for text, surname in cases:
+        speakers = _direct_speakers(nlp, text)
+        assert len(speakers) == 1 and surname in (speakers[0] or ""), (text, speakers)
+
+
+@pytest.mark.slow
+def test_cue_before_quote_is_the_nearest_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ('When a reporter from the Daily Star asked about taxes, Tom Ruiz said, '
+            '"We will cut them for every family in the state."')
+    assert ["Ruiz"] == [(s or "").split()[-1] for s in _direct_speakers(nlp, text)]
+
+
+@pytest.mark.slow
+def test_quoted_block_after_a_colon_paragraph(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("After the vote, Senator Ann Lee released the following statement:\n\n"
+            '"We mourn the loss of a great leader and a dear friend of this state."')
+    assert ["Ann Lee"] == _direct_speakers(nlp, text)
+
+
+@pytest.mark.slow
+def test_person_inside_a_titled_subject_and_cue_on_a_coordinated_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    titled = ('Speaker of the House Paul Ryan said, "These images have no place in a '
+              'presidential campaign."')
+    assert ["Paul Ryan"] == _direct_speakers(nlp, titled)
+    coordinated = ('Ben Carson did not mention his rivals by name, but told his supporters, '
+                   '"Our nation is in horrible trouble right now."')
+    assert ["Ben Carson"] == _direct_speakers(nlp, coordinated)
+
+
+@pytest.mark.slow
+def test_pronoun_goes_to_the_person_just_quoted_not_the_last_named(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ('"We will win this county," Ann Lee said. She has campaigned against Tom Smith '
+            'since May. "The count will be clean and fair," she added.')
+    assert _direct_speakers(nlp, text) == ["Ann Lee", "Ann Lee"]
+
+
+@pytest.mark.slow
+def test_indirect_with_partial_quote_and_stance_verbs(nlp) -> None:  # type: ignore[no-untyped-def]
+    partial = run(nlp, 'Ann Lee says the senator\'s "latest outburst is unhinged, even for him."')
+    ind = [q for q in partial if q.kind == "indirect"]
+    assert len(ind) == 1 and ind[0].speaker == "Ann Lee"
+    assert ind[0].text.startswith("the senator") and "unhinged" in ind[0].text
+    assert [q.kind for q in partial].count("direct") == 1  # the quoted words stay a quote too
+    study = run(nlp, "A new study found that turnout fell sharply in the three largest counties.")
+    assert [(q.kind, q.text) for q in study] == [
+        ("indirect", "turnout fell sharply in the three largest counties")]
+    believe = run(nlp, "Most economists believe that the tax cut will raise the deficit.")
+    assert [q.speaker for q in believe if q.kind == "indirect"] == ["Most economists"]
+
+
+@pytest.mark.slow
+def test_knew_and_saw_report_nothing_without_a_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert run(nlp, "The governor knew the old senator from their years in the army.") == []
+
+
+@pytest.mark.slow
+def test_quote_closed_by_full_stop_takes_no_cue_from_the_next_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ('Ann Lee said, "Let the other countries take in the refugees." The generic return '
+            "of refugees is a step towards their repatriation.")
+    assert _direct_speakers(nlp, text) == ["Ann Lee"]
+
+
+@pytest.mark.slow
+def test_adding_after_a_quote_credits_the_speaker_of_its_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ('In a statement, Peabody Energy said: "The company was highly successful when it '
+            'became independent," adding that its market value quadrupled in a few years.')
+    assert _direct_speakers(nlp, text) == ["Peabody Energy"]

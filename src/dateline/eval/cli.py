@@ -1,4 +1,4 @@
-"""`dateline eval SUITE PATH [--limit N] [--json]`: one suite, a Rich table or JSON figures.
+"""`dateline eval SUITE PATH [--limit N] [--offset N] [--json]`: one suite, a Rich table or JSON figures.
 
 The main CLI mounts `eval_app` with `app.add_typer(eval_app)`.
 """
@@ -53,17 +53,24 @@ def eval_command(
     suite: Annotated[Suite, typer.Argument(help="reuters | timeml | ner | clean | quotes | meantime")],
     path: Annotated[Path, typer.Argument(help="the data folder of the suite, or ../shared/data")],
     limit: Annotated[int | None, typer.Option(help="score only the first N documents")] = None,
+    offset: Annotated[
+        int, typer.Option(min=0, help="skip the first N documents (quotes only): a held-out slice")
+    ] = 0,
     as_json: Annotated[
         bool, typer.Option("--json", help="print one JSON object of figures")
     ] = False,
 ) -> None:
     """Run one evaluation suite and print its figures."""
-    from dateline.eval.suites import data_folder
+    from dateline.eval.suites import TAKES_OFFSET, data_folder
+
+    if offset and suite.value not in TAKES_OFFSET:
+        raise typer.BadParameter(f"{suite.value} has no --offset", param_hint="--offset")
 
     folder = data_folder(suite.value, path)
     if folder is None:
         raise typer.BadParameter(f"no {suite.value} data under {path}", param_hint="PATH")
-    result = SUITES[suite.value](folder, limit, None)
+    options = {"offset": offset} if offset else {}
+    result = SUITES[suite.value](folder, limit, None, **options)
     if as_json:
         typer.echo(json.dumps(result.to_json(), default=str))
     else:

@@ -11,6 +11,7 @@ cue verb with a subject and a clause or object (`X said (that) ...`, `X urged ..
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from spacy.tokens import Doc, Span, Token
 
@@ -26,7 +27,11 @@ CUES = frozenset(
     "wrote report reports reported predict predicts predicted recall recalls recalled continue "
     "continues continued shout shouts shouted ask asks asked reply replies replied respond responds "
     "responded boast boasts boasted tweet tweets tweeted post posts posted quip quips quipped "
-    "joke jokes joked".split()
+    "joke jokes joked saying telling adding noting stating explaining arguing claiming "
+    "insisting warning writing tweeting asking replying responding reporting declaring "
+    "comment comments commented commenting demand demands demanded exclaim exclaims exclaimed "
+    "retort retorts retorted conclude concludes concluded answer answers answered read reads "
+    "chant chants chanted echo echoes echoed".split()
 )
 REPORT_NOUNS = frozenset(
     "release statement report communique communiqué document letter notice post tweet "
@@ -135,6 +140,7 @@ class _Resolver:
         )
         # Names the NER missed as a mention can still name a known entity: its full name, an
         # alias, or (for people) the surname alone, when only one person has that surname.
+        self.by_id = {e.id: e for e in entities}
         self.names: dict[str, Entity | None] = {}
         for e in entities:
             for n in (e.name, *e.aliases):
@@ -176,50 +182,175 @@ def _speaker(tok: Token | None, verb: Token | None, res: _Resolver, at: int
     if tok.lower_ in ("who", "that", "which") and verb is not None and verb.dep_ == "relcl":
         tok = verb.head  # `Trump, who said ...`: the relative clause's head is the speaker
     if tok.lower_ in PRONOUNS:
-        ent = res.last_person(at) if tok.lower_ in ("he", "she") else None
-        return (ent.name, ent.id) if ent else (tok.text, None)
+        return tok.text, None  # he and she are resolved once all speakers are known
     np = _noun_phrase(tok)
-    ent = res.at(np.start_char, np.end_char) or res.by_name(np.text) or res.by_name(tok.text)
+    ent = (res.at(np.start_char, np.end_char) or res.by_name(np.text) or res.by_name(tok.text)
+           or _person_within(tok, res))
     return (ent.name, ent.id) if ent else (np.text, None)
+
+
+def _person_within(tok: Token, res: _Resolver) -> Entity | None:
+    """`Speaker of the House Rep. Paul Ryan`, `the head of the agency, Ann Lee`: the person
+    named inside the subject's phrase (its clauses left out) when its head is a title."""
+    stop = [c.left_edge.i for c in tok.rights if c.dep_ in ("relcl", "acl")]
+    end = min([tok.right_edge.i + 1, *stop])
+    span = tok.doc[tok.left_edge.i : end]
+    ent = res.at(span.start_char, span.end_char)
+    return ent if ent is not None and ent.type == "PERSON" else None
 
 
 def _direct(article: Article, doc: Doc, res: _Resolver) -> list[Quote]:
     text = article.text
+    starts = [t.idx for t in doc]
     out: list[Quote] = []
     for start, end in quote_spans(text):
         content = text[start:end]
         close_len = 2 if text.startswith("''", end) else 1
-        after = AFTER_CUE.match(text, end + close_len)
-        before = BEFORE_CUE.search(text, max(0, start - 120), start - 1 if start else 0)
-        if before and before.end() < start - 3:
-            before = None
-        m = after or before
+        # A quote closed by a full stop ends its sentence: what follows is the next one
+        # (attribution after a quote takes a comma, `"...," she said`).
+        ends_sentence = content.rstrip().endswith(".")
+        verb = None if ends_sentence else _verb_after(doc, starts, start, end + close_len)
+        named = _name_before(verb, bisect_left(starts, end + close_len)) if verb else None
+        if verb is None:
+            verb = _verb_before(doc, starts, start, end)
         sentence_like = len(content.split()) >= 4 and re.search(r"[.,!?…]\s*$", content)
-        if m is None and not sentence_like and not DASH_CREDIT.match(text, end + close_len):
+        if verb is not None and not sentence_like and verb.lower_ not in CUES:
+            verb = None  # `the film "Dune" opened`: a title before any verb, not speech
+        credit = DASH_CREDIT.match(text, end + close_len) if verb is None else None
+        if verb is None and not sentence_like and credit is None:
             continue  # a title or a scare-quoted word, not speech
         cue, speaker, ent_id = None, None, None
-        credit = DASH_CREDIT.match(text, end + close_len) if m is None else None
         if credit is not None:
             ent = res.by_name(credit.group("name"))
             speaker, ent_id = (ent.name, ent.id) if ent else (credit.group("name"), None)
             cue = "credit"
-        if m is not None:
-            group = "v" if m is before else ("v1" if m.group("v1") else "v2")
-            cue = m.group(group)
-            verb = _token_at(doc, m.start(group))
-            subj = _subject(verb, (start, end)) if verb is not None else None
+        if verb is not None:
+            cue = verb.text
+            subj = _subject(verb, (start, end)) or named or _inverted(verb, (start, end))
             speaker, ent_id = _speaker(subj, verb, res, start)
         out.append(Quote(text=content, kind="direct", speaker=speaker, speaker_entity=ent_id,
                          start=start, end=end, cue=cue))
     return out
 
 
+WINDOW = 40  # tokens read on each side of a quote for its cue: the longest appositives fit
+_QUOTE_TOKEN = re.compile(r"[\"“”]|``|''")
+_STOPS = frozenset({".", "!", "?", ";"})
+
+
+def _is_cue(verb: Token, outside: tuple[int, int]) -> bool:
+    """A speech verb, or (after the quote) any verb with a subject outside the quote: news
+    copy puts all sorts of verbs there (`"...," Kelly charged`, `Trump barked`)."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return verb.lower_ in CUES or _subject(verb, outside) is not None
+
+
+def _verb_after(doc: Doc, starts: list[int], start: int, after: int) -> Token | None:
+    """The cue verb of `"...," X said` or `"...," said X`: the first verb after the closing
+    mark, before the sentence ends, a line breaks or another quote opens. Reading tokens, not
+    characters, lets abbreviations (`Rep. Gwen Moore (D-Wis.) said`) and long appositives
+    through, where a character pattern has to stop at every full stop."""
+    i = bisect_left(starts, after)
+    for tok in doc[i : i + WINDOW]:
+        if "\n" in tok.text or _QUOTE_TOKEN.search(tok.text) or tok.text in _STOPS:
+            return None
+        if tok.pos_ == "VERB" and (_name_before(tok, i) is not None or tok.lower_ in CUES):
+            return tok  # `"...," adding that ...` hangs on a clause: its subject is the speaker
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "acl", "relcl", "advcl",
+                                                           "compound"):
+            # The first finite verb decides: its subject, or none at all (a clause that
+            # merely follows the quote is not its cue).
+            if _is_cue(tok, (start, after)):
+                return tok
+            if tok.lower_ not in ("is", "was", "has", "had", "have", "been"):
+                return None
+    return None
+
+
+_NP_TAGS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "NUM", "PUNCT"})
+
+
+def _name_before(verb: Token, first: int) -> Token | None:
+    """`"Go back to Univision," Trump barked`: the parser, misled by an imperative quote,
+    may hang the name on the quote's verb; the noun phrase between the closing mark and the
+    verb is then the speaker, read from the part-of-speech tags."""
+    words = verb.doc[first : verb.i]
+    if not words or len(words) > 8 or any(t.pos_ not in _NP_TAGS or t.is_space for t in words):
+        return None
+    nouns = [t for t in words if t.pos_ in ("PROPN", "NOUN")]
+    return nouns[-1] if nouns else None
+
+
+def _verb_before(doc: Doc, starts: list[int], start: int, end: int) -> Token | None:
+    """The cue of `X said: "..."` or `X said, "..."`: the nearest verb before the opening
+    mark, when the mark follows the verb, a colon or a comma."""
+    i = bisect_left(starts, start) - 1
+    while i >= 0 and _QUOTE_TOKEN.search(doc[i].text):
+        i -= 1  # the opening mark itself
+    if i >= 1 and doc[i].is_space and doc[i - 1].text == ":":
+        i -= 1  # `Stone said:` closing the paragraph before a quoted block
+    if i < 0 or doc[i].idx >= start:
+        return None
+    last = doc[i]
+    if not (last.text in (":", ",") or last.pos_ == "VERB"):
+        return None
+    for tok in reversed(doc[max(0, i - WINDOW) : i + 1]):
+        if tok is not last and ("\n" in tok.text or _QUOTE_TOKEN.search(tok.text)
+                                or tok.text in _STOPS):
+            return None
+        if tok.pos_ != "VERB":
+            continue
+        # Before a colon any verb with a subject introduces the quote (`X released the
+        # following statement:`); before a comma only a speech verb does.
+        has_subject = _subject(tok, (start, end)) is not None
+        if tok.lower_ in CUES or tok is last or last.text == ":" and has_subject:
+            return tok if has_subject or tok.dep_ in _CLIMB or tok.i < i and _first_noun(
+                tok, (start, end)) is not None else None
+    return None
+
+
+_CLIMB = ("advcl", "xcomp", "conj", "relcl", "pcomp")
+
+
+def _first_noun(verb: Token, outside: tuple[int, int]) -> Token | None:
+    """The name right after an inverted cue (`said Hester`, `Stated Stone:`)."""
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if nxt is None or outside[0] <= nxt.idx < outside[1] or nxt.pos_ not in ("PROPN", "NOUN",
+                                                                             "DET"):
+        return None
+    for tok in verb.doc[verb.i + 1 : verb.i + 6]:
+        if tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "attr", "dobj"):
+            head = tok
+            while head.head.i > head.i and head.head.pos_ in ("PROPN", "NOUN"):
+                head = head.head  # `said Sen. Ann Lee`: from `Sen.` to `Lee`
+            return head
+    return None
+
+
+def _inverted(verb: Token, outside: tuple[int, int]) -> Token | None:
+    """`..., saying "..."`, `adding, "..."`, `Ann Lee smiled and told reporters, "..."`: the
+    subject of the clause the cue hangs on; `"...," said Hester` when the parse makes Hester no
+    subject: the name right after the verb."""
+    head = verb
+    # ccomp too: `"...," adding that ...` hangs on the quote's own clause, itself the
+    # complement of the cue before the quote.
+    while head.dep_ in (*_CLIMB, "ccomp") and head.head is not head:
+        head = head.head
+        subj = _subject(head, outside)
+        if subj is not None:
+            return subj
+    return _first_noun(verb, outside)
+
+
 def _content(verb: Token) -> Span | None:
     for child in verb.children:
         if child.dep_ == "ccomp":
             return _trim(verb.doc[child.left_edge.i : child.right_edge.i + 1])
-    if verb.lower_ in ("say", "says", "said", "saying", "tell", "tells", "told"):
-        return None  # `said in a statement` alone reports nothing
+    if verb.lower_ in ("say", "says", "said", "saying", "tell", "tells", "told", "think",
+                       "thinks", "thought", "know", "knows", "knew", "see", "sees", "saw",
+                       "feel", "feels", "felt", "hold", "holds", "held"):
+        return None  # `said in a statement`, `knew him well`: nothing reported
     right = [c for c in verb.rights if c.dep_ in ("dobj", "xcomp", "prep", "advcl", "conj",
                                                   "ccomp")]
     if not right:
@@ -235,7 +366,40 @@ def _trim(span: Span) -> Span | None:
         s += 1
     while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space):
         e -= 1
-    return doc[s:e] if e - s >= 3 else None
+    return doc[s:e] if e - s >= 2 else None
+
+
+def _forms(bases: str) -> frozenset[str]:
+    """Regular inflections of base verbs; the pipeline runs without a lemmatizer, and a table
+    of forms is cheaper than running one."""
+    out: set[str] = set()
+    for b in bases.split():
+        if b.endswith("e"):
+            out |= {b, b + "s", b + "d", b[:-1] + "ing"}
+        elif b.endswith("y") and b[-2] not in "aeiou":
+            out |= {b, b[:-1] + "ies", b[:-1] + "ied", b + "ing"}
+        elif b.endswith(("s", "sh", "ch", "x")):
+            out |= {b, b + "es", b + "ed", b + "ing"}
+        else:
+            out |= {b, b + "s", b + "ed", b + "ing"}
+    return frozenset(out)
+
+
+# Reported thought and stance, which news attributes as much as speech (PolNeAR counts
+# `X believes ...`, `a study found ...`, `X called for ...`): for indirect attributions only,
+# since none of them introduces a direct quote reliably.
+STANCE = _forms(
+    "believe suggest agree accuse criticize criticise promise pledge vow predict estimate "
+    "expect hope fear worry admit concede mention indicate reveal allege contend maintain "
+    "question blame praise cite attack want call urge demand insist propose recommend "
+    "describe dismiss reject defend support oppose argue acknowledge recognize recognise "
+    "conclude decide announce confirm deny warn emphasize emphasise stress note complain "
+    "describe signal vow threaten refuse decline hint imply acknowledge"
+) | frozenset(
+    "think thinks thought thinking know knows knew known knowing find finds found finding "
+    "show shows showed shown showing feel feels felt feeling hold holds held holding "
+    "see sees saw seen".split()
+)
 
 
 def _indirect(doc: Doc, res: _Resolver, direct: list[Quote]) -> list[Quote]:
@@ -246,11 +410,13 @@ def _indirect(doc: Doc, res: _Resolver, direct: list[Quote]) -> list[Quote]:
             continue
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             q = _according(tok, res)
-        elif tok.lower_ in CUES and tok.pos_ in ("VERB", "AUX"):
+        elif (tok.lower_ in CUES or tok.lower_ in STANCE) and tok.pos_ in ("VERB", "AUX"):
             q = _reported(tok, res)
         else:
             continue
-        if q and not any(s < q.end and q.start < e for s, e in inside):
+        # A paraphrase may hold a partial quote (`she says Trump's "meltdown is unhinged"`);
+        # what opens with a quotation mark is the direct quote itself, not reported speech.
+        if q and not any(s - 2 <= q.start < e for s, e in inside):
             out.append(q)
     return out
 
@@ -289,8 +455,32 @@ def extract_quotes(article: Article, doc: Doc) -> Article:
     res = _Resolver(article.entities)
     direct = _direct(article, doc, res)
     quotes = sorted(direct + _indirect(doc, res, direct), key=lambda q: q.start)
+    quotes = _resolve_pronouns(quotes, res)
     article.quotes = _carry_speakers(quotes, article.text)
     return article
+
+
+PRONOUN_CHARS = 300  # how far back `he said` looks for the person last quoted
+
+
+def _resolve_pronouns(quotes: list[Quote], res: _Resolver) -> list[Quote]:
+    """`he said` / `she said`: the person quoted last, when that was recent; news copy keeps
+    quoting one person under a pronoun, while other people are named in between as
+    the objects of what is said. Else the person named last before the quote."""
+    last: Entity | None = None
+    last_at = -PRONOUN_CHARS
+    for q in quotes:
+        if q.speaker is not None and q.speaker_entity is None and q.speaker.lower() in ("he",
+                                                                                        "she"):
+            recent = last if q.start - last_at <= PRONOUN_CHARS else None
+            mention = res.last_person(q.start)
+            ent = recent or mention
+            if ent is not None:
+                q.speaker, q.speaker_entity = ent.name, ent.id
+        person = res.by_id.get(q.speaker_entity or "")
+        if person is not None and person.type == "PERSON":
+            last, last_at = person, q.end
+    return quotes
 
 
 CARRY_CHARS = 400  # how far back a quote without a cue looks for the speaker it continues

@@ -8,7 +8,9 @@ from pathlib import Path
 from dateline.eval.result import SuiteResult
 from dateline.settings import Settings
 
-Runner = Callable[[Path, "int | None", "Settings | None"], SuiteResult]
+Runner = Callable[..., SuiteResult]  # (path, limit, settings, **options) -> SuiteResult
+# Suites that take `offset` (skip the first N documents: score a slice held out from tuning).
+TAKES_OFFSET = frozenset({"quotes"})
 
 # Where each suite's data lives under ../shared/data, and a file that shows it is there.
 LAYOUT = {
@@ -22,12 +24,13 @@ LAYOUT = {
 
 
 def _runner(name: str) -> Runner:
-    def run(path: Path, limit: int | None, settings: Settings | None) -> SuiteResult:
+    def run(path: Path, limit: int | None, settings: Settings | None, **options: int
+            ) -> SuiteResult:
         # Suites import their heavy libraries (spaCy, dateparser) only when they run.
         import importlib
 
         module = importlib.import_module(f"dateline.eval.suites.{name}")
-        return module.run(path, limit, settings)
+        return module.run(path, limit, settings, **options)
 
     return run
 

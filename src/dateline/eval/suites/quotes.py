@@ -50,6 +50,7 @@ class Tally:
     pronoun: Counts = field(default_factory=Counts)
     indirect: QuoteCounts = field(default_factory=QuoteCounts)
     indirect_speaker: Counts = field(default_factory=Counts)
+    both_named: Counts = field(default_factory=Counts)  # named sources both systems matched
 
     def add_speaker(self, kind: str, right: bool) -> None:
         c: Counts = getattr(self, kind)
@@ -70,11 +71,15 @@ def _referent(story: AttributedStory, a: Attribution) -> str | None:
     return before[-1] if before else None
 
 
-def _score_direct(story: AttributedStory, said: Sequence[Said], tally: Tally) -> None:
+def _score_direct(story: AttributedStory, said: Sequence[Said], tally: Tally) -> dict[int, bool]:
+    """Scores into `tally`; returns, for each matched gold quote with a named source (by its
+    index among the story's direct quotes), whether the speaker was right: the like-for-like
+    comparison keeps the quotes that both systems matched."""
     gold = [a for a in story.attributions if a.direct]
     counts, found = match_quotes([a.content for a in gold], [s.text for s in said])
     tally.direct = tally.direct + counts
-    for a, hit in zip(gold, found, strict=True):
+    named: dict[int, bool] = {}
+    for i, (a, hit) in enumerate(zip(gold, found, strict=True)):
         if hit is None:
             continue
         names = said[hit].speaker_names
@@ -82,8 +87,19 @@ def _score_direct(story: AttributedStory, said: Sequence[Said], tally: Tally) ->
             ref = _referent(story, a)
             if ref is not None:
                 tally.add_speaker("pronoun", same_speaker(ref, names))
+        elif is_named(a.source):
+            named[i] = same_speaker(a.source, names)
+            tally.add_speaker("named", named[i])
         else:
-            tally.add_speaker("named" if is_named(a.source) else "phrase", same_speaker(a.source, names))
+            tally.add_speaker("phrase", same_speaker(a.source, names))
+    return named
+
+
+def _score_both(mine: dict[int, bool], theirs: dict[int, bool], a: Tally, b: Tally) -> None:
+    """Named-speaker accuracy of each system on the gold quotes that both matched."""
+    for i in mine.keys() & theirs.keys():
+        a.add_speaker("both_named", mine[i])
+        b.add_speaker("both_named", theirs[i])
 
 
 def _score_indirect(story: AttributedStory, said: Sequence[Said], tally: Tally) -> None:
@@ -111,17 +127,20 @@ def _articles(stories: list[AttributedStory], settings: Settings) -> list[Articl
     return out
 
 
-def run(path: Path, limit: int | None = None, settings: Settings | None = None) -> SuiteResult:
+def run(path: Path, limit: int | None = None, settings: Settings | None = None,
+        offset: int = 0) -> SuiteResult:
+    """Score `limit` articles after skipping `offset` (a slice held out from development)."""
     settings = settings or Settings()
     limit = DEFAULT_LIMIT if limit is None else limit
     f = path / "polnear-train-dev.jsonl" if path.is_dir() else path
-    stories = list(islice(iter_attributed(f), limit))
+    stories = list(islice(iter_attributed(f), offset, offset + limit))
     cleaned = _articles(stories, settings)
     kept = [(s, a) for s, a in zip(stories, cleaned, strict=True) if a is not None]
 
     from dateline.extract import extract_articles
 
     mine, theirs = Tally(), Tally()
+    named_right: list[dict[int, bool]] = []
     extracted = extract_articles((a for _, a in kept), settings)
     for (story, _), article in zip(kept, extracted, strict=True):
         ents = {e.id: e for e in article.entities}
@@ -129,15 +148,16 @@ def run(path: Path, limit: int | None = None, settings: Settings | None = None) 
         indirect = [
             Said(q.text, _names(ents, q.speaker, q.speaker_entity)) for q in article.quotes if q.kind == "indirect"
         ]
-        _score_direct(story, direct, mine)
+        named_right.append(_score_direct(story, direct, mine))
         _score_indirect(story, indirect, mine)
 
     baseline = textacy_quotes(settings.model)
     if baseline is not None:
-        for (story, _), said in zip(kept, baseline([a.text for _, a in kept]), strict=True):
-            _score_direct(story, said, theirs)
+        texts = [a.text for _, a in kept]
+        for (story, _), said, ours in zip(kept, baseline(texts), named_right, strict=True):
+            _score_both(ours, _score_direct(story, said, theirs), mine, theirs)
 
-    return _result(len(stories), len(kept), mine, theirs if baseline else None, limit)
+    return _result(len(stories), len(kept), mine, theirs if baseline else None, limit, offset)
 
 
 def textacy_quotes(model: str):  # noqa: ANN201 - a generator factory, or None
@@ -179,7 +199,8 @@ def _rate(c: Counts) -> float | None:
     return c.tp / c.gold if c.gold else None
 
 
-def _result(n: int, kept: int, mine: Tally, theirs: Tally | None, limit: int) -> SuiteResult:
+def _result(n: int, kept: int, mine: Tally, theirs: Tally | None, limit: int, offset: int = 0
+            ) -> SuiteResult:
     def b(value: str) -> str:
         return value if theirs is not None else "n/a (textacy not installed)"
 
@@ -202,6 +223,11 @@ def _result(n: int, kept: int, mine: Tally, theirs: Tally | None, limit: int) ->
             meets(_rate(mine.named), TARGETS["named_speaker"]),
         ),
         Row(
+            f"speaker accuracy, named sources both matched ({mine.both_named.gold})",
+            fmt(_rate(mine.both_named)),
+            b(fmt(_rate(t.both_named))),
+        ),
+        Row(
             f"speaker accuracy, noun-phrase sources ({mine.phrase.gold} / {t.phrase.gold})",
             fmt(_rate(mine.phrase)),
             b(fmt(_rate(t.phrase))),
@@ -213,6 +239,7 @@ def _result(n: int, kept: int, mine: Tally, theirs: Tally | None, limit: int) ->
         ),
         Row("gold indirect attributions", str(mine.indirect.gold), "-"),
         Row("indirect content recall", fmt(mine.indirect.recall), "-"),
+        Row("indirect content precision", fmt(mine.indirect.precision), "-"),
         Row(
             f"indirect speaker accuracy ({mine.indirect_speaker.gold} matched, not pronouns)",
             fmt(_rate(mine.indirect_speaker)),
@@ -224,6 +251,7 @@ def _result(n: int, kept: int, mine: Tally, theirs: Tally | None, limit: int) ->
         return {
             "direct": x.direct.as_dict(),
             "speaker_named": _rate(x.named),
+            "speaker_named_both_matched": _rate(x.both_named),
             "speaker_noun_phrase": _rate(x.phrase),
             "speaker_pronoun_resolved": _rate(x.pronoun),
             "indirect": x.indirect.as_dict(),
@@ -233,11 +261,12 @@ def _result(n: int, kept: int, mine: Tally, theirs: Tally | None, limit: int) ->
     result = SuiteResult(
         "quotes",
         rows,
-        {"articles": kept, "limit": limit, "dateline": fig(mine), "textacy": fig(theirs) if theirs else None},
+        {"articles": kept, "limit": limit, "offset": offset, "dateline": fig(mine),
+         "textacy": fig(theirs) if theirs else None},
         baseline_name="textacy direct_quotations",
     )
     result.notes.append(
-        f"first {limit} articles (--limit); a match shares a run of six words; speakers are "
-        "compared by the word that names the gold source; textacy finds direct quotes only"
+        f"{limit} articles after the first {offset} (--limit, --offset); a match shares a run "
+        "of six words; speakers are compared by the word that names the gold source; textacy finds direct quotes only"
     )
     return result
