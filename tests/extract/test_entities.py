@@ -77,3 +77,18 @@ def test_notice_settles_the_type_of_its_term(nlp) -> None:  # type: ignore[no-un
     assert ents["Daesh"].type == "ORG" and ents["Daesh"].id == "org:daesh"
     plain = run(nlp, text)  # without the notice nothing forces the type
     assert "Daesh" in plain
+
+
+def test_person_mentions_take_in_honorifics(nlp) -> None:  # type: ignore[no-untyped-def]
+    ents = run(nlp, "President Vladimir Putin met the envoy on Monday. Mr. Putin said the "
+                    "talks were useful.")
+    e = ents["Vladimir Putin"]
+    assert e.type == "PERSON" and "President" in e.roles
+    assert [m.text for m in e.mentions] == ["President Vladimir Putin", "Mr. Putin"]
+
+
+def test_press_and_france_are_not_agencies(nlp) -> None:  # type: ignore[no-untyped-def]
+    ents = run(nlp, "The plane left Toulouse in France on Monday. Chrysler chairman Jim Press "
+                    "said France would buy it, the Associated Press reported.")
+    assert ents["France"].type == "GPE"
+    assert ents["Associated Press"].type == "ORG"

@@ -17,17 +17,18 @@ from spacy.tokens import Doc
 
 from dateline.extract.aliases import AliasSet, find_aliases
 from dateline.extract.countries import country_code, demonym_code, display_name
-from dateline.extract.roles import split_title, title_after, title_before
+from dateline.extract.roles import honorific_before, split_title, title_after, title_before
 from dateline.model import Article, Entity, Mention
 
 LABELS = {"PERSON": 1.0, "ORG": 1.0, "GPE": 1.0, "LOC": 1.0, "NORP": 1.0, "FAC": 1.0,
           "EVENT": 1.0, "WORK_OF_ART": 0.4, "PRODUCT": 0.4, "LAW": 0.4}
+# Multi-word agencies are listed whole: split into words they made `France` and `Press`
+# (a surname) agencies too.
 AGENCIES = frozenset(
-    "reuters sputnik ap afp tass xinhua interfax ria novosti ria bloomberg upi dpa efe ansa "
-    "kyodo yonhap irna anadolu bernama pti ani bbc cnn al jazeera associated press "
-    "agence france-presse france presse itar-tass ria-novosti wafa sana mena".split()
-) | {"associated press", "al jazeera", "ria novosti", "agence france-presse", "itar-tass",
-     "dow jones", "france 24", "press trust of india", "anadolu agency"}
+    "reuters sputnik ap afp tass xinhua interfax ria bloomberg upi dpa efe ansa kyodo yonhap "
+    "irna anadolu bernama pti ani bbc cnn itar-tass ria-novosti wafa sana mena".split()
+) | {"associated press", "al jazeera", "ria novosti", "agence france-presse",
+     "agence france presse", "dow jones", "france 24", "press trust of india", "anadolu agency"}
 AGENCY_RE = re.compile(
     r"\b(?:Reuters|Sputnik|AP|AFP|TASS|Xinhua|Interfax|RIA Novosti|Bloomberg|UPI|DPA|EFE|ANSA"
     r"|Kyodo|Yonhap|IRNA|Anadolu(?: Agency)?|Associated Press|Agence France-Presse|ITAR-TASS"
@@ -334,8 +335,17 @@ def _entity(doc: Doc, text: str, ms: list[_Mention], names: _Union, defined_firs
     return Entity(
         id=_slug(etype, name), name=name, type=etype, aliases=aliases, roles=roles,
         country=_country(etype, name, ms, text),
-        mentions=[Mention(m.start, m.end, text[m.start : m.end]) for m in ms],
+        mentions=[_mention(text, m, etype) for m in ms],
     )
+
+
+def _mention(text: str, m: _Mention, etype: str) -> Mention:
+    """A person's mention takes in an honorific right before it (`President Putin`)."""
+    start = m.start
+    if etype == "PERSON":
+        at = honorific_before(text, m.start)
+        start = m.start if at is None else at
+    return Mention(start, m.end, text[start : m.end])
 
 
 def _add_dateline(article: Article, entities: list[Entity]) -> list[Entity]:
