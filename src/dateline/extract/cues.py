@@ -35,8 +35,8 @@ ORG_SUFFIX = frozenset(
 )
 # A role held at an organisation, written right after its name (`Ryanair CEO`).
 ORG_ROLE_AFTER = re.compile(
-    r"^(?:'s)?\s+(?:CEO|chief executive|Chief Executive|chairman|Chairman|executives|shares"
-    r"|stock|spokes(?:man|woman|person))\b"
+    r"^(?:'s)?\s+(?:CEO|chief executive|Chief Executive|chairman|Chairman|executives"
+    r"|spokes(?:man|woman|person))\b"
 )
 PLACE_QUALIFIER = re.compile(r"^,\s+(?P<q>[A-Z][\w.]*(?: [A-Z][\w.]*){0,2})")
 # A clock time right before a name: the name is a time zone (`08:30 UTC`), not an entity.
@@ -65,12 +65,14 @@ def cue_votes(text: str, start: int, end: int) -> Counter[str]:
     words = surface.split()
     before = text[max(0, start - 40) : start]
     after = text[end : end + 40]
-    if ORG_KIND_BEFORE.search(before) or ORG_ROLE_AFTER.match(after):
+    country = country_code(surface) is not None
+    # A country keeps its type: `US spokesman`, `the union Britain joined` name no company.
+    if not country and (ORG_KIND_BEFORE.search(before) or ORG_ROLE_AFTER.match(after)):
         votes["ORG"] += CUE_WEIGHT
     if len(words) > 1 and words[-1].lower() in ORG_SUFFIX:
         votes["ORG"] += CUE_WEIGHT
     q = PLACE_QUALIFIER.match(after)
-    if q and is_place_qualifier(q.group("q")) and not country_code(surface):
+    if q and is_place_qualifier(q.group("q")) and not country:
         votes["GPE"] += CUE_WEIGHT
     if CAMEL_PRODUCT.match(surface):
         votes["PRODUCT"] += CUE_WEIGHT - 0.5
