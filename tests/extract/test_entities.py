@@ -131,3 +131,11 @@ def test_currency_and_time_zone_are_not_names(nlp) -> None:  # type: ignore[no-u
     texts = [m.text for e in a.entities for m in e.mentions]
     assert "UTC" not in texts
     assert texts.count("US") == 1
+
+
+def test_mentions_leave_out_edge_quotes() -> None:
+    from dateline.extract.entities import _clean
+
+    text = "the ``New GM'' will open"
+    m = _clean(text, text.index("``"), text.index("will") - 1, "ORG")
+    assert m is not None and text[m.start : m.end] == "New GM" == m.text

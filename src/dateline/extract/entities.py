@@ -49,6 +49,7 @@ CORPORATE = frozenset({w.replace(".", "") for w in ORG_SUFFIX}) | frozenset(
 GLUE_WORDS = frozenset({"to", "of", "for", "and", "the", "de", "on", "in"})
 NOTICE_NAME = re.compile(r"\b[A-Z][\w.]*(?: [A-Z][\w.]*)*")
 DETERMINER = re.compile(r"^(?:the|The|THE)\s+")
+EDGE = frozenset(" \t\n`'\"“”‘’")
 POSSESSIVE = re.compile(r"(?:'s|’s|'|\*)$")
 PLACE_COUNTRY = re.compile(r"^,\s+(?P<c>[A-Z][\w.]*(?: [A-Z][\w.]*){0,2})\b")
 DIRECTION = re.compile(
@@ -97,7 +98,13 @@ def _clean(text: str, start: int, end: int, label: str | None) -> _Mention | Non
     p = POSSESSIVE.search(surface)
     if p:
         end -= len(p.group(0))
-    surface = text[start:end].strip()
+    # NER spans now and then carry a space or a quote mark at an edge (`General Motors `,
+    # ```New GM'`): the mention is the name inside them.
+    while start < end and text[start] in EDGE:
+        start += 1
+    while end > start and text[end - 1] in EDGE:
+        end -= 1
+    surface = text[start:end]
     if not surface or not any(c.isupper() for c in surface):
         return None
     roles: list[str] = []
