@@ -77,3 +77,65 @@ def test_notice_settles_the_type_of_its_term(nlp) -> None:  # type: ignore[no-un
     assert ents["Daesh"].type == "ORG" and ents["Daesh"].id == "org:daesh"
     plain = run(nlp, text)  # without the notice nothing forces the type
     assert "Daesh" in plain
+
+
+def test_person_mentions_take_in_honorifics(nlp) -> None:  # type: ignore[no-untyped-def]
+    ents = run(nlp, "President Vladimir Putin met the envoy on Monday. Mr. Putin said the "
+                    "talks were useful.")
+    e = ents["Vladimir Putin"]
+    assert e.type == "PERSON" and "President" in e.roles
+    assert [m.text for m in e.mentions] == ["President Vladimir Putin", "Mr. Putin"]
+
+
+def test_press_and_france_are_not_agencies(nlp) -> None:  # type: ignore[no-untyped-def]
+    ents = run(nlp, "The plane left Toulouse in France on Monday. Chrysler chairman Jim Press "
+                    "said France would buy it, the Associated Press reported.")
+    assert ents["France"].type == "GPE"
+    assert ents["Associated Press"].type == "ORG"
+
+
+def test_context_cues_type_companies_and_places(nlp) -> None:  # type: ignore[no-untyped-def]
+    ents = run(nlp, "Irish low cost airline, Skyways, ordered jets. Skyways CEO Tom Hale "
+                    "flew from Toulouse, France, where the German magazine Die Woche "
+                    "reported the deal.")
+    assert ents["Skyways"].type == "ORG"
+    assert ents["Toulouse"].type == "GPE"
+    assert ents["Die Woche"].type == "ORG"
+
+
+def test_surname_keeps_the_full_names_person_type(nlp) -> None:  # type: ignore[no-untyped-def]
+    ents = run(nlp, "Apple hired Mark Papermaster from IBM. Papermaster will run the "
+                    "division; Papermaster starts in May.")
+    assert ents["Mark Papermaster"].type == "PERSON"
+    assert len(ents["Mark Papermaster"].mentions) == 3
+
+
+def test_company_short_form_joins_full_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    ents = run(nlp, "AirTran Airways will add flights. AirTran said fuel costs fell.")
+    e = ents["AirTran Airways"]
+    assert e.type == "ORG" and [m.text for m in e.mentions] == ["AirTran Airways", "AirTran"]
+
+
+def test_maker_and_model_is_a_product(nlp) -> None:  # type: ignore[no-untyped-def]
+    ents = run(nlp, "Qantas ordered the Boeing 787-9 and five Airbus A380s from Airbus.")
+    assert ents["Boeing 787-9"].type == "PRODUCT"
+    assert ents["Airbus A380s"].type == "PRODUCT"
+    assert ents["Airbus"].type == "ORG"
+
+
+def test_currency_and_time_zone_are_not_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    from dateline.extract import extract_amounts
+
+    a = article("The US plane took off at 08:30 UTC and the order was worth US$ 40 billion.")
+    a = extract_entities(extract_amounts(a, nlp(a.text)), nlp(a.text))
+    texts = [m.text for e in a.entities for m in e.mentions]
+    assert "UTC" not in texts
+    assert texts.count("US") == 1
+
+
+def test_mentions_leave_out_edge_quotes() -> None:
+    from dateline.extract.entities import _clean
+
+    text = "the ``New GM'' will open"
+    m = _clean(text, text.index("``"), text.index("will") - 1, "ORG")
+    assert m is not None and text[m.start : m.end] == "New GM" == m.text

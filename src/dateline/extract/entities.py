@@ -17,17 +17,19 @@ from spacy.tokens import Doc
 
 from dateline.extract.aliases import AliasSet, find_aliases
 from dateline.extract.countries import country_code, demonym_code, display_name
-from dateline.extract.roles import split_title, title_after, title_before
+from dateline.extract.cues import CUE_WEIGHT, ORG_SUFFIX, cue_votes, is_time_zone
+from dateline.extract.roles import honorific_before, split_title, title_after, title_before
 from dateline.model import Article, Entity, Mention
 
 LABELS = {"PERSON": 1.0, "ORG": 1.0, "GPE": 1.0, "LOC": 1.0, "NORP": 1.0, "FAC": 1.0,
           "EVENT": 1.0, "WORK_OF_ART": 0.4, "PRODUCT": 0.4, "LAW": 0.4}
+# Multi-word agencies are listed whole: split into words they made `France` and `Press`
+# (a surname) agencies too.
 AGENCIES = frozenset(
-    "reuters sputnik ap afp tass xinhua interfax ria novosti ria bloomberg upi dpa efe ansa "
-    "kyodo yonhap irna anadolu bernama pti ani bbc cnn al jazeera associated press "
-    "agence france-presse france presse itar-tass ria-novosti wafa sana mena".split()
-) | {"associated press", "al jazeera", "ria novosti", "agence france-presse", "itar-tass",
-     "dow jones", "france 24", "press trust of india", "anadolu agency"}
+    "reuters sputnik ap afp tass xinhua interfax ria bloomberg upi dpa efe ansa kyodo yonhap "
+    "irna anadolu bernama pti ani bbc cnn itar-tass ria-novosti wafa sana mena".split()
+) | {"associated press", "al jazeera", "ria novosti", "agence france-presse",
+     "agence france presse", "dow jones", "france 24", "press trust of india", "anadolu agency"}
 AGENCY_RE = re.compile(
     r"\b(?:Reuters|Sputnik|AP|AFP|TASS|Xinhua|Interfax|RIA Novosti|Bloomberg|UPI|DPA|EFE|ANSA"
     r"|Kyodo|Yonhap|IRNA|Anadolu(?: Agency)?|Associated Press|Agence France-Presse|ITAR-TASS"
@@ -40,9 +42,14 @@ ORG_TO = re.compile(
     r"|Mission|Task Force|Foundation) to (?P<verb>[a-z]+) (?:the )?"
     r"(?P<obj>[A-Z][\w-]*(?: [A-Z][\w-]*)*)"
 )
+CORPORATE = frozenset({w.replace(".", "") for w in ORG_SUFFIX}) | frozenset(
+    "capital management computer computers motor international industries systems "
+    "technologies partners communications entertainment".split()
+)
 GLUE_WORDS = frozenset({"to", "of", "for", "and", "the", "de", "on", "in"})
 NOTICE_NAME = re.compile(r"\b[A-Z][\w.]*(?: [A-Z][\w.]*)*")
 DETERMINER = re.compile(r"^(?:the|The|THE)\s+")
+EDGE = frozenset(" \t\n`'\"“”‘’")
 POSSESSIVE = re.compile(r"(?:'s|’s|'|\*)$")
 PLACE_COUNTRY = re.compile(r"^,\s+(?P<c>[A-Z][\w.]*(?: [A-Z][\w.]*){0,2})\b")
 DIRECTION = re.compile(
@@ -91,7 +98,13 @@ def _clean(text: str, start: int, end: int, label: str | None) -> _Mention | Non
     p = POSSESSIVE.search(surface)
     if p:
         end -= len(p.group(0))
-    surface = text[start:end].strip()
+    # NER spans now and then carry a space or a quote mark at an edge (`General Motors `,
+    # ```New GM'`): the mention is the name inside them.
+    while start < end and text[start] in EDGE:
+        start += 1
+    while end > start and text[end - 1] in EDGE:
+        end -= 1
+    surface = text[start:end]
     if not surface or not any(c.isupper() for c in surface):
         return None
     roles: list[str] = []
@@ -151,6 +164,10 @@ def _add_missing(text: str, mentions: list[_Mention], alias_sets: list[AliasSet]
             if not _overlaps(mentions, n.start, n.end):
                 mentions.append(_Mention(n.start, n.end, n.text, None, n.text))
     surfaces = {m.text for m in mentions if len(m.text) > 1 and m.text[:1].isupper()} | known
+    # A person named in full is named again by the surname alone, which NER often misses.
+    surfaces |= {m.name.split()[-1] for m in mentions
+                 if m.label == "PERSON" and len(m.name.split()) > 1
+                 and len(m.name.split()[-1]) > 2 and m.name.split()[-1][:1].isupper()}
     if not surfaces:
         return
     pattern = re.compile(
@@ -160,6 +177,33 @@ def _add_missing(text: str, mentions: list[_Mention], alias_sets: list[AliasSet]
     for m in pattern.finditer(text):
         if not _overlaps(mentions, m.start(), m.end()):
             mentions.append(_Mention(m.start(), m.end(), m.group(0), None, m.group(0)))
+
+
+def _not_names(article: Article, mentions: list[_Mention]) -> list[_Mention]:
+    """Less the capitalised words that are part of an amount (`US$`, `USD`) or a clock time's
+    zone (`08:30 UTC`): NER and the repeat finder take them for places and organisations."""
+    money = [(a.start, a.end) for a in article.amounts if a.unit]
+    return [m for m in mentions
+            if not is_time_zone(article.text, m.start)
+            and not any(s <= m.start and m.end <= e for s, e in money)]
+
+
+# A model designation after a maker's name (`Boeing 737-800`, `Airbus A380`): the two words
+# name a product. Four-digit numbers are left out: `Vision 2030` is a year, not a model.
+MODEL = re.compile(r"(?:[A-Z]{1,3}-?\d{2,4}[A-Z]?|\d{3}(?:-\d{1,3})?)s?")
+MODEL_AFTER = re.compile(r"[ \t]+(?P<model>" + MODEL.pattern + r")(?![\w-])")
+
+
+def _product(text: str, m: _Mention) -> None:
+    words = m.text.split()
+    if len(words) > 1 and MODEL.fullmatch(words[-1]):
+        m.label = "PRODUCT"
+        return
+    after = MODEL_AFTER.match(text, m.end)
+    if after and m.label in ("ORG", "PERSON", None) and not country_code(m.text):
+        m.end = after.end()
+        m.text = m.name = text[m.start : m.end]
+        m.label = "PRODUCT"
 
 
 def _fix_label(m: _Mention) -> None:
@@ -213,17 +257,31 @@ def _shortens(short: str, long: str) -> bool:
     for glue in ("to", "of", "for"):
         if glue in lw and lw[: lw.index(glue)] == s:
             return True
-    return False
+    # `AirTran` shortens `AirTran Airways`, `Cerberus` `Cerberus Capital Management`: a
+    # company named without its corporate words. Not `New York` for `New York Times`.
+    return lw[: len(s)] == s and all(w in CORPORATE for w in lw[len(s) :])
 
 
-def _type(ms: list[_Mention]) -> str:
+def _type(ms: list[_Mention], text: str) -> str:
+    """One type for a group: NER labels and context cues vote, cues weigh more."""
     if any(m.text.lower() in AGENCIES for m in ms):
         return "ORG"
     votes: Counter[str] = Counter()
     for m in ms:
         if m.label:
             votes[m.label] += LABELS.get(m.label, 0.5)
+        votes.update(cue_votes(text, m.start, m.end))
+    if _full_name_and_surname(ms):
+        votes["PERSON"] += CUE_WEIGHT
     return votes.most_common(1)[0][0] if votes else "ORG"
+
+
+def _full_name_and_surname(ms: list[_Mention]) -> bool:
+    """A full name NER calls a person, repeated by its last word: the shape of a person's
+    mentions, which outweighs NER calling the lone surname an ORG or a place."""
+    singles = {m.name for m in ms if len(m.name.split()) == 1}
+    return any(m.label == "PERSON" and len(m.name.split()) > 1 and m.name.split()[-1] in singles
+               for m in ms)
 
 
 def _country(etype: str, name: str, ms: list[_Mention], text: str) -> str | None:
@@ -268,8 +326,10 @@ def extract_entities(article: Article, doc: Doc) -> Article:
     known = {n for names_ in notice_sets for n in names_}
     known |= {note.refers_to for note in article.notices if note.refers_to}
     _add_missing(text, mentions, alias_sets, known)
+    mentions = _not_names(article, mentions)
     for m in mentions:
         _fix_label(m)
+        _product(text, m)
     mentions.sort(key=lambda m: (m.start, -m.end))
     names, groups = _group(mentions, alias_sets, notice_sets)
     by_group: dict[str, list[_Mention]] = {}
@@ -307,7 +367,7 @@ def _notice_types(article: Article, entities: list[Entity]) -> list[Entity]:
 
 def _entity(doc: Doc, text: str, ms: list[_Mention], names: _Union, defined_first: set[str],
             notice_sets: list[list[str]]) -> Entity:
-    etype = _type(ms)
+    etype = _type(ms, text)
     subgroups: dict[str, list[_Mention]] = {}
     for m in ms:
         subgroups.setdefault(names.find(m.key), []).append(m)
@@ -334,8 +394,17 @@ def _entity(doc: Doc, text: str, ms: list[_Mention], names: _Union, defined_firs
     return Entity(
         id=_slug(etype, name), name=name, type=etype, aliases=aliases, roles=roles,
         country=_country(etype, name, ms, text),
-        mentions=[Mention(m.start, m.end, text[m.start : m.end]) for m in ms],
+        mentions=[_mention(text, m, etype) for m in ms],
     )
+
+
+def _mention(text: str, m: _Mention, etype: str) -> Mention:
+    """A person's mention takes in an honorific right before it (`President Putin`)."""
+    start = m.start
+    if etype == "PERSON":
+        at = honorific_before(text, m.start)
+        start = m.start if at is None else at
+    return Mention(start, m.end, text[start : m.end])
 
 
 def _add_dateline(article: Article, entities: list[Entity]) -> list[Entity]:

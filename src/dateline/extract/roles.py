@@ -78,3 +78,31 @@ def split_title(name: str) -> tuple[str | None, str]:
     if k == 0 or not any(w.lower() in TITLE_WORDS for w in words[:k]):
         return None, name
     return " ".join(words[:k]), " ".join(words[k:])
+
+
+# Honorifics and head-of-state titles written before a name. News corpora (GMB, MEANTIME)
+# count them as part of the person's mention (`President Bush`, `Mr. Howard`); longer
+# office titles (`Foreign Minister`, `Special Envoy`) they mostly leave out, and so do we.
+HONORIFIC = re.compile(
+    r"(?:\b(?:Vice President|Prime Minister|President|Senator|General|King|Queen|Prince"
+    r"|Princess|Chancellor|Pope|Mayor|Ayatollah|Sheikh|Cardinal)|\b(?:Mr|Mrs|Ms|Dr|Sen|Gen)\.?)"
+    r"[ \t]+$"
+)
+_WORD_BEFORE = re.compile(r"([\w.'-]+)\s+$")
+
+
+def honorific_before(text: str, start: int) -> int | None:
+    """Start offset of an honorific right before a name at `start`, else None.
+
+    Not when the honorific ends a longer title (`Attorney General`, `Deputy Prime Minister`):
+    there the mention would start in the middle of the title.
+    """
+    window = text[max(0, start - 40) : start]
+    m = HONORIFIC.search(window)
+    if m is None:
+        return None
+    at = start - len(window) + m.start()
+    prev = _WORD_BEFORE.search(text[max(0, at - 30) : at])
+    if prev and prev.group(1).lower() in TITLE_WORDS:
+        return None
+    return at
