@@ -13,6 +13,7 @@ import re
 import sqlite3
 import unicodedata
 
+from dateline.companies import company_short_form
 from dateline.model import Article, Entity
 
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -39,8 +40,12 @@ def slug(etype: str, name: str) -> str:
 
 
 def _linking_names(e: Entity) -> list[str]:
+    """The name and the aliases that link across articles. A part of the name does not (a
+    surname names many people), except a company's name said without its corporate words
+    (`Apple` for `Apple Computer`), which is how the company is named elsewhere."""
     words = set(e.name.casefold().split())
-    extra = [a for a in e.aliases if not set(a.casefold().split()) <= words]
+    extra = [a for a in e.aliases if not set(a.casefold().split()) <= words
+             or e.type == "ORG" and company_short_form(a, e.name)]
     return [e.name, *extra]
 
 

@@ -16,7 +16,9 @@ from functools import lru_cache
 
 import pycountry
 
+from dateline.companies import ORG_SUFFIX
 from dateline.extract.countries import country_code
+from dateline.extract.roles import TITLE_WORDS
 
 CUE_WEIGHT = 3.0
 
@@ -28,15 +30,24 @@ ORG_KIND_BEFORE = re.compile(
     r"|regulator|union)s?,?\s+$",
     re.IGNORECASE,
 )
-# The last word of a company's name.
-ORG_SUFFIX = frozenset(
-    "corporation corp corp. inc inc. llc ltd ltd. limited co co. company aircraft airlines "
-    "airways motors holdings group ag plc n.v. nv gmbh bank".split()
-)
 # A role held at an organisation, written right after its name (`Ryanair CEO`).
 ORG_ROLE_AFTER = re.compile(
     r"^(?:'s)?\s+(?:CEO|chief executive|Chief Executive|chairman|Chairman|executives"
     r"|spokes(?:man|woman|person))\b"
+)
+# A person's title right before a name (`Special Envoy Marcus Hale`, `analyst David Strauss`):
+# the name is a person's, whatever NER made of it. Only titles a person holds: not `General`
+# (`General Motors`), `Chief`, `Head` or `Member`, which also begin the names of things.
+PERSON_TITLE_BEFORE = re.compile(
+    r"\b(?:"
+    + "|".join(
+        re.escape(w)
+        for w in sorted(TITLE_WORDS - {"general", "chief", "head", "member", "leader", "vice",
+                                        "deputy", "executive", "official", "chair", "speaker"},
+                        key=len, reverse=True)
+    )
+    + r")\s+$",
+    re.IGNORECASE,
 )
 PLACE_QUALIFIER = re.compile(r"^,\s+(?P<q>[A-Z][\w.]*(?: [A-Z][\w.]*){0,2})")
 # A clock time right before a name: the name is a time zone (`08:30 UTC`), not an entity.
@@ -74,6 +85,8 @@ def cue_votes(text: str, start: int, end: int) -> Counter[str]:
     q = PLACE_QUALIFIER.match(after)
     if q and is_place_qualifier(q.group("q")) and not country:
         votes["GPE"] += CUE_WEIGHT
+    if len(words) > 1 and not country and PERSON_TITLE_BEFORE.search(before):
+        votes["PERSON"] += CUE_WEIGHT
     if CAMEL_PRODUCT.match(surface):
         votes["PRODUCT"] += CUE_WEIGHT - 0.5
     return votes

@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from dateline.companies import company_short_form
 from dateline.extract.aliases import AliasSet, find_aliases
 from dateline.extract.countries import country_code, demonym_code, display_name
-from dateline.extract.cues import CUE_WEIGHT, ORG_SUFFIX, cue_votes, is_time_zone
+from dateline.extract.cues import CUE_WEIGHT, cue_votes, is_time_zone
 from dateline.extract.roles import honorific_before, split_title, title_after, title_before
 from dateline.model import Article, Entity, Mention
 
@@ -41,10 +42,6 @@ ORG_TO = re.compile(
     r"\b(?P<head>Coalition|Alliance|Committee|Campaign|Council|Movement|Front|Fund|Commission"
     r"|Mission|Task Force|Foundation) to (?P<verb>[a-z]+) (?:the )?"
     r"(?P<obj>[A-Z][\w-]*(?: [A-Z][\w-]*)*)"
-)
-CORPORATE = frozenset({w.replace(".", "") for w in ORG_SUFFIX}) | frozenset(
-    "capital management computer computers motor international industries systems "
-    "technologies partners communications entertainment".split()
 )
 GLUE_WORDS = frozenset({"to", "of", "for", "and", "the", "de", "on", "in"})
 NOTICE_NAME = re.compile(r"\b[A-Z][\w.]*(?: [A-Z][\w.]*)*")
@@ -257,9 +254,7 @@ def _shortens(short: str, long: str) -> bool:
     for glue in ("to", "of", "for"):
         if glue in lw and lw[: lw.index(glue)] == s:
             return True
-    # `AirTran` shortens `AirTran Airways`, `Cerberus` `Cerberus Capital Management`: a
-    # company named without its corporate words. Not `New York` for `New York Times`.
-    return lw[: len(s)] == s and all(w in CORPORATE for w in lw[len(s) :])
+    return company_short_form(short, long)
 
 
 def _type(ms: list[_Mention], text: str) -> str:
