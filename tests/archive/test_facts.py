@@ -107,3 +107,28 @@ def test_company_short_form_links_across_articles_but_a_surname_does_not(tmp_pat
     other = Entity("person:y", "Godfrey", "PERSON")
     _insert(conn, _article("a4", "Godfrey spoke.", [other]))
     assert other.id != john.id
+
+
+def test_acronym_met_alone_first_joins_the_company_it_is_later_defined_for(tmp_path: Path) -> None:
+    conn = _conn(tmp_path)
+    gm = Entity("org:x", "GM", "ORG", mentions=[Mention(0, 2, "GM")])
+    _insert(conn, _article("a1", "GM cut jobs.", [gm]))
+    said = Quote("We will build", "direct", "GM", gm.id, "said", 0, 13)
+    _insert(conn, _article("a2", "GM said more.", [Entity("org:x", "GM", "ORG", mentions=[Mention(0, 2, "GM")])],
+                           [said]))
+    full = Entity("org:y", "General Motors", "ORG", mentions=[Mention(0, 14, "General Motors")])
+    _insert(conn, _article("a3", "General Motors said.", [full]))
+    defined = Entity("org:z", "General Motors", "ORG", aliases=["GM"],
+                     mentions=[Mention(0, 14, "General Motors"), Mention(16, 18, "GM")])
+    _insert(conn, _article("a4", "General Motors (GM) said.", [defined]))
+    assert defined.id == full.id
+    rows = {r["id"]: r for r in top_entities(conn, "ORG")}
+    assert list(rows) == [full.id]  # the bare `GM` entity is gone, folded in
+    assert rows[full.id]["articles"] == 4 and rows[full.id]["mentions"] == 5
+    assert "GM" in rows[full.id]["aliases"]
+    ids = {r[0] for r in conn.execute("SELECT DISTINCT entity_id FROM mentions")}
+    assert ids == {full.id}
+    assert {r[0] for r in conn.execute("SELECT entity_id FROM quotes")} == {full.id}
+    again = Entity("org:w", "GM", "ORG", mentions=[Mention(0, 2, "GM")])
+    _insert(conn, _article("a5", "GM said.", [again]))
+    assert again.id == full.id

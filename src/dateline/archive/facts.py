@@ -58,7 +58,9 @@ def _rival_expansions(etype: str, ours: str, theirs: str) -> bool:
     return len(a) > 1 and len(a) == len(b) and a != b
 
 
-def _resolve(conn: sqlite3.Connection, e: Entity) -> str:
+def _resolve(conn: sqlite3.Connection, e: Entity, moved: dict[str, str]) -> str:
+    """The corpus-wide id of entity `e`, made or found; entities folded into it on the way
+    are noted in `moved` (old id -> new)."""
     keys = [name_key(e.type, n) for n in _linking_names(e)]
     marks = ",".join("?" * len(keys))
     rows = conn.execute(
@@ -79,7 +81,45 @@ def _resolve(conn: sqlite3.Connection, e: Entity) -> str:
             (gid, e.name, e.type, e.country),
         )
     conn.executemany("INSERT OR IGNORE INTO entity_names(key, entity_id) VALUES (?,?)", [(k, gid) for k in keys])
+    # An acronym met alone in an earlier article (`GM`) made an entity of its own; this
+    # article says what it stands for, so that entity joins this one: the archive then does
+    # not depend on which article came first.
+    for key, other, name in rows:
+        if other != gid and key != keys[0] and name_key(e.type, name) == key:
+            _absorb(conn, gid, other)
+            moved[other] = gid
     return gid
+
+
+def _absorb(conn: sqlite3.Connection, keep: str, gone: str) -> None:
+    """Fold entity `gone` into `keep`: its names, mentions, articles and quotes."""
+    row = conn.execute("SELECT name, aliases, roles FROM entities WHERE id=?", (gone,)).fetchone()
+    if row is None:
+        return
+    conn.execute("UPDATE entity_names SET entity_id=? WHERE entity_id=?", (keep, gone))
+    conn.execute("UPDATE mentions SET entity_id=? WHERE entity_id=?", (keep, gone))
+    conn.execute("UPDATE quotes SET entity_id=? WHERE entity_id=?", (keep, gone))
+    conn.execute(
+        "INSERT INTO article_entities(article_id, entity_id, mentions) "
+        "SELECT article_id, ?, mentions FROM article_entities WHERE entity_id=? "
+        "ON CONFLICT(article_id, entity_id) DO UPDATE SET mentions = mentions + excluded.mentions",
+        (keep, gone),
+    )
+    conn.execute("DELETE FROM article_entities WHERE entity_id=?", (gone,))
+    kept = conn.execute("SELECT name, aliases, roles FROM entities WHERE id=?", (keep,)).fetchone()
+    aliases = json.loads(kept[1])
+    aliases += [a for a in [row[0], *json.loads(row[1])] if a != kept[0] and a not in aliases]
+    roles = json.loads(kept[2])
+    roles += [r for r in json.loads(row[2]) if r not in roles]
+    conn.execute(
+        "UPDATE entities SET aliases=?, roles=?, "
+        "articles=(SELECT COUNT(*) FROM article_entities WHERE entity_id=?), "
+        "mentions=(SELECT COALESCE(SUM(mentions), 0) FROM article_entities WHERE entity_id=?) "
+        "WHERE id=?",
+        (json.dumps(aliases[:50], ensure_ascii=False), json.dumps(roles[:50], ensure_ascii=False),
+         keep, keep, keep),
+    )
+    conn.execute("DELETE FROM entities WHERE id=?", (gone,))
 
 
 def _merge_entity(conn: sqlite3.Connection, gid: str, e: Entity) -> None:
@@ -100,14 +140,22 @@ def _merge_entity(conn: sqlite3.Connection, gid: str, e: Entity) -> None:
 
 def store_facts(conn: sqlite3.Connection, a: Article) -> None:
     """Insert the facts of a new article; its entity ids become the corpus-wide ids."""
-    local_to_global: dict[str, str] = {}
+    moved: dict[str, str] = {}
+    merged: set[str] = set()
+    local_to_global = {e.id: _resolve(conn, e, moved) for e in a.entities}
+
+    def final(gid: str) -> str:
+        while gid in moved:
+            gid = moved[gid]
+        return gid
+
+    # Counts and aliases after every fold, so that a folded entity's counts (recomputed from
+    # the articles before this one) are not lost.
     for e in a.entities:
-        gid = _resolve(conn, e)
-        if gid in local_to_global.values():
-            local_to_global[e.id] = gid
-            continue
-        local_to_global[e.id] = gid
-        _merge_entity(conn, gid, e)
+        gid = local_to_global[e.id] = final(local_to_global[e.id])
+        if gid not in merged:
+            merged.add(gid)
+            _merge_entity(conn, gid, e)
     per_entity: dict[str, int] = {}
     for e in a.entities:
         gid = local_to_global[e.id]
