@@ -139,3 +139,13 @@ def test_mentions_leave_out_edge_quotes() -> None:
     text = "the ``New GM'' will open"
     m = _clean(text, text.index("``"), text.index("will") - 1, "ORG")
     assert m is not None and text[m.start : m.end] == "New GM" == m.text
+
+
+def test_mention_keeps_the_recognisers_the_and_the_name_leaves_it_out(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Rates were held by the Bank of England on Thursday, and Marcus Hale said so."
+    ents = run(nlp, text)
+    boe = ents["Bank of England"]
+    ner = [e.text for e in nlp(text).ents if "Bank of England" in e.text]
+    assert [m.text for m in boe.mentions] == ner == ["the Bank of England"]  # as recognised
+    assert boe.name == "Bank of England"
+    assert all(text[m.start : m.end] == m.text for e in ents.values() for m in e.mentions)

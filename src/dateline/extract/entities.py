@@ -63,6 +63,7 @@ class _Mention:
     label: str | None
     name: str  # the form to name the entity by (`Coalition to defeat Daesh`)
     roles: list[str] = field(default_factory=list)
+    det: int | None = None  # where a `the` the recogniser put inside the span starts
 
     @property
     def key(self) -> str:
@@ -89,7 +90,9 @@ class _Union:
 def _clean(text: str, start: int, end: int, label: str | None) -> _Mention | None:
     surface = text[start:end]
     m = DETERMINER.match(surface)
+    det = None
     if m:
+        det = start
         start += m.end()
     surface = text[start:end]
     p = POSSESSIVE.search(surface)
@@ -111,7 +114,7 @@ def _clean(text: str, start: int, end: int, label: str | None) -> _Mention | Non
             roles.append(role)
             start = end - len(rest)
             surface = rest
-    return _Mention(start, end, surface, label, surface, roles)
+    return _Mention(start, end, surface, label, surface, roles, det)
 
 
 def _from_ner(doc: Doc, text: str) -> list[_Mention]:
@@ -394,8 +397,13 @@ def _entity(doc: Doc, text: str, ms: list[_Mention], names: _Union, defined_firs
 
 
 def _mention(text: str, m: _Mention, etype: str) -> Mention:
-    """A person's mention takes in an honorific right before it (`President Putin`)."""
+    """Where a name is in the text. A `the` the recogniser took in stays in the mention (`the
+    Bank of England`: spaCy's OntoNotes and MEANTIME write it so, GMB does not; the entity's
+    name leaves it out either way), and a person's mention takes in an honorific right before
+    it (`President Putin`), as GMB and MEANTIME both do."""
     start = m.start
+    if m.det is not None and etype != "PERSON":
+        start = m.det
     if etype == "PERSON":
         at = honorific_before(text, m.start)
         start = m.start if at is None else at

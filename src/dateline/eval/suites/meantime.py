@@ -74,8 +74,9 @@ def past_article(text: str, items: Iterable[Item]) -> list[Item]:
 
     Corpora disagree on whether `the` belongs to a name: MEANTIME (like OntoNotes, on which
     spaCy's models are trained) keeps it inside (`the Bank of England`), GMB and CoNLL leave
-    it out, and dateline's mentions follow the second. Scores are given both strictly and
-    with a leading `the` ignored on both sides, so that a convention is not scored as a name.
+    it out, and dateline's mentions keep it where the recogniser did. Scores are given both
+    strictly and with a leading `the` ignored on both sides, so that a convention is not
+    scored as a name.
     """
     out = []
     for i in items:
@@ -319,7 +320,7 @@ def run(path: Path, limit: int | None = None, settings: Settings | None = None) 
             "scored inside the fully annotated extent of each article (title and first five"
             " sentences, from the XML originals)",
             "entities: proper names only, exact spans, and again with a leading `the` ignored on"
-            " both sides (MEANTIME keeps it in the name, GMB and dateline leave it out);"
+            " both sides (MEANTIME keeps it in the name, GMB leaves it out);"
             " amounts: value and unit both right",
             "linking: pairs of gold names found by dateline, linked when both name one"
             " MEANTIME instance; dateline's link is its corpus-wide entity in the archive",
