@@ -95,18 +95,14 @@ def test_acronym_links_unless_two_full_names_rival_for_it(tmp_path: Path) -> Non
     assert short.id == usaf.id  # a shorter form is not a rival
 
 
-def test_company_short_form_links_across_articles_but_a_surname_does_not(tmp_path: Path) -> None:
+def test_company_short_form_links_across_articles(tmp_path: Path) -> None:
+    # A surname does not (test_surname_alias_does_not_link_other_people).
     conn = _conn(tmp_path)
     full = Entity("org:x", "Apple Computer", "ORG", aliases=["Apple"])
     _insert(conn, _article("a1", "Apple Computer said. Apple shares rose.", [full]))
     short = Entity("org:y", "Apple", "ORG")
     _insert(conn, _article("a2", "Apple said on Monday.", [short]))
     assert short.id == full.id
-    john = Entity("person:x", "John Godfrey", "PERSON", aliases=["Godfrey"])
-    _insert(conn, _article("a3", "John Godfrey spoke. Godfrey left.", [john]))
-    other = Entity("person:y", "Godfrey", "PERSON")
-    _insert(conn, _article("a4", "Godfrey spoke.", [other]))
-    assert other.id != john.id
 
 
 def test_acronym_met_alone_first_joins_the_company_it_is_later_defined_for(tmp_path: Path) -> None:
