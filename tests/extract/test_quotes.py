@@ -166,7 +166,8 @@ def test_indirect_with_partial_quote_and_stance_verbs(nlp) -> None:  # type: ign
     ind = [q for q in partial if q.kind == "indirect"]
     assert len(ind) == 1 and ind[0].speaker == "Ann Lee"
     assert ind[0].text.startswith("the senator") and "unhinged" in ind[0].text
-    assert [q.kind for q in partial].count("direct") == 1  # the quoted words stay a quote too
+    # The quoted words are part of the reported speech, not a direct quote of their own.
+    assert [q.kind for q in partial].count("direct") == 0
     study = run(nlp, "A new study found that turnout fell sharply in the three largest counties.")
     assert [(q.kind, q.text) for q in study] == [
         ("indirect", "turnout fell sharply in the three largest counties")]
@@ -191,3 +192,22 @@ def test_adding_after_a_quote_credits_the_speaker_of_its_clause(nlp) -> None:  #
     text = ('In a statement, Peabody Energy said: "The company was highly successful when it '
             'became independent," adding that its market value quadrupled in a few years.')
     assert _direct_speakers(nlp, text) == ["Peabody Energy"]
+
+
+def test_quote_inside_a_clause_is_not_direct() -> None:
+    from dateline.extract.quotes import _inside_clause
+
+    def opens(text: str, quoted: str) -> bool:
+        return _inside_clause(text, text.index(quoted))
+
+    assert opens('She called the plan "a disgrace to the city."', "a disgrace")
+    assert opens("He told reporters that ''the vote was rigged from the start.''", "the vote")
+    # A speech verb, a colon or comma, a new paragraph, a headline: the quote is direct.
+    assert not opens('The mayor says "we will rebuild every home."', "we will")
+    assert not opens('The mayor said: "We will rebuild."', "We will")
+    assert not opens('He paused.\n\n"We will rebuild," he said.', "We will")
+    assert not opens('Marta Ruiz\n\n"We will rebuild," he said.', "We will")
+    assert not opens('FLOODS HIT THE COAST "We will rebuild," the mayor said.', "We will")
+    # The closing mark of an earlier quote is no word: `''Meet the Press.'' ''She lies``.
+    assert not opens("he said on ''Meet the Press.'' ''She lies,'' he said.", "She lies")
+

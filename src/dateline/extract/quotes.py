@@ -31,7 +31,8 @@ CUES = frozenset(
     "insisting warning writing tweeting asking replying responding reporting declaring "
     "comment comments commented commenting demand demands demanded exclaim exclaims exclaimed "
     "retort retorts retorted conclude concludes concluded answer answers answered read reads "
-    "chant chants chanted echo echoes echoed".split()
+    "chant chants chanted chanting echo echoes echoed echoing shouting yell yells yelled yelling "
+    "cry cries cried crying".split()
 )
 REPORT_NOUNS = frozenset(
     "release statement report communique communiqué document letter notice post tweet "
@@ -205,6 +206,8 @@ def _direct(article: Article, doc: Doc, res: _Resolver) -> list[Quote]:
     out: list[Quote] = []
     for start, end in quote_spans(text):
         content = text[start:end]
+        if _inside_clause(text, start):
+            continue  # a phrase quoted inside reported speech or a title: not a direct quote
         close_len = 2 if text.startswith("''", end) else 1
         # A quote closed by a full stop ends its sentence: what follows is the next one
         # (attribution after a quote takes a comma, `"...," she said`).
@@ -231,6 +234,25 @@ def _direct(article: Article, doc: Doc, res: _Resolver) -> list[Quote]:
         out.append(Quote(text=content, kind="direct", speaker=speaker, speaker_entity=ent_id,
                          start=start, end=end, cue=cue))
     return out
+
+
+# The word before an opening mark: a quote that follows one continues a clause of the writer's
+# (`she called it "a disgrace"`, `Trump told Fox that "they ..."`); news and PolNeAR alike
+# treat such a quote as part of reported speech, or as a title or scare quote, unless the word
+# is a speech verb (`Trump says "..."`, `chanted "USA!"`) or a headline in capitals before a
+# roundup's quoted lead.
+_WORD_BEFORE = re.compile(r"(\w[\w’']*)[ \t\"“”'`]*$")
+
+
+def _inside_clause(text: str, start: int) -> bool:
+    before = text[max(0, start - 40) : start]
+    while before.endswith(("\"", "“", "''", "``", "'")):
+        before = before[:-2] if before.endswith(("''", "``")) else before[:-1]
+    m = _WORD_BEFORE.search(before)
+    if m is None or before.rstrip() != before[: m.end(1)]:
+        return False  # punctuation, a line break or the text's start before the mark
+    word = m.group(1)
+    return word.lower() not in CUES and not (word.isupper() and len(word) > 1)
 
 
 WINDOW = 40  # tokens read on each side of a quote for its cue: the longest appositives fit
