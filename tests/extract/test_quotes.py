@@ -211,3 +211,28 @@ def test_quote_inside_a_clause_is_not_direct() -> None:
     # The closing mark of an earlier quote is no word: `''Meet the Press.'' ''She lies``.
     assert not opens("he said on ''Meet the Press.'' ''She lies,'' he said.", "She lies")
 
+
+
+@pytest.mark.slow
+def test_speakers_the_parse_leaves_without_a_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    cases = [
+        ('But in a call with reporters on May 2, Col. Mark Hale, a military spokesman in '
+         'Kabul, said, "A raid is a combat operation, there is no way around that."', "Hale"),
+        ('The polls were wrong again.\n\nPollsters agree - Ann Lee: "Keep on contacting '
+         'voters as late as possible."', "Lee"),
+        ('As Ann Lee, a tax lawyer at the Tax Policy Center, recently put it, "Did he lower '
+         'his taxes through legal avoidance?"', "Lee"),
+    ]
+    for text, surname in cases:
+        speakers = _direct_speakers(nlp, text)
+        assert len(speakers) == 1 and surname in (speakers[0] or ""), (text, speakers)
+
+
+@pytest.mark.slow
+def test_no_speaker_rather_than_a_wrong_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The subject of a passive cue heard the words; a thing does not speak.
+    asked = 'In an interview on Sunday, Mark Hale was asked, "What is the most dangerous place?"'
+    assert _direct_speakers(nlp, asked) == [None]
+    wrapped = ('When Ann Lee finally wrapped up, "I will fight for you, and I will win for '
+               'you!" the balloons cascaded down on the crowd.')
+    assert "balloons" not in (_direct_speakers(nlp, wrapped)[0] or "")

@@ -32,7 +32,7 @@ CUES = frozenset(
     "comment comments commented commenting demand demands demanded exclaim exclaims exclaimed "
     "retort retorts retorted conclude concludes concluded answer answers answered read reads "
     "chant chants chanted chanting echo echoes echoed echoing shouting yell yells yelled yelling "
-    "cry cries cried crying".split()
+    "cry cries cried crying point points pointed pointing".split()
 )
 REPORT_NOUNS = frozenset(
     "release statement report communique communiqué document letter notice post tweet "
@@ -227,13 +227,81 @@ def _direct(article: Article, doc: Doc, res: _Resolver) -> list[Quote]:
             ent = res.by_name(credit.group("name"))
             speaker, ent_id = (ent.name, ent.id) if ent else (credit.group("name"), None)
             cue = "credit"
-        if verb is not None:
+        colon = _name_colon(text, start, res)
+        if colon is not None:
+            speaker, ent_id, cue = colon.name, colon.id, ":"
+        elif verb is not None:
             cue = verb.text
-            subj = _subject(verb, (start, end)) or named or _inverted(verb, (start, end))
-            speaker, ent_id = _speaker(subj, verb, res, start)
+            speaker, ent_id = _cue_speaker(verb, named, (start, end), res)
         out.append(Quote(text=content, kind="direct", speaker=speaker, speaker_entity=ent_id,
                          start=start, end=end, cue=cue))
     return out
+
+
+def _cue_speaker(verb: Token, named: Token | None, quote: tuple[int, int], res: _Resolver
+                 ) -> tuple[str | None, str | None]:
+    """The speaker of a quote whose cue verb is known, from the parse around the verb."""
+    passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if passive:
+        # `X was asked, "..."`: the subject heard the words; the speaker is the agent, if any.
+        agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children
+                 if g.dep_ == "pobj"]
+        return _speaker(agent[0], verb, res, quote[0]) if agent else (None, None)
+    acl = verb.head if verb.dep_ == "acl" and verb.head.pos_ == "PROPN" else None
+    subj = (_subject(verb, quote) or named or acl or _inverted(verb, quote)
+            or _detached_subject(verb))
+    return _speaker(subj, verb, res, quote[0])
+
+
+def _detached_subject(verb: Token) -> Token | None:
+    """The speaker of a cue the parser left without a subject, read from the tags around it:
+    `Ann Lee (D-Wis.) said`, `Col. Ann Lee, a spokeswoman in Kabul, said`, `Ann Lee, asked
+    about it, had said`, `an adviser, Ann Lee, said`, `Ann Lee did it, writing "..."`."""
+    doc = verb.doc
+    j = verb.i - 1
+    while j >= 0 and doc[j].pos_ in ("AUX", "ADV", "PART"):
+        j -= 1
+    if j >= 0 and doc[j].text == ")":
+        while j >= 0 and doc[j].text != "(":
+            j -= 1
+        j -= 1
+    if j < 0:
+        return None
+    if doc[j].pos_ == "PROPN":
+        return doc[j]
+    if doc[j].text != ",":
+        return None
+    k = j - 1
+    while k >= 0 and j - k < 25 and doc[k].text != "," and doc[k].text not in _STOPS:
+        if verb.lower_.endswith("ing") and doc[k].pos_ == "VERB":
+            return _subject(doc[k])  # `X did Y, writing`: the subject of what came before
+        k -= 1
+    if k <= 0 or doc[k].text != ",":
+        return None
+    segment = doc[k + 1 : j]
+    if segment and all(t.pos_ == "PROPN" for t in segment):
+        return segment[-1]  # `an adviser, Ann Lee, said`
+    return doc[k - 1] if doc[k - 1].pos_ == "PROPN" else None
+
+
+# `Pollsters agree - Ann Lee: "..."`, `asked pollster Ann Lee: "..."`: a person named right
+# before the colon that opens the quote speaks it, whatever verb came earlier.
+_NAME_COLON = re.compile(r"(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}):\s*$")
+_PREPOSITIONS = frozenset("to with on from at by in for of about".split())
+
+
+def _name_colon(text: str, start: int, res: _Resolver) -> Entity | None:
+    window = max(0, start - 80)
+    before = text[window:start].rstrip("\"“'` \n")
+    m = _NAME_COLON.search(before)
+    if m is None:
+        return None
+    at = window + m.start("name")
+    ent = res.at(at, at + len(m.group("name")))
+    words = before[: m.start("name")].split()
+    if ent is None or ent.type != "PERSON" or words and words[-1].lower() in _PREPOSITIONS:
+        return None
+    return ent
 
 
 # The word before an opening mark: a quote that follows one continues a clause of the writer's
@@ -265,7 +333,11 @@ def _is_cue(verb: Token, outside: tuple[int, int]) -> bool:
     copy puts all sorts of verbs there (`"...," Kelly charged`, `Trump barked`)."""
     if verb.pos_ not in ("VERB", "AUX"):
         return False
-    return verb.lower_ in CUES or _subject(verb, outside) is not None
+    if verb.lower_ in CUES:
+        return True
+    # Someone named or a pronoun, not a thing: `"...," the balloons cascaded` is no cue.
+    subj = _subject(verb, outside)
+    return subj is not None and subj.pos_ in ("PROPN", "PRON")
 
 
 def _verb_after(doc: Doc, starts: list[int], start: int, after: int) -> Token | None:
@@ -277,7 +349,11 @@ def _verb_after(doc: Doc, starts: list[int], start: int, after: int) -> Token | 
     for tok in doc[i : i + WINDOW]:
         if "\n" in tok.text or _QUOTE_TOKEN.search(tok.text) or tok.text in _STOPS:
             return None
-        if tok.pos_ == "VERB" and (_name_before(tok, i) is not None or tok.lower_ in CUES):
+        if tok.is_title and tok.lower_ not in CUES:
+            continue  # `"...," Tulsa police Chief Ann Lee said`: a name the tagger took for a verb
+        name = _name_before(tok, i) if tok.pos_ == "VERB" else None
+        if tok.pos_ == "VERB" and (tok.lower_ in CUES or name is not None and (
+                name.pos_ == "PROPN" or name.is_title)):
             return tok  # `"...," adding that ...` hangs on a clause: its subject is the speaker
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "acl", "relcl", "advcl",
                                                            "compound"):
@@ -298,9 +374,10 @@ def _name_before(verb: Token, first: int) -> Token | None:
     may hang the name on the quote's verb; the noun phrase between the closing mark and the
     verb is then the speaker, read from the part-of-speech tags."""
     words = verb.doc[first : verb.i]
-    if not words or len(words) > 8 or any(t.pos_ not in _NP_TAGS or t.is_space for t in words):
+    if not words or len(words) > 8 or any(t.pos_ not in _NP_TAGS and not t.is_title
+                                          or t.is_space for t in words):
         return None
-    nouns = [t for t in words if t.pos_ in ("PROPN", "NOUN")]
+    nouns = [t for t in words if t.pos_ in ("PROPN", "NOUN") or t.is_title]
     return nouns[-1] if nouns else None
 
 
@@ -326,10 +403,17 @@ def _verb_before(doc: Doc, starts: list[int], start: int, end: int) -> Token | N
         # Before a colon any verb with a subject introduces the quote (`X released the
         # following statement:`); before a comma only a speech verb does.
         has_subject = _subject(tok, (start, end)) is not None
-        if tok.lower_ in CUES or tok is last or last.text == ":" and has_subject:
+        if _speech(tok) or tok is last or last.text == ":" and has_subject:
             return tok if has_subject or tok.dep_ in _CLIMB or tok.i < i and _first_noun(
-                tok, (start, end)) is not None else None
+                tok, (start, end)) is not None or _detached_subject(tok) is not None else None
     return None
+
+
+def _speech(tok: Token) -> bool:
+    """A speech verb, or `as X put it, "..."`."""
+    nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
+    return tok.lower_ in CUES or tok.lower_ in ("put", "puts") and nxt is not None and (
+        nxt.lower_ == "it")
 
 
 _CLIMB = ("advcl", "xcomp", "conj", "relcl", "pcomp")
@@ -518,7 +602,7 @@ def _carry_speakers(quotes: list[Quote], text: str) -> list[Quote]:
         if q.kind == "direct" and q.speaker is None and last is not None:
             if q.start - last.end <= CARRY_CHARS and text.count("\n\n", last.end, q.start) <= 1:
                 q.speaker, q.speaker_entity, q.cue = last.speaker, last.speaker_entity, "continued"
-        if q.speaker is not None:
+        if q.speaker is not None and (q.kind == "direct" or q.speaker_entity is not None):
             last = q
         elif q.kind == "direct":
             last = None
