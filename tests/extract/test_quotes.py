@@ -236,3 +236,23 @@ def test_no_speaker_rather_than_a_wrong_one(nlp) -> None:  # type: ignore[no-unt
     wrapped = ('When Ann Lee finally wrapped up, "I will fight for you, and I will win for '
                'you!" the balloons cascaded down on the crowd.')
     assert "balloons" not in (_direct_speakers(nlp, wrapped)[0] or "")
+
+
+@pytest.mark.slow
+def test_attribution_details(nlp) -> None:  # type: ignore[no-untyped-def]
+    cases = [
+        # Who is told does not speak.
+        ('"Yes, I support the senator," Brent Hale III, founder of the Media Center, tells '
+         "Fox News in an interview.", "Hale"),
+        # A bare attribution sentence after a quote closed by a full stop.
+        ('"Russia, if you are listening, find the missing emails." Trump said.', "Trump"),
+        # The party and state in brackets are not the speaker.
+        ('Campaigning in Ohio, Gov. John Kasich (R-OH), said, "We are going to rent a '
+         'covered wagon."', "Kasich"),
+        # A name between the closing mark and the verb speaks, whatever the parse says.
+        ("An argument between those who fear conquest (''This is less a crisis and more an "
+         "occupation,'' Monica Crowley wrote last week) and those who do not.", "Crowley"),
+    ]
+    for text, surname in cases:
+        speakers = _direct_speakers(nlp, text)
+        assert len(speakers) == 1 and surname in (speakers[0] or ""), (text, speakers)

@@ -32,7 +32,7 @@ CUES = frozenset(
     "comment comments commented commenting demand demands demanded exclaim exclaims exclaimed "
     "retort retorts retorted conclude concludes concluded answer answers answered read reads "
     "chant chants chanted chanting echo echoes echoed echoing shouting yell yells yelled yelling "
-    "cry cries cried crying point points pointed pointing".split()
+    "cry cries cried crying point points pointed pointing written spoken".split()
 )
 REPORT_NOUNS = frozenset(
     "release statement report communique communiqué document letter notice post tweet "
@@ -107,6 +107,8 @@ def _noun_phrase(tok: Token) -> Span:
         if child.dep_ in ("compound", "det", "amod", "poss", "nmod", "nummod", "punct"):
             left = min(left, child, key=lambda t: t.i)
             break
+    while left.i < tok.i and any(t.is_space or "\n" in t.text for t in tok.doc[left.i : tok.i]):
+        left = tok.doc[left.i + 1]  # a parse across a paragraph break (`1:50 p.m.\n\nDr. Lee`)
     right = tok
     for child in tok.rights:
         if child.dep_ in ("compound", "appos", "flat") and child.i == right.i + 1:
@@ -182,12 +184,25 @@ def _speaker(tok: Token | None, verb: Token | None, res: _Resolver, at: int
             tok = cited
     if tok.lower_ in ("who", "that", "which") and verb is not None and verb.dep_ == "relcl":
         tok = verb.head  # `Trump, who said ...`: the relative clause's head is the speaker
+    tok = _out_of_brackets(tok)
     if tok.lower_ in PRONOUNS:
         return tok.text, None  # he and she are resolved once all speakers are known
     np = _noun_phrase(tok)
     ent = (res.at(np.start_char, np.end_char) or res.by_name(np.text) or res.by_name(tok.text)
            or _person_within(tok, res))
     return (ent.name, ent.id) if ent else (np.text, None)
+
+
+def _out_of_brackets(tok: Token) -> Token:
+    """`Gov. Ann Lee (R-OH), said`: a subject the parse found in the party-and-state brackets
+    stands for the name before them."""
+    doc = tok.doc
+    i = tok.i
+    while i > 0 and i > tok.i - 4 and doc[i - 1].text != "(":
+        i -= 1
+    if i > 1 and doc[i - 1].text == "(" and doc[i - 2].pos_ == "PROPN":
+        return doc[i - 2]
+    return tok
 
 
 def _person_within(tok: Token, res: _Resolver) -> Entity | None:
@@ -212,7 +227,10 @@ def _direct(article: Article, doc: Doc, res: _Resolver) -> list[Quote]:
         # A quote closed by a full stop ends its sentence: what follows is the next one
         # (attribution after a quote takes a comma, `"...," she said`).
         ends_sentence = content.rstrip().endswith(".")
-        verb = None if ends_sentence else _verb_after(doc, starts, start, end + close_len)
+        verb = _verb_after(doc, starts, start, end + close_len)
+        if ends_sentence and verb is not None and not _bare_attribution(verb, starts,
+                                                                       end + close_len):
+            verb = None
         named = _name_before(verb, bisect_left(starts, end + close_len)) if verb else None
         if verb is None:
             verb = _verb_before(doc, starts, start, end)
@@ -248,7 +266,9 @@ def _cue_speaker(verb: Token, named: Token | None, quote: tuple[int, int], res: 
                  if g.dep_ == "pobj"]
         return _speaker(agent[0], verb, res, quote[0]) if agent else (None, None)
     acl = verb.head if verb.dep_ == "acl" and verb.head.pos_ == "PROPN" else None
-    subj = (_subject(verb, quote) or named or acl or _inverted(verb, quote)
+    # A name right between the closing mark and the verb speaks, whatever the parse says.
+    proper = named if named is not None and named.pos_ == "PROPN" else None
+    subj = (proper or _subject(verb, quote) or named or acl or _inverted(verb, quote)
             or _detached_subject(verb))
     return _speaker(subj, verb, res, quote[0])
 
@@ -355,6 +375,8 @@ def _verb_after(doc: Doc, starts: list[int], start: int, after: int) -> Token | 
         if tok.pos_ == "VERB" and (tok.lower_ in CUES or name is not None and (
                 name.pos_ == "PROPN" or name.is_title)):
             return tok  # `"...," adding that ...` hangs on a clause: its subject is the speaker
+        if tok.dep_ == "aux":
+            continue  # `"...," the president will say`
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "acl", "relcl", "advcl",
                                                            "compound"):
             # The first finite verb decides: its subject, or none at all (a clause that
@@ -364,6 +386,19 @@ def _verb_after(doc: Doc, starts: list[int], start: int, after: int) -> Token | 
             if tok.lower_ not in ("is", "was", "has", "had", "have", "been"):
                 return None
     return None
+
+
+def _bare_attribution(verb: Token, starts: list[int], after: int) -> bool:
+    """`"We will win." Ann Lee said Monday.`: a short sentence that is only a name, a speech
+    verb and its circumstances attributes the quote before it, full stop or not."""
+    if verb.lower_ not in CUES or verb.i - bisect_left(starts, after) > 6:
+        return False
+    for tok in verb.doc[verb.i + 1 : verb.i + 8]:
+        if tok.text in (".", "!", "?"):
+            return True
+        if tok.pos_ in ("VERB", "AUX") or _QUOTE_TOKEN.search(tok.text):
+            return False
+    return False
 
 
 _NP_TAGS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "NUM", "PUNCT"})
@@ -419,12 +454,17 @@ def _speech(tok: Token) -> bool:
 _CLIMB = ("advcl", "xcomp", "conj", "relcl", "pcomp")
 
 
+_TOLD = frozenset("tell tells told telling ask asks asked asking".split())
+
+
 def _first_noun(verb: Token, outside: tuple[int, int]) -> Token | None:
     """The name right after an inverted cue (`said Hester`, `Stated Stone:`)."""
     nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     if nxt is None or outside[0] <= nxt.idx < outside[1] or nxt.pos_ not in ("PROPN", "NOUN",
                                                                              "DET"):
         return None
+    if verb.lower_ in _TOLD:
+        return None  # `"...," Ann Lee tells Fox News`: who is told does not speak
     for tok in verb.doc[verb.i + 1 : verb.i + 6]:
         if tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "attr", "dobj"):
             head = tok
