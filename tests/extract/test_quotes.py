@@ -256,3 +256,19 @@ def test_attribution_details(nlp) -> None:  # type: ignore[no-untyped-def]
     for text, surname in cases:
         speakers = _direct_speakers(nlp, text)
         assert len(speakers) == 1 and surname in (speakers[0] or ""), (text, speakers)
+
+
+@pytest.mark.slow
+def test_descriptions_dashes_and_roundups(nlp) -> None:  # type: ignore[no-untyped-def]
+    star = ('Salma Hayek spoke about her years in Mexico on Sunday.\n\n"I was told to go back '
+            'home and forget about films," the star recalled.')
+    quote = next(q for q in run(nlp, star) if q.kind == "direct")
+    # The words stay as written; the entity says who the star is.
+    assert quote.speaker == "the star" and quote.speaker_entity is not None
+    assert "hayek" in quote.speaker_entity
+    dash = ('When Ann Lee finally wrapped up — "I will fight for you, and I will win for you!" '
+            "— the crowd cheered.")
+    assert "Lee" in (_direct_speakers(nlp, dash)[0] or "")
+    roundup = ('TURNOUT WAS HIGH IN IOWA - Marek Dolny: "At long last the contests have '
+               'finally started with the first caucus."')
+    assert _direct_speakers(nlp, roundup) == ["Marek Dolny"]

@@ -15,6 +15,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Span, Token
 
+from dateline.extract.roles import TITLE_WORDS
 from dateline.model import Article, Entity, Quote
 
 CUES = frozenset(
@@ -164,14 +165,15 @@ class _Resolver:
         persons = [e for e in hits if e.type == "PERSON"]
         return (persons or hits or [None])[-1]
 
-    def last_person(self, before: int) -> Entity | None:
-        found = None
+    def last_person(self, before: int, within: int | None = None) -> Entity | None:
+        """The person mentioned last before `before`; with `within`, only if that close."""
+        found, at = None, 0
         for s, _t, e in self.spans:
             if s >= before:
                 break
             if e.type == "PERSON":
-                found = e
-        return found
+                found, at = e, s
+        return found if within is None or before - at <= within else None
 
 
 def _speaker(tok: Token | None, verb: Token | None, res: _Resolver, at: int
@@ -190,7 +192,29 @@ def _speaker(tok: Token | None, verb: Token | None, res: _Resolver, at: int
     np = _noun_phrase(tok)
     ent = (res.at(np.start_char, np.end_char) or res.by_name(np.text) or res.by_name(tok.text)
            or _person_within(tok, res))
+    if ent is None and _is_description(np):
+        # `The star then recalled`: a definite role names the person just written about; the
+        # words stay the speaker, the entity says who that is.
+        ent = res.last_person(np.start_char, DESCRIPTION_CHARS)
+        return (np.text, ent.id) if ent else (np.text, None)
     return (ent.name, ent.id) if ent else (np.text, None)
+
+
+DESCRIPTION_CHARS = 400  # how far back `the star` looks for the person it stands for
+# Roles that presuppose a person already named (`the star`, `the Republican nominee`), beside
+# the titles of office; not `the woman` or `the man`, who may be someone never named.
+PERSON_NOUNS = TITLE_WORDS | frozenset(
+    "star actor actress singer rapper comedian host anchor candidate nominee frontrunner "
+    "front-runner hopeful businessman businesswoman tycoon billionaire mogul magnate author "
+    "novelist pastor preacher activist incumbent challenger contender".split()
+)
+
+
+def _is_description(np: Span) -> bool:
+    """`the star`, `the former secretary of state`: `the`, then words, a singular role."""
+    head = np.root
+    return (np[0].lower_ == "the" and head.tag_ == "NN" and head.lower_ in PERSON_NOUNS
+            and not any(t.pos_ == "PROPN" for t in np))
 
 
 def _out_of_brackets(tok: Token) -> Token:
@@ -247,7 +271,7 @@ def _direct(article: Article, doc: Doc, res: _Resolver) -> list[Quote]:
             cue = "credit"
         colon = _name_colon(text, start, res)
         if colon is not None:
-            speaker, ent_id, cue = colon.name, colon.id, ":"
+            (speaker, ent_id), cue = colon, ":"
         elif verb is not None:
             cue = verb.text
             speaker, ent_id = _cue_speaker(verb, named, (start, end), res)
@@ -310,7 +334,7 @@ _NAME_COLON = re.compile(r"(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}
 _PREPOSITIONS = frozenset("to with on from at by in for of about".split())
 
 
-def _name_colon(text: str, start: int, res: _Resolver) -> Entity | None:
+def _name_colon(text: str, start: int, res: _Resolver) -> tuple[str, str | None] | None:
     window = max(0, start - 80)
     before = text[window:start].rstrip("\"“'` \n")
     m = _NAME_COLON.search(before)
@@ -319,9 +343,12 @@ def _name_colon(text: str, start: int, res: _Resolver) -> Entity | None:
     at = window + m.start("name")
     ent = res.at(at, at + len(m.group("name")))
     words = before[: m.start("name")].split()
+    if words and words[-1] in ("-", "—", "–") and len(m.group("name").split()) > 1:
+        # A roundup's `Headline - Ann Lee: "..."`: a name there, known to NER or not.
+        return (ent.name, ent.id) if ent else (m.group("name"), None)
     if ent is None or ent.type != "PERSON" or words and words[-1].lower() in _PREPOSITIONS:
         return None
-    return ent
+    return ent.name, ent.id
 
 
 # The word before an opening mark: a quote that follows one continues a clause of the writer's
@@ -427,7 +454,7 @@ def _verb_before(doc: Doc, starts: list[int], start: int, end: int) -> Token | N
     if i < 0 or doc[i].idx >= start:
         return None
     last = doc[i]
-    if not (last.text in (":", ",") or last.pos_ == "VERB"):
+    if not (last.text in (":", ",", "—", "–") or last.pos_ == "VERB"):
         return None
     for tok in reversed(doc[max(0, i - WINDOW) : i + 1]):
         if tok is not last and ("\n" in tok.text or _QUOTE_TOKEN.search(tok.text)
@@ -436,9 +463,10 @@ def _verb_before(doc: Doc, starts: list[int], start: int, end: int) -> Token | N
         if tok.pos_ != "VERB":
             continue
         # Before a colon any verb with a subject introduces the quote (`X released the
-        # following statement:`); before a comma only a speech verb does.
+        # following statement:`), and so before a dash (`When Lee wrapped up — "..." —`);
+        # before a comma only a speech verb does.
         has_subject = _subject(tok, (start, end)) is not None
-        if _speech(tok) or tok is last or last.text == ":" and has_subject:
+        if _speech(tok) or tok is last or last.text in (":", "—", "–") and has_subject:
             return tok if has_subject or tok.dep_ in _CLIMB or tok.i < i and _first_noun(
                 tok, (start, end)) is not None or _detached_subject(tok) is not None else None
     return None
