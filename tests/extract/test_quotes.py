@@ -272,3 +272,11 @@ def test_descriptions_dashes_and_roundups(nlp) -> None:  # type: ignore[no-untyp
     roundup = ('TURNOUT WAS HIGH IN IOWA - Marek Dolny: "At long last the contests have '
                'finally started with the first caucus."')
     assert _direct_speakers(nlp, roundup) == ["Marek Dolny"]
+
+
+@pytest.mark.slow
+def test_pronoun_skips_a_person_of_the_other_gender(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Senator Ann Lee said she would vote no. Lee said she had read the bill twice.\n\n"
+            "Governor Mark Hale said he was tired. Hale said he would leave early.\n\n"
+            '"We will win this vote," she said.')
+    assert _direct_speakers(nlp, text) == ["Ann Lee"]

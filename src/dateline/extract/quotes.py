@@ -15,6 +15,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Span, Token
 
+from dateline.extract.gender import person_genders
 from dateline.extract.roles import TITLE_WORDS
 from dateline.model import Article, Entity, Quote
 
@@ -165,13 +166,16 @@ class _Resolver:
         persons = [e for e in hits if e.type == "PERSON"]
         return (persons or hits or [None])[-1]
 
-    def last_person(self, before: int, within: int | None = None) -> Entity | None:
-        """The person mentioned last before `before`; with `within`, only if that close."""
+    def last_person(self, before: int, within: int | None = None, gender: str | None = None,
+                    genders: dict[str, str] | None = None) -> Entity | None:
+        """The person mentioned last before `before`; with `within`, only if that close; with
+        `gender`, only one whose known gender (in `genders`) does not contradict it."""
         found, at = None, 0
         for s, _t, e in self.spans:
             if s >= before:
                 break
-            if e.type == "PERSON":
+            if e.type == "PERSON" and (gender is None or (genders or {}).get(e.id, gender)
+                                       == gender):
                 found, at = e, s
         return found if within is None or before - at <= within else None
 
@@ -629,7 +633,8 @@ def extract_quotes(article: Article, doc: Doc) -> Article:
     res = _Resolver(article.entities)
     direct = _direct(article, doc, res)
     quotes = sorted(direct + _indirect(doc, res, direct), key=lambda q: q.start)
-    quotes = _resolve_pronouns(quotes, res)
+    people = [(s, t, e.id) for s, t, e in res.spans if e.type == "PERSON"]
+    quotes = _resolve_pronouns(quotes, res, person_genders(doc, people))
     article.quotes = _carry_speakers(quotes, article.text)
     return article
 
@@ -637,17 +642,21 @@ def extract_quotes(article: Article, doc: Doc) -> Article:
 PRONOUN_CHARS = 300  # how far back `he said` looks for the person last quoted
 
 
-def _resolve_pronouns(quotes: list[Quote], res: _Resolver) -> list[Quote]:
+def _resolve_pronouns(quotes: list[Quote], res: _Resolver, genders: dict[str, str]
+                      ) -> list[Quote]:
     """`he said` / `she said`: the person quoted last, when that was recent; news copy keeps
     quoting one person under a pronoun, while other people are named in between as
-    the objects of what is said. Else the person named last before the quote."""
+    the objects of what is said. Else the person named last before the quote. Either must
+    not be known (`genders`) as the other gender."""
     last: Entity | None = None
     last_at = -PRONOUN_CHARS
     for q in quotes:
         if q.speaker is not None and q.speaker_entity is None and q.speaker.lower() in ("he",
                                                                                         "she"):
-            recent = last if q.start - last_at <= PRONOUN_CHARS else None
-            mention = res.last_person(q.start)
+            want = "m" if q.speaker.lower() == "he" else "f"
+            recent = last if q.start - last_at <= PRONOUN_CHARS and genders.get(
+                last.id if last else "", want) == want else None
+            mention = res.last_person(q.start, gender=want, genders=genders)
             ent = recent or mention
             if ent is not None:
                 q.speaker, q.speaker_entity = ent.name, ent.id
