@@ -37,10 +37,12 @@ def person_genders(doc: Doc, mentions: Iterable[tuple[int, int, str]]) -> dict[s
     text = doc.text
     spans = sorted(mentions)
     starts = {s for s, _e, _i in spans}
+    offsets = [t.idx for t in doc]
     votes: dict[str, Counter[str]] = {}
     for start, end, pid in spans:
         tally = votes.setdefault(pid, Counter())
-        vote = _honorific(text, start) or _role(text, end) or _pronoun_after(doc, end, starts)
+        vote = (_honorific(text, start) or _role(text, end)
+                or _pronoun_after(doc, bisect_left(offsets, end), starts))
         if vote:
             tally[vote] += 1
     out = {}
@@ -67,10 +69,9 @@ def _role(text: str, end: int) -> str | None:
     return "f" if m.group("role").lower() in _FEMININE_ROLES else "m"
 
 
-def _pronoun_after(doc: Doc, end: int, starts: set[int]) -> str | None:
+def _pronoun_after(doc: Doc, i: int, starts: set[int]) -> str | None:
     """The first he or she after the name in its sentence, if no other name comes first:
     `Ann Lee said she would run` votes `f` for Ann Lee."""
-    i = bisect_left([t.idx for t in doc], end)
     if i >= len(doc):
         return None
     sent_end = doc[i].sent.end
