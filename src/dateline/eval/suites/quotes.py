@@ -11,7 +11,10 @@ shorter than that must be found whole). Scores:
   (see `scoring.speaker_key`), for named sources and noun phrases apart; for pronoun
   sources, right when the pronoun was resolved to the nearest named gold source before it
   (PolNeAR has no coreference, so that source stands in for the referent);
-- indirect attributions: recall of their content and speaker accuracy.
+- indirect attributions: recall of their content and speaker accuracy;
+- beside those: how many named sources got a speaker at all (a missing speaker counts as
+  wrong above), and precision with the parts of a split gold quote counted right (the gold
+  joins `"A," X said. "B"` into one content, which neither part alone shares six words with).
 
 textacy's `direct_quotations` runs beside it on the same clean text with the same spaCy
 model (its full pipeline: textacy reads lemmas).
@@ -307,5 +310,10 @@ def _result(n: int, kept: int, mine: Tally, theirs: Tally | None, limit: int, of
     result.notes.append(
         f"{limit} articles after the first {offset} (--limit, --offset); a match shares a run "
         "of six words; speakers are compared by the word that names the gold source; textacy finds direct quotes only"
+    )
+    result.notes.append(
+        "parts of a split gold quote: PolNeAR joins a quote interrupted by its attribution "
+        "into one content, so a part found alone counts right in that row only; a missing "
+        "speaker counts as wrong in the accuracy rows, 'given a speaker' tells the two apart"
     )
     return result
