@@ -7,6 +7,7 @@ from dateline.eval.scoring import (
     match_quotes,
     normalise_paragraph,
     parse_amount,
+    quote_piece,
     quotes_match,
     relaxed_matches,
     restrict_to_types,
@@ -192,3 +193,11 @@ def test_sentences_composed_or_decomposed_are_the_same_sentence():
     s = score_sentences(gold, "President Pe\u00f1a Nieto met the delegation. Talks went on.")
     assert (s.gold, s.lost, s.duplicated) == (2, 0, 0)
     assert score_sentences(gold, "Talks went on.").lost == 1
+
+
+def test_quote_piece_is_an_unbroken_part_of_a_split_quote():
+    gold = '"It is heartbreaking," "And this country has to find a way forward."'
+    assert quote_piece(gold, "It is heartbreaking,")
+    assert quote_piece(gold, "And this country")
+    assert not quote_piece(gold, "heartbreaking country")  # not side by side
+    assert not quote_piece(gold, "heartbreaking")  # one word says too little

@@ -166,7 +166,8 @@ def test_indirect_with_partial_quote_and_stance_verbs(nlp) -> None:  # type: ign
     ind = [q for q in partial if q.kind == "indirect"]
     assert len(ind) == 1 and ind[0].speaker == "Ann Lee"
     assert ind[0].text.startswith("the senator") and "unhinged" in ind[0].text
-    assert [q.kind for q in partial].count("direct") == 1  # the quoted words stay a quote too
+    # The quoted words are part of the reported speech, not a direct quote of their own.
+    assert [q.kind for q in partial].count("direct") == 0
     study = run(nlp, "A new study found that turnout fell sharply in the three largest counties.")
     assert [(q.kind, q.text) for q in study] == [
         ("indirect", "turnout fell sharply in the three largest counties")]
@@ -191,3 +192,91 @@ def test_adding_after_a_quote_credits_the_speaker_of_its_clause(nlp) -> None:  #
     text = ('In a statement, Peabody Energy said: "The company was highly successful when it '
             'became independent," adding that its market value quadrupled in a few years.')
     assert _direct_speakers(nlp, text) == ["Peabody Energy"]
+
+
+def test_quote_inside_a_clause_is_not_direct() -> None:
+    from dateline.extract.quotes import _inside_clause
+
+    def opens(text: str, quoted: str) -> bool:
+        return _inside_clause(text, text.index(quoted))
+
+    assert opens('She called the plan "a disgrace to the city."', "a disgrace")
+    assert opens("He told reporters that ''the vote was rigged from the start.''", "the vote")
+    # A speech verb, a colon or comma, a new paragraph, a headline: the quote is direct.
+    assert not opens('The mayor says "we will rebuild every home."', "we will")
+    assert not opens('The mayor said: "We will rebuild."', "We will")
+    assert not opens('He paused.\n\n"We will rebuild," he said.', "We will")
+    assert not opens('Marta Ruiz\n\n"We will rebuild," he said.', "We will")
+    assert not opens('FLOODS HIT THE COAST "We will rebuild," the mayor said.', "We will")
+    # The closing mark of an earlier quote is no word: `''Meet the Press.'' ''She lies``.
+    assert not opens("he said on ''Meet the Press.'' ''She lies,'' he said.", "She lies")
+
+
+
+@pytest.mark.slow
+def test_speakers_the_parse_leaves_without_a_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    cases = [
+        ('But in a call with reporters on May 2, Col. Mark Hale, a military spokesman in '
+         'Kabul, said, "A raid is a combat operation, there is no way around that."', "Hale"),
+        ('The polls were wrong again.\n\nPollsters agree - Ann Lee: "Keep on contacting '
+         'voters as late as possible."', "Lee"),
+        ('As Ann Lee, a tax lawyer at the Tax Policy Center, recently put it, "Did he lower '
+         'his taxes through legal avoidance?"', "Lee"),
+    ]
+    for text, surname in cases:
+        speakers = _direct_speakers(nlp, text)
+        assert len(speakers) == 1 and surname in (speakers[0] or ""), (text, speakers)
+
+
+@pytest.mark.slow
+def test_no_speaker_rather_than_a_wrong_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The subject of a passive cue heard the words; a thing does not speak.
+    asked = 'In an interview on Sunday, Mark Hale was asked, "What is the most dangerous place?"'
+    assert _direct_speakers(nlp, asked) == [None]
+    wrapped = ('When Ann Lee finally wrapped up, "I will fight for you, and I will win for '
+               'you!" the balloons cascaded down on the crowd.')
+    assert "balloons" not in (_direct_speakers(nlp, wrapped)[0] or "")
+
+
+@pytest.mark.slow
+def test_attribution_details(nlp) -> None:  # type: ignore[no-untyped-def]
+    cases = [
+        # Who is told does not speak.
+        ('"Yes, I support the senator," Brent Hale III, founder of the Media Center, tells '
+         "Fox News in an interview.", "Hale"),
+        # A bare attribution sentence after a quote closed by a full stop.
+        ('"Russia, if you are listening, find the missing emails." Trump said.', "Trump"),
+        # The party and state in brackets are not the speaker.
+        ('Campaigning in Ohio, Gov. John Kasich (R-OH), said, "We are going to rent a '
+         'covered wagon."', "Kasich"),
+        # A name between the closing mark and the verb speaks, whatever the parse says.
+        ("An argument between those who fear conquest (''This is less a crisis and more an "
+         "occupation,'' Monica Crowley wrote last week) and those who do not.", "Crowley"),
+    ]
+    for text, surname in cases:
+        speakers = _direct_speakers(nlp, text)
+        assert len(speakers) == 1 and surname in (speakers[0] or ""), (text, speakers)
+
+
+@pytest.mark.slow
+def test_descriptions_dashes_and_roundups(nlp) -> None:  # type: ignore[no-untyped-def]
+    star = ('Salma Hayek spoke about her years in Mexico on Sunday.\n\n"I was told to go back '
+            'home and forget about films," the star recalled.')
+    quote = next(q for q in run(nlp, star) if q.kind == "direct")
+    # The words stay as written; the entity says who the star is.
+    assert quote.speaker == "the star" and quote.speaker_entity is not None
+    assert "hayek" in quote.speaker_entity
+    dash = ('When Ann Lee finally wrapped up — "I will fight for you, and I will win for you!" '
+            "— the crowd cheered.")
+    assert "Lee" in (_direct_speakers(nlp, dash)[0] or "")
+    roundup = ('TURNOUT WAS HIGH IN IOWA - Marek Dolny: "At long last the contests have '
+               'finally started with the first caucus."')
+    assert _direct_speakers(nlp, roundup) == ["Marek Dolny"]
+
+
+@pytest.mark.slow
+def test_pronoun_skips_a_person_of_the_other_gender(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Senator Ann Lee said she would vote no. Lee said she had read the bill twice.\n\n"
+            "Governor Mark Hale said he was tired. Hale said he would leave early.\n\n"
+            '"We will win this vote," she said.')
+    assert _direct_speakers(nlp, text) == ["Ann Lee"]

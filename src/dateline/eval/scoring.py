@@ -393,6 +393,16 @@ def quotes_match(gold: str, system: str, run: int = RUN) -> bool:
     return bool(_runs(g, n) & _runs(s, n))
 
 
+def quote_piece(gold: str, system: str) -> bool:
+    """True when the system quote's words (two or more) run unbroken inside the gold quote:
+    one part of a quote that the text splits around its attribution (`"A," X said. "B"`),
+    which PolNeAR joins into one content with the parts' words side by side."""
+    g, s = quote_words(gold), quote_words(system)
+    if len(s) < 2 or len(s) > len(g):
+        return False
+    return any(g[i : i + len(s)] == s for i in range(len(g) - len(s) + 1))
+
+
 @dataclass(slots=True)
 class QuoteCounts:
     """Gold quotes and those found; system quotes and those that match a gold one. Kept

@@ -15,6 +15,8 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Span, Token
 
+from dateline.extract.gender import person_genders
+from dateline.extract.roles import TITLE_WORDS
 from dateline.model import Article, Entity, Quote
 
 CUES = frozenset(
@@ -31,7 +33,8 @@ CUES = frozenset(
     "insisting warning writing tweeting asking replying responding reporting declaring "
     "comment comments commented commenting demand demands demanded exclaim exclaims exclaimed "
     "retort retorts retorted conclude concludes concluded answer answers answered read reads "
-    "chant chants chanted echo echoes echoed".split()
+    "chant chants chanted chanting echo echoes echoed echoing shouting yell yells yelled yelling "
+    "cry cries cried crying point points pointed pointing written spoken".split()
 )
 REPORT_NOUNS = frozenset(
     "release statement report communique communiqué document letter notice post tweet "
@@ -106,6 +109,8 @@ def _noun_phrase(tok: Token) -> Span:
         if child.dep_ in ("compound", "det", "amod", "poss", "nmod", "nummod", "punct"):
             left = min(left, child, key=lambda t: t.i)
             break
+    while left.i < tok.i and any(t.is_space or "\n" in t.text for t in tok.doc[left.i : tok.i]):
+        left = tok.doc[left.i + 1]  # a parse across a paragraph break (`1:50 p.m.\n\nDr. Lee`)
     right = tok
     for child in tok.rights:
         if child.dep_ in ("compound", "appos", "flat") and child.i == right.i + 1:
@@ -161,14 +166,18 @@ class _Resolver:
         persons = [e for e in hits if e.type == "PERSON"]
         return (persons or hits or [None])[-1]
 
-    def last_person(self, before: int) -> Entity | None:
-        found = None
+    def last_person(self, before: int, within: int | None = None, gender: str | None = None,
+                    genders: dict[str, str] | None = None) -> Entity | None:
+        """The person mentioned last before `before`; with `within`, only if that close; with
+        `gender`, only one whose known gender (in `genders`) does not contradict it."""
+        found, at = None, 0
         for s, _t, e in self.spans:
             if s >= before:
                 break
-            if e.type == "PERSON":
-                found = e
-        return found
+            if e.type == "PERSON" and (gender is None or (genders or {}).get(e.id, gender)
+                                       == gender):
+                found, at = e, s
+        return found if within is None or before - at <= within else None
 
 
 def _speaker(tok: Token | None, verb: Token | None, res: _Resolver, at: int
@@ -181,12 +190,47 @@ def _speaker(tok: Token | None, verb: Token | None, res: _Resolver, at: int
             tok = cited
     if tok.lower_ in ("who", "that", "which") and verb is not None and verb.dep_ == "relcl":
         tok = verb.head  # `Trump, who said ...`: the relative clause's head is the speaker
+    tok = _out_of_brackets(tok)
     if tok.lower_ in PRONOUNS:
         return tok.text, None  # he and she are resolved once all speakers are known
     np = _noun_phrase(tok)
     ent = (res.at(np.start_char, np.end_char) or res.by_name(np.text) or res.by_name(tok.text)
            or _person_within(tok, res))
+    if ent is None and _is_description(np):
+        # `The star then recalled`: a definite role names the person just written about; the
+        # words stay the speaker, the entity says who that is.
+        ent = res.last_person(np.start_char, DESCRIPTION_CHARS)
+        return (np.text, ent.id) if ent else (np.text, None)
     return (ent.name, ent.id) if ent else (np.text, None)
+
+
+DESCRIPTION_CHARS = 400  # how far back `the star` looks for the person it stands for
+# Roles that presuppose a person already named (`the star`, `the Republican nominee`), beside
+# the titles of office; not `the woman` or `the man`, who may be someone never named.
+PERSON_NOUNS = TITLE_WORDS | frozenset(
+    "star actor actress singer rapper comedian host anchor candidate nominee frontrunner "
+    "front-runner hopeful businessman businesswoman tycoon billionaire mogul magnate author "
+    "novelist pastor preacher activist incumbent challenger contender".split()
+)
+
+
+def _is_description(np: Span) -> bool:
+    """`the star`, `the former secretary of state`: `the`, then words, a singular role."""
+    head = np.root
+    return (np[0].lower_ == "the" and head.tag_ == "NN" and head.lower_ in PERSON_NOUNS
+            and not any(t.pos_ == "PROPN" for t in np))
+
+
+def _out_of_brackets(tok: Token) -> Token:
+    """`Gov. Ann Lee (R-OH), said`: a subject the parse found in the party-and-state brackets
+    stands for the name before them."""
+    doc = tok.doc
+    i = tok.i
+    while i > 0 and i > tok.i - 4 and doc[i - 1].text != "(":
+        i -= 1
+    if i > 1 and doc[i - 1].text == "(" and doc[i - 2].pos_ == "PROPN":
+        return doc[i - 2]
+    return tok
 
 
 def _person_within(tok: Token, res: _Resolver) -> Entity | None:
@@ -205,11 +249,16 @@ def _direct(article: Article, doc: Doc, res: _Resolver) -> list[Quote]:
     out: list[Quote] = []
     for start, end in quote_spans(text):
         content = text[start:end]
+        if _inside_clause(text, start):
+            continue  # a phrase quoted inside reported speech or a title: not a direct quote
         close_len = 2 if text.startswith("''", end) else 1
         # A quote closed by a full stop ends its sentence: what follows is the next one
         # (attribution after a quote takes a comma, `"...," she said`).
         ends_sentence = content.rstrip().endswith(".")
-        verb = None if ends_sentence else _verb_after(doc, starts, start, end + close_len)
+        verb = _verb_after(doc, starts, start, end + close_len)
+        if ends_sentence and verb is not None and not _bare_attribution(verb, starts,
+                                                                       end + close_len):
+            verb = None
         named = _name_before(verb, bisect_left(starts, end + close_len)) if verb else None
         if verb is None:
             verb = _verb_before(doc, starts, start, end)
@@ -224,13 +273,105 @@ def _direct(article: Article, doc: Doc, res: _Resolver) -> list[Quote]:
             ent = res.by_name(credit.group("name"))
             speaker, ent_id = (ent.name, ent.id) if ent else (credit.group("name"), None)
             cue = "credit"
-        if verb is not None:
+        colon = _name_colon(text, start, res)
+        if colon is not None:
+            (speaker, ent_id), cue = colon, ":"
+        elif verb is not None:
             cue = verb.text
-            subj = _subject(verb, (start, end)) or named or _inverted(verb, (start, end))
-            speaker, ent_id = _speaker(subj, verb, res, start)
+            speaker, ent_id = _cue_speaker(verb, named, (start, end), res)
         out.append(Quote(text=content, kind="direct", speaker=speaker, speaker_entity=ent_id,
                          start=start, end=end, cue=cue))
     return out
+
+
+def _cue_speaker(verb: Token, named: Token | None, quote: tuple[int, int], res: _Resolver
+                 ) -> tuple[str | None, str | None]:
+    """The speaker of a quote whose cue verb is known, from the parse around the verb."""
+    passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if passive:
+        # `X was asked, "..."`: the subject heard the words; the speaker is the agent, if any.
+        agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children
+                 if g.dep_ == "pobj"]
+        return _speaker(agent[0], verb, res, quote[0]) if agent else (None, None)
+    acl = verb.head if verb.dep_ == "acl" and verb.head.pos_ == "PROPN" else None
+    # A name right between the closing mark and the verb speaks, whatever the parse says.
+    proper = named if named is not None and named.pos_ == "PROPN" else None
+    subj = (proper or _subject(verb, quote) or named or acl or _inverted(verb, quote)
+            or _detached_subject(verb))
+    return _speaker(subj, verb, res, quote[0])
+
+
+def _detached_subject(verb: Token) -> Token | None:
+    """The speaker of a cue the parser left without a subject, read from the tags around it:
+    `Ann Lee (D-Wis.) said`, `Col. Ann Lee, a spokeswoman in Kabul, said`, `Ann Lee, asked
+    about it, had said`, `an adviser, Ann Lee, said`, `Ann Lee did it, writing "..."`."""
+    doc = verb.doc
+    j = verb.i - 1
+    while j >= 0 and doc[j].pos_ in ("AUX", "ADV", "PART"):
+        j -= 1
+    if j >= 0 and doc[j].text == ")":
+        while j >= 0 and doc[j].text != "(":
+            j -= 1
+        j -= 1
+    if j < 0:
+        return None
+    if doc[j].pos_ == "PROPN":
+        return doc[j]
+    if doc[j].text != ",":
+        return None
+    k = j - 1
+    while k >= 0 and j - k < 25 and doc[k].text != "," and doc[k].text not in _STOPS:
+        if verb.lower_.endswith("ing") and doc[k].pos_ == "VERB":
+            return _subject(doc[k])  # `X did Y, writing`: the subject of what came before
+        k -= 1
+    if k <= 0 or doc[k].text != ",":
+        return None
+    segment = doc[k + 1 : j]
+    if segment and all(t.pos_ == "PROPN" for t in segment):
+        return segment[-1]  # `an adviser, Ann Lee, said`
+    return doc[k - 1] if doc[k - 1].pos_ == "PROPN" else None
+
+
+# `Pollsters agree - Ann Lee: "..."`, `asked pollster Ann Lee: "..."`: a person named right
+# before the colon that opens the quote speaks it, whatever verb came earlier.
+_NAME_COLON = re.compile(r"(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}):\s*$")
+_PREPOSITIONS = frozenset("to with on from at by in for of about".split())
+
+
+def _name_colon(text: str, start: int, res: _Resolver) -> tuple[str, str | None] | None:
+    window = max(0, start - 80)
+    before = text[window:start].rstrip("\"“'` \n")
+    m = _NAME_COLON.search(before)
+    if m is None:
+        return None
+    at = window + m.start("name")
+    ent = res.at(at, at + len(m.group("name")))
+    words = before[: m.start("name")].split()
+    if words and words[-1] in ("-", "—", "–") and len(m.group("name").split()) > 1:
+        # A roundup's `Headline - Ann Lee: "..."`: a name there, known to NER or not.
+        return (ent.name, ent.id) if ent else (m.group("name"), None)
+    if ent is None or ent.type != "PERSON" or words and words[-1].lower() in _PREPOSITIONS:
+        return None
+    return ent.name, ent.id
+
+
+# The word before an opening mark: a quote that follows one continues a clause of the writer's
+# (`she called it "a disgrace"`, `Trump told Fox that "they ..."`); news and PolNeAR alike
+# treat such a quote as part of reported speech, or as a title or scare quote, unless the word
+# is a speech verb (`Trump says "..."`, `chanted "USA!"`) or a headline in capitals before a
+# roundup's quoted lead.
+_WORD_BEFORE = re.compile(r"(\w[\w’']*)[ \t\"“”'`]*$")
+
+
+def _inside_clause(text: str, start: int) -> bool:
+    before = text[max(0, start - 40) : start]
+    while before.endswith(("\"", "“", "''", "``", "'")):
+        before = before[:-2] if before.endswith(("''", "``")) else before[:-1]
+    m = _WORD_BEFORE.search(before)
+    if m is None or before.rstrip() != before[: m.end(1)]:
+        return False  # punctuation, a line break or the text's start before the mark
+    word = m.group(1)
+    return word.lower() not in CUES and not (word.isupper() and len(word) > 1)
 
 
 WINDOW = 40  # tokens read on each side of a quote for its cue: the longest appositives fit
@@ -243,7 +384,11 @@ def _is_cue(verb: Token, outside: tuple[int, int]) -> bool:
     copy puts all sorts of verbs there (`"...," Kelly charged`, `Trump barked`)."""
     if verb.pos_ not in ("VERB", "AUX"):
         return False
-    return verb.lower_ in CUES or _subject(verb, outside) is not None
+    if verb.lower_ in CUES:
+        return True
+    # Someone named or a pronoun, not a thing: `"...," the balloons cascaded` is no cue.
+    subj = _subject(verb, outside)
+    return subj is not None and subj.pos_ in ("PROPN", "PRON")
 
 
 def _verb_after(doc: Doc, starts: list[int], start: int, after: int) -> Token | None:
@@ -255,8 +400,14 @@ def _verb_after(doc: Doc, starts: list[int], start: int, after: int) -> Token | 
     for tok in doc[i : i + WINDOW]:
         if "\n" in tok.text or _QUOTE_TOKEN.search(tok.text) or tok.text in _STOPS:
             return None
-        if tok.pos_ == "VERB" and (_name_before(tok, i) is not None or tok.lower_ in CUES):
+        if tok.is_title and tok.lower_ not in CUES:
+            continue  # `"...," Tulsa police Chief Ann Lee said`: a name the tagger took for a verb
+        name = _name_before(tok, i) if tok.pos_ == "VERB" else None
+        if tok.pos_ == "VERB" and (tok.lower_ in CUES or name is not None and (
+                name.pos_ == "PROPN" or name.is_title)):
             return tok  # `"...," adding that ...` hangs on a clause: its subject is the speaker
+        if tok.dep_ == "aux":
+            continue  # `"...," the president will say`
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "acl", "relcl", "advcl",
                                                            "compound"):
             # The first finite verb decides: its subject, or none at all (a clause that
@@ -268,6 +419,19 @@ def _verb_after(doc: Doc, starts: list[int], start: int, after: int) -> Token | 
     return None
 
 
+def _bare_attribution(verb: Token, starts: list[int], after: int) -> bool:
+    """`"We will win." Ann Lee said Monday.`: a short sentence that is only a name, a speech
+    verb and its circumstances attributes the quote before it, full stop or not."""
+    if verb.lower_ not in CUES or verb.i - bisect_left(starts, after) > 6:
+        return False
+    for tok in verb.doc[verb.i + 1 : verb.i + 8]:
+        if tok.text in (".", "!", "?"):
+            return True
+        if tok.pos_ in ("VERB", "AUX") or _QUOTE_TOKEN.search(tok.text):
+            return False
+    return False
+
+
 _NP_TAGS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "NUM", "PUNCT"})
 
 
@@ -276,9 +440,10 @@ def _name_before(verb: Token, first: int) -> Token | None:
     may hang the name on the quote's verb; the noun phrase between the closing mark and the
     verb is then the speaker, read from the part-of-speech tags."""
     words = verb.doc[first : verb.i]
-    if not words or len(words) > 8 or any(t.pos_ not in _NP_TAGS or t.is_space for t in words):
+    if not words or len(words) > 8 or any(t.pos_ not in _NP_TAGS and not t.is_title
+                                          or t.is_space for t in words):
         return None
-    nouns = [t for t in words if t.pos_ in ("PROPN", "NOUN")]
+    nouns = [t for t in words if t.pos_ in ("PROPN", "NOUN") or t.is_title]
     return nouns[-1] if nouns else None
 
 
@@ -293,7 +458,7 @@ def _verb_before(doc: Doc, starts: list[int], start: int, end: int) -> Token | N
     if i < 0 or doc[i].idx >= start:
         return None
     last = doc[i]
-    if not (last.text in (":", ",") or last.pos_ == "VERB"):
+    if not (last.text in (":", ",", "—", "–") or last.pos_ == "VERB"):
         return None
     for tok in reversed(doc[max(0, i - WINDOW) : i + 1]):
         if tok is not last and ("\n" in tok.text or _QUOTE_TOKEN.search(tok.text)
@@ -302,15 +467,26 @@ def _verb_before(doc: Doc, starts: list[int], start: int, end: int) -> Token | N
         if tok.pos_ != "VERB":
             continue
         # Before a colon any verb with a subject introduces the quote (`X released the
-        # following statement:`); before a comma only a speech verb does.
+        # following statement:`), and so before a dash (`When Lee wrapped up — "..." —`);
+        # before a comma only a speech verb does.
         has_subject = _subject(tok, (start, end)) is not None
-        if tok.lower_ in CUES or tok is last or last.text == ":" and has_subject:
+        if _speech(tok) or tok is last or last.text in (":", "—", "–") and has_subject:
             return tok if has_subject or tok.dep_ in _CLIMB or tok.i < i and _first_noun(
-                tok, (start, end)) is not None else None
+                tok, (start, end)) is not None or _detached_subject(tok) is not None else None
     return None
 
 
+def _speech(tok: Token) -> bool:
+    """A speech verb, or `as X put it, "..."`."""
+    nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
+    return tok.lower_ in CUES or tok.lower_ in ("put", "puts") and nxt is not None and (
+        nxt.lower_ == "it")
+
+
 _CLIMB = ("advcl", "xcomp", "conj", "relcl", "pcomp")
+
+
+_TOLD = frozenset("tell tells told telling ask asks asked asking".split())
 
 
 def _first_noun(verb: Token, outside: tuple[int, int]) -> Token | None:
@@ -319,6 +495,8 @@ def _first_noun(verb: Token, outside: tuple[int, int]) -> Token | None:
     if nxt is None or outside[0] <= nxt.idx < outside[1] or nxt.pos_ not in ("PROPN", "NOUN",
                                                                              "DET"):
         return None
+    if verb.lower_ in _TOLD:
+        return None  # `"...," Ann Lee tells Fox News`: who is told does not speak
     for tok in verb.doc[verb.i + 1 : verb.i + 6]:
         if tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "attr", "dobj"):
             head = tok
@@ -455,7 +633,8 @@ def extract_quotes(article: Article, doc: Doc) -> Article:
     res = _Resolver(article.entities)
     direct = _direct(article, doc, res)
     quotes = sorted(direct + _indirect(doc, res, direct), key=lambda q: q.start)
-    quotes = _resolve_pronouns(quotes, res)
+    people = [(s, t, e.id) for s, t, e in res.spans if e.type == "PERSON"]
+    quotes = _resolve_pronouns(quotes, res, person_genders(doc, people))
     article.quotes = _carry_speakers(quotes, article.text)
     return article
 
@@ -463,17 +642,21 @@ def extract_quotes(article: Article, doc: Doc) -> Article:
 PRONOUN_CHARS = 300  # how far back `he said` looks for the person last quoted
 
 
-def _resolve_pronouns(quotes: list[Quote], res: _Resolver) -> list[Quote]:
+def _resolve_pronouns(quotes: list[Quote], res: _Resolver, genders: dict[str, str]
+                      ) -> list[Quote]:
     """`he said` / `she said`: the person quoted last, when that was recent; news copy keeps
     quoting one person under a pronoun, while other people are named in between as
-    the objects of what is said. Else the person named last before the quote."""
+    the objects of what is said. Else the person named last before the quote. Either must
+    not be known (`genders`) as the other gender."""
     last: Entity | None = None
     last_at = -PRONOUN_CHARS
     for q in quotes:
         if q.speaker is not None and q.speaker_entity is None and q.speaker.lower() in ("he",
                                                                                         "she"):
-            recent = last if q.start - last_at <= PRONOUN_CHARS else None
-            mention = res.last_person(q.start)
+            want = "m" if q.speaker.lower() == "he" else "f"
+            recent = last if q.start - last_at <= PRONOUN_CHARS and genders.get(
+                last.id if last else "", want) == want else None
+            mention = res.last_person(q.start, gender=want, genders=genders)
             ent = recent or mention
             if ent is not None:
                 q.speaker, q.speaker_entity = ent.name, ent.id
@@ -496,7 +679,7 @@ def _carry_speakers(quotes: list[Quote], text: str) -> list[Quote]:
         if q.kind == "direct" and q.speaker is None and last is not None:
             if q.start - last.end <= CARRY_CHARS and text.count("\n\n", last.end, q.start) <= 1:
                 q.speaker, q.speaker_entity, q.cue = last.speaker, last.speaker_entity, "continued"
-        if q.speaker is not None:
+        if q.speaker is not None and (q.kind == "direct" or q.speaker_entity is not None):
             last = q
         elif q.kind == "direct":
             last = None

@@ -11,7 +11,10 @@ shorter than that must be found whole). Scores:
   (see `scoring.speaker_key`), for named sources and noun phrases apart; for pronoun
   sources, right when the pronoun was resolved to the nearest named gold source before it
   (PolNeAR has no coreference, so that source stands in for the referent);
-- indirect attributions: recall of their content and speaker accuracy.
+- indirect attributions: recall of their content and speaker accuracy;
+- beside those: how many named sources got a speaker at all (a missing speaker counts as
+  wrong above), and precision with the parts of a split gold quote counted right (the gold
+  joins `"A," X said. "B"` into one content, which neither part alone shares six words with).
 
 textacy's `direct_quotations` runs beside it on the same clean text with the same spaCy
 model (its full pipeline: textacy reads lemmas).
@@ -33,6 +36,8 @@ from dateline.eval.scoring import (
     is_named,
     is_pronoun,
     match_quotes,
+    quote_piece,
+    quotes_match,
     same_speaker,
 )
 from dateline.model import Article, Entity, RawRecord, Rejected, Source
@@ -51,6 +56,8 @@ class Tally:
     indirect: QuoteCounts = field(default_factory=QuoteCounts)
     indirect_speaker: Counts = field(default_factory=Counts)
     both_named: Counts = field(default_factory=Counts)  # named sources both systems matched
+    named_given: Counts = field(default_factory=Counts)  # named sources given a speaker at all
+    pieces: int = 0  # unmatched system quotes that are a part of a split gold quote
 
     def add_speaker(self, kind: str, right: bool) -> None:
         c: Counts = getattr(self, kind)
@@ -78,6 +85,11 @@ def _score_direct(story: AttributedStory, said: Sequence[Said], tally: Tally) ->
     gold = [a for a in story.attributions if a.direct]
     counts, found = match_quotes([a.content for a in gold], [s.text for s in said])
     tally.direct = tally.direct + counts
+    tally.pieces += sum(
+        1 for s in said
+        if not any(quotes_match(a.content, s.text) for a in gold)
+        and any(quote_piece(a.content, s.text) for a in gold)
+    )
     named: dict[int, bool] = {}
     for i, (a, hit) in enumerate(zip(gold, found, strict=True)):
         if hit is None:
@@ -90,6 +102,8 @@ def _score_direct(story: AttributedStory, said: Sequence[Said], tally: Tally) ->
         elif is_named(a.source):
             named[i] = same_speaker(a.source, names)
             tally.add_speaker("named", named[i])
+            if names and names[0]:
+                tally.add_speaker("named_given", named[i])
         else:
             tally.add_speaker("phrase", same_speaker(a.source, names))
     return named
@@ -199,6 +213,16 @@ def _rate(c: Counts) -> float | None:
     return c.tp / c.gold if c.gold else None
 
 
+def _coverage(x: Tally) -> float | None:
+    """Share of matched quotes with a named source that got any speaker: a missing speaker
+    counts as wrong in the accuracy rows, and this tells it apart from a wrong one."""
+    return x.named_given.gold / x.named.gold if x.named.gold else None
+
+
+def _pieces_precision(x: Tally) -> float | None:
+    return (x.direct.matched + x.pieces) / x.direct.sys if x.direct.sys else None
+
+
 def _result(n: int, kept: int, mine: Tally, theirs: Tally | None, limit: int, offset: int = 0
             ) -> SuiteResult:
     def b(value: str) -> str:
@@ -217,10 +241,25 @@ def _result(n: int, kept: int, mine: Tally, theirs: Tally | None, limit: int, of
         Row("direct quotes precision", fmt(mine.direct.precision), b(fmt(t.direct.precision))),
         Row("direct quotes F1", fmt(mine.direct.f1), b(fmt(t.direct.f1))),
         Row(
+            "direct quotes precision, parts of a split gold quote counted right",
+            fmt(_pieces_precision(mine)),
+            b(fmt(_pieces_precision(t))),
+        ),
+        Row(
             f"speaker accuracy, named sources ({mine.named.gold} / {t.named.gold} matched)",
             fmt(_rate(mine.named)),
             b(fmt(_rate(t.named))),
             meets(_rate(mine.named), TARGETS["named_speaker"]),
+        ),
+        Row(
+            f"named sources given a speaker ({mine.named_given.gold} / {t.named_given.gold})",
+            fmt(_coverage(mine)),
+            b(fmt(_coverage(t))),
+        ),
+        Row(
+            "speaker accuracy, named sources given a speaker",
+            fmt(_rate(mine.named_given)),
+            b(fmt(_rate(t.named_given))),
         ),
         Row(
             f"speaker accuracy, named sources both matched ({mine.both_named.gold})",
@@ -252,6 +291,9 @@ def _result(n: int, kept: int, mine: Tally, theirs: Tally | None, limit: int, of
             "direct": x.direct.as_dict(),
             "speaker_named": _rate(x.named),
             "speaker_named_both_matched": _rate(x.both_named),
+            "speaker_named_coverage": _coverage(x),
+            "speaker_named_given": _rate(x.named_given),
+            "direct_precision_split_parts_right": _pieces_precision(x),
             "speaker_noun_phrase": _rate(x.phrase),
             "speaker_pronoun_resolved": _rate(x.pronoun),
             "indirect": x.indirect.as_dict(),
@@ -268,5 +310,10 @@ def _result(n: int, kept: int, mine: Tally, theirs: Tally | None, limit: int, of
     result.notes.append(
         f"{limit} articles after the first {offset} (--limit, --offset); a match shares a run "
         "of six words; speakers are compared by the word that names the gold source; textacy finds direct quotes only"
+    )
+    result.notes.append(
+        "parts of a split gold quote: PolNeAR joins a quote interrupted by its attribution "
+        "into one content, so a part found alone counts right in that row only; a missing "
+        "speaker counts as wrong in the accuracy rows, 'given a speaker' tells the two apart"
     )
     return result

@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+import pytest
+
+from dateline.extract.gender import person_genders
+
+
+def _mentions(text: str, names: dict[str, str]) -> list[tuple[int, int, str]]:
+    out = []
+    for name, pid in names.items():
+        at = text.find(name)
+        while at != -1:
+            out.append((at, at + len(name), pid))
+            at = text.find(name, at + 1)
+    return out
+
+
+@pytest.mark.slow
+def test_genders_from_pronouns_honorifics_and_roles(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Ann Lee said she would run again. Lee added that she had the votes. "
+            "Mr. Park disagreed. Park, a spokesman for the party, said the count was wrong. "
+            "Kim Obi, the former mayor, said nothing.")
+    genders = person_genders(nlp(text), _mentions(text, {"Lee": "lee", "Park": "park",
+                                                         "Kim Obi": "obi"}))
+    assert genders == {"lee": "f", "park": "m"}  # one vote or none decides nothing
+
+
+@pytest.mark.slow
+def test_another_name_before_the_pronoun_blocks_the_vote(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Ann Lee told Bo Park he was wrong. Ann Lee told Bo Park he should go."
+    genders = person_genders(nlp(text), _mentions(text, {"Ann Lee": "lee", "Bo Park": "park"}))
+    assert "lee" not in genders
