@@ -1,6 +1,10 @@
-import pytest
+import re
 
-from dateline.extract.entities import extract_entities
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dateline.extract.entities import extract_entities, whole_words
 from dateline.model import Notice
 
 from .helpers import article
@@ -149,3 +153,27 @@ def test_mention_keeps_the_recognisers_the_and_the_name_leaves_it_out(nlp) -> No
     assert [m.text for m in boe.mentions] == ner == ["the Bank of England"]  # as recognised
     assert boe.name == "Bank of England"
     assert all(text[m.start : m.end] == m.text for e in ents.values() for m in e.mentions)
+
+
+def _alternation_spans(text: str, surfaces: set[str]) -> list[tuple[int, int]]:
+    """The reference `whole_words` stands for: one regex of all surfaces, longest first."""
+    alternation = "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True))
+    return [m.span() for m in re.finditer(rf"(?<![\w-])(?:{alternation})(?![\w-])", text)]
+
+
+SURFACE_WORDS = ["New", "York", "New York", "Godfrey", "John Godfrey", "US", "U.S.", "Ann",
+                 "Anna", "é", "Ōno", ""]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(SURFACE_WORDS[:-1] + ["-", " ", "s", ",", "_", "1", "\u00a0"]),
+                max_size=14).map("".join),
+       st.sets(st.sampled_from(SURFACE_WORDS), min_size=1, max_size=5))
+def test_whole_words_finds_what_the_alternation_finds(text: str, surfaces: set[str]) -> None:
+    assert whole_words(text, surfaces) == _alternation_spans(text, surfaces)
+
+
+def test_whole_words_edge_test_reads_word_characters_as_re_does() -> None:
+    every = "".join(map(chr, range(0x110000)))
+    by_re = set(re.findall(r"[\w-]", every))
+    assert {c for c in every if c.isalnum() or c in "_-"} == by_re

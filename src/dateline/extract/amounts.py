@@ -8,9 +8,11 @@ one, to name what a count counts.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
+from dateline.extract.fastre import FOLDED, fast
 from dateline.extract.numbers import DIGITS, PLURAL_SCALES, SCALES, WORD_NUMBER, word_value
 from dateline.model import Amount
 
@@ -77,6 +79,18 @@ COUNT = re.compile(
     rf"(?: {SCALE})?(?![\w%-]|\.\d|,\d)",
     re.I,
 )
+# For speed (see `_finditer`): the words a text needs for each pattern to match in it, at
+# least one of them, in its lower-case copy; and each pattern's `fast` form.
+NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
+    MONEY_PREFIX: ("$", "€", "£", "¥", "₹", "₽", "usd", "eur", "gbp", "jpy", "aud", "cad", "chf",
+                   "cny", "rmb", "rub", "inr", "rs"),
+    MONEY_SUFFIX: ("dollar", "euro", "pound", "sterling", "roubl", "rubl", "yen", "yuan",
+                   "renminbi", "rupee", "franc", "lira", "lire", "reais", "real", "peso", "won",
+                   "shekel", "riyal", "dirham", "rand", "hryvnia"),
+    PERCENT: ("%", "percent", "per cent"),
+    PLURAL: ("dozens", "scores", "hundreds", "thousands", "millions", "billions"),
+}
+_FAST = {p: fast(p) for p in (MONEY_PREFIX, MONEY_SUFFIX, PERCENT, PLURAL, COUNT)}
 NEXT_WORDS = re.compile(r"\s+((?:[A-Za-z][\w'-]*)(?:\s+[A-Za-z][\w'-]*){0,3})")
 
 
@@ -137,9 +151,21 @@ def _claim(taken: bytearray, start: int, end: int) -> None:
     taken[start:end] = b"\x01" * (end - start)
 
 
+def _finditer(pattern: re.Pattern[str], text: str, low: str | None) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, skipped when `low` (the text in lower case) lacks the words
+    the pattern needs, else run in its `fast` form; `low` is None for a text with a character
+    IGNORECASE folds onto ASCII, which only the plain pattern reads right."""
+    if low is None:
+        return pattern.finditer(text)
+    if not any(w in low for w in NEEDS.get(pattern, ("",))):
+        return iter(())
+    return _FAST[pattern].finditer(text)
+
+
 def find_amounts(text: str) -> list[Amount]:
     """Money, percentages and counts in `text`, each with value, unit, qualifier, counted."""
     taken = bytearray(len(text) + 1)
+    low = None if FOLDED.search(text) else text.lower()
     out: list[Amount] = []
 
     def add(m: re.Match[str], value: float | None, unit: str | None, counted: str | None,
@@ -152,21 +178,21 @@ def find_amounts(text: str) -> list[Amount]:
                           qualifier=qualifier or _qualifier(m), counted=counted,
                           start=start, end=stop))
 
-    for m in MONEY_PREFIX.finditer(text):
+    for m in _finditer(MONEY_PREFIX, text, low):
         add(m, _value(m.group("num"), m.group("scale")), _currency(m.group("sym"), None), None)
-    for m in MONEY_SUFFIX.finditer(text):
+    for m in _finditer(MONEY_SUFFIX, text, low):
         cur = _currency(None, m.group("cword"))
         if m.group("cword").lower() in ("real", "won", "rand") and not m.group("scale"):
             continue  # `a real threat`, `one won`: too ambiguous without a scale word
         add(m, _value(m.group("num"), m.group("scale")), cur or None, None)
-    for m in PERCENT.finditer(text):
+    for m in _finditer(PERCENT, text, low):
         add(m, word_value(m.group("num")), "percent", None)
-    for m in PLURAL.finditer(text):
+    for m in _finditer(PLURAL, text, low):
         counted, _ = _counted(text, m.end())
         plural = f"{m.group('plural').lower()} of"
         qual = f"{m.group('qual').lower()} {plural}" if m.group("qual") else plural
         add(m, float(PLURAL_SCALES[m.group("plural").lower()]), None, counted, qualifier=qual)
-    for m in COUNT.finditer(text):
+    for m in _finditer(COUNT, text, low):
         _count(text, m, add)
     out.sort(key=lambda a: a.start)
     return out

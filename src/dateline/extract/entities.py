@@ -170,13 +170,37 @@ def _add_missing(text: str, mentions: list[_Mention], alias_sets: list[AliasSet]
                  and len(m.name.split()[-1]) > 2 and m.name.split()[-1][:1].isupper()}
     if not surfaces:
         return
-    pattern = re.compile(
-        r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True))
-        + r")(?![\w-])"
-    )
-    for m in pattern.finditer(text):
-        if not _overlaps(mentions, m.start(), m.end()):
-            mentions.append(_Mention(m.start(), m.end(), m.group(0), None, m.group(0)))
+    for start, end in whole_words(text, surfaces):
+        if not _overlaps(mentions, start, end):
+            mentions.append(_Mention(start, end, text[start:end], None, text[start:end]))
+
+
+def _edge(text: str, i: int) -> bool:
+    """No word character (as `re`'s `\\w` reads one) and no hyphen at `text[i]`."""
+    return not (0 <= i < len(text)) or not (text[i].isalnum() or text[i] in "_-")
+
+
+def whole_words(text: str, surfaces: set[str]) -> list[tuple[int, int]]:
+    """Where the surfaces occur with no word character or hyphen either side: leftmost first,
+    the longest at a place, none overlapping; what `finditer` of the alternation of all
+    surfaces, longest first, finds. Why not that regex: it is compiled anew for each article
+    (its surfaces are the article's own), which took longer than the search itself."""
+    if "" in surfaces:  # an empty surface matches between any two non-word characters
+        alternation = "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True))
+        return [m.span() for m in re.finditer(rf"(?<![\w-])(?:{alternation})(?![\w-])", text)]
+    found: list[tuple[int, int]] = []
+    for surface in surfaces:
+        at = text.find(surface)
+        while at >= 0:
+            end = at + len(surface)
+            if _edge(text, at - 1) and _edge(text, end):
+                found.append((at, -end))
+            at = text.find(surface, at + 1)
+    out: list[tuple[int, int]] = []
+    for start, neg_end in sorted(found):
+        if not out or start >= out[-1][1]:
+            out.append((start, -neg_end))
+    return out
 
 
 def _not_names(article: Article, mentions: list[_Mention]) -> list[_Mention]:

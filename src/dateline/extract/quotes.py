@@ -584,14 +584,15 @@ def _indirect(doc: Doc, res: _Resolver, direct: list[Quote]) -> list[Quote]:
     out: list[Quote] = []
     inside = [(q.start, q.end) for q in direct]
     for tok in doc:
+        low = tok.lower_
+        according = low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to"
+        if not according and not ((low in CUES or low in STANCE) and tok.pos_ in ("VERB", "AUX")):
+            continue
+        # After the word tests, which let few tokens through: this one costs a comparison per
+        # direct quote, and ran for every token when it came first.
         if any(s <= tok.idx < e for s, e in inside):
             continue
-        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-            q = _according(tok, res)
-        elif (tok.lower_ in CUES or tok.lower_ in STANCE) and tok.pos_ in ("VERB", "AUX"):
-            q = _reported(tok, res)
-        else:
-            continue
+        q = _according(tok, res) if according else _reported(tok, res)
         # A paraphrase may hold a partial quote (`she says Trump's "meltdown is unhinged"`);
         # what opens with a quotation mark is the direct quote itself, not reported speech.
         if q and not any(s - 2 <= q.start < e for s, e in inside):

@@ -14,10 +14,11 @@ The patterns are ordered: an earlier, longer pattern claims its characters first
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 
 from dateline.extract import periods
+from dateline.extract.fastre import FOLDED, fast
 from dateline.extract.numbers import DIGITS, WORD_NUMBER, word_value
 from dateline.extract.tense import tense as clause_tense
 from dateline.model import Time
@@ -323,6 +324,49 @@ PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
 ]
 
 
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_UNITS = ("second", "minute", "hour", "day", "night", "week", "month", "year", "decade",
+          "century")
+# For speed: the words each pattern of PATTERNS cannot match without, one of which must occur
+# in the text (as written for a case-sensitive pattern, in its lower-case copy for the others);
+# most texts lack the words of most patterns, and an `in` test is far cheaper than a scan.
+NEEDS: list[tuple[str, ...]] = [
+    ("-0", "-1"),  # ISO date: the month after the dash
+    ("am", "pm", "a.m", "p.m", "utc", "gmt", "noon", "midnight"),
+    _MONTHS, _MONTHS, _MONTHS, _MONTHS, _MONTHS,
+    ("0s",),  # decades
+    ("quarter", "period"), ("spring", "summer", "fall", "autumn", "winter"),
+    ("quarter", "period"), ("quarter", "period"), ("year",),
+    ("quarter",),
+    ("yesterday", "today", "tomorrow", "tonight"),
+    ("this morning", "this afternoon", "this evening"),
+    ("ago",),
+    ("week", "month", "quarter", "year"),
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+    _UNITS,
+    ("day", "daily", "week", "month", "year", "hour", "annual"),
+    ("now", "currently", "at present", "recently", "the past", "the future", "formerly"),
+    ("17", "18", "19", "20"),  # a year
+]
+_FAST = [(fast(p), bool(p.flags & re.IGNORECASE), needs)
+         for (p, _), needs in zip(PATTERNS, NEEDS, strict=True)]
+
+
+def _matches(text: str) -> Iterator[tuple[re.Match[str], Resolver]]:
+    """Every match of each pattern in turn, as `pattern.finditer` finds them; patterns whose
+    words the text lacks are skipped, the others run in their `fast` form. A text
+    with a character IGNORECASE folds onto ASCII (`ſ` for `s`) takes the plain path: a
+    lower-case copy and the cased forms would not see what IGNORECASE sees."""
+    plain = FOLDED.search(text) is not None
+    low = text.lower()
+    for (pattern, resolve), (quick, icase, needs) in zip(PATTERNS, _FAST, strict=True):
+        if plain:
+            yield from ((m, resolve) for m in pattern.finditer(text))
+        elif any(w in (low if icase else text) for w in needs):
+            yield from ((m, resolve) for m in quick.finditer(text))
+
+
 class _MonthProxy:
     """Lets the bare-month pattern, which has two month groups, share `_month_year`."""
 
@@ -358,16 +402,15 @@ def find_times(text: str, published: str | None) -> list[Time]:
     pub = _parse_published(published)
     taken = bytearray(len(text) + 1)
     found: list[Time] = []
-    for pattern, resolve in PATTERNS:
-        for m in pattern.finditer(text):
-            start, end = m.span()
-            if any(taken[start:end]):
-                continue
-            look_after = resolve is not _weekday  # see `tense`: a weekday reads what precedes
-            value, kind = resolve(m, pub, clause_tense(text, start, end, look_after))
-            if kind == "DURATION" and value is None:
-                continue
-            taken[start:end] = b"\x01" * (end - start)
-            found.append(Time(text=m.group(0), value=value, start=start, end=end, type=kind))
+    for m, resolve in _matches(text):
+        start, end = m.span()
+        if any(taken[start:end]):
+            continue
+        look_after = resolve is not _weekday  # see `tense`: a weekday reads what precedes
+        value, kind = resolve(m, pub, clause_tense(text, start, end, look_after))
+        if kind == "DURATION" and value is None:
+            continue
+        taken[start:end] = b"\x01" * (end - start)
+        found.append(Time(text=m.group(0), value=value, start=start, end=end, type=kind))
     found.sort(key=lambda t: t.start)
     return periods.anchor(found, text, pub)
