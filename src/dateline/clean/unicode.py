@@ -21,6 +21,8 @@ _C0 = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _ENTITY = re.compile(r"&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
 _SPACES = re.compile("[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _LINE_END = re.compile("\r\n?|[\u2028\u2029\x85]")
+# A run of spaces inside a line (not an indent, which marks a paragraph).
+_INNER_SPACES = re.compile("(?<=[^\\s])[ \u00a0]{2,}(?=[^\\s])")
 
 
 def fix_text(text: str, repairs: dict[str, int]) -> str:
@@ -48,6 +50,13 @@ def _fix_once(text: str, repairs: dict[str, int]) -> str:
         repairs["control_chars"] = repairs.get("control_chars", 0) + n
     if not text.isascii() and is_bad(text):
         fixed = ftfy.fix_text(text, normalization="NFC")
+        if is_bad(fixed) and _INNER_SPACES.search(fixed):
+            # ftfy's choice can hang on spacing (`Â‡à  The` is left, `Â‡à The` repaired), and
+            # paragraphs squeeze inner spaces later: a second cleaning would then repair what
+            # this one left. Text ftfy could not repair is tried again with them squeezed.
+            squeezed = _INNER_SPACES.sub(" ", fixed)
+            again = ftfy.fix_text(squeezed, normalization="NFC")
+            fixed = again if again != squeezed else fixed
         if fixed != text:
             repairs["mojibake"] = repairs.get("mojibake", 0) + 1
             text = fixed
