@@ -278,7 +278,7 @@ def run(path: Path, limit: int | None = None, settings: Settings | None = None) 
             f"{fmt(surface.within.f1)} (same words)",
         ),
         Row(
-            "  precision / recall",
+            "linking precision / recall, in one article",
             f"{fmt(links.within.precision)} / {fmt(links.within.recall)}",
             f"{fmt(surface.within.precision)} / {fmt(surface.within.recall)}",
         ),
@@ -288,7 +288,7 @@ def run(path: Path, limit: int | None = None, settings: Settings | None = None) 
             f"{fmt(surface.across.f1)} (same words)",
         ),
         Row(
-            "  precision / recall",
+            "linking precision / recall, across articles",
             f"{fmt(links.across.precision)} / {fmt(links.across.recall)}",
             f"{fmt(surface.across.precision)} / {fmt(surface.across.recall)}",
         ),
