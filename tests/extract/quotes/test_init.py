@@ -1,24 +1,9 @@
 import pytest
 
 from dateline.extract.entities import extract_entities
-from dateline.extract.quotes import extract_quotes, quote_spans
+from dateline.extract.quotes import extract_quotes
 
-from .helpers import article
-
-
-def test_quote_spans_straight_curly_and_across_paragraphs() -> None:
-    text = '“We will win,” she said. He said "no".\n\n"First part.\n\n"Second part," he added.'
-    spans = [text[s:e] for s, e in quote_spans(text)]
-    assert spans == ["We will win,", "no", 'First part.\n\n"Second part,']
-
-
-def test_two_apostrophes_as_quotation_marks() -> None:
-    text = "''We will rebuild,'' the mayor said. ``Soon,'' she added. The voters' choice."
-    assert [text[s:e] for s, e in quote_spans(text)] == ["We will rebuild,", "Soon,"]
-
-
-def test_unclosed_quote_is_not_a_span() -> None:
-    assert quote_spans('He said "yes and left.\n\nThen nothing.') == []
+from ..helpers import article
 
 
 def run(nlp, text: str):  # type: ignore[no-untyped-def]
@@ -66,20 +51,6 @@ def test_pronoun_speaker_resolves_to_last_person(nlp) -> None:  # type: ignore[n
     quotes = run(nlp, 'John Smith arrived late. "We have done our best," he said.')
     direct = [q for q in quotes if q.kind == "direct"]
     assert direct[0].speaker == "John Smith" and direct[0].speaker_entity
-
-
-def test_resolver_knows_names_aliases_and_unique_surnames() -> None:
-    from dateline.extract.quotes import _Resolver
-    from dateline.model import Entity
-
-    ruiz = Entity("person:ana-ruiz", "Ana Ruiz", "PERSON")
-    neb = Entity("org:neb", "National Electoral Board", "ORG", aliases=["NEB"])
-    twins = [Entity("person:a", "Li Wei", "PERSON"), Entity("person:b", "Chen Wei", "PERSON")]
-    res = _Resolver([ruiz, neb, *twins])
-    assert res.by_name("Ruiz") is ruiz and res.by_name("ana ruiz") is ruiz
-    assert res.by_name("the NEB") is neb
-    assert res.by_name("Wei") is None  # two people share the surname: no guess
-    assert res.by_name("a spokesman") is None
 
 
 @pytest.mark.slow
@@ -192,25 +163,6 @@ def test_adding_after_a_quote_credits_the_speaker_of_its_clause(nlp) -> None:  #
     text = ('In a statement, Peabody Energy said: "The company was highly successful when it '
             'became independent," adding that its market value quadrupled in a few years.')
     assert _direct_speakers(nlp, text) == ["Peabody Energy"]
-
-
-def test_quote_inside_a_clause_is_not_direct() -> None:
-    from dateline.extract.quotes import _inside_clause
-
-    def opens(text: str, quoted: str) -> bool:
-        return _inside_clause(text, text.index(quoted))
-
-    assert opens('She called the plan "a disgrace to the city."', "a disgrace")
-    assert opens("He told reporters that ''the vote was rigged from the start.''", "the vote")
-    # A speech verb, a colon or comma, a new paragraph, a headline: the quote is direct.
-    assert not opens('The mayor says "we will rebuild every home."', "we will")
-    assert not opens('The mayor said: "We will rebuild."', "We will")
-    assert not opens('He paused.\n\n"We will rebuild," he said.', "We will")
-    assert not opens('Marta Ruiz\n\n"We will rebuild," he said.', "We will")
-    assert not opens('FLOODS HIT THE COAST "We will rebuild," the mayor said.', "We will")
-    # The closing mark of an earlier quote is no word: `''Meet the Press.'' ''She lies``.
-    assert not opens("he said on ''Meet the Press.'' ''She lies,'' he said.", "She lies")
-
 
 
 @pytest.mark.slow

@@ -1,0 +1,154 @@
+"""A speaker's name and entity from the token that speaks: its noun phrase, the person a
+report or a role stands for, a name in brackets or before a colon.
+
+`subjects` finds the token; this module names it, through the article's `_Resolver`. He and
+she are left as they are here, for `pronouns` once all speakers are known.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from dateline.extract.quotes.resolver import _Resolver
+from dateline.extract.quotes.subjects import _detached_subject, _inverted, _subject
+from dateline.extract.roles import TITLE_WORDS
+from dateline.model import Entity
+
+REPORT_NOUNS = frozenset(
+    "release statement report communique communiqué document letter notice post tweet "
+    "announcement readout memo filing transcript".split()
+)
+
+
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+
+
+def _noun_phrase(tok: Token) -> Span:
+    """A subject's name: the head with its compounds, titles and determiners, no clauses."""
+    left = tok
+    for child in tok.lefts:
+        if child.dep_ in ("compound", "det", "amod", "poss", "nmod", "nummod", "punct"):
+            left = min(left, child, key=lambda t: t.i)
+            break
+    while left.i < tok.i and any(t.is_space or "\n" in t.text for t in tok.doc[left.i : tok.i]):
+        left = tok.doc[left.i + 1]  # a parse across a paragraph break (`1:50 p.m.\n\nDr. Lee`)
+    right = tok
+    for child in tok.rights:
+        if child.dep_ in ("compound", "appos", "flat") and child.i == right.i + 1:
+            right = child
+    return tok.doc[left.i : right.i + 1]
+
+
+def _cited(verb: Token) -> Token | None:
+    """`the release said citing X` or `quoting X`: X."""
+    for tok in verb.subtree:
+        if tok.lower_ in ("citing", "quoting") and tok.i > verb.i:
+            for child in tok.children:
+                if child.dep_ in ("dobj", "pobj", "attr", "nsubj"):
+                    return child
+    return None
+
+
+def _speaker(tok: Token | None, verb: Token | None, res: _Resolver, at: int
+             ) -> tuple[str | None, str | None]:
+    if tok is None:
+        return None, None
+    if verb is not None and tok.lower_ in REPORT_NOUNS:
+        cited = _cited(verb)
+        if cited is not None:
+            tok = cited
+    if tok.lower_ in ("who", "that", "which") and verb is not None and verb.dep_ == "relcl":
+        tok = verb.head  # `Trump, who said ...`: the relative clause's head is the speaker
+    tok = _out_of_brackets(tok)
+    if tok.lower_ in PRONOUNS:
+        return tok.text, None  # he and she are resolved once all speakers are known
+    np = _noun_phrase(tok)
+    ent = (res.at(np.start_char, np.end_char) or res.by_name(np.text) or res.by_name(tok.text)
+           or _person_within(tok, res))
+    if ent is None and _is_description(np):
+        # `The star then recalled`: a definite role names the person just written about; the
+        # words stay the speaker, the entity says who that is.
+        ent = res.last_person(np.start_char, DESCRIPTION_CHARS)
+        return (np.text, ent.id) if ent else (np.text, None)
+    return (ent.name, ent.id) if ent else (np.text, None)
+
+
+DESCRIPTION_CHARS = 400  # how far back `the star` looks for the person it stands for
+# Roles that presuppose a person already named (`the star`, `the Republican nominee`), beside
+# the titles of office; not `the woman` or `the man`, who may be someone never named.
+PERSON_NOUNS = TITLE_WORDS | frozenset(
+    "star actor actress singer rapper comedian host anchor candidate nominee frontrunner "
+    "front-runner hopeful businessman businesswoman tycoon billionaire mogul magnate author "
+    "novelist pastor preacher activist incumbent challenger contender".split()
+)
+
+
+def _is_description(np: Span) -> bool:
+    """`the star`, `the former secretary of state`: `the`, then words, a singular role."""
+    head = np.root
+    return (np[0].lower_ == "the" and head.tag_ == "NN" and head.lower_ in PERSON_NOUNS
+            and not any(t.pos_ == "PROPN" for t in np))
+
+
+def _out_of_brackets(tok: Token) -> Token:
+    """`Gov. Ann Lee (R-OH), said`: a subject the parse found in the party-and-state brackets
+    stands for the name before them."""
+    doc = tok.doc
+    i = tok.i
+    while i > 0 and i > tok.i - 4 and doc[i - 1].text != "(":
+        i -= 1
+    if i > 1 and doc[i - 1].text == "(" and doc[i - 2].pos_ == "PROPN":
+        return doc[i - 2]
+    return tok
+
+
+def _person_within(tok: Token, res: _Resolver) -> Entity | None:
+    """`Speaker of the House Rep. Paul Ryan`, `the head of the agency, Ann Lee`: the person
+    named inside the subject's phrase (its clauses left out) when its head is a title."""
+    stop = [c.left_edge.i for c in tok.rights if c.dep_ in ("relcl", "acl")]
+    end = min([tok.right_edge.i + 1, *stop])
+    span = tok.doc[tok.left_edge.i : end]
+    ent = res.at(span.start_char, span.end_char)
+    return ent if ent is not None and ent.type == "PERSON" else None
+
+
+def _cue_speaker(verb: Token, named: Token | None, quote: tuple[int, int], res: _Resolver
+                 ) -> tuple[str | None, str | None]:
+    """The speaker of a quote whose cue verb is known, from the parse around the verb."""
+    passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if passive:
+        # `X was asked, "..."`: the subject heard the words; the speaker is the agent, if any.
+        agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children
+                 if g.dep_ == "pobj"]
+        return _speaker(agent[0], verb, res, quote[0]) if agent else (None, None)
+    acl = verb.head if verb.dep_ == "acl" and verb.head.pos_ == "PROPN" else None
+    # A name right between the closing mark and the verb speaks, whatever the parse says.
+    proper = named if named is not None and named.pos_ == "PROPN" else None
+    subj = (proper or _subject(verb, quote) or named or acl or _inverted(verb, quote)
+            or _detached_subject(verb))
+    return _speaker(subj, verb, res, quote[0])
+
+
+# `Pollsters agree - Ann Lee: "..."`, `asked pollster Ann Lee: "..."`: a person named right
+# before the colon that opens the quote speaks it, whatever verb came earlier.
+_NAME_COLON = re.compile(r"(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}):\s*$")
+_PREPOSITIONS = frozenset("to with on from at by in for of about".split())
+
+
+def _name_colon(text: str, start: int, res: _Resolver) -> tuple[str, str | None] | None:
+    window = max(0, start - 80)
+    before = text[window:start].rstrip("\"“'` \n")
+    m = _NAME_COLON.search(before)
+    if m is None:
+        return None
+    at = window + m.start("name")
+    ent = res.at(at, at + len(m.group("name")))
+    words = before[: m.start("name")].split()
+    if words and words[-1] in ("-", "—", "–") and len(m.group("name").split()) > 1:
+        # A roundup's `Headline - Ann Lee: "..."`: a name there, known to NER or not.
+        return (ent.name, ent.id) if ent else (m.group("name"), None)
+    if ent is None or ent.type != "PERSON" or words and words[-1].lower() in _PREPOSITIONS:
+        return None
+    return ent.name, ent.id
