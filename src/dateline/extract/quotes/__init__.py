@@ -39,17 +39,14 @@ from dateline.extract.quotes.speakers import (
     PRONOUNS,
     REPORT_NOUNS,
 )
-from dateline.extract.quotes.verbs import AFTER_CUE, BEFORE_CUE, CUE_WORDS, CUES, STANCE
+from dateline.extract.quotes.verbs import CUES, STANCE
 from dateline.model import Article
 
 # The public names of the single module this package replaced, so that its importers are
 # unchanged.
 __all__ = [
-    "AFTER_CUE",
-    "BEFORE_CUE",
     "CARRY_CHARS",
     "CUES",
-    "CUE_WORDS",
     "DASH_CREDIT",
     "DESCRIPTION_CHARS",
     "OPEN_RE",

@@ -1,12 +1,10 @@
-"""The words that attribute speech: cue verbs, their character patterns, and stance verbs.
+"""The words that attribute speech: cue verbs and stance verbs.
 
 Word lists only, so that every part of the quote finder (and `extract.events`, which skips
 speech verbs) reads the same lists without importing any parse logic.
 """
 
 from __future__ import annotations
-
-import re
 
 CUES = frozenset(
     "say says said saying tell tells told add adds added state states stated announce announces "
@@ -24,15 +22,6 @@ CUES = frozenset(
     "retort retorts retorted conclude concludes concluded answer answers answered read reads "
     "chant chants chanted chanting echo echoes echoed echoing shouting yell yells yelled yelling "
     "cry cries cried crying point points pointed pointing written spoken".split()
-)
-CUE_WORDS = "|".join(sorted(CUES, key=len, reverse=True))
-# A title abbreviation (`Mr.`, `Sen.`) may stand in the speaker's name between quote and cue.
-_TITLE_DOT = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Del|Lt|Col|Sgt|Capt|Prof|St|Jr|Sr)\."
-AFTER_CUE = re.compile(
-    rf"[\s,]*(?:(?P<pre>(?:{_TITLE_DOT}|[^\n\"“”.;:]){{1,80}}?)\s+(?P<v1>{CUE_WORDS})\b|(?P<v2>{CUE_WORDS})\s)"
-)
-BEFORE_CUE = re.compile(
-    rf"\b(?P<v>{CUE_WORDS})\b(?:[^\n\"“”.;]{{0,60}}?)[:,]\s*$"
 )
 
 
