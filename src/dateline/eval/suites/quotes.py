@@ -22,7 +22,7 @@ model (its full pipeline: textacy reads lemmas).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -229,52 +229,46 @@ def _result(n: int, kept: int, mine: Tally, theirs: Tally | None, limit: int, of
         return value if theirs is not None else "n/a (textacy not installed)"
 
     t = theirs or Tally()
+
+    def side_by_side(label: str, measure: Callable[[Tally], float], target: str = "") -> Row:
+        return Row(label, fmt(measure(mine)), b(fmt(measure(t))), target)
+
     rows = [
         Row("articles (scored)", f"{kept} of {n}", str(kept)),
         Row("gold direct quotes", str(mine.direct.gold), str(t.direct.gold)),
-        Row(
+        side_by_side(
             "direct quotes recall",
-            fmt(mine.direct.recall),
-            b(fmt(t.direct.recall)),
+            lambda x: x.direct.recall,
             meets(mine.direct.recall, TARGETS["recall"]),
         ),
-        Row("direct quotes precision", fmt(mine.direct.precision), b(fmt(t.direct.precision))),
-        Row("direct quotes F1", fmt(mine.direct.f1), b(fmt(t.direct.f1))),
-        Row(
-            "direct quotes precision, parts of a split gold quote counted right",
-            fmt(_pieces_precision(mine)),
-            b(fmt(_pieces_precision(t))),
+        side_by_side("direct quotes precision", lambda x: x.direct.precision),
+        side_by_side("direct quotes F1", lambda x: x.direct.f1),
+        side_by_side(
+            "direct quotes precision, parts of a split gold quote counted right", _pieces_precision
         ),
-        Row(
+        side_by_side(
             f"speaker accuracy, named sources ({mine.named.gold} / {t.named.gold} matched)",
-            fmt(_rate(mine.named)),
-            b(fmt(_rate(t.named))),
+            lambda x: _rate(x.named),
             meets(_rate(mine.named), TARGETS["named_speaker"]),
         ),
-        Row(
+        side_by_side(
             f"named sources given a speaker ({mine.named_given.gold} / {t.named_given.gold})",
-            fmt(_coverage(mine)),
-            b(fmt(_coverage(t))),
+            _coverage,
         ),
-        Row(
-            "speaker accuracy, named sources given a speaker",
-            fmt(_rate(mine.named_given)),
-            b(fmt(_rate(t.named_given))),
+        side_by_side(
+            "speaker accuracy, named sources given a speaker", lambda x: _rate(x.named_given)
         ),
-        Row(
+        side_by_side(
             f"speaker accuracy, named sources both matched ({mine.both_named.gold})",
-            fmt(_rate(mine.both_named)),
-            b(fmt(_rate(t.both_named))),
+            lambda x: _rate(x.both_named),
         ),
-        Row(
+        side_by_side(
             f"speaker accuracy, noun-phrase sources ({mine.phrase.gold} / {t.phrase.gold})",
-            fmt(_rate(mine.phrase)),
-            b(fmt(_rate(t.phrase))),
+            lambda x: _rate(x.phrase),
         ),
-        Row(
+        side_by_side(
             f"pronoun sources resolved to the name ({mine.pronoun.gold} / {t.pronoun.gold})",
-            fmt(_rate(mine.pronoun)),
-            b(fmt(_rate(t.pronoun))),
+            lambda x: _rate(x.pronoun),
         ),
         Row("gold indirect attributions", str(mine.indirect.gold), "-"),
         Row("indirect content recall", fmt(mine.indirect.recall), "-"),
