@@ -10,14 +10,30 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 
 def f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
+class _Rated:
+    """F1 and a figures dict for a counts class that gives precision and recall."""
+
+    __slots__ = ()
+    precision: float
+    recall: float
+
+    @property
+    def f1(self) -> float:
+        return f1(self.precision, self.recall)
+
+    def as_dict(self) -> dict[str, float | int]:
+        rates = {"precision": self.precision, "recall": self.recall, "f1": self.f1}
+        return {k: round(v, 4) for k, v in rates.items()} | asdict(self)  # type: ignore[call-overload]
+
+
 @dataclass(slots=True)
-class Counts:
+class Counts(_Rated):
     """True positives, system items and gold items: enough for P, R and F1."""
 
     tp: int = 0
@@ -34,20 +50,6 @@ class Counts:
     @property
     def recall(self) -> float:
         return self.tp / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        return f1(self.precision, self.recall)
-
-    def as_dict(self) -> dict[str, float | int]:
-        return {
-            "precision": round(self.precision, 4),
-            "recall": round(self.recall, 4),
-            "f1": round(self.f1, 4),
-            "tp": self.tp,
-            "sys": self.sys,
-            "gold": self.gold,
-        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -404,7 +406,7 @@ def quote_piece(gold: str, system: str) -> bool:
 
 
 @dataclass(slots=True)
-class QuoteCounts:
+class QuoteCounts(_Rated):
     """Gold quotes and those found; system quotes and those that match a gold one. Kept
     apart because a quote split in two on one side may match two on the other."""
 
@@ -425,21 +427,6 @@ class QuoteCounts:
     @property
     def precision(self) -> float:
         return self.matched / self.sys if self.sys else 0.0
-
-    @property
-    def f1(self) -> float:
-        return f1(self.precision, self.recall)
-
-    def as_dict(self) -> dict[str, float | int]:
-        return {
-            "precision": round(self.precision, 4),
-            "recall": round(self.recall, 4),
-            "f1": round(self.f1, 4),
-            "gold": self.gold,
-            "found": self.found,
-            "sys": self.sys,
-            "matched": self.matched,
-        }
 
 
 def match_quotes(gold: Sequence[str], system: Sequence[str]) -> tuple[QuoteCounts, list[int | None]]:
