@@ -40,6 +40,10 @@ def _clean(text: str) -> Article | None:
 @example("The The The The The The The The 0\u00c2\r000\u00a4\u00d7")  # unwrapping makes `\u00c2 `
 @example("The The The The The The The The 0\u00c2\x0c000\u00a4\u00d7")  # so does a control character
 @example("The The The The The The The The 0\u00c2\x87\u00e0  The")  # ftfy's choice hangs on spacing
+@example("The The The The The The agree,\u201d 000000\u00a2\xad\u00bf")  # ftfy uncurled quotes
+@example("The The The The The The The 0000000\x81\u00c2\u00a100")  # a control hid mojibake
+@example("The The The The The date 2021-02-30 \x9a\u00d8 \x80\u00c2 \u202e")  # a trailing space did
+@example("The The The The The The The The The  \u00c2 The")  # `Â ` is bad, `Â  ` is not
 def test_hostile_text_cleans_idempotently(text: str) -> None:
     once = _clean(text)
     if once is None:

@@ -21,21 +21,20 @@ _C0 = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _ENTITY = re.compile(r"&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
 _SPACES = re.compile("[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _LINE_END = re.compile("\r\n?|[\u2028\u2029\x85]")
-# A run of spaces inside a line (not an indent, which marks a paragraph).
-_INNER_SPACES = re.compile("(?<=[^\\s])[ \u00a0]{2,}(?=[^\\s])")
+_INDENT = re.compile(r"^[ \t\u00a0]*")
 
 
 def fix_text(text: str, repairs: dict[str, int]) -> str:
     """Return the text with encoding damage repaired; counts go into `repairs`.
 
-    When ftfy repaired something, the pass runs again (up to three times): on garbled text ftfy
-    can decide differently once control characters are gone, and cleaning must be idempotent
-    (found by fuzzing: `000000\x81À\x860`). Only text that ftfy changed pays for it.
+    The pass runs again while it changes the text (three times at most): a repair can uncover
+    another (a control character or a space between two halves of mojibake, found by
+    fuzzing: `0000000\x81Â¡00`), and cleaning must be idempotent. A second pass over text the
+    first left alone costs an `isascii` or a regex search.
     """
     for _ in range(3):
-        before = repairs.get("mojibake", 0)
         fixed = _fix_once(text, repairs)
-        if repairs.get("mojibake", 0) == before or fixed == text:
+        if fixed == text:
             return fixed
         text = fixed
     return text
@@ -48,14 +47,15 @@ def _fix_once(text: str, repairs: dict[str, int]) -> str:
         # Before ftfy, so that it sees the spaces a second cleaning would see (`Â\x0c` is `Â `).
         text, n = _C0.subn(" ", text)
         repairs["control_chars"] = repairs.get("control_chars", 0) + n
-    if not text.isascii() and is_bad(text):
-        fixed = ftfy.fix_text(text, normalization="NFC")
-        if is_bad(fixed) and _INNER_SPACES.search(fixed):
-            # ftfy's choice can hang on spacing (`Â‡à  The` is left, `Â‡à The` repaired), and
-            # paragraphs squeeze inner spaces later: a second cleaning would then repair what
-            # this one left. Text ftfy could not repair is tried again with them squeezed.
-            squeezed = _INNER_SPACES.sub(" ", fixed)
-            again = ftfy.fix_text(squeezed, normalization="NFC")
+    # ftfy's choice can hang on spacing (`Â‡à  The` is left, `Â‡à The` repaired; `Â The` is
+    # bad, `Â  The` not), and paragraphs squeeze spaces later: a second cleaning would then
+    # repair what this one left. So the text is also judged, and repaired if need be, squeezed
+    # as paragraphs will be (indents kept: they mark paragraphs).
+    if not text.isascii() and (is_bad(text) or is_bad(_squeezed_lines(text))):
+        fixed = _ftfy(text)
+        squeezed = _squeezed_lines(fixed)
+        if is_bad(squeezed):
+            again = _ftfy(squeezed)
             fixed = again if again != squeezed else fixed
         if fixed != text:
             repairs["mojibake"] = repairs.get("mojibake", 0) + 1
@@ -75,6 +75,17 @@ def _fix_once(text: str, repairs: dict[str, int]) -> str:
         text, n = _CONTROL.subn(" ", text)
         repairs["control_chars"] = repairs.get("control_chars", 0) + n
     return text
+
+
+def _squeezed_lines(text: str) -> str:
+    lines = text.split("\n")
+    return "\n".join(_INDENT.match(line).group(0) + squeeze(line) for line in lines)  # type: ignore[union-attr]
+
+
+def _ftfy(text: str) -> str:
+    # Quotes stay as the source wrote them: ftfy straightens curly quotes by default, which
+    # would do so only in the records that happen to need a mojibake repair.
+    return ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False)
 
 
 def squeeze(line: str) -> str:
