@@ -51,7 +51,7 @@ def _fix_once(text: str, repairs: dict[str, int]) -> str:
     # bad, `Â  The` not), and paragraphs squeeze spaces later: a second cleaning would then
     # repair what this one left. So the text is also judged, and repaired if need be, squeezed
     # as paragraphs will be (indents kept: they mark paragraphs).
-    if not text.isascii() and (is_bad(text) or is_bad(_squeezed_lines(text))):
+    if not text.isascii() and (is_bad(text) or _bad_when_squeezed(text)):
         fixed = _ftfy(text)
         squeezed = _squeezed_lines(fixed)
         if is_bad(squeezed):
@@ -75,6 +75,11 @@ def _fix_once(text: str, repairs: dict[str, int]) -> str:
         text, n = _CONTROL.subn(" ", text)
         repairs["control_chars"] = repairs.get("control_chars", 0) + n
     return text
+
+
+def _bad_when_squeezed(text: str) -> bool:
+    squeezed = _squeezed_lines(text)
+    return squeezed != text and is_bad(squeezed)  # the badness scan again only if it differs
 
 
 def _squeezed_lines(text: str) -> str:
