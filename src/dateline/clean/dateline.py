@@ -8,44 +8,10 @@ from __future__ import annotations
 
 import re
 
+from dateline import lexicon
 from dateline.model import Dateline
 
-AGENCIES = {
-    "reuters": "Reuters",
-    "reuter": "Reuters",
-    "ap": "AP",
-    "associated press": "AP",
-    "afp": "AFP",
-    "sputnik": "Sputnik",
-    "tass": "TASS",
-    "itar-tass": "TASS",
-    "xinhua": "Xinhua",
-    "upi": "UPI",
-    "dpa": "dpa",
-    "bloomberg": "Bloomberg",
-    "ansa": "ANSA",
-    "efe": "EFE",
-    "kyodo": "Kyodo",
-    "yonhap": "Yonhap",
-    "ians": "IANS",
-    "pti": "PTI",
-    "ria novosti": "RIA Novosti",
-    "interfax": "Interfax",
-    "anadolu": "Anadolu",
-    "aa": "Anadolu",
-    "cnn": "CNN",
-    "bbc": "BBC",
-    "wam": "WAM",
-    "irna": "IRNA",
-    "bernama": "Bernama",
-    "apa": "APA",
-    "mena": "MENA",
-    "sana": "SANA",
-    "ukrinform": "Ukrinform",
-    "cna": "CNA",
-    "aap": "AAP",
-    "ani": "ANI",
-}
+AGENCIES = lexicon.mapping("agencies")
 # Wire datelines write months in any case (`Feb`, `FEB`, `FEb`, `MARCH`).
 _MONTH = r"(?i:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)"
 _DATE = rf"(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?"

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from dateline import lexicon
 from dateline.companies import company_short_form
 from dateline.extract.aliases import AliasSet, find_aliases
 from dateline.extract.countries import country_code, demonym_code, display_name
@@ -26,11 +27,7 @@ LABELS = {"PERSON": 1.0, "ORG": 1.0, "GPE": 1.0, "LOC": 1.0, "NORP": 1.0, "FAC":
           "EVENT": 1.0, "WORK_OF_ART": 0.4, "PRODUCT": 0.4, "LAW": 0.4}
 # Multi-word agencies are listed whole: split into words they made `France` and `Press`
 # (a surname) agencies too.
-AGENCIES = frozenset(
-    "reuters sputnik ap afp tass xinhua interfax ria bloomberg upi dpa efe ansa kyodo yonhap "
-    "irna anadolu bernama pti ani bbc cnn itar-tass ria-novosti wafa sana mena".split()
-) | {"associated press", "al jazeera", "ria novosti", "agence france-presse",
-     "agence france presse", "dow jones", "france 24", "press trust of india", "anadolu agency"}
+AGENCIES = frozenset(lexicon.mapping("agencies"))
 AGENCY_RE = re.compile(
     r"\b(?:Reuters|Sputnik|AP|AFP|TASS|Xinhua|Interfax|RIA Novosti|Bloomberg|UPI|DPA|EFE|ANSA"
     r"|Kyodo|Yonhap|IRNA|Anadolu(?: Agency)?|Associated Press|Agence France-Presse|ITAR-TASS"
