@@ -1,3 +1,46 @@
-"""dateline: raw news dumps in, a clean searchable archive out."""
+"""dateline: raw news dumps in, a clean searchable archive out.
+
+    import dateline
+    arc = dateline.open("news.db")
+    arc.quotes(speaker="Ana Ruiz").to_pandas()
+
+The names below are loaded on first use, so `import dateline` stays cheap (no spaCy, no SQLite
+until asked).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+__all__ = ["Article", "DatelineError", "Settings", "ingest", "open", "parse"]
+
+# A library logs; the application that uses it decides where the records go.
+logging.getLogger("dateline").addHandler(logging.NullHandler())
+
+_WHERE = {
+    "parse": "dateline.api.ingest", "ingest": "dateline.api.ingest", "open": "dateline.api.read",
+    "Article": "dateline.model", "Settings": "dateline.settings", "DatelineError": "dateline.errors",
+}
+
+if TYPE_CHECKING:
+    from dateline.api.ingest import ingest, parse
+    from dateline.api.read import open  # noqa: A004
+    from dateline.errors import DatelineError
+    from dateline.model import Article
+    from dateline.settings import Settings
+
+
+def __getattr__(name: str) -> Any:
+    if name in _WHERE:
+        import importlib
+
+        value = getattr(importlib.import_module(_WHERE[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'dateline' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])

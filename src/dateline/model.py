@@ -242,3 +242,299 @@ def _dateline_dict(dl: Dateline | None) -> dict[str, Any] | None:
 def _only(cls: type, d: dict[str, Any]) -> dict[str, Any]:
     names = {f.name for f in fields(cls)}
     return {k: v for k, v in d.items() if k in names}
+
+
+# -- what the read API returns ---------------------------------------------------------------
+# Each query of `dateline.open(...)` returns `Results` of one of these records; `to_dict()` gives
+# the article contract's field names, plus where the fact was found (article id, date, title).
+
+
+class _Record:
+    __slots__ = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)  # type: ignore[call-overload]
+
+
+@dataclass(slots=True)
+class QuoteRecord(Quote, _Record):
+    article_id: str = ""
+    published: str | None = None
+    title: str | None = None
+
+
+@dataclass(slots=True)
+class AmountRecord(Amount, _Record):
+    article_id: str = ""
+    published: str | None = None
+    title: str | None = None
+
+
+@dataclass(slots=True)
+class TimeRecord(Time, _Record):
+    article_id: str = ""
+    published: str | None = None
+    title: str | None = None
+
+
+@dataclass(slots=True)
+class MentionRecord(Mention, _Record):
+    entity_id: str = ""
+    article_id: str = ""
+    published: str | None = None
+    title: str | None = None
+
+
+@dataclass(slots=True)
+class EntityRecord(_Record):
+    """An entity of the whole archive: its names, and how many articles and mentions name it."""
+
+    id: str
+    name: str
+    type: str
+    country: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    articles: int = 0
+    mentions: int = 0
+
+
+@dataclass(slots=True)
+class ArticleRef(_Record):
+    """An article named in a listing: enough to show it and to open it."""
+
+    id: str
+    published: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    lead: str = ""
+    mentions: int | None = None  # in an entity's page: how often the article names it
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        if d["mentions"] is None:
+            d.pop("mentions")
+        return d
+
+
+@dataclass(slots=True)
+class EntityDetail(_Record):
+    """One entity with its coverage: articles per day and month, latest articles, quotes, company."""
+
+    entity: EntityRecord
+    per_day: dict[str, int] = field(default_factory=dict)
+    per_month: dict[str, int] = field(default_factory=dict)
+    latest: list[ArticleRef] = field(default_factory=list)
+    cooccurring: list[dict[str, Any]] = field(default_factory=list)
+    quotes: list[QuoteRecord] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        # `articles` is the list of latest articles, as `dateline entity --json` has always printed
+        # it; the count is `article_count`.
+        return {**self.entity.to_dict(), "article_count": self.entity.articles,
+                "articles": [a.to_dict() for a in self.latest], "per_month": dict(self.per_month),
+                "per_day": dict(self.per_day), "cooccurring": list(self.cooccurring),
+                "quotes": [q.to_dict() for q in self.quotes]}
+
+
+@dataclass(slots=True)
+class Ambiguous(_Record):
+    """A name that several entities answer to: the candidates, most covered first."""
+
+    name: str
+    candidates: list[EntityRecord]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"ambiguous": self.name, "candidates": [c.to_dict() for c in self.candidates]}
+
+
+@dataclass(slots=True)
+class Hit(_Record):
+    """One search hit; `snippet` has the matched words between the caller's marks."""
+
+    id: str
+    published: str | None
+    title: str | None
+    snippet: str
+    score: float
+    outlet: str | None = None
+    cluster_id: str | None = None
+    copies: int = 1
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "published": self.published, "title": self.title, "snippet": self.snippet,
+            "score": round(self.score, 4), "outlet": self.outlet, "cluster_id": self.cluster_id,
+            "copies": self.copies,
+        }
+
+
+@dataclass(slots=True)
+class ClusterRecord(_Record):
+    """A story cluster: copies of one text, with its earliest, longest article as representative."""
+
+    id: str
+    kind: str  # near | exact | unique
+    size: int
+    articles: int
+    representative: dict[str, Any]
+    first_published: str | None
+    last_published: str | None
+    outlets: list[str]
+
+
+@dataclass(slots=True)
+class ArchiveStats(_Record):
+    path: str
+    size_bytes: int
+    articles: int
+    sources: int
+    rejects: int
+    undated: int
+    published_from: str | None
+    published_to: str | None
+    formats: dict[str, int]
+    reject_reasons: dict[str, int]
+    per_month: dict[str, int]
+    runs: list[dict[str, Any]]
+
+
+class Results(list):  # type: ignore[type-arg]
+    """The records a query returned, in order; also a pandas DataFrame or an Arrow table.
+
+    `record` is the record type (so that an empty result still has its columns); `windowed`
+    is true for a search that ranked only the newest matches of a broad query.
+    """
+
+    def __init__(self, items: Any = (), record: type | None = None, windowed: bool = False) -> None:
+        super().__init__(items)
+        self.record = record
+        self.windowed = windowed
+
+    def to_dicts(self) -> list[dict[str, Any]]:
+        return [r.to_dict() for r in self]
+
+    def to_arrow(self) -> Any:
+        import pyarrow as pa
+
+        if self.record is not None and is_flat(self.record):
+            return pa.Table.from_pylist(self.to_dicts(), schema=arrow_schema(self.record))
+        return pa.Table.from_pylist(self.to_dicts())
+
+    def to_pandas(self) -> Any:
+        try:
+            import pandas as pd
+        except ImportError as exc:
+            from dateline.errors import MissingExtra
+
+            raise MissingExtra("DataFrames need pandas: pip install 'dateline[pandas]'") from exc
+        frame = self.to_arrow().to_pandas()
+        return frame if len(frame.columns) or not self.record else pd.DataFrame(columns=_names(self.record))
+
+
+def _names(cls: type) -> list[str]:
+    return [f.name for f in fields(cls)]
+
+
+def is_flat(cls: type) -> bool:
+    """Whether every field of the record maps to an Arrow column type (see `arrow_schema`)."""
+    return all(_arrow_type(t) is not None for t in _hints(cls).values())
+
+
+def arrow_schema(cls: type) -> Any:
+    """The Arrow schema of a record type, from its type hints: typed columns for exports and frames."""
+    import pyarrow as pa
+
+    return pa.schema([(name, _arrow_type(t)) for name, t in _hints(cls).items()])
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    import typing
+
+    hints = typing.get_type_hints(cls)
+    return {f.name: hints[f.name] for f in fields(cls)}
+
+
+def _arrow_type(t: Any) -> Any:
+    import types
+    import typing
+
+    import pyarrow as pa
+
+    args = [a for a in typing.get_args(t) if a is not type(None)]
+    if isinstance(t, types.UnionType) or typing.get_origin(t) is typing.Union:
+        return _arrow_type(args[0]) if len(args) == 1 else None
+    if typing.get_origin(t) is list:
+        inner = _arrow_type(args[0]) if args else None
+        return pa.list_(inner) if inner is not None else None
+    simple = {str: pa.string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_()}
+    return simple.get(t)
+
+
+@dataclass(frozen=True, slots=True)
+class Highlight:
+    """A span of an article's text to mark, as a fact kind declares it (the web and the terminal
+    draw it): `kind` names the mark (entity, quote, amount, time), `title` is the hover text."""
+
+    start: int
+    end: int
+    kind: str
+    title: str
+    href: str | None = None
+    css: str = ""
+    anchor: str | None = None
+
+
+# -- rows of the exported tables beyond the facts ------------------------------------------------
+
+
+@dataclass(slots=True)
+class ArticleRow(_Record):
+    """An article as one row of the `articles` table of an export (its facts are other tables)."""
+
+    id: str
+    published: str | None
+    title: str | None
+    outlet: str | None
+    url: str | None
+    language: str | None
+    dateline_text: str | None
+    dateline_place: str | None
+    dateline_agency: str | None
+    source_path: str
+    source_record: int
+    source_format: str
+    cluster_id: str | None
+    cluster_kind: str | None
+    cluster_size: int | None
+    text: str
+
+    @classmethod
+    def of(cls, a: Article) -> ArticleRow:
+        dl, c = a.dateline, a.cluster
+        return cls(a.id, a.published, a.title, a.outlet, a.url, getattr(a, "language", None),
+                   dl.text if dl else None, dl.place if dl else None, dl.agency if dl else None,
+                   a.source.path, a.source.record, a.source.format,
+                   c.id if c else None, c.kind if c else None, c.size if c else None, a.text)
+
+
+@dataclass(slots=True)
+class SourceRow(_Record):
+    """One record an article was read from (an exact copy is another source of the same article)."""
+
+    article_id: str
+    path: str
+    record: int
+    format: str | None
+    offset: int | None
+    outlet: str | None
+    url: str | None
+    added: str
+
+
+@dataclass(slots=True)
+class ClusterMember(_Record):
+    article_id: str
+    cluster_id: str
+    kind: str
+    size: int

@@ -12,6 +12,8 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
+from dateline.errors import ConfigError
+
 CONFIG_ENV = "DATELINE_CONFIG"
 DB_ENV = "DATELINE_DB"
 
@@ -39,13 +41,23 @@ class Settings:
     # Seconds a writer waits for another one's batch before saying the archive is busy.
     busy_timeout_s: float = 10.0
     workers: int = 1
+    # Reading. A query matching much of a large archive is ranked among only this many of its most
+    # recently stored matches (ranking every match of a common word takes seconds); the command
+    # line and the web share it, so the two give the same hits.
+    search_window: int = 2000
+    search_time_limit_s: float = 2.0
 
     def with_overrides(self, **kw: Any) -> Settings:
         return replace(self, **{k: v for k, v in kw.items() if v is not None})
 
 
 def load_settings(config: str | None = None, **overrides: Any) -> Settings:
-    """Defaults, then the TOML file (`--config`, $DATELINE_CONFIG or ./dateline.toml), then flags."""
+    """Defaults, then the TOML file (`config`, $DATELINE_CONFIG or ./dateline.toml), then overrides.
+
+    The command line, the web app and `dateline.open` all build their settings here, so `db` in
+    the file, $DATELINE_DB and an explicit path mean the same everywhere. A mistake in the file
+    is a ConfigError naming the file and the setting.
+    """
     base = Settings()
     env_db = os.environ.get(DB_ENV)
     if env_db:
@@ -54,15 +66,47 @@ def load_settings(config: str | None = None, **overrides: Any) -> Settings:
     if path is None and Path("dateline.toml").is_file():
         path = "dateline.toml"
     if path:
-        p = Path(path)
-        if not p.is_file():
-            raise FileNotFoundError(f"config file not found: {path}")
+        base = replace(base, **_read_file(path))
+    return base.with_overrides(**check_values(overrides, "the settings"))
+
+
+def _read_file(path: str) -> dict[str, Any]:
+    p = Path(path)
+    if not p.is_file():
+        raise ConfigError(f"config file not found: {path}")
+    try:
         with p.open("rb") as fh:
             data = tomllib.load(fh)
-        data = data.get("dateline", data)
-        known = {f.name for f in fields(Settings)}
-        unknown = sorted(set(data) - known)
-        if unknown:
-            raise ValueError(f"unknown setting(s) in {path}: {', '.join(unknown)}")
-        base = replace(base, **data)
-    return base.with_overrides(**overrides)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"cannot read the config file {path}: {exc}") from exc
+    data = data.get("dateline", data)
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: [dateline] must be a table of settings")
+    return check_values(data, path)
+
+
+_TYPES = {f.name: type(f.default) for f in fields(Settings)}
+
+
+def check_values(values: dict[str, Any], where: str) -> dict[str, Any]:
+    """`values` checked against the settings' names and types (a TOML file or a caller can give
+    a string where a number belongs; found here, not as a traceback deep inside a stage)."""
+    unknown = sorted(set(values) - set(_TYPES))
+    if unknown:
+        raise ConfigError(f"unknown setting(s) in {where}: {', '.join(unknown)}")
+    out: dict[str, Any] = {}
+    for name, value in values.items():
+        if value is None:
+            continue
+        want = _TYPES[name]
+        # bool is an int in Python, but `workers = true` is a mistake; an int is a fine float.
+        ok = isinstance(value, want) and not (want is not bool and isinstance(value, bool))
+        if want is float and isinstance(value, int) and not isinstance(value, bool):
+            value, ok = float(value), True
+        if not ok:
+            raise ConfigError(f"{where}: setting {name} must be {_WORDS[want]}, not {value!r}")
+        out[name] = value
+    return out
+
+
+_WORDS = {bool: "true or false", int: "a whole number", float: "a number", str: "a string"}

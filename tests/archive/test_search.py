@@ -56,7 +56,7 @@ def test_malformed_queries_raise_query_error(archive: Archive, query: str) -> No
 
 
 def test_bad_dates_raise_query_error(archive: Archive) -> None:
-    with pytest.raises(QueryError, match="--from"):
+    with pytest.raises(QueryError, match="date_from"):
         search(archive.conn, "wheat", date_from="last tuesday")
 
 

@@ -1,4 +1,5 @@
-"""Storing an article's facts, and linking its entities to the corpus-wide entity table.
+"""Storing an article's facts (through the fact registry, `archive.kinds`), and linking its
+entities to the corpus-wide entity table.
 
 Entities are linked across articles by name: the canonical name and every alias that is not
 just a part of the name (an acronym, another name) is a key of `entity_names`, scoped by type.
@@ -139,50 +140,10 @@ def _merge_entity(conn: sqlite3.Connection, gid: str, e: Entity) -> None:
 
 
 def store_facts(conn: sqlite3.Connection, a: Article) -> None:
-    """Insert the facts of a new article; its entity ids become the corpus-wide ids."""
-    moved: dict[str, str] = {}
-    merged: set[str] = set()
-    local_to_global = {e.id: _resolve(conn, e, moved) for e in a.entities}
+    """Insert the facts of a new article, kind by kind as the registry lists them; its entity ids
+    become the corpus-wide ids (the entities kind writes first and maps them for the others)."""
+    from dateline.archive.kinds import KINDS
 
-    def final(gid: str) -> str:
-        while gid in moved:
-            gid = moved[gid]
-        return gid
-
-    # Counts and aliases after every fold, so that a folded entity's counts (recomputed from
-    # the articles before this one) are not lost.
-    for e in a.entities:
-        gid = local_to_global[e.id] = final(local_to_global[e.id])
-        if gid not in merged:
-            merged.add(gid)
-            _merge_entity(conn, gid, e)
-    per_entity: dict[str, int] = {}
-    for e in a.entities:
-        gid = local_to_global[e.id]
-        e.id = gid
-        per_entity[gid] = per_entity.get(gid, 0) + len(e.mentions)
-        conn.executemany(
-            'INSERT OR IGNORE INTO mentions(article_id, entity_id, start, "end", text) VALUES (?,?,?,?,?)',
-            [(a.id, gid, m.start, m.end, m.text) for m in e.mentions],
-        )
-    conn.executemany(
-        "INSERT OR IGNORE INTO article_entities(article_id, entity_id, mentions) VALUES (?,?,?)",
-        list((a.id, gid, n) for gid, n in per_entity.items()),
-    )
-    for q in a.quotes:
-        if q.speaker_entity:
-            q.speaker_entity = local_to_global.get(q.speaker_entity, q.speaker_entity)
-    conn.executemany(
-        'INSERT OR IGNORE INTO quotes(article_id, n, text, kind, speaker, entity_id, cue, start, "end") '
-        "VALUES (?,?,?,?,?,?,?,?,?)",
-        [(a.id, i, q.text, q.kind, q.speaker, q.speaker_entity, q.cue, q.start, q.end) for i, q in enumerate(a.quotes)],
-    )
-    conn.executemany(
-        'INSERT OR IGNORE INTO amounts(article_id, n, text, value, unit, qualifier, counted, start, "end") '
-        "VALUES (?,?,?,?,?,?,?,?,?)",
-        [(a.id, i, m.text, m.value, m.unit, m.qualifier, m.counted, m.start, m.end) for i, m in enumerate(a.amounts)],
-    )
-    conn.executemany(
-        'INSERT OR IGNORE INTO times(article_id, n, text, value, type, start, "end") VALUES (?,?,?,?,?,?,?)',
-        [(a.id, i, t.text, t.value, t.type, t.start, t.end) for i, t in enumerate(a.times)],
-    )
+    entity_ids: dict[str, str] = {}
+    for kind in KINDS.values():
+        kind.write(conn, a, entity_ids)

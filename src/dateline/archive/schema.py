@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from dateline.errors import ArchiveVersionError
+
 MIGRATIONS: list[list[str]] = [
     [  # 1: articles, where they came from, what was rejected, ingest runs, full-text index
         """CREATE TABLE articles (
@@ -90,10 +92,6 @@ MIGRATIONS: list[list[str]] = [
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
-
-
-class ArchiveVersionError(Exception):
-    pass
 
 
 def current_version(conn: sqlite3.Connection) -> int:

@@ -11,7 +11,11 @@ from __future__ import annotations
 import re
 import sqlite3
 import time
-from dataclasses import dataclass
+
+from dateline.errors import QueryError
+from dateline.model import Hit
+
+__all__ = ["DEFAULT_WINDOW", "Hit", "Hits", "QueryError", "check_date", "facets", "quote_query", "search"]
 
 MAX_QUERY_CHARS = 500
 # Ranking every match of a word that half a million articles contain takes seconds in FTS5;
@@ -23,29 +27,6 @@ class Hits(list):  # type: ignore[type-arg]
     """Search hits; `windowed` is true when only the newest `window` matches were ranked."""
 
     windowed: bool = False
-
-
-class QueryError(ValueError):
-    pass
-
-
-@dataclass(slots=True)
-class Hit:
-    id: str
-    published: str | None
-    title: str | None
-    snippet: str
-    score: float
-    outlet: str | None = None
-    cluster_id: str | None = None
-    copies: int = 1
-
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "id": self.id, "published": self.published, "title": self.title, "snippet": self.snippet,
-            "score": round(self.score, 4), "outlet": self.outlet, "cluster_id": self.cluster_id,
-            "copies": self.copies,
-        }
 
 
 _TERM = re.compile(r"\w+", re.UNICODE)
@@ -65,8 +46,9 @@ def check_date(value: str | None, name: str) -> str | None:
 
 
 def _date_bounds(date_from: str | None, date_to: str | None) -> tuple[str | None, str | None]:
-    lo = check_date(date_from, "--from")
-    hi = check_date(date_to, "--to")
+    # Named as the library's arguments; the command line and the web say them in their words.
+    lo = check_date(date_from, "`date_from`")
+    hi = check_date(date_to, "`date_to`")
     if hi is not None and len(hi) < 10:
         hi = hi + "\uffff"  # `--to 2021-09` includes the whole month
     return lo, hi
@@ -77,6 +59,7 @@ def search(
     limit: int = 20, offset: int = 0, sort: str = "rank", literal: bool = False,
     one_per_cluster: bool = True, outlet: str | None = None, time_limit: float = 2.0,
     entity: str | None = None, marks: tuple[str, str] = ("[", "]"), window: int | None = None,
+    language: str | None = None,
 ) -> Hits:
     """`entity` keeps articles that name that entity id; `marks` bracket the matched words.
 
@@ -86,7 +69,7 @@ def search(
     """
     if sort not in ("rank", "date"):
         raise QueryError("sort must be 'rank' or 'date'")
-    where, params = _filters(query, date_from, date_to, literal, outlet, entity)
+    where, params = _filters(query, date_from, date_to, literal, outlet, entity, language)
     cut: list[sqlite3.Row] = []
     if window:
         source = "articles_fts" if len(where) == 1 else (
@@ -144,7 +127,7 @@ def _snippets(conn: sqlite3.Connection, match: object, rowids: list[int], marks:
 
 def _filters(
     query: str, date_from: str | None, date_to: str | None, literal: bool, outlet: str | None,
-    entity: str | None,
+    entity: str | None, language: str | None = None,
 ) -> tuple[list[str], list[object]]:
     """The WHERE terms (over `articles_fts` and `articles a`) shared by search and facets."""
     query = query.strip()
@@ -170,6 +153,9 @@ def _filters(
     if entity:
         where.append("a.id IN (SELECT article_id FROM article_entities WHERE entity_id = ?)")
         params.append(entity)
+    if language:  # where the cleaner detected one (see archive.kinds.base.article_terms)
+        where.append("json_extract(a.json, '$.language') = ?")
+        params.append(language)
     return where, params
 
 
@@ -185,7 +171,7 @@ def _run(conn: sqlite3.Connection, sql: str, params: list[object], query: str,
             raise QueryError(f"the query took longer than {time_limit:g} s; make it more specific") from exc
         if "fts5" in msg or "syntax" in msg or "no such column" in msg or "unterminated" in msg:
             raise QueryError(
-                f"malformed query {query!r} ({msg}); quote phrases with \"...\" or use --literal"
+                f"malformed query {query!r} ({msg}); quote phrases with \"...\" or search for plain words (`literal`)"
             ) from exc
         raise
     finally:
@@ -195,14 +181,14 @@ def _run(conn: sqlite3.Connection, sql: str, params: list[object], query: str,
 def facets(
     conn: sqlite3.Connection, query: str, *, date_from: str | None = None, date_to: str | None = None,
     literal: bool = False, outlet: str | None = None, entity: str | None = None, top: int = 10,
-    scan: int = 5000, time_limit: float = 2.0,
+    scan: int = 5000, time_limit: float = 2.0, language: str | None = None,
 ) -> dict[str, object]:
     """Counts of the matches by entity, outlet and month.
 
     Counted over at most `scan` matching articles (the latest stored) so that a query matching most
     of a large archive still answers quickly; `complete` is false where the scan stopped there.
     """
-    where, params = _filters(query, date_from, date_to, literal, outlet, entity)
+    where, params = _filters(query, date_from, date_to, literal, outlet, entity, language)
     scan = max(2, min(scan, 100_000))
     base = (f"SELECT a.id, a.outlet, substr(a.published, 1, 7) AS month FROM articles_fts "
             f"JOIN articles a ON a.rowid = articles_fts.rowid WHERE {' AND '.join(where)} "

@@ -16,17 +16,17 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dateline.archive.facts import store_facts
 from dateline.archive.schema import SCHEMA_VERSION, migrate
 from dateline.dedup.index import DedupIndex, read_clusters
+from dateline.errors import ArchiveError, ArchiveVersionError
 from dateline.model import Article, Source
-from dateline.pipeline import Outcome
 from dateline.settings import Settings
 
-
-class ArchiveError(Exception):
-    """A user-facing problem with the archive file (missing, busy, not an archive)."""
+if TYPE_CHECKING:  # the archive stores what the pipeline made; it does not run the pipeline
+    from dateline.pipeline import Outcome
 
 
 @dataclass(slots=True)
@@ -64,7 +64,7 @@ def source_key(src: Source, raw: str) -> str:
 def connect(path: str, readonly: bool = False, timeout: float = 10.0) -> sqlite3.Connection:
     if readonly:
         if not Path(path).is_file():
-            raise ArchiveError(f"no archive at {path} (run `dateline ingest PATH --db {path}` first)")
+            raise ArchiveError(f"no archive at {path} (ingest some files into it first)")
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=timeout,
                                isolation_level=None, check_same_thread=False)
     else:
@@ -81,6 +81,11 @@ def connect(path: str, readonly: bool = False, timeout: float = 10.0) -> sqlite3
     except sqlite3.DatabaseError as exc:
         raise ArchiveError(f"{path} is not a dateline archive ({exc})") from exc
     return conn
+
+
+def _newer(path: str, version: int) -> str:
+    return (f"{path} has schema version {version}, newer than this dateline ({SCHEMA_VERSION}): "
+            "it was written by a newer dateline; upgrade dateline to read it")
 
 
 def _busy(path: str, timeout: float, exc: sqlite3.OperationalError) -> ArchiveError:
@@ -111,6 +116,8 @@ class Archive:
                 row = self.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
             except sqlite3.DatabaseError as exc:
                 raise ArchiveError(f"{path} is not a dateline archive ({exc})") from exc
+            if row is not None and int(row[0]) > SCHEMA_VERSION:
+                raise ArchiveVersionError(_newer(path, int(row[0])))
             if row is None or int(row[0]) < SCHEMA_VERSION:
                 self._upgrade()
 

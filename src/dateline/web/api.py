@@ -6,19 +6,19 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 
-from dateline.archive import queries
-from dateline.archive.store import Archive
+from dateline.api import NewsArchive
+from dateline.archive.kinds import KINDS
 from dateline.web import views
 from dateline.web.views import MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY, MAX_TEXT, Paging, SearchForm
 
 router = APIRouter(prefix="/api", tags=["api"])
 
 
-async def archive(request: Request) -> Archive:
+async def archive(request: Request) -> NewsArchive:
     return request.app.state.conns.local
 
 
-Db = Annotated[Archive, Depends(archive)]
+Db = Annotated[NewsArchive, Depends(archive)]
 Text = Annotated[str | None, Query(max_length=MAX_TEXT)]
 Page = Annotated[int, Query(ge=1, le=MAX_PAGE)]
 Size = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)]
@@ -38,7 +38,7 @@ def search_form(
 
 @router.get("/overview")
 def overview(db: Db) -> dict[str, Any]:
-    return views.overview(db)
+    return db.overview()
 
 
 @router.get("/search")
@@ -66,13 +66,13 @@ def article(db: Db, ident: Annotated[str, Path(max_length=64)]) -> dict[str, Any
 @router.get("/entities")
 def entities(db: Db, etype: Annotated[str | None, Query(alias="type", max_length=20)] = None,
              name: Text = None, page: Page = 1, size: Size = 50) -> list[dict[str, Any]]:
-    if etype and etype.upper() not in queries.ENTITY_TYPES:
-        raise HTTPException(400, f"unknown entity type {etype!r}; one of {', '.join(queries.ENTITY_TYPES)}")
-    return queries.top_entities(db.conn, etype, size, (page - 1) * size, name=name)
+    return db.entities(kind=etype, name=name, limit=size, offset=(page - 1) * size).to_dicts()
 
 
 @router.get("/entities/{ident}")
 def entity(db: Db, ident: Annotated[str, Path(max_length=MAX_TEXT)]) -> dict[str, Any]:
+    """The entity with its coverage; a name several entities answer to gives
+    `{"ambiguous": name, "candidates": [...]}` instead."""
     found = views.entity_view(db, ident)
     if found is None:
         raise HTTPException(404, f"no entity {ident!r}")
@@ -82,10 +82,37 @@ def entity(db: Db, ident: Annotated[str, Path(max_length=MAX_TEXT)]) -> dict[str
 @router.get("/quotes")
 def quotes(db: Db, speaker: Text = None, q: Text = None,
            kind: Annotated[str | None, Query(pattern="^(direct|indirect)$")] = None,
-           page: Page = 1, size: Size = 50) -> list[dict[str, Any]]:
-    return queries.quotes(db.conn, speaker=speaker, kind=kind, contains=q, limit=size, offset=(page - 1) * size)
+           date_from: Annotated[str | None, Query(alias="from", max_length=10)] = None,
+           date_to: Annotated[str | None, Query(alias="to", max_length=10)] = None,
+           entity: Text = None, outlet: Text = None, page: Page = 1, size: Size = 50) -> list[dict[str, Any]]:
+    return db.quotes(speaker=speaker, kind=kind, contains=q, date_from=date_from, date_to=date_to, entity=entity,
+                     outlet=outlet, limit=size, offset=(page - 1) * size).to_dicts()
 
 
 @router.get("/amounts")
-def amounts(db: Db, unit: Text = None, counted: Text = None, page: Page = 1, size: Size = 50) -> list[dict[str, Any]]:
-    return queries.amounts(db.conn, unit=unit, counted=counted, limit=size, offset=(page - 1) * size)
+def amounts(db: Db, unit: Text = None, counted: Text = None,
+            value_min: Annotated[float | None, Query(alias="min")] = None,
+            value_max: Annotated[float | None, Query(alias="max")] = None,
+            date_from: Annotated[str | None, Query(alias="from", max_length=10)] = None,
+            date_to: Annotated[str | None, Query(alias="to", max_length=10)] = None,
+            entity: Text = None, outlet: Text = None, page: Page = 1, size: Size = 50) -> list[dict[str, Any]]:
+    return db.amounts(unit=unit, counted=counted, value_min=value_min, value_max=value_max, date_from=date_from,
+                      date_to=date_to, entity=entity, outlet=outlet, limit=size, offset=(page - 1) * size).to_dicts()
+
+
+@router.get("/facts/{kind}")
+def facts(db: Db, kind: Annotated[str, Path(pattern="^(" + "|".join(KINDS) + ")$")],
+          date_from: Annotated[str | None, Query(alias="from", max_length=10)] = None,
+          date_to: Annotated[str | None, Query(alias="to", max_length=10)] = None,
+          entity: Text = None, outlet: Text = None, language: Text = None,
+          fact_kind: Annotated[str | None, Query(alias="kind", max_length=20)] = None,
+          unit: Text = None, value_min: Annotated[float | None, Query(alias="min")] = None,
+          value_max: Annotated[float | None, Query(alias="max")] = None, speaker: Text = None,
+          contains: Text = None, counted: Text = None, name: Text = None,
+          page: Page = 1, size: Size = 50) -> list[dict[str, Any]]:
+    """Facts of any kind of the registry, with the same filters for every kind (a filter the kind
+    does not take is a 400)."""
+    given = {"date_from": date_from, "date_to": date_to, "entity": entity, "outlet": outlet, "language": language,
+             "kind": fact_kind, "unit": unit, "value_min": value_min, "value_max": value_max, "speaker": speaker,
+             "contains": contains, "counted": counted, "name": name, "offset": (page - 1) * size or None}
+    return db.facts(kind, limit=size, **given).to_dicts()

@@ -21,39 +21,43 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
-from dateline.archive.search import QueryError
-from dateline.archive.store import Archive
+from dateline import api as read_api
+from dateline.api import NewsArchive
+from dateline.errors import DatelineError, user_message
+from dateline.settings import Settings, load_settings
 from dateline.web import api, highlight, pages
 
 HERE = Path(__file__).parent
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+# The library's argument names as the JSON API's query parameters.
+API_WORDS = {"date_from": "from", "date_to": "to", "value_min": "min", "value_max": "max", "contains": "q"}
 # Swagger UI sets inline styles on its widgets; its scripts still come only from /static.
 CSP_DOCS = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
 
 
 class Connections:
-    """One read-only Archive per thread, all closed when the app stops."""
+    """One read-only archive per thread, all closed when the app stops."""
 
-    def __init__(self, path: str) -> None:
-        self.path = path
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
         self._local = threading.local()
-        self._all: list[Archive] = []
+        self._all: list[NewsArchive] = []
         self._lock = threading.Lock()
-        Archive(path, readonly=True).close()  # fail at start-up, not at the first request
+        read_api.open(settings.db, settings).close()  # fail at start-up, not at the first request
 
-    def get(self) -> Archive:
+    def get(self) -> NewsArchive:
         archive = getattr(self._local, "archive", None)
         if archive is None:
-            archive = Archive(self.path, readonly=True)
+            archive = read_api.open(self.settings.db, self.settings)
             self._local.archive = archive
             with self._lock:
                 self._all.append(archive)
         return archive
 
     @property
-    def local(self) -> Archive:
+    def local(self) -> NewsArchive:
         """An archive whose every attribute is looked up on the calling thread's connection.
 
         FastAPI runs a sync dependency and its endpoint on different pool threads, so the
@@ -87,8 +91,13 @@ def _templates() -> Jinja2Templates:
     return Jinja2Templates(env=env)
 
 
-def create_app(db_path: str) -> FastAPI:
-    conns = Connections(db_path)
+def create_app(db_path: str | None = None, settings: Settings | None = None) -> FastAPI:
+    """The app over the archive at `db_path`, else the settings' `db` (built as the command line
+    and the library build them: `load_settings`)."""
+    settings = settings or load_settings()
+    if db_path is not None:
+        settings = settings.with_overrides(db=str(db_path))
+    conns = Connections(settings)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -111,11 +120,11 @@ def create_app(db_path: str) -> FastAPI:
         response.headers["Referrer-Policy"] = "no-referrer"
         return response
 
-    @app.exception_handler(QueryError)
-    async def query_error(request: Request, exc: QueryError) -> Response:
+    @app.exception_handler(DatelineError)
+    async def user_error(request: Request, exc: DatelineError) -> Response:
         if request.url.path.startswith("/api/"):
-            return JSONResponse({"detail": str(exc)}, status_code=400)
-        return pages.error_page(request, 400, str(exc))
+            return JSONResponse({"detail": user_message(exc, API_WORDS)}, status_code=exc.http_status)
+        return pages.error_page(request, exc.http_status, user_message(exc, pages.WORDS))
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:

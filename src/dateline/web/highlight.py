@@ -11,12 +11,14 @@ this module.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import quote as urlquote
-from urllib.parse import urlencode
 
 from markupsafe import Markup, escape
 
+from dateline.archive.kinds import KINDS
+from dateline.archive.kinds.base import fmt_value
 from dateline.model import Article
+
+__all__ = ["Mark", "fmt_value", "marks", "paragraphs", "render"]
 
 # Among spans that start together, the longer opens first; among equal ones, this order.
 _KIND_ORDER = {"quote": 0, "entity": 1, "amount": 2, "time": 3}
@@ -45,28 +47,10 @@ class Mark:
         return "</a>" if self.href and not nested_in_link else "</span>"
 
 
-def fmt_value(value: float | None) -> str:
-    if value is None:
-        return "?"
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
-
-
 def marks(article: Article) -> list[Mark]:
-    out: list[Mark] = []
-    for e in article.entities:
-        href = "/entities/" + urlquote(e.id, safe="")
-        title = f"{e.type} · {e.name}" + (f" · {e.country}" if e.country else "")
-        out += [Mark(m.start, m.end, "entity", title, href, f"ent-{e.type}") for m in e.mentions]
-    for q in article.quotes:
-        title = f"{q.kind} quote · {q.speaker or 'speaker unknown'}"
-        out.append(Mark(q.start, q.end, "quote", title, None, f"quote-{q.kind}", f"q-{q.start}"))
-    for a in article.amounts:
-        what = " ".join(x for x in (a.qualifier, fmt_value(a.value), a.unit, a.counted) if x)
-        href = "/amounts?" + urlencode({"unit": a.unit}) if a.unit else "/amounts"
-        out.append(Mark(a.start, a.end, "amount", f"amount · {what}", href, "", f"m-{a.start}"))
-    for t in article.times:
-        out.append(Mark(t.start, t.end, "time", f"{t.type.lower()} · {t.value or 'unresolved'}", None, ""))
-    return out
+    """The spans every fact kind of the registry declares, as marks."""
+    return [Mark(h.start, h.end, h.kind, h.title, h.href, h.css, h.anchor)
+            for kind in KINDS.values() for h in kind.highlight(article)]
 
 
 def render(text: str, spans: list[Mark]) -> Markup:

@@ -10,9 +10,9 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse
 from markupsafe import Markup, escape
 
-from dateline.archive import browse, queries
-from dateline.archive.search import QueryError
-from dateline.archive.store import Archive
+from dateline.api import NewsArchive
+from dateline.archive.kinds.entities import TYPES as ENTITY_TYPES
+from dateline.errors import QueryError, user_message
 from dateline.web import charts, highlight, views
 from dateline.web.api import Db, Page, Text, search_form
 from dateline.web.views import Paging, SearchForm
@@ -56,19 +56,23 @@ def error_page(request: Request, status: int, message: str) -> HTMLResponse:
 OUTLETS_TTL = 300.0
 
 
-def _outlets(request: Request, db: Archive) -> list[str]:
+# The library's argument names as a person filling in the search form knows them.
+WORDS = {"literal": "tick “plain words”", "date_from": "“from”", "date_to": "“to”"}
+
+
+def _outlets(request: Request, db: NewsArchive) -> list[str]:
     """The outlet menu, kept for a few minutes: counting outlets scans the whole articles table."""
     cached = getattr(request.app.state, "outlets", None)
     now = time.monotonic()
     if cached is None or now - cached[0] > OUTLETS_TTL:
-        cached = (now, [o["outlet"] for o in browse.outlets(db.conn, 100)])
+        cached = (now, [o["outlet"] for o in db.outlets(100)])
         request.app.state.outlets = cached
     return cached[1]
 
 
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request, db: Db) -> HTMLResponse:
-    figures = views.overview(db)
+    figures = db.overview()
     _, points = charts.series(charts.months_to_days(figures["per_month"]), unit="month")
     chart = charts.bar_chart(points, "articles per month")
     return render(request, "overview.html", {"s": figures, "chart": chart})
@@ -83,7 +87,7 @@ def search(request: Request, db: Db, form: Annotated[SearchForm, Depends(search_
         try:
             result = views.search_view(db, form, Paging(page, 20), (OPEN, CLOSE))
         except QueryError as exc:
-            context["error"] = str(exc).replace("use --literal", "tick “plain words”")
+            context["error"] = user_message(exc, WORDS)
         else:
             for h in result["hits"]:
                 h["snippet_html"] = snippet_html(h["snippet"])
@@ -106,11 +110,11 @@ def article(request: Request, db: Db, ident: Annotated[str, Path(max_length=64)]
 @router.get("/entities", response_class=HTMLResponse)
 def entities(request: Request, db: Db, etype: Annotated[str | None, Query(alias="type", max_length=20)] = None,
              name: Text = None, page: Page = 1) -> HTMLResponse:
-    etype = etype.upper() if etype and etype.upper() in queries.ENTITY_TYPES else None
-    rows = queries.top_entities(db.conn, etype, 51, (page - 1) * 50, name=name or None)
+    etype = etype.upper() if etype and etype.upper() in ENTITY_TYPES else None
+    rows = db.entities(kind=etype, name=name or None, limit=51, offset=(page - 1) * 50).to_dicts()
     return render(request, "entities.html", {
         "rows": rows[:50], "has_more": len(rows) > 50, "page": page, "etype": etype, "name": name or "",
-        "types": queries.ENTITY_TYPES,
+        "types": ENTITY_TYPES,
     })
 
 
@@ -119,6 +123,11 @@ def entity(request: Request, db: Db, ident: Annotated[str, Path(max_length=views
     found = views.entity_view(db, ident)
     if found is None:
         return error_page(request, 404, f"no entity {ident!r}")
+    if "candidates" in found:  # a name several entities answer to: let the reader choose
+        return render(request, "entities.html", {
+            "rows": found["candidates"], "has_more": False, "page": 1, "etype": None, "name": ident,
+            "types": ENTITY_TYPES, "ambiguous": ident,
+        })
     unit, points = charts.series(found["per_day"])
     chart = charts.bar_chart(points, f"articles naming {found['name']} per {unit}")
     return render(request, "entity.html", {"e": found, "chart": chart, "unit": unit})
@@ -128,8 +137,8 @@ def entity(request: Request, db: Db, ident: Annotated[str, Path(max_length=views
 def quotes(request: Request, db: Db, speaker: Text = None, q: Text = None,
            kind: Annotated[str | None, Query(pattern="^(direct|indirect|)$")] = None,
            page: Page = 1) -> HTMLResponse:
-    rows = queries.quotes(db.conn, speaker=speaker or None, kind=kind or None, contains=q or None,
-                          limit=51, offset=(page - 1) * 50)
+    rows = db.quotes(speaker=speaker or None, kind=kind or None, contains=q or None,
+                     limit=51, offset=(page - 1) * 50).to_dicts()
     return render(request, "quotes.html", {
         "rows": rows[:50], "has_more": len(rows) > 50, "page": page,
         "speaker": speaker or "", "q": q or "", "kind": kind or "",
@@ -138,7 +147,7 @@ def quotes(request: Request, db: Db, speaker: Text = None, q: Text = None,
 
 @router.get("/amounts", response_class=HTMLResponse)
 def amounts(request: Request, db: Db, unit: Text = None, counted: Text = None, page: Page = 1) -> HTMLResponse:
-    rows = queries.amounts(db.conn, unit=unit or None, counted=counted or None, limit=51, offset=(page - 1) * 50)
+    rows = db.amounts(unit=unit or None, counted=counted or None, limit=51, offset=(page - 1) * 50).to_dicts()
     for r in rows:
         r["value_text"] = highlight.fmt_value(r["value"])
     return render(request, "amounts.html", {

@@ -15,36 +15,26 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 from rich.text import Text
 
-from dateline.archive.search import Hit
-from dateline.archive.store import Counts
-from dateline.model import Article
+from dateline.archive.kinds import KINDS
+from dateline.archive.kinds.base import fmt_value as format_value
+from dateline.model import ArchiveStats, Article, ClusterRecord, EntityDetail, EntityRecord, Hit
 
 if TYPE_CHECKING:
     from dateline.api import IngestResult
+    from dateline.archive.store import Counts
 
-# Fact kind -> style for highlights in `show`.
+# Highlight kind -> style in `show`; a kind without a style here is shown underlined.
 STYLES = {"entity": "bold cyan", "quote": "italic green", "amount": "bold yellow", "time": "magenta"}
 
 
 def highlighted(article: Article) -> Text:
-    """The article text with its facts highlighted (quotes first, so entities show inside)."""
+    """The article text with its facts highlighted as the registry's kinds declare them (quotes
+    first, so that what they hold shows inside them)."""
     text = Text(article.text)
-    for q in article.quotes:
-        text.stylize(STYLES["quote"], q.start, q.end)
-    for e in article.entities:
-        for m in e.mentions:
-            text.stylize(STYLES["entity"], m.start, m.end)
-    for a in article.amounts:
-        text.stylize(STYLES["amount"], a.start, a.end)
-    for t in article.times:
-        text.stylize(STYLES["time"], t.start, t.end)
+    marks = [h for kind in KINDS.values() for h in kind.highlight(article)]
+    for h in sorted(marks, key=lambda h: h.kind != "quote"):
+        text.stylize(STYLES.get(h.kind, "underline"), h.start, h.end)
     return text
-
-
-def format_value(v: float | None) -> str:
-    if v is None:
-        return "?"
-    return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}"
 
 
 def print_article(console: Console, a: Article, sources: list[dict[str, Any]] | None = None,
@@ -81,31 +71,12 @@ def print_article(console: Console, a: Article, sources: list[dict[str, Any]] | 
 
 
 def _print_facts(console: Console, a: Article) -> None:
-    if a.entities:
-        console.print("\n[bold]entities[/bold]")
-        for e in a.entities:
-            extra = []
-            if e.country:
-                extra.append(e.country)
-            if e.aliases:
-                extra.append("aka " + ", ".join(e.aliases))
-            if e.roles:
-                extra.append("role " + ", ".join(e.roles))
-            console.print(escape(f"  {e.type:<7} {e.name}  ({len(e.mentions)} mentions) {'; '.join(extra)}"))
-    if a.quotes:
-        console.print("\n[bold]quotes[/bold]")
-        for q in a.quotes:
-            console.print(escape(f"  [{q.kind}] {q.speaker or '?'}: {q.text[:160]}"))
-    if a.amounts:
-        console.print("\n[bold]amounts[/bold]")
-        for am in a.amounts:
-            parts = [format_value(am.value), am.unit or "", am.counted or ""]
-            q = f" ({am.qualifier})" if am.qualifier else ""
-            console.print(escape(f"  {am.text!r}: {' '.join(p for p in parts if p)}{q}"))
-    if a.times:
-        console.print("\n[bold]times[/bold]")
-        for t in a.times:
-            console.print(escape(f"  {t.text!r}: {t.value or '?'}"))
+    for kind in KINDS.values():
+        found = getattr(a, kind.attr)
+        if found:
+            console.print(f"\n[bold]{kind.name}[/bold]")
+            for fact in found:
+                console.print("  " + escape(kind.describe(fact)))
 
 
 def print_hits(console: Console, hits: list[Hit]) -> None:
@@ -166,31 +137,102 @@ class IngestProgress:
         )
 
 
-def print_entity(console: Console, ent: dict[str, Any], detail: dict[str, Any]) -> None:
-    console.rule(escape(f"{ent['name']} ({ent['type']})"))
+def print_entity(console: Console, detail: EntityDetail) -> None:
+    ent = detail.entity
+    console.rule(escape(f"{ent.name} ({ent.type})"))
     meta = Table.grid(padding=(0, 2))
-    meta.add_row("id", escape(ent["id"]))
-    if ent["country"]:
-        meta.add_row("country", ent["country"])
-    if ent["aliases"]:
-        meta.add_row("aliases", escape(", ".join(ent["aliases"])))
-    if ent["roles"]:
-        meta.add_row("roles", escape(", ".join(ent["roles"])))
-    meta.add_row("articles", str(ent["articles"]))
-    meta.add_row("mentions", str(ent["mentions"]))
+    meta.add_row("id", escape(ent.id))
+    if ent.country:
+        meta.add_row("country", ent.country)
+    if ent.aliases:
+        meta.add_row("aliases", escape(", ".join(ent.aliases)))
+    if ent.roles:
+        meta.add_row("roles", escape(", ".join(ent.roles)))
+    meta.add_row("articles", str(ent.articles))
+    meta.add_row("mentions", str(ent.mentions))
     console.print(meta)
-    if detail["per_month"]:
+    if detail.per_month:
         console.print("\n[bold]mentions per month[/bold] (articles)")
-        peak = max(detail["per_month"].values())
-        for month, n in detail["per_month"].items():
+        peak = max(detail.per_month.values())
+        for month, n in detail.per_month.items():
             console.print(f"  {month}  {'#' * max(1, round(30 * n / peak))} {n}")
-    if detail["cooccurring"]:
+    if detail.cooccurring:
         console.print("\n[bold]named with[/bold]")
-        console.print("  " + escape(", ".join(f"{c['name']} ({c['together']})" for c in detail["cooccurring"])))
-    if detail["quotes"]:
+        console.print("  " + escape(", ".join(f"{c['name']} ({c['together']})" for c in detail.cooccurring)))
+    if detail.quotes:
         console.print("\n[bold]quotes[/bold]")
-        for q in detail["quotes"][:10]:
-            console.print(escape(f"  [{q['kind']}] {q['text'][:200]}"))
+        for q in detail.quotes[:10]:
+            console.print(escape(f"  [{q.kind}] {q.text[:200]}"))
     console.print("\n[bold]articles[/bold]")
-    for a in detail["articles"]:
-        console.print(escape(f"  {a['published'] or '----------'}  {a['id']}  {a['title'] or a['lead'][:80]}"))
+    for a in detail.latest:
+        console.print(escape(f"  {a.published or '----------'}  {a.id}  {a.title or a.lead[:80]}"))
+
+
+def print_entities(console: Console, rows: list[EntityRecord]) -> None:
+    table = Table("entity", "type", "country", "articles", "mentions", "aliases", "id")
+    for r in rows:
+        table.add_row(escape(r.name), r.type, r.country or "", str(r.articles), str(r.mentions),
+                      escape(", ".join(r.aliases[:6])), escape(r.id))
+    console.print(table)
+
+
+def print_quotes(console: Console, rows: list[Any]) -> None:
+    if not rows:
+        console.print("no quotes")
+    for r in rows:
+        console.print(f"[bold]{escape(r.speaker or '?')}[/bold] [dim]({r.kind}, {r.published or '-'}, "
+                      f"{r.article_id})[/dim]")
+        console.print("  " + escape(r.text[:300]))
+
+
+def print_amounts(console: Console, rows: list[Any]) -> None:
+    table = Table("text", "value", "unit", "qualifier", "counted", "published", "article")
+    for r in rows:
+        value = format_value(r.value) if r.value is not None else ""
+        table.add_row(escape(r.text), value, r.unit or "", r.qualifier or "", escape(r.counted or ""),
+                      r.published or "", r.article_id)
+    console.print(table)
+
+
+def print_clusters(console: Console, rows: list[ClusterRecord]) -> None:
+    if not rows:
+        console.print("no clusters of that size")
+        return
+    table = Table("size", "kind", "representative", "first", "last", "outlets", "cluster")
+    for r in rows:
+        rep = r.representative
+        table.add_row(str(r.size), r.kind, escape((rep.get("title") or rep.get("first_words") or "")[:60]),
+                      r.first_published or "", r.last_published or "",
+                      escape(", ".join(x for x in r.outlets if x)[:40]), r.id)
+    console.print(table)
+
+
+def print_records(console: Console, rows: list[Any]) -> None:
+    """Any records as a table, one column a field (long values cut)."""
+    if not rows:
+        console.print("nothing found")
+        return
+    names = list(rows[0].to_dict())
+    table = Table(*names)
+    for r in rows:
+        d = r.to_dict()
+        table.add_row(*(escape(_cell(d[n])) for n in names))
+    console.print(table)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        value = ", ".join(str(v) for v in value[:6])
+    text = str(value)
+    return text if len(text) <= 80 else text[:79] + "…"
+
+
+def print_stats(console: Console, s: ArchiveStats) -> None:
+    table = Table(title=f"archive {s.path}", show_header=False)
+    for key in ("articles", "sources", "rejects", "undated", "published_from", "published_to", "size_bytes"):
+        table.add_row(key, str(getattr(s, key)))
+    table.add_row("formats", ", ".join(f"{k}: {v}" for k, v in s.formats.items()))
+    table.add_row("reject reasons", ", ".join(f"{k}: {v}" for k, v in s.reject_reasons.items()) or "-")
+    console.print(table)

@@ -1,4 +1,8 @@
-"""The Python API that the command line and the web app are thin layers over."""
+"""The write side of the API: parse inputs into articles, ingest them into an archive, load shards.
+
+`settings` left out means the settings every caller builds the same way (`load_settings`: the
+defaults, $DATELINE_DB, `dateline.toml`); `paths` may be one path or several.
+"""
 
 from __future__ import annotations
 
@@ -14,20 +18,28 @@ from dateline.engines.local import StageTimes, process_parallel
 from dateline.model import Article
 from dateline.pipeline import Outcome, process
 from dateline.read import read_inputs
-from dateline.settings import Settings
+from dateline.settings import Settings, load_settings
 
 ProgressFn = Callable[[Counts, str], None]  # counts so far, the stage that is the bottleneck
 
 
+def _paths(paths: str | Iterable[str]) -> list[str]:
+    return [paths] if isinstance(paths, str) else list(paths)
+
+
 def parse(
-    paths: Iterable[str], settings: Settings, fmt: str | None = None, skip: Iterable[str] = ()
+    paths: str | Iterable[str], settings: Settings | None = None, fmt: str | None = None, skip: Iterable[str] = ()
 ) -> Iterator[Outcome]:
     """Read and process inputs without an archive: one Outcome per record."""
+    settings = settings or load_settings()
+    paths = _paths(paths)
     records = read_inputs(paths, fmt, settings.max_record_bytes, settings.max_decompressed_bytes, skip)
     yield from process(records, settings)
 
 
-def parse_articles(paths: Iterable[str], settings: Settings, fmt: str | None = None) -> Iterator[Article]:
+def parse_articles(paths: str | Iterable[str], settings: Settings | None = None,
+                   fmt: str | None = None) -> Iterator[Article]:
+    """The articles of the inputs (rejected records left out)."""
     for o in parse(paths, settings, fmt):
         if o.article is not None:
             yield o.article
@@ -62,22 +74,25 @@ def _stop_on_sigint() -> Iterator[threading.Event]:
         signal.signal(signal.SIGINT, previous)
 
 
-def load(folder: str, settings: Settings, progress: ProgressFn | None = None) -> IngestResult:
+def load(folder: str, settings: Settings | None = None, progress: ProgressFn | None = None) -> IngestResult:
     """Load Parquet shards written by the Ray engine into the archive."""
+    settings = settings or load_settings()
     from dateline.engines.ray_engine import iter_shards
 
     return _store_all(iter_shards(folder), [folder], settings, progress, None)
 
 
 def ingest(
-    paths: list[str], settings: Settings, fmt: str | None = None, progress: ProgressFn | None = None,
-    archive: Archive | None = None,
+    paths: str | list[str], settings: Settings | None = None, fmt: str | None = None,
+    progress: ProgressFn | None = None, archive: Archive | None = None,
 ) -> IngestResult:
     """Read, clean, extract and store; every record is stored, a duplicate, or rejected.
 
     `settings.workers` > 1 runs clean and extract in a process pool; reading and writing
     stay in this process (one writer, batched transactions).
     """
+    settings = settings or load_settings()
+    paths = _paths(paths)
     times = StageTimes()
     db = archive.path if archive is not None else settings.db
     # An archive inside an input folder must not be read as input while it is written.

@@ -1,0 +1,254 @@
+"""The read side of the API: `dateline.open(path)` and the archive object it returns.
+
+The command line, the web app and notebooks read an archive through this object and nothing
+else: it takes names where users have names (an entity by name or alias), checks arguments,
+builds the same filters for every fact kind, and returns typed records (`dateline.model`) in
+`Results`, which also convert to pandas and Arrow. SQL stays in `dateline.archive`.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+from typing import Any
+
+from dateline.archive import kinds
+from dateline.archive.kinds.base import MAX_LIMIT, Filters
+from dateline.archive.reader import Reader
+from dateline.archive.store import Archive
+from dateline.errors import QueryError, UsageError
+from dateline.model import (
+    Ambiguous,
+    ArchiveStats,
+    Article,
+    ArticleRef,
+    ClusterRecord,
+    EntityDetail,
+    Hit,
+    MentionRecord,
+    Results,
+)
+from dateline.settings import Settings, load_settings
+
+SORTS = ("rank", "date")
+QUOTE_KINDS = ("direct", "indirect")
+
+
+def open(path: str | None = None, settings: Settings | None = None, readonly: bool = True) -> NewsArchive:  # noqa: A001
+    """Open an archive: `path`, else the settings' `db` (from $DATELINE_DB or `dateline.toml`).
+
+    Read-only by default, as any number of readers may share an archive with one writer;
+    `readonly=False` is needed only to rebuild the clusters.
+    """
+    settings = settings or load_settings()
+    if path is not None:
+        settings = settings.with_overrides(db=str(path))
+    if readonly:
+        store = Archive(settings.db, readonly=True, settings=settings, timeout=settings.busy_timeout_s)
+    else:
+        Archive(settings.db, readonly=True, settings=settings).close()  # no archive is created here
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # "stored parameters differ": what a rebuild settles
+            store = Archive(settings.db, settings=settings, timeout=settings.busy_timeout_s)
+    return NewsArchive(Reader(store), settings)
+
+
+class NewsArchive:
+    """An open archive. Every listing takes the same filters, where the kind has them:
+
+    `date_from`/`date_to` (2021, 2021-09 or 2021-09-09; the article's date), `entity` (a name,
+    alias or id), `outlet`, `language`, `kind`, `unit`, `value_min`/`value_max`, `limit`/`offset`.
+    """
+
+    def __init__(self, reader: Reader, settings: Settings) -> None:
+        self._reader = reader
+        self.settings = settings
+
+    @property
+    def path(self) -> str:
+        return self._reader.path
+
+    @property
+    def conn(self) -> Any:
+        """The underlying SQLite connection, for SQL of your own (read-only where opened so)."""
+        return self._reader.conn
+
+    def close(self) -> None:
+        self._reader.close()
+
+    def __enter__(self) -> NewsArchive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- articles ------------------------------------------------------------------------------
+    def search(
+        self, query: str, *, date_from: str | None = None, date_to: str | None = None, entity: str | None = None,
+        outlet: str | None = None, language: str | None = None, sort: str = "rank", literal: bool = False,
+        all_copies: bool = False, exhaustive: bool = False, limit: int = 20, offset: int = 0,
+        marks: tuple[str, str] = ("[", "]"),
+    ) -> Results:
+        """Full-text search (FTS5 syntax unless `literal`), one hit per story cluster unless
+        `all_copies`. A broad query is ranked among its `settings.search_window` newest matches
+        (`.windowed` is then true) unless `exhaustive`."""
+        if sort not in SORTS:
+            raise QueryError(f"sort must be one of: {', '.join(SORTS)}")
+        hits = self._reader.search(
+            query, date_from=date_from, date_to=date_to, limit=_limit(limit), offset=max(0, offset), sort=sort,
+            literal=literal, one_per_cluster=not all_copies, outlet=outlet, entity=self._entity_id(entity),
+            marks=marks, language=language, window=None if exhaustive else self.settings.search_window,
+            time_limit=self.settings.search_time_limit_s * (15 if exhaustive else 1),
+        )
+        return Results(hits, Hit, windowed=hits.windowed)
+
+    def facets(self, query: str, *, date_from: str | None = None, date_to: str | None = None,
+               entity: str | None = None, outlet: str | None = None, language: str | None = None,
+               literal: bool = False, top: int = 10) -> dict[str, Any]:
+        """Counts of the matches by entity, outlet and month, among the newest matches (the window)."""
+        return self._reader.facets(query, date_from=date_from, date_to=date_to, literal=literal, outlet=outlet,
+                                   entity=self._entity_id(entity), language=language, top=top,
+                                   scan=self.settings.search_window,
+                                   time_limit=self.settings.search_time_limit_s)
+
+    def article(self, ident: str) -> Article | None:
+        """An article by id or unique id prefix, with its facts, cluster and extra sources."""
+        return self._reader.article(ident)
+
+    def copies(self, ident: str) -> Results:
+        """The other articles of the article's story cluster, earliest first."""
+        return Results(self._reader.copies(ident), ArticleRef)
+
+    def sources(self, ident: str) -> list[dict[str, Any]]:
+        """The raw records the article was read from (exact copies included), as read."""
+        return self._reader.raw_records(ident)
+
+    def recent(self, limit: int = 10) -> Results:
+        return Results(self._reader.recent(limit), ArticleRef)
+
+    def outlets(self, top: int = 50) -> list[dict[str, Any]]:
+        return self._reader.outlets(top)
+
+    def stats(self) -> ArchiveStats:
+        return self._reader.stats()
+
+    def overview(self) -> dict[str, Any]:
+        """What the web's front page shows: the figures, top entities, outlets, recent articles."""
+        figures = self.stats().to_dict()
+        figures["top_entities"] = self.entities(limit=15).to_dicts()
+        figures["outlets"] = self.outlets(15)
+        figures["recent"] = self.recent(10).to_dicts()
+        figures["recent_rejects"] = self._reader.rejects(20)
+        figures["clusters"] = self._reader.has_clusters()
+        return figures
+
+    # -- facts ---------------------------------------------------------------------------------
+    def facts(self, kind: str, /, **filters: Any) -> Results:
+        """One page of facts of any kind of the registry (`entities`, `quotes`, `amounts`, `times`)."""
+        k = kinds.get(kind)
+        return Results(self._reader.facts(kind, self._filters(k, filters)), k.record)
+
+    def entities(self, kind: str | None = None, name: str | None = None, **filters: Any) -> Results:
+        """The archive's entities, most covered first; `kind` is the type (PERSON, ORG, ...),
+        `name` a part of the name."""
+        if kind and kind.upper() not in kinds.entities.TYPES:
+            raise QueryError(f"unknown entity type {kind!r}; choose one of: {', '.join(kinds.entities.TYPES)}")
+        return self.facts("entities", kind=kind, name=name, **filters)
+
+    def entity(self, name: str, limit: int = 20) -> EntityDetail | Ambiguous | None:
+        """One entity by id, name or alias, with its coverage; a name several entities answer to
+        (or a bare surname of several persons) gives the candidates, most covered first."""
+        found = self._reader.entity_candidates(name)
+        if not found:
+            return None
+        if len(found) > 1:
+            return Ambiguous(name, found)
+        return self._reader.entity_detail(found[0], _limit(limit))
+
+    def quotes(self, speaker: str | None = None, contains: str | None = None, **filters: Any) -> Results:
+        """Quotes, newest articles first; `speaker` a name or alias, `kind` direct or indirect,
+        `contains` words of the quote."""
+        if filters.get("kind") and filters["kind"] not in QUOTE_KINDS:
+            raise QueryError(f"kind must be one of: {', '.join(QUOTE_KINDS)}")
+        return self.facts("quotes", speaker=speaker, contains=contains, **filters)
+
+    def amounts(self, unit: str | None = None, counted: str | None = None, **filters: Any) -> Results:
+        """Amounts of money and counts; `unit` (USD, percent, ...), `counted` (people, ...), and
+        `value_min`/`value_max`."""
+        return self.facts("amounts", unit=unit, counted=counted, **filters)
+
+    def times(self, **filters: Any) -> Results:
+        """Times resolved against the publication date; `kind` is DATE, TIME, DURATION or SET."""
+        return self.facts("times", **filters)
+
+    def mentions(self, **filters: Any) -> Results:
+        """Entity mentions: spans of the articles' text, with the archive's entity id."""
+        return Results(self._reader.mentions(self._filters(kinds.get("entities"), filters)), MentionRecord)
+
+    def clusters(self, min_size: int = 2, limit: int = 50) -> Results:
+        """Story clusters, largest first (sizes count exact copies too)."""
+        if min_size < 1:
+            raise UsageError("min_size must be at least 1")
+        return Results(self._reader.clusters(min_size, _limit(limit, 10_000)), ClusterRecord)
+
+    def rebuild_clusters(self, threshold: float | None = None) -> int:
+        """Recompute every near-duplicate cluster (the archive opened with readonly=False)."""
+        if not self._reader.writable:
+            raise UsageError("rebuilding the clusters needs the archive opened with readonly=False")
+        return self._reader.rebuild_clusters(threshold)
+
+    def export(self, folder: str, fmt: str = "parquet", *, query: str | None = None, date_from: str | None = None,
+               date_to: str | None = None) -> dict[str, int]:
+        """Typed tables (articles, sources, each fact kind's tables, clusters) as Parquet or CSV
+        files in `folder`; returns the rows written per table."""
+        from dateline.api.export import export_tables
+
+        return export_tables(self._reader, folder, fmt, Filters(date_from=date_from, date_to=date_to, query=query,
+                                                               limit=None))
+
+    def write_articles(self, stream: Any, fmt: str = "jsonl", *, query: str | None = None,
+                       date_from: str | None = None, date_to: str | None = None) -> int:
+        """The articles to a text stream: JSON Lines of the article contract, or CSV rows."""
+        from dateline.api.export import write_stream
+
+        return write_stream(self._reader, fmt, stream, Filters(date_from=date_from, date_to=date_to, query=query,
+                                                                limit=None))
+
+    def iter_articles(self, *, query: str | None = None, date_from: str | None = None,
+                      date_to: str | None = None) -> Iterator[Article]:
+        """Every article (in storage order), or those matching a full-text query and dates."""
+        return self._reader.iter_articles(Filters(date_from=date_from, date_to=date_to, query=query, limit=None))
+
+    # -- helpers -------------------------------------------------------------------------------
+    def _entity_id(self, name: str | None) -> str | None:
+        """The id of the entity a filter names; an unknown or ambiguous name is a QueryError."""
+        if not name:
+            return None
+        found = self._reader.entity_candidates(name)
+        if not found:
+            raise QueryError(f"no entity {name!r} in this archive")
+        if len(found) > 1:
+            ids = ", ".join(e.id for e in found[:5])
+            raise QueryError(f"{name!r} names {len(found)} entities ({ids}); give one of their ids")
+        return found[0].id
+
+    def _filters(self, kind: kinds.Kind, given: dict[str, Any]) -> Filters:
+        values = {k: v for k, v in given.items() if v is not None and v != ""}
+        wrong = sorted(set(values) - kind.filters)
+        if wrong:
+            raise UsageError(f"{kind.name} take no filter {', '.join(wrong)}; they take: "
+                             f"{', '.join(sorted(kind.filters))}")
+        if "entity" in values:
+            values["entity"] = self._entity_id(values["entity"])
+        if "limit" in values:
+            values["limit"] = _limit(values["limit"])
+        return Filters(**values)
+
+
+def _limit(limit: int, top: int = MAX_LIMIT) -> int:
+    if not 1 <= int(limit) <= top:
+        raise UsageError(f"limit must be between 1 and {top:,} (got {limit})")
+    return int(limit)
+
+
+__all__ = ["NewsArchive", "open"]

@@ -1,0 +1,157 @@
+"""Every read of an archive, as methods over one read-only connection that never leaves `archive/`.
+
+The read API (`dateline.api.read`) is the public door; this is the room behind it: SQL lives
+here, in the fact registry (`archive.kinds`), search and browse. Results are the typed records
+of `dateline.model`.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from typing import Any
+
+from dateline.archive import browse, kinds
+from dateline.archive.kinds import entities
+from dateline.archive.kinds.base import article_terms, paged
+from dateline.archive.search import Hits, facets, search
+from dateline.archive.stats import stats
+from dateline.archive.store import Archive
+from dateline.dedup.index import list_clusters, read_clusters
+from dateline.model import (
+    ArchiveStats,
+    Article,
+    ArticleRef,
+    ClusterMember,
+    ClusterRecord,
+    EntityDetail,
+    EntityRecord,
+    MentionRecord,
+    SourceRow,
+)
+
+
+class Reader:
+    def __init__(self, store: Archive) -> None:
+        self._store = store
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """The connection itself, for SQL the API does not offer (read-only where opened so)."""
+        return self._store.conn
+
+    @property
+    def path(self) -> str:
+        return self._store.path
+
+    @property
+    def writable(self) -> bool:
+        return self._store.dedup is not None
+
+    def close(self) -> None:
+        self._store.close()
+
+    # -- articles ------------------------------------------------------------------------------
+    def search(self, query: str, **kw: Any) -> Hits:
+        return search(self.conn, query, **kw)
+
+    def facets(self, query: str, **kw: Any) -> dict[str, Any]:
+        return facets(self.conn, query, **kw)
+
+    def article(self, ident: str) -> Article | None:
+        return self._store.article(ident)
+
+    def copies(self, article_id: str) -> list[ArticleRef]:
+        return [ArticleRef(r["id"], r["published"], r["title"], r["outlet"], r["lead"])
+                for r in browse.cluster_copies(self.conn, article_id)]
+
+    def iter_articles(self, f: kinds.Filters, batch: int = 500) -> Iterator[Article]:
+        """Every article the filters' dates and query keep, in storage order, a batch at a time."""
+        where, params = article_terms(f)
+        last = -1
+        while True:
+            sql = ("SELECT a.rowid, a.text, a.json FROM articles a WHERE " + " AND ".join([*where, "a.rowid > ?"])
+                   + " ORDER BY a.rowid LIMIT ?")
+            rows = list(paged(self.conn, sql, [*params, last, batch], kinds.Filters(query=f.query, limit=None)))
+            if not rows:
+                return
+            articles = [self._store._article_from_row(r) for r in rows]
+            clusters = read_clusters(self.conn, [a.id for a in articles])
+            for a in articles:
+                a.cluster = clusters[a.id]
+                yield a
+            last = rows[-1]["rowid"]
+
+    def source_rows(self, f: kinds.Filters) -> Iterator[SourceRow]:
+        """Where each kept article was read from: one row per source (exact copies included)."""
+        where, params = article_terms(f)
+        sql = ("SELECT s.article_id, s.path, s.record, s.format, s.offset, s.outlet, s.url, s.added FROM sources s "
+               "JOIN articles a ON a.id = s.article_id" + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY s.article_id, s.added, s.path, s.record")
+        for r in paged(self.conn, sql, params, f):
+            yield SourceRow(**dict(r))
+
+    def cluster_rows(self, f: kinds.Filters) -> Iterator[ClusterMember]:
+        """The cluster of each kept article (`unique` for an article alone)."""
+        for a in self.iter_articles(f):
+            c = a.cluster
+            if c is not None:
+                yield ClusterMember(a.id, c.id, c.kind, c.size)
+
+    def raw_records(self, article_id: str) -> list[dict[str, Any]]:
+        return self._store.raw_records(article_id)
+
+    def recent(self, limit: int) -> list[ArticleRef]:
+        return [ArticleRef(r["id"], r["published"], r["title"], r["outlet"], r["lead"])
+                for r in browse.recent_articles(self.conn, limit)]
+
+    def outlets(self, top: int) -> list[dict[str, Any]]:
+        return browse.outlets(self.conn, top)
+
+    def rejects(self, limit: int) -> list[dict[str, Any]]:
+        return browse.reject_samples(self.conn, limit)
+
+    def stats(self) -> ArchiveStats:
+        return ArchiveStats(**stats(self._store))
+
+    # -- facts ---------------------------------------------------------------------------------
+    def facts(self, kind: str, f: kinds.Filters) -> list[Any]:
+        return list(kinds.get(kind).read(self.conn, f))
+
+    def table(self, table: kinds.Table, f: kinds.Filters) -> Any:
+        """The rows of one exported table, read lazily."""
+        return table.rows(self.conn, f)
+
+    def mentions(self, f: kinds.Filters) -> list[MentionRecord]:
+        return list(entities.mentions(self.conn, f))
+
+    def entity_candidates(self, name: str) -> list[EntityRecord]:
+        return entities.candidates(self.conn, name)
+
+    def find_entity(self, name: str) -> EntityRecord | None:
+        return entities.find(self.conn, name)
+
+    def entity_detail(self, ent: EntityRecord, limit: int) -> EntityDetail:
+        return entities.detail(self.conn, ent, limit)
+
+    # -- clusters ------------------------------------------------------------------------------
+    def has_clusters(self) -> bool:
+        return browse.has_table(self.conn, "dedup_members")
+
+    def clusters(self, min_size: int, limit: int) -> list[ClusterRecord]:
+        if not self.has_clusters():
+            return []
+        return [ClusterRecord(**r) for r in list_clusters(self.conn, min_size=min_size, limit=limit)]
+
+    def rebuild_clusters(self, threshold: float | None) -> int:
+        """Recompute every near-duplicate cluster in one transaction; returns how many there are."""
+        store = self._store
+        assert store.dedup is not None, "opened read-only"  # the API checks `writable` first
+        store.conn.execute("BEGIN IMMEDIATE")
+        try:
+            store.dedup.rebuild(threshold)
+            store.conn.execute("COMMIT")
+        except BaseException:
+            store.conn.execute("ROLLBACK")
+            raise
+        return int(store.conn.execute("SELECT COUNT(DISTINCT cluster) FROM dedup_members").fetchone()[0])

@@ -1,0 +1,115 @@
+"""The command line: each command parses its flags, makes API calls, renders; errors are one line.
+
+Commands live by what they read (`ingest`, `read`, `facts`, `clusters`); `main` turns every
+error a user can cause into `error: <one line>` and the error kind's exit code.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from typing import Annotated
+
+import typer
+
+from dateline.cli import clusters, facts, ingest, read  # noqa: F401  (the modules register their commands)
+from dateline.cli.common import FLAGS, DbOpt, app, err, settings_of
+from dateline.errors import DatelineError, user_message
+from dateline.pipeline import ModelError
+from dateline.read import InputError
+from dateline.settings import load_settings
+
+try:  # typer 0.2x vendors its own click; older releases use click itself
+    from typer._click import exceptions as click_exc
+except ImportError:  # pragma: no cover
+    from click import exceptions as click_exc  # type: ignore[no-redef]
+
+__all__ = ["app", "main"]
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    config: Annotated[str | None, typer.Option("--config", help="A dateline.toml settings file.")] = None,
+) -> None:
+    ctx.obj = load_settings(config)
+
+
+@app.command()
+def serve(
+    ctx: typer.Context, db: DbOpt = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on (loopback unless told).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
+) -> None:
+    """Browse the archive in a web browser, with a JSON API beside every page."""
+    import uvicorn
+
+    from dateline.web.app import create_app
+
+    settings = settings_of(ctx, db=db)
+    web = create_app(settings=settings)  # opens the archive read-only: a missing one fails here, in one line
+    err.print(f"serving {settings.db} on http://{host}:{port}/ (Ctrl-C stops)", markup=False)
+    uvicorn.run(web, host=host, port=port, log_level="warning")
+
+
+def _mount_eval() -> None:
+    from dateline.eval.cli import eval_app
+
+    app.add_typer(eval_app)
+
+
+_mount_eval()
+
+
+class _OneLine(logging.Formatter):
+    """Log records as one line; the traceback only with DATELINE_DEBUG set."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        if os.environ.get("DATELINE_DEBUG"):
+            return super().format(record)
+        return f"{record.levelname.lower()}: {record.getMessage()}"
+
+
+def _setup_logging() -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_OneLine("%(levelname)s: %(message)s"))
+    root_logger = logging.getLogger("dateline")
+    if not any(not isinstance(h, logging.NullHandler) for h in root_logger.handlers):
+        root_logger.addHandler(handler)
+        root_logger.setLevel(logging.WARNING)
+        root_logger.propagate = False
+
+
+def _fail(message: str, code: int) -> int:
+    err.print(f"error: {message}", markup=False)
+    return code
+
+
+def main(argv: list[str] | None = None) -> int:
+    _setup_logging()
+    try:
+        result = app(args=argv, standalone_mode=False, prog_name="dateline")
+        return result if isinstance(result, int) else 0
+    except click_exc.NoArgsIsHelpError as exc:
+        if exc.ctx is not None:
+            err.print(exc.ctx.get_help(), markup=False)
+        return 2
+    except click_exc.UsageError as exc:
+        hint = f" (see: dateline {exc.ctx.info_name} --help)" if exc.ctx and exc.ctx.info_name != "dateline" else ""
+        return _fail(f"{exc.format_message()}{hint}", 2)
+    except typer.Exit as exc:
+        return exc.exit_code
+    except (typer.Abort, KeyboardInterrupt):
+        err.print("interrupted", markup=False)
+        return 130
+    except DatelineError as exc:
+        return _fail(user_message(exc, FLAGS), exc.exit_code)
+    except InputError as exc:
+        return _fail(user_message(exc), 1)
+    except ModelError as exc:
+        return _fail(user_message(exc), 2)
+    except BrokenPipeError:
+        return 0
+    except click_exc.ClickException as exc:
+        return _fail(exc.format_message(), exc.exit_code)
