@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 import pytest
 
+from dateline.archive.schema import DEDUP_TABLES
 from dateline.clean import article_id
 from dateline.model import Article, Source, Span
 
@@ -68,6 +69,8 @@ def make_article(text: str, published: str | None = None, title: str | None = No
 def conn() -> sqlite3.Connection:
     c = sqlite3.connect(":memory:")
     c.executescript(ARCHIVE_DDL)
+    for statement in DEDUP_TABLES:  # made by the archive's migrations
+        c.execute(statement)
     return c
 
 

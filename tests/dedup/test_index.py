@@ -3,7 +3,8 @@ import sqlite3
 import numpy as np
 import pytest
 
-from dateline.dedup.index import DedupIndex, is_near, list_clusters
+from dateline.archive.clusters import DedupIndex, list_clusters
+from dateline.dedup.near import is_near
 from dateline.settings import Settings
 
 

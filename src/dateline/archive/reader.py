@@ -12,12 +12,12 @@ from collections.abc import Iterator
 from typing import Any
 
 from dateline.archive import browse, kinds
+from dateline.archive.clusters import list_clusters, read_clusters
 from dateline.archive.kinds import entities
 from dateline.archive.kinds.base import article_terms, paged
 from dateline.archive.search import Hits, facets, search
 from dateline.archive.stats import stats
 from dateline.archive.store import Archive
-from dateline.dedup.index import list_clusters, read_clusters
 from dateline.model import (
     ArchiveStats,
     Article,

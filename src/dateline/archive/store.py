@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dateline.archive.clusters import DedupIndex, read_clusters
 from dateline.archive.facts import store_facts
 from dateline.archive.schema import SCHEMA_VERSION, migrate
-from dateline.dedup.index import DedupIndex, read_clusters
 from dateline.errors import ArchiveError, ArchiveVersionError
 from dateline.model import Article, Source
 from dateline.settings import Settings

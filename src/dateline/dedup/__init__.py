@@ -1,9 +1,8 @@
-"""Near-duplicate detection: word shingles, MinHash signatures, banded LSH, clusters.
-
-`DedupIndex` keeps the LSH index and the clusters in the archive's SQLite file (tables
-named `dedup_*`), so a second ingest compares new articles with everything already stored.
+"""Near-duplicate detection, pure code: word shingles, MinHash signatures, banded LSH, which
+pairs are near duplicates, union-find. No SQL: the archive keeps the index and the clusters in
+its tables (`dateline.archive.clusters`).
 """
 
-from dateline.dedup.index import DedupIndex, list_clusters
+from dateline.dedup.near import Params, batch_edges, is_near, signatures_of, stored_edges
 
-__all__ = ["DedupIndex", "list_clusters"]
+__all__ = ["Params", "batch_edges", "is_near", "signatures_of", "stored_edges"]

@@ -93,7 +93,7 @@ class Processor:
         load_extractor(settings)
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
-        from dateline.dedup.index import signatures_of
+        from dateline.dedup.near import signatures_of
 
         records = [_raw_from_dict(s) for s in batch["record"]]
         outcomes = list(process(records, self.settings))

@@ -1,6 +1,7 @@
-"""The LSH index and the clusters, kept in the archive's SQLite file, updated a batch at a time.
+"""The near-duplicate index and the story clusters, kept in the archive's tables, a batch at a time.
 
-Tables (all named `dedup_*`, created idempotently):
+The pure part (signatures, LSH, which pairs are near, union-find) is `dateline.dedup`; this is
+its storage. Tables (all named `dedup_*`, made by the archive's migrations, `archive.schema`):
 - dedup_meta: the parameters the stored signatures were made with (shingle size, permutations,
   bands, threshold). They win over the settings until `rebuild()` adopts new ones, because
   signatures made with different parameters cannot be compared.
@@ -10,15 +11,6 @@ Tables (all named `dedup_*`, created idempotently):
   bucket index: probing a new article costs a few B-tree seeks whatever the archive's size.
 - dedup_members: article -> cluster, only for articles in a cluster of two or more articles.
   A cluster's id is its smallest article id, so it does not depend on ingest order.
-
-A pair is a near duplicate when its estimated Jaccard similarity reaches the threshold t, or,
-for texts of clearly different lengths (the smaller between MIN_RATIO and MAX_RATIO of the
-larger), when the smaller is by estimate contained in the larger at t: a copy cut to 70% of its
-length has Jaccard 0.7 with the original, an update that adds paragraphs less, yet each is the
-same story. Texts of about equal length are judged by Jaccard alone: containment is then
-2J / (1 + J), which would let template stories in at J = 0.67 (on Reuters, the same bond-issue
-notice for two different banks).
-Clusters are the connected components of near-duplicate pairs.
 """
 
 from __future__ import annotations
@@ -26,62 +18,17 @@ from __future__ import annotations
 import sqlite3
 import warnings
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 import numpy as np
 
-from dateline.dedup.lsh import band_keys, candidate_pairs
-from dateline.dedup.minhash import signatures
-from dateline.dedup.shingles import shingle_batch
+from dateline.dedup.lsh import band_keys
+from dateline.dedup.near import Params, batch_edges, signatures_of, stored_edges
 from dateline.dedup.unionfind import UnionFind
 from dateline.model import Article, Cluster
 from dateline.settings import Settings
 
-MIN_RATIO = 0.6  # containment counts only between texts of comparable length ...
-MAX_RATIO = 0.9  # ... that are not about equal (see the module's docstring)
-MIN_CONTAINED = 20  # ... and only for a smaller text of at least this many shingles
 _READ_BATCH = 2000
 CACHE_KIB = 128 * 1024  # page cache the index asks of its connection (a ceiling, not allocated)
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS dedup_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS dedup_signatures (
-  n INTEGER PRIMARY KEY, article_id TEXT NOT NULL UNIQUE, shingles INTEGER NOT NULL,
-  sig BLOB NOT NULL);
-CREATE TABLE IF NOT EXISTS dedup_buckets (
-  key INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (key, n)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS dedup_members (
-  article_id TEXT PRIMARY KEY, cluster TEXT NOT NULL) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS dedup_members_cluster ON dedup_members (cluster);
-CREATE INDEX IF NOT EXISTS dedup_sources_article ON sources (article_id);
-"""
-
-
-@dataclass(frozen=True, slots=True)
-class Params:
-    shingle_words: int
-    permutations: int
-    bands: int
-    threshold: float
-
-    @classmethod
-    def of(cls, settings: Settings, threshold: float | None = None) -> Params:
-        t = settings.near_threshold if threshold is None else threshold
-        if not 0.0 < t <= 1.0:
-            raise ValueError(f"threshold must be in (0, 1], got {t}")
-        return cls(settings.shingle_words, settings.permutations, settings.bands, float(t))
-
-
-def is_near(jac: np.ndarray, n_a: np.ndarray, n_b: np.ndarray, threshold: float) -> np.ndarray:
-    """Which pairs are near duplicates, from estimated Jaccard and the two shingle counts."""
-    small = np.minimum(n_a, n_b).astype(np.float64)
-    large = np.maximum(n_a, n_b).astype(np.float64)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        # |A & B| = J (|A| + |B|) / (1 + J); containment = |A & B| / |smaller|.
-        contained = jac * (small + large) / ((1.0 + jac) * small)
-    sized = (small >= MIN_CONTAINED) & (small >= MIN_RATIO * large) & (small <= MAX_RATIO * large)
-    ok_contain = sized & (contained >= threshold)
-    return (jac >= threshold) | ok_contain
 
 
 class ClusterReader:
@@ -159,10 +106,6 @@ class DedupIndex(ClusterReader):
         # The dedup tables of a 100k archive take ~115 MB; SQLite's default 2 MB page cache makes
         # every probe and insert a read from the file. Raise it for this connection only.
         _ensure_cache(conn)
-        # One statement at a time: executescript would commit the caller's transaction.
-        for statement in _SCHEMA.split(";"):
-            if statement.strip():
-                conn.execute(statement)
         self.params = self._load_params()
 
     # -- writing ----------------------------------------------------------------------------
@@ -232,23 +175,10 @@ class DedupIndex(ClusterReader):
             "JOIN dedup_signatures s ON s.n = q.n"
         ).fetchall()
         c.execute("DELETE FROM temp.dedup_probe")
-        if not rows:
-            return []
-        new = np.array([r[0] for r in rows], dtype=np.int64)
-        old_sigs = np.frombuffer(b"".join(r[3] for r in rows), dtype="<u4").reshape(len(rows), -1)
-        old_counts = np.array([r[2] for r in rows], dtype=np.int64)
-        jac = (sigs[new] == old_sigs).mean(axis=1)
-        ok = is_near(jac, counts[new], old_counts, self.params.threshold)
-        return [(ids[new[k]], rows[k][1]) for k in np.flatnonzero(ok)]
+        return stored_edges(ids, sigs, counts, rows, self.params.threshold)
 
     def _batch_edges(self, ids, sigs, counts, keys, live) -> list[tuple[str, str]]:
-        if len(live) < 2:
-            return []
-        pairs = live[candidate_pairs(keys[live])]
-        a, b = pairs[:, 0], pairs[:, 1]
-        jac = (sigs[a] == sigs[b]).mean(axis=1)
-        ok = np.flatnonzero(is_near(jac, counts[a], counts[b], self.params.threshold))
-        return [(ids[a[k]], ids[b[k]]) for k in ok]
+        return batch_edges(ids, sigs, counts, keys, live, self.params.threshold)
 
     def _store(self, ids, sigs, counts, keys, live) -> None:
         c = self.conn
@@ -315,12 +245,6 @@ class DedupIndex(ClusterReader):
             [("shingle_words", str(p.shingle_words)), ("permutations", str(p.permutations)),
              ("bands", str(p.bands)), ("threshold", repr(p.threshold))],
         )
-
-
-def signatures_of(texts: Sequence[str], shingle_words: int, permutations: int) -> tuple[np.ndarray, np.ndarray]:
-    """(MinHash signatures, shingle counts) of a batch of texts: what workers send to the index."""
-    batch = shingle_batch(list(texts), shingle_words)
-    return signatures(batch, permutations), batch.counts
 
 
 def read_clusters(conn: sqlite3.Connection, article_ids: Sequence[str]) -> dict[str, Cluster]:
