@@ -9,7 +9,7 @@ builds the same filters for every fact kind, and returns typed records (`datelin
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from dateline.archive import kinds
@@ -236,13 +236,17 @@ class NewsArchive:
         values = {k: v for k, v in given.items() if v is not None and v != ""}
         wrong = sorted(set(values) - kind.filters)
         if wrong:
-            raise UsageError(f"{kind.name} take no filter {', '.join(wrong)}; they take: "
-                             f"{', '.join(sorted(kind.filters))}")
+            raise UsageError(f"{kind.name} take no filter {_named(wrong)}; they take: {_named(kind.filters)}")
         if "entity" in values:
             values["entity"] = self._entity_id(values["entity"])
         if "limit" in values:
             values["limit"] = _limit(values["limit"])
         return Filters(**values)
+
+
+def _named(names: Iterable[str]) -> str:
+    """Argument names quoted as the library's, so that a caller can put them in its own words."""
+    return ", ".join(f"`{n}`" for n in sorted(names))
 
 
 def _limit(limit: int, top: int = MAX_LIMIT) -> int:

@@ -138,10 +138,16 @@ def candidates(conn: sqlite3.Connection, name: str, top: int = 20) -> list[Entit
         return [record(r)]
     keys = [name_key(t, name) for t in TYPES]
     marks = ",".join("?" * len(keys))
+    # A linking key belongs to one entity, but an alias can be held by several (NEB by two
+    # boards held apart as rival expansions): those holders are candidates too. The LIKE on
+    # the JSON text narrows the scan to rows that can hold the alias before json_each checks.
     rows = conn.execute(
         f"SELECT DISTINCT e.* FROM entity_names n JOIN entities e ON e.id = n.entity_id "
         f"WHERE n.key IN ({marks}) UNION SELECT * FROM entities WHERE name = ? COLLATE NOCASE "
-        "ORDER BY articles DESC, id LIMIT ?", [*keys, name, top]).fetchall()
+        "UNION SELECT * FROM entities WHERE aliases LIKE ? ESCAPE '\\' AND EXISTS "
+        "(SELECT 1 FROM json_each(entities.aliases) WHERE value = ? COLLATE NOCASE) "
+        "ORDER BY articles DESC, id LIMIT ?",
+        [*keys, name, like(json.dumps(name, ensure_ascii=False)), name, top]).fetchall()
     if not rows and name.strip() and " " not in name.strip():
         rows = conn.execute(
             "SELECT * FROM entities WHERE type = 'PERSON' AND name LIKE ? ESCAPE '\\' "
