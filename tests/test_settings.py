@@ -1,0 +1,43 @@
+"""One settings object: defaults, then $DATELINE_DB and the TOML file, then overrides; checked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dateline.errors import ConfigError
+from dateline.settings import Settings, load_settings
+
+
+def test_the_file_then_overrides(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("DATELINE_DB", raising=False)
+    monkeypatch.delenv("DATELINE_CONFIG", raising=False)
+    (tmp_path / "dateline.toml").write_text('[dateline]\ndb = "news.db"\nnear_threshold = 1\n')
+    s = load_settings()
+    assert (s.db, s.near_threshold) == ("news.db", 1.0)  # an integer is a fine float
+    assert load_settings(db="other.db").db == "other.db"
+    assert load_settings(workers=None).workers == Settings().workers  # None leaves the setting alone
+
+
+@pytest.mark.parametrize(("toml", "message"), [
+    ('workers = "four"', "setting workers must be a whole number, not 'four'"),
+    ("extract = 1", "setting extract must be true or false, not 1"),
+    ("batch_size = true", "setting batch_size must be a whole number, not True"),
+    ("colour = 'blue'", "unknown setting(s) in"),
+    ("db = ", "cannot read the config file"),
+])
+def test_a_mistake_in_the_file_is_a_config_error(tmp_path: Path, toml: str, message: str) -> None:
+    (tmp_path / "d.toml").write_text(toml + "\n")
+    with pytest.raises(ConfigError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        load_settings(str(tmp_path / "d.toml"))
+
+
+def test_a_missing_file_and_a_wrong_override_are_config_errors(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ConfigError, match="config file not found"):
+        load_settings(str(tmp_path / "none.toml"))
+    with pytest.raises(ConfigError, match="setting search_window must be a whole number"):
+        load_settings(None, search_window="lots")
