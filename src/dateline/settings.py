@@ -14,6 +14,10 @@ from typing import Any
 
 CONFIG_ENV = "DATELINE_CONFIG"
 DB_ENV = "DATELINE_DB"
+DATA_ENV = "DATELINE_DATA"
+# The shared folder (seed records in seeds/, gold data sets in data/) sits beside the clone by
+# default: src/dateline/settings.py -> the clone's parent folder.
+DEFAULT_SHARED = Path(__file__).resolve().parents[3] / "shared"
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +43,9 @@ class Settings:
     # Seconds a writer waits for another one's batch before saying the archive is busy.
     busy_timeout_s: float = 10.0
     workers: int = 1
+    # The shared folder of seed records and gold data (seeds/, data/); "" = $DATELINE_DATA or
+    # ../shared beside the clone. Only the evaluation and the seed tests read it.
+    shared_dir: str = ""
 
     def with_overrides(self, **kw: Any) -> Settings:
         return replace(self, **{k: v for k, v in kw.items() if v is not None})
@@ -66,3 +73,17 @@ def load_settings(config: str | None = None, **overrides: Any) -> Settings:
             raise ValueError(f"unknown setting(s) in {path}: {', '.join(unknown)}")
         base = replace(base, **data)
     return base.with_overrides(**overrides)
+
+
+def shared_folder(settings: Settings | None = None) -> Path:
+    """The folder holding seeds/ and data/: the `shared_dir` setting, else $DATELINE_DATA, else
+    ../shared beside the clone (a clone elsewhere points at it with DATELINE_DATA)."""
+    if settings is not None and settings.shared_dir:
+        return Path(settings.shared_dir)
+    env = os.environ.get(DATA_ENV)
+    return Path(env) if env else DEFAULT_SHARED
+
+
+def gold_data_folder(root: Path) -> Path:
+    """The gold data sets under a shared folder (root/data), or root itself if it is the data folder."""
+    return root / "data" if (root / "data").is_dir() else root
