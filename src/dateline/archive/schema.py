@@ -87,6 +87,11 @@ MIGRATIONS: list[list[str]] = [
         "CREATE INDEX article_entities_cover ON article_entities(entity_id, article_id, mentions)",
         "DROP INDEX article_entities_entity",
     ],
+    [  # 5: a run records the process that runs it, so that a run left `running` by a killed
+        # process is recognised (and marked `interrupted`) when the next run starts
+        "ALTER TABLE runs ADD COLUMN pid INTEGER",
+        "ALTER TABLE runs ADD COLUMN host TEXT",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -121,6 +126,9 @@ def migrate(conn: sqlite3.Connection) -> int:
             )
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        # after a full disk or an I/O error SQLite has rolled back already; a second ROLLBACK
+        # would fail and hide the cause
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise
     return start
