@@ -92,7 +92,8 @@ def test_reading_never_upgrades_an_archive_from_an_older_dateline_a_write_does(t
     Archive(db).close()
     _as_written_by_version_4(db)
     before = Path(db).read_bytes()
-    with pytest.raises(UpgradeNeeded, match=r"older dateline \(schema 4.*the next write to it \(an ingest\) upgrades it"):
+    with pytest.raises(UpgradeNeeded,
+                       match=r"older dateline \(schema 4.*the next write to it \(an ingest\) upgrades it"):
         Archive(db, readonly=True)
     assert Path(db).read_bytes() == before
     Archive(db).close()  # a write command's open
