@@ -158,3 +158,11 @@ def test_export_and_write_articles(arc: NewsArchive, tmp_path: Path) -> None:
     assert arc.write_articles(out, "jsonl", query="grain") == 1
     assert json.loads(out.getvalue())["title"] == "Grain exports rise"
     assert [a.title for a in arc.iter_articles(query="turnout")] == ["Turnout reaches 61 percent"]
+
+
+def test_resolve_entity_gives_one_entity_or_says_why_not(arc: NewsArchive) -> None:
+    assert arc.resolve_entity("Pablo Ruiz").id == "person:pablo-ruiz"
+    with pytest.raises(QueryError, match="no entity 'Nobody'"):
+        arc.resolve_entity("Nobody")
+    with pytest.raises(QueryError, match="names 2 entities"):
+        arc.resolve_entity("NEB")

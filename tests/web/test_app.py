@@ -221,3 +221,14 @@ def test_serve_command_reports_a_missing_archive_in_one_line(
     assert main(["serve", "--db", str(tmp_path / "none.db"), "--port", "1"]) == 1
     err = capsys.readouterr().err.strip()
     assert err.startswith("error: no archive at") and "\n" not in err
+
+
+def test_api_facts_for_every_kind_with_the_same_filters(client: TestClient) -> None:
+    assert [q["text"] for q in client.get("/api/facts/quotes", params={"speaker": "Ruiz"}).json()] == [
+        "We expect a calm count"]
+    assert [t["value"] for t in client.get("/api/facts/times", params={"from": "2024-03"}).json()] == ["2024-03-07"]
+    assert len(client.get("/api/facts/entities", params={"kind": "ORG"}).json()) == 1
+    assert client.get("/api/facts/rumours").status_code == 422
+    r = client.get("/api/facts/quotes", params={"unit": "USD"})
+    assert r.status_code == 400 and "take no filter `unit`" in r.json()["detail"]
+    assert [m["value"] for m in client.get("/api/amounts", params={"min": 1e6}).json()] == [40e6]

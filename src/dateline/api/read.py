@@ -24,6 +24,7 @@ from dateline.model import (
     ArticleRef,
     ClusterRecord,
     EntityDetail,
+    EntityRecord,
     Hit,
     MentionRecord,
     Results,
@@ -220,18 +221,20 @@ class NewsArchive:
         """Every article (in storage order), or those matching a full-text query and dates."""
         return self._reader.iter_articles(Filters(date_from=date_from, date_to=date_to, query=query, limit=None))
 
-    # -- helpers -------------------------------------------------------------------------------
-    def _entity_id(self, name: str | None) -> str | None:
-        """The id of the entity a filter names; an unknown or ambiguous name is a QueryError."""
-        if not name:
-            return None
+    def resolve_entity(self, name: str) -> EntityRecord:
+        """The one entity a name, alias or id stands for; an unknown or ambiguous name is a
+        QueryError (a filter does not guess between two people)."""
         found = self._reader.entity_candidates(name)
         if not found:
             raise QueryError(f"no entity {name!r} in this archive")
         if len(found) > 1:
             ids = ", ".join(e.id for e in found[:5])
             raise QueryError(f"{name!r} names {len(found)} entities ({ids}); give one of their ids")
-        return found[0].id
+        return found[0]
+
+    # -- helpers -------------------------------------------------------------------------------
+    def _entity_id(self, name: str | None) -> str | None:
+        return self.resolve_entity(name).id if name else None
 
     def _filters(self, kind: kinds.Kind, given: dict[str, Any]) -> Filters:
         values = {k: v for k, v in given.items() if v is not None and v != ""}

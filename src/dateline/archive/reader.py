@@ -75,7 +75,7 @@ class Reader:
             rows = list(paged(self.conn, sql, [*params, last, batch], kinds.Filters(query=f.query, limit=None)))
             if not rows:
                 return
-            articles = [self._store._article_from_row(r) for r in rows]
+            articles = [self._store.article_from_row(r) for r in rows]
             clusters = read_clusters(self.conn, [a.id for a in articles])
             for a in articles:
                 a.cluster = clusters[a.id]

@@ -15,7 +15,7 @@ import os
 import socket
 import sqlite3
 import urllib.parse
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -319,7 +319,7 @@ class Archive:
         if full is None:
             return None
         row = self.conn.execute("SELECT text, json FROM articles WHERE id=?", (full,)).fetchone()
-        article = self._article_from_row(row)
+        article = self.article_from_row(row)
         article.cluster = read_clusters(self.conn, [article.id])[article.id]
         return article
 
@@ -329,7 +329,7 @@ class Archive:
 
         return cluster_copies(self.conn, article.id)
 
-    def _article_from_row(self, row: sqlite3.Row) -> Article:
+    def article_from_row(self, row: sqlite3.Row) -> Article:
         d = json.loads(row["json"])
         d["text"] = row["text"]
         a = Article.from_dict(d)
@@ -350,18 +350,3 @@ class Archive:
             (article_id,),
         ).fetchall()
         return [dict(r) for r in rows]
-
-    def iter_articles(self, batch: int = 500) -> Iterator[Article]:
-        last = -1
-        while True:
-            rows = self.conn.execute(
-                "SELECT rowid, text, json FROM articles WHERE rowid > ? ORDER BY rowid LIMIT ?", (last, batch)
-            ).fetchall()
-            if not rows:
-                return
-            articles = [self._article_from_row(r) for r in rows]
-            clusters = read_clusters(self.conn, [a.id for a in articles])
-            for a in articles:
-                a.cluster = clusters[a.id]
-                yield a
-            last = rows[-1]["rowid"]

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from dateline.api import NewsArchive
-from dateline.model import Ambiguous
 
 MAX_PAGE_SIZE = 100
 MAX_PAGE = 100  # deep paging gets slow and nobody reads page 101; narrow the query instead
@@ -40,11 +39,7 @@ class SearchForm:
 
 def search_view(archive: NewsArchive, form: SearchForm, paging: Paging, marks: tuple[str, str]) -> dict[str, Any]:
     """Hits of one page (one per story cluster unless all copies are asked for) and facets."""
-    entity = None
-    if form.entity:
-        found = archive.entity(form.entity, limit=1)
-        if found is not None and not isinstance(found, Ambiguous):
-            entity = found.entity.to_dict()
+    entity = archive.resolve_entity(form.entity).to_dict() if form.entity else None
     scope = {"date_from": form.date_from or None, "date_to": form.date_to or None, "literal": form.literal,
              "outlet": form.outlet or None, "entity": form.entity or None}
     hits = archive.search(form.q, limit=paging.size + 1, offset=paging.offset, sort=form.sort,
