@@ -13,7 +13,7 @@ from dateline.archive.store import Archive, ArchiveError, Counts
 from dateline.engines.local import StageTimes, process_parallel
 from dateline.model import Article
 from dateline.pipeline import Outcome, process
-from dateline.read import read_inputs
+from dateline.read import check_inputs, read_inputs
 from dateline.settings import Settings
 
 ProgressFn = Callable[[Counts, str], None]  # counts so far, the stage that is the bottleneck
@@ -78,6 +78,7 @@ def ingest(
     `settings.workers` > 1 runs clean and extract in a process pool; reading and writing
     stay in this process (one writer, batched transactions).
     """
+    check_inputs(paths, fmt)  # before the archive is created
     times = StageTimes()
     db = archive.path if archive is not None else settings.db
     # An archive inside an input folder must not be read as input while it is written.

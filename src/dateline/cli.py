@@ -7,6 +7,7 @@ import logging
 import os
 import sys
 import warnings
+from contextlib import suppress
 from typing import Annotated, Any
 
 import typer
@@ -508,11 +509,31 @@ def _setup_logging() -> None:
         root.propagate = False
 
 
+def _pipe_closed() -> int:
+    """The reader of our output went away (`dateline ... | head`): that is a normal end, so exit 0
+    quietly, with stdout pointed at /dev/null so that the flush at exit cannot fail again."""
+    with suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     _setup_logging()
+    args = sys.argv[1:] if argv is None else argv
+    if args[:1] == ["--version"]:
+        from dateline import __version__
+
+        print(f"dateline {__version__}")
+        return 0
     try:
-        result = app(args=argv, standalone_mode=False, prog_name="dateline")
+        result = app(args=args, standalone_mode=False, prog_name="dateline")
         return result if isinstance(result, int) else 0
+    except SystemExit as exc:
+        # click and Rich both turn a broken pipe into exit status 1
+        if isinstance(exc.__context__, BrokenPipeError):
+            return _pipe_closed()
+        raise
     except click_exc.NoArgsIsHelpError as exc:
         if exc.ctx is not None:
             err.print(exc.ctx.get_help(), markup=False)
@@ -536,7 +557,7 @@ def main(argv: list[str] | None = None) -> int:
         err.print(f"error: {exc}", markup=False)
         return 2
     except BrokenPipeError:
-        return 0
+        return _pipe_closed()
     except click_exc.ClickException as exc:
         err.print(f"error: {exc.format_message()}", markup=False)
         return exc.exit_code
