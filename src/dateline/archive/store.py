@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dateline.archive.facts import store_facts
-from dateline.archive.schema import SCHEMA_VERSION, migrate
+from dateline.archive.schema import SCHEMA_VERSION, ArchiveVersionError, migrate
 from dateline.dedup.index import DedupIndex, read_clusters
 from dateline.model import Article, Source
 from dateline.pipeline import Outcome
@@ -154,6 +154,9 @@ class Archive:
             try:
                 migrate(self.conn)
                 self.dedup = DedupIndex(self.conn, self.settings)
+            except ArchiveVersionError as exc:  # written by a newer dateline: a user's matter, one line
+                self.conn.close()
+                raise ArchiveError(f"{path}: {exc}") from exc
             except sqlite3.OperationalError as exc:
                 self.conn.close()
                 if "locked" in str(exc) or "busy" in str(exc):
