@@ -154,3 +154,81 @@ def test_every_command_is_in_the_readme() -> None:
     assert len(names) >= 14
     missing = [n for n in names if f"dateline {n}" not in readme]
     assert missing == []
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    from dateline import __version__
+
+    assert run(capsys, "--version") == (0, f"dateline {__version__}\n", "")
+
+
+def test_ingest_of_a_missing_file_creates_nothing(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = run(capsys, "ingest", str(tmp_path / "typo.jsonl"), "--db", str(tmp_path / "new.db"))
+    assert code == 1 and "no such file or folder" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["*"], "cannot start with *"), (["*grain"], "cannot start with *"), (['"grain deal'], "unclosed"),
+    (["grain", "--from", "1987-13"], "not a date of the calendar"),
+    (["grain", "--from", "2024-04", "--to", "2024-03"], "later than"),
+])
+def test_search_mistakes_are_one_line(capsys: pytest.CaptureFixture[str], corpus: Path, tmp_path: Path,
+                                      argv: list[str], message: str) -> None:
+    db = str(tmp_path / "a.db")
+    ingested(capsys, corpus, db)
+    code, _, err = run(capsys, "search", *argv, "--db", db)
+    assert code == 2 and message in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+@pytest.mark.parametrize("name", ["news%41.db", "x#y.db"])
+def test_db_names_with_uri_characters(capsys: pytest.CaptureFixture[str], corpus: Path, tmp_path: Path,
+                                      monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    ingested(capsys, corpus, name)
+    code, out, _ = run(capsys, "search", "grain", "--db", name, "--ids")
+    assert code == 0 and len(out.split()) == 1
+    assert sorted(p.name for p in tmp_path.glob("*.db")) == [name] and not (tmp_path / "x").exists()
+
+
+def test_read_commands_leave_an_older_archive_alone(capsys: pytest.CaptureFixture[str], corpus: Path,
+                                                    tmp_path: Path) -> None:
+    import sqlite3
+
+    db = str(tmp_path / "old.db")
+    ingested(capsys, corpus, db)
+    conn = sqlite3.connect(db)
+    conn.execute("ALTER TABLE runs DROP COLUMN pid")
+    conn.execute("ALTER TABLE runs DROP COLUMN host")
+    conn.execute("UPDATE meta SET value='4' WHERE key='schema_version'")
+    conn.commit()
+    conn.close()
+    for argv in (["search", "grain"], ["stats"]):
+        code, _, err = run(capsys, *argv, "--db", db)
+        assert code == 1 and "needs an upgrade" in err and len(err.strip().splitlines()) == 1
+    ingested(capsys, corpus, db)  # a write upgrades it
+    assert run(capsys, "search", "grain", "--db", db, "--ids")[0] == 0
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("argv", [["parse", "{big}", "--no-extract", "--json"], ["parse", "{big}", "--no-extract"],
+                                  ["export", "--db", "{db}"]])
+def test_piping_into_head_exits_0_without_a_traceback(tmp_path: Path, argv: list[str]) -> None:
+    # more output than a pipe holds (64 KB), so that the writer meets the closed pipe; an archive
+    # of 200 articles exports over 200 KB (templated records are kept few: near-duplicate
+    # indexing of many near-identical records is slow, issue 20)
+    big = tmp_path / "big.txt"
+    records = 200 if "{db}" in argv else 1500
+    big.write_text("".join(f"date 2021-03-{1 + i % 28:02d} Officials in district {i} said the new bridge would "
+                           f"open to traffic in May, ahead of schedule, and that tolls would stay at {i} cents.\n"
+                           for i in range(records)))
+    db = tmp_path / "a.db"
+    if "{db}" in argv:
+        assert main(["ingest", str(big), "--db", str(db), "--no-extract", "--workers", "1"]) == 0
+    cmd = [sys.executable, "-m", "dateline.cli", *(a.format(big=big, db=db) for a in argv)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.read(100)  # `head -c 100`
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 0 and err == ""

@@ -74,7 +74,7 @@ def test_archive_from_a_newer_dateline_is_refused(tmp_path: Path) -> None:
     conn.execute("UPDATE meta SET value='999' WHERE key='schema_version'")
     conn.commit()
     conn.close()
-    with pytest.raises(Exception, match="newer than this dateline"):
+    with pytest.raises(ArchiveError, match="newer than this dateline"):
         Archive(db)
 
 

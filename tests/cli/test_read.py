@@ -69,7 +69,8 @@ def test_an_archive_from_a_newer_dateline_is_one_line(capsys: pytest.CaptureFixt
     shutil.copy(db, newer)
     with sqlite3.connect(newer) as c:
         c.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
-    for argv in (["stats", "--db", str(newer)], ["ingest", str(tmp_path / "none.txt"), "--db", str(newer)]):
+    (tmp_path / "one.txt").write_text("A record long enough to be an article, about a council vote on Monday.\n")
+    for argv in (["stats", "--db", str(newer)], ["ingest", str(tmp_path / "one.txt"), "--db", str(newer)]):
         code, _, err = run(capsys, *argv)
         assert code == 1 and "newer than this dateline" in err and len(err.splitlines()) == 1, err
     assert main(["stats", "--db", db]) == 0

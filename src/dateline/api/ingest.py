@@ -17,7 +17,7 @@ from dateline.archive.store import Archive, ArchiveError, Counts
 from dateline.engines.local import StageTimes, process_parallel
 from dateline.model import Article
 from dateline.pipeline import Outcome, process
-from dateline.read import read_inputs
+from dateline.read import check_inputs, read_inputs
 from dateline.settings import Settings, load_settings
 
 ProgressFn = Callable[[Counts, str], None]  # counts so far, the stage that is the bottleneck
@@ -93,6 +93,7 @@ def ingest(
     """
     settings = settings or load_settings()
     paths = _paths(paths)
+    check_inputs(paths, fmt)  # before the archive is created
     times = StageTimes()
     db = archive.path if archive is not None else settings.db
     # An archive inside an input folder must not be read as input while it is written.

@@ -159,6 +159,9 @@ class Archive:
             try:
                 migrate(self.conn)
                 self.dedup = DedupIndex(self.conn, self.settings)
+            except ArchiveVersionError as exc:  # written by a newer dateline: a user's matter, one line
+                self.conn.close()
+                raise ArchiveError(f"{path}: {exc}") from exc
             except sqlite3.OperationalError as exc:
                 self.conn.close()
                 if "locked" in str(exc) or "busy" in str(exc):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from contextlib import suppress
 from typing import Annotated
 
 import typer
@@ -86,11 +87,31 @@ def _fail(message: str, code: int) -> int:
     return code
 
 
+def _pipe_closed() -> int:
+    """The reader of our output went away (`dateline ... | head`): that is a normal end, so exit 0
+    quietly, with stdout pointed at /dev/null so that the flush at exit cannot fail again."""
+    with suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     _setup_logging()
+    args = sys.argv[1:] if argv is None else argv
+    if args[:1] == ["--version"]:
+        from dateline import __version__
+
+        print(f"dateline {__version__}")
+        return 0
     try:
-        result = app(args=argv, standalone_mode=False, prog_name="dateline")
+        result = app(args=args, standalone_mode=False, prog_name="dateline")
         return result if isinstance(result, int) else 0
+    except SystemExit as exc:
+        # click and Rich both turn a broken pipe into exit status 1
+        if isinstance(exc.__context__, BrokenPipeError):
+            return _pipe_closed()
+        raise
     except click_exc.NoArgsIsHelpError as exc:
         if exc.ctx is not None:
             err.print(exc.ctx.get_help(), markup=False)
@@ -110,6 +131,6 @@ def main(argv: list[str] | None = None) -> int:
     except ModelError as exc:
         return _fail(user_message(exc), 2)
     except BrokenPipeError:
-        return 0
+        return _pipe_closed()
     except click_exc.ClickException as exc:
         return _fail(exc.format_message(), exc.exit_code)

@@ -10,7 +10,7 @@ import glob
 import io
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
 from typing import BinaryIO
@@ -128,6 +128,16 @@ def _open(path: str) -> BinaryIO:
 def check_format(fmt: str | None) -> None:
     if fmt is not None and fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+
+
+def check_inputs(paths: Sequence[str], fmt: str | None = None) -> None:
+    """Raise InputError when no input exists (or the format is unknown), before anything else is
+    opened: a mistyped path must not leave an empty archive behind. Checks existence only; the
+    folders are walked when they are read."""
+    check_format(fmt)
+    if not any(p == "-" or is_uri(p) or os.path.exists(p) or glob.has_magic(p) and glob.glob(p, recursive=True)
+               for p in paths):
+        raise InputError(f"no such file or folder: {', '.join(paths) or '(none given)'}")
 
 
 def read_inputs(
