@@ -20,7 +20,7 @@ from dateline.archive.store import Archive, ArchiveError
 from dateline.model import Article
 from dateline.pipeline import ModelError
 from dateline.read import InputError
-from dateline.settings import DB_ENV, Settings, load_settings
+from dateline.settings import DB_ENV, Settings, load_settings, parse_field_flags
 
 try:  # typer 0.2x vendors its own click; older releases use click itself
     from typer._click import exceptions as click_exc
@@ -46,10 +46,18 @@ class UserError(Exception):
 DbOpt = Annotated[str, typer.Option("--db", envvar=DB_ENV, help="Archive file (SQLite).")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="JSON Lines output, one record a line.")]
 FormatOpt = Annotated[str | None, typer.Option("--format", "-f", help="Input format (default: sniffed).")]
+FieldOpt = Annotated[list[str] | None, typer.Option(
+    "--field", metavar="TARGET=NAME",
+    help="Read a record field from an input field of another name, e.g. date=publication_date (repeatable).")]
 
 
-def _settings(ctx: typer.Context, **overrides: Any) -> Settings:
+def _settings(ctx: typer.Context, field_flags: list[str] | None = None, **overrides: Any) -> Settings:
     base: Settings = ctx.obj if isinstance(ctx.obj, Settings) else Settings()
+    if field_flags:
+        try:
+            overrides["fields"] = {**base.fields, **parse_field_flags(field_flags)}
+        except ValueError as exc:
+            raise UserError(str(exc), 2) from exc
     return base.with_overrides(**overrides)
 
 
@@ -81,9 +89,10 @@ def parse(
     fmt: FormatOpt = None,
     extract: Annotated[bool, typer.Option("--extract/--no-extract", help="Run the extractors.")] = True,
     model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline to use.")] = None,
+    field: FieldOpt = None,
 ) -> None:
     """Read and clean articles without an archive; print them."""
-    settings = _settings(ctx, extract=extract, model=model)
+    settings = _settings(ctx, field, extract=extract, model=model)
     n = rejected = 0
     for o in api.parse(paths, settings, fmt):
         if o.article is None:
@@ -101,6 +110,8 @@ def parse(
             print_article(out, o.article)
     if n == 0 and rejected == 0:
         raise UserError("nothing could be read from the inputs")
+    if n == 0:
+        raise UserError(f"no article in the inputs: all {rejected:,} records were rejected")
 
 
 # -- ingest --------------------------------------------------------------------------------
@@ -118,11 +129,12 @@ def ingest(
     engine: Annotated[str, typer.Option("--engine", help="local or ray.")] = "local",
     address: Annotated[str | None, typer.Option("--address", help="Ray cluster address (ray engine).")] = None,
     out_dir: Annotated[str | None, typer.Option("--out", help="Folder for Parquet shards (ray engine).")] = None,
+    field: FieldOpt = None,
 ) -> None:
     """Read, clean, extract and store articles in the archive (or, with --engine ray, in shards)."""
     from dateline.engines.local import default_workers
 
-    settings = _settings(ctx, db=db, extract=extract, model=model, write_batch=batch,
+    settings = _settings(ctx, field, db=db, extract=extract, model=model, write_batch=batch,
                          workers=workers or default_workers())
     if engine not in ("local", "ray"):
         raise UserError(f"unknown engine {engine!r}; choose local or ray", 2)
@@ -177,11 +189,19 @@ def _report(result: api.IngestResult, as_json: bool) -> None:
         c = result.counts
         _emit({"run": result.run_id, "read": c.read, "stored": c.stored, "duplicates": c.duplicates,
                "already": c.already, "rejected": c.rejected, "reasons": c.reasons,
-               "interrupted": result.interrupted, "seconds": round(result.seconds, 3), "stages": result.stages})
+               "interrupted": result.interrupted, "seconds": round(result.seconds, 3), "stages": result.stages,
+               "warnings": result.advice or []})
     else:
         print_summary(out, result)
-    if result.counts.read == 0:
+        for line in result.advice or []:
+            err.print(f"warning: {line}", markup=False)
+    c = result.counts
+    if c.read == 0:
         raise UserError("nothing could be read from the inputs")
+    if c.stored + c.duplicates + c.already == 0 and c.rejected == c.read and not result.interrupted:
+        why = ", ".join(f"{k} {v:,}" for k, v in sorted(c.reasons.items(), key=lambda kv: -kv[1])[:4])
+        raise UserError(f"nothing was stored: all {c.read:,} records were rejected ({why}); "
+                        "see them with: dateline stats, or the rejects table")
 
 
 # -- search --------------------------------------------------------------------------------

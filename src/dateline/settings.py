@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, fields, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,12 @@ class Settings:
     max_record_bytes: int = 5_000_000
     max_decompressed_bytes: int = 2_000_000_000
     min_text_chars: int = 40
+    # Levels of nesting a JSON record may have (news records nest a few levels; a hostile one
+    # 10,000 would exhaust the parser's stack).
+    max_json_depth: int = 100
+    # Input field names for the record fields (`{"date": "publication_date"}`): tried before the
+    # names recognised by default. Keys: see dateline.read.fields.TARGETS.
+    fields: Mapping[str, str] = field(default_factory=dict)
     # Seconds the clean step may spend on one record (hostile HTML can take minutes); 0: no limit.
     clean_timeout_s: float = 10.0
     # Extraction.
@@ -64,5 +71,33 @@ def load_settings(config: str | None = None, **overrides: Any) -> Settings:
         unknown = sorted(set(data) - known)
         if unknown:
             raise ValueError(f"unknown setting(s) in {path}: {', '.join(unknown)}")
+        if "fields" in data:
+            data["fields"] = check_fields(data["fields"], str(path))
         base = replace(base, **data)
     return base.with_overrides(**overrides)
+
+
+def check_fields(value: Any, where: str) -> dict[str, str]:
+    """A field mapping from a config file or flags, checked: known targets, string names."""
+    from dateline.read.fields import TARGETS
+
+    if not isinstance(value, Mapping):
+        raise ValueError(f"{where}: fields must be a table of TARGET = \"input field name\"")
+    unknown = sorted(k for k in value if k not in TARGETS)
+    if unknown:
+        raise ValueError(f"{where}: unknown field target(s) {', '.join(unknown)}; choose from {', '.join(TARGETS)}")
+    bad = sorted(k for k, v in value.items() if not isinstance(v, str) or not v.strip())
+    if bad:
+        raise ValueError(f"{where}: field {', '.join(bad)} must name an input field")
+    return {k: v.strip() for k, v in value.items()}
+
+
+def parse_field_flags(flags: list[str]) -> dict[str, str]:
+    """`--field date=publication_date` flags as a mapping; raises ValueError on a malformed one."""
+    pairs: dict[str, str] = {}
+    for flag in flags:
+        target, sep, name = flag.partition("=")
+        if not sep or not target.strip() or not name.strip():
+            raise ValueError(f"--field {flag!r}: write it as TARGET=NAME, e.g. --field date=publication_date")
+        pairs[target.strip()] = name
+    return check_fields(pairs, "--field")
