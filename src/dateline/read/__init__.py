@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from dateline.model import RawRecord, Rejected, Source
-from dateline.read import dated, html, jsonl, table, txt, warc
+from dateline.read import dated, html, jsonl, sgml, table, txt, warc, xml
 from dateline.read.opener import as_utf8, damage_of, inner_name, open_stream
 from dateline.read.options import ReadOptions
 from dateline.read.sniff import FORMATS, sniff
@@ -40,6 +40,8 @@ READERS: dict[str, Reader] = {
     "parquet": table.read_parquet,
     "html": _capped(html.read),
     "warc": warc.read,
+    "sgml": sgml.read,
+    "xml": xml.read,
 }
 _SKIP_DIRS = {".git", "__pycache__", ".venv", "node_modules"}
 # Documentation that ships beside a data set is not a record of it; named files are still read.

@@ -180,16 +180,22 @@ def read_parquet(stream: BinaryIO, path: str, opts: ReadOptions) -> Iterator[Raw
         yield _no_text_column(path, "parquet", columns, opts.fields)
         return
     # The footer says what each row group expands to: a small file that would decompress to
-    # gigabytes (a Parquet bomb) is refused before pyarrow allocates it.
+    # gigabytes (a Parquet bomb) is refused before pyarrow allocates it. Dictionary encoding
+    # can hide a repeated huge value from the footer, so what the rows expand to is counted too.
+    limit = opts.max_decompressed_bytes
     expanded = sum(pf.metadata.row_group(i).total_byte_size for i in range(pf.metadata.num_row_groups))
-    if expanded > opts.max_decompressed_bytes:
+    if expanded > limit:
         yield RawRecord(source=Source(path, 0, "parquet", 0), error=Rejected(
-            "too_large", f"decompresses to {expanded:,} bytes, over {opts.max_decompressed_bytes:,} "
-            "(max_decompressed_bytes)"))
+            "too_large", f"decompresses to {expanded:,} bytes, over {limit:,} (max_decompressed_bytes)"))
         return
     record = 0
     try:
-        for batch in pf.iter_batches(batch_size=512):
+        for batch in pf.iter_batches(batch_size=64):
+            expanded += batch.nbytes
+            if expanded > limit:
+                yield RawRecord(source=Source(path, record, "parquet", record), error=Rejected(
+                    "too_large", f"the rows from {record:,} on expand beyond {limit:,} bytes (max_decompressed_bytes)"))
+                return
             for row in batch.to_pylist():
                 src = Source(path=path, record=record, format="parquet", offset=record)
                 record += 1
