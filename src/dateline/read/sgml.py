@@ -59,7 +59,9 @@ def to_record(story: str, src: Source) -> RawRecord:
     dateline off the lead, as it does for any wire copy); an unprocessed story has only TEXT."""
     dateline, body = _field("DATELINE", story), _field("BODY", story)
     if body is None and dateline is None and (raw := _field("TEXT", story)) is not None:
-        body = _TAG.sub(" ", raw)  # TYPE="UNPROC": the text stands in TEXT, untagged
+        # TYPE="UNPROC": the text stands in TEXT, untagged; a BRIEF has only its TITLE there.
+        rest = _TAG.sub(" ", _FIELD["TITLE"].sub(" ", raw))
+        body = rest if any(c.isalnum() for c in rest) else None
     title = _field("TITLE", story)
     author = _field("AUTHOR", story)
     rec = RawRecord(
