@@ -216,6 +216,7 @@ def search(
     literal: Annotated[bool, typer.Option("--literal", help="Treat the query as plain words.")] = False,
     show_all: Annotated[bool, typer.Option("--all", help="Every copy, not one per story cluster.")] = False,
     ids: Annotated[bool, typer.Option("--ids", help="Print only the article ids.")] = False,
+    author: Annotated[str | None, typer.Option("--author", help="Only articles with this byline.")] = None,
     exhaustive: Annotated[bool, typer.Option(
         "--exhaustive", help="Rank every match (slower), not only the 2,000 most recently stored.")] = False,
     as_json: JsonOpt = False,
@@ -228,7 +229,7 @@ def search(
         hits = run_search(archive.conn, query, date_from=date_from, date_to=date_to, limit=limit,
                           sort=sort, literal=literal, one_per_cluster=not show_all,
                           window=None if exhaustive else DEFAULT_WINDOW,
-                          time_limit=30.0 if exhaustive else 2.0)
+                          time_limit=30.0 if exhaustive else 2.0, author=author)
     if hits.windowed and not (as_json or ids):
         err.print(f"note: more than {DEFAULT_WINDOW:,} matches; the most recently stored {DEFAULT_WINDOW:,} were "
                   "ranked (--exhaustive ranks them all)", markup=False)

@@ -12,7 +12,7 @@ from dateline.archive.store import Archive
 
 FORMATS = ("jsonl", "csv", "parquet")
 CSV_FIELDS = ("id", "published", "title", "outlet", "url", "dateline_place", "dateline_agency",
-              "source_path", "source_record", "text")
+              "source_path", "source_record", "text", "authors", "language", "section")
 
 
 def _flat(d: dict[str, Any]) -> dict[str, Any]:
@@ -21,6 +21,9 @@ def _flat(d: dict[str, Any]) -> dict[str, Any]:
         "id": d["id"], "published": d["published"], "title": d["title"], "outlet": d.get("outlet"),
         "url": d.get("url"), "dateline_place": dl.get("place"), "dateline_agency": dl.get("agency"),
         "source_path": d["source"]["path"], "source_record": d["source"]["record"], "text": d["text"],
+        # Bylines in one cell: `; ` because a name may hold a comma (`Doe, Jane`).
+        "authors": "; ".join(d.get("authors") or []) or None, "language": d.get("language"),
+        "section": d.get("section"),
     }
 
 

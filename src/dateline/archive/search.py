@@ -77,6 +77,7 @@ def search(
     limit: int = 20, offset: int = 0, sort: str = "rank", literal: bool = False,
     one_per_cluster: bool = True, outlet: str | None = None, time_limit: float = 2.0,
     entity: str | None = None, marks: tuple[str, str] = ("[", "]"), window: int | None = None,
+    author: str | None = None,
 ) -> Hits:
     """`entity` keeps articles that name that entity id; `marks` bracket the matched words.
 
@@ -86,7 +87,7 @@ def search(
     """
     if sort not in ("rank", "date"):
         raise QueryError("sort must be 'rank' or 'date'")
-    where, params = _filters(query, date_from, date_to, literal, outlet, entity)
+    where, params = _filters(query, date_from, date_to, literal, outlet, entity, author)
     cut: list[sqlite3.Row] = []
     if window:
         source = "articles_fts" if len(where) == 1 else (
@@ -144,7 +145,7 @@ def _snippets(conn: sqlite3.Connection, match: object, rowids: list[int], marks:
 
 def _filters(
     query: str, date_from: str | None, date_to: str | None, literal: bool, outlet: str | None,
-    entity: str | None,
+    entity: str | None, author: str | None = None,
 ) -> tuple[list[str], list[object]]:
     """The WHERE terms (over `articles_fts` and `articles a`) shared by search and facets."""
     query = query.strip()
@@ -170,6 +171,11 @@ def _filters(
     if entity:
         where.append("a.id IN (SELECT article_id FROM article_entities WHERE entity_id = ?)")
         params.append(entity)
+    if author:
+        from dateline.archive.store import author_key
+
+        where.append("a.id IN (SELECT article_id FROM article_authors WHERE key = ?)")
+        params.append(author_key(author))
     return where, params
 
 
