@@ -49,7 +49,7 @@ def sniff(name: str, head: bytes) -> str:
         return "jsonl"
     if DATE_HEADER.search(head[:4096]):
         return "dated"
-    if markup is not None:
+    if markup in ("sgml", "xml"):
         return markup
     if first == b"<" and _HTML.search(head):
         return "html"
