@@ -53,15 +53,30 @@ class FieldMap:
         self.names: dict[str, tuple[str, ...]] = {
             t: ((user[t].lower(),) if t in user else ()) + names for t, names in TARGETS.items()
         }
+        # name -> [(target, rank)]: a row's few keys are looked up once, not every name tried.
+        self._by_name: dict[str, list[tuple[str, int]]] = {}
+        for target, names in self.names.items():
+            for rank, name in enumerate(names):
+                self._by_name.setdefault(name, []).append((target, rank))
+        self._dotted = [(t, n) for t, names in self.names.items() for n in names[:1] if "." in n]
+
+    def resolve(self, lowered: Mapping[str, Any]) -> dict[str, Any]:
+        """The value of each target found in a row (keys lowercased): the best-ranked non-empty one."""
+        best: dict[str, tuple[int, Any]] = {}
+        for key, value in lowered.items():
+            if value in (None, "", []):
+                continue
+            for target, rank in self._by_name.get(key, ()):
+                if target not in best or rank < best[target][0]:
+                    best[target] = (rank, value)
+        for target, name in self._dotted:
+            value = _dotted(lowered, name)
+            if value not in (None, "", []):
+                best[target] = (0, value)
+        return {t: v for t, (_, v) in best.items()}
 
     def pick(self, lowered: Mapping[str, Any], target: str) -> Any:
-        for name in self.names[target]:
-            value = lowered.get(name)
-            if value is None and "." in name:
-                value = _dotted(lowered, name)
-            if value not in (None, "", []):
-                return value
-        return None
+        return self.resolve(lowered).get(target)
 
     def has_text(self, columns: list[str]) -> bool:
         lowered = {c.lower() for c in columns if c}
@@ -146,23 +161,21 @@ def has_text_field(columns: list[str], fields: FieldMap = DEFAULT) -> bool:
 
 def record_from_row(row: Mapping[str, Any], source: Source, fields: FieldMap = DEFAULT) -> RawRecord:
     """A RawRecord from a mapping; a row without any text field carries a Rejected."""
-    lowered = {str(k).lower(): v for k, v in row.items() if k is not None}
-    text = fields.pick(lowered, "text")
-    html = fields.pick(lowered, "html")
-    date = fields.pick(lowered, "date")
+    found = fields.resolve({str(k).lower(): v for k, v in row.items() if k is not None})
+    text, html, date = found.get("text"), found.get("html"), found.get("date")
     rec = RawRecord(
         source=source,
         text=_as_text(text),
         html=_as_text(html) if text is None else None,
         date=str(date) if date is not None else None,
-        title=_as_text(fields.pick(lowered, "title")),
-        url=_as_text(fields.pick(lowered, "url")),
-        outlet=_as_text(fields.pick(lowered, "outlet")),
-        authors=as_authors(fields.pick(lowered, "authors")),
-        section=_as_text(fields.pick(lowered, "section")),
-        language=as_language(fields.pick(lowered, "language")),
-        image=_as_text(fields.pick(lowered, "image")),
-        description=_as_text(fields.pick(lowered, "description")),
+        title=_as_text(found.get("title")),
+        url=_as_text(found.get("url")),
+        outlet=_as_text(found.get("outlet")),
+        authors=as_authors(found.get("authors")),
+        section=_as_text(found.get("section")),
+        language=as_language(found.get("language")),
+        image=_as_text(found.get("image")),
+        description=_as_text(found.get("description")),
     )
     if rec.text is None and rec.html is None:
         names = sorted(str(k) for k in row if k is not None)

@@ -44,6 +44,11 @@ class _QuoteState:
         self._delimiter = delimiter
 
     def feed(self, piece: bytes) -> None:
+        if piece.count(b'"') % 2 == 0:
+            # Quotes in pairs (none, a field opened and closed, `""` inside one): as a CSV writer
+            # writes them, the state is unchanged, and counting is far cheaper than following.
+            self.at_field_start = piece.endswith((b"\n", self._delimiter))
+            return
         pos, n = 0, len(piece)
         if not self.inside and self.at_field_start and piece[:1] == b'"':
             self.inside, pos = True, 1
@@ -53,7 +58,7 @@ class _QuoteState:
                 if q < 0:
                     break
                 if piece[q + 1 : q + 2] == b'"':
-                    pos = q + 2  # an escaped quote
+                    pos = q + 2  # an escaped quote inside the field
                     continue
                 self.inside, pos = False, q + 1
                 continue
@@ -96,8 +101,13 @@ def _rows(stream: BinaryIO, delimiter: bytes, cap: int) -> Iterator[_Row]:
 def _decode_lines(lines: list[bytes]) -> str:
     """Each line in its own encoding (UTF-8 first, as `decode` does): a file-wide UTF-8 decode
     would turn every byte of a cp1252 export into U+FFFD."""
+    data = b"".join(lines)
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")  # the common case, at once
+    except UnicodeDecodeError:
+        pass
     out = []
-    for line in b"".join(lines).splitlines(keepends=True):
+    for line in data.splitlines(keepends=True):
         try:
             out.append(decode(line)[0])
         except Rejected:
