@@ -287,7 +287,7 @@ def make_reader_cases(add: AddCase, scale: Scale) -> None:
     _write(d / "cut.warc.gz", data[: len(data) * 2 // 3])
 
     d = add("parquet_bomb", f"a small Parquet file that expands to {scale.parquet_bomb:,} bytes", 1, {"too_large"})
-    _parquet_bomb(d / "bomb.parquet", scale.parquet_bomb)
+    _parquet_bomb(d / "bomb.parquet", scale.parquet_bomb, scale.max_record_bytes * 10)
     _write(d / "good.jsonl", good + "\n")
 
     d = add("special_files", "a FIFO and a link to /dev/zero named .jsonl in an input folder", 1,
@@ -299,12 +299,14 @@ def make_reader_cases(add: AddCase, scale: Scale) -> None:
         (d / "zero.jsonl").symlink_to("/dev/zero")
 
 
-def _parquet_bomb(path: Path, expands_to: int) -> None:
-    """One 1 MB value, dictionary-encoded and repeated: a few KB on disk, `expands_to` in rows."""
+def _parquet_bomb(path: Path, expands_to: int, value_bytes: int) -> None:
+    """One value of `value_bytes`, dictionary-encoded and repeated: a few KB on disk, `expands_to`
+    in rows (the 29 KB file of issue 20 expanded to 5.8 GB and ended the run)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    value = ("The ministry said the talks would resume. " * 25_000)[:1_000_000]
+    sentence = "The ministry said the talks would resume. "
+    value = (sentence * (value_bytes // len(sentence) + 1))[:value_bytes]
     rows = max(1, expands_to // len(value))
     column = pa.DictionaryArray.from_arrays(pa.array([0] * rows, pa.int32()), pa.array([value]))
     pq.write_table(pa.table({"text": column}), path, compression="zstd")
@@ -392,6 +394,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--small", action="store_true", help="the sizes the tests use")
     ap.add_argument("--keep", help="write the cases here and keep them")
+    ap.add_argument("--only", help="run only these cases (comma-separated names)")
     ap.add_argument("--worker", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args()
     scale = SMALL if args.small else FULL
@@ -402,6 +405,8 @@ def main() -> int:
         root = Path(args.keep or tmp)
         t0 = time.perf_counter()
         cases = make_cases(root / "cases", scale)
+        if args.only:
+            cases = [c for c in cases if c.name in args.only.split(",")]
         print(f"wrote {len(cases)} cases in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
         results = []
         for case in cases:

@@ -13,7 +13,7 @@ import csv
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from dateline.model import RawRecord, Rejected, Source
 from dateline.read.decode import decode
@@ -177,11 +177,21 @@ def read_csv(stream: BinaryIO, path: str, opts: ReadOptions, delimiter: str | No
 
 
 def read_parquet(stream: BinaryIO, path: str, opts: ReadOptions) -> Iterator[RawRecord]:
+    """Rows of a Parquet file, bounded by what they expand to.
+
+    A Parquet bomb is a small file whose values expand to gigabytes: zstd over repetitive text,
+    or one huge value repeated through dictionary encoding. String columns are read as
+    dictionaries (compact however often a value repeats), each row's size is measured on the
+    Arrow arrays, and only rows within `max_record_bytes` become Python objects; what the kept
+    rows expand to is counted against `max_decompressed_bytes`.
+    """
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     try:
         pf = pq.ParquetFile(stream)
+        strings = [f.name for f in pf.schema_arrow if _is_text(f.type)]
+        pf = pq.ParquetFile(stream, read_dictionary=strings)
     except Exception as exc:  # pyarrow raises ArrowInvalid and OSError variants
         yield RawRecord(source=Source(path, 0, "parquet", 0), error=Rejected("malformed_parquet", str(exc)))
         return
@@ -189,34 +199,53 @@ def read_parquet(stream: BinaryIO, path: str, opts: ReadOptions) -> Iterator[Raw
     if not has_text_field(columns, opts.fields):
         yield _no_text_column(path, "parquet", columns, opts.fields)
         return
-    # The footer says what each row group expands to: a small file that would decompress to
-    # gigabytes (a Parquet bomb) is refused before pyarrow allocates it. Dictionary encoding
-    # can hide a repeated huge value from the footer, so what the rows expand to is counted too.
-    limit = opts.max_decompressed_bytes
-    expanded = sum(pf.metadata.row_group(i).total_byte_size for i in range(pf.metadata.num_row_groups))
-    if expanded > limit:
-        yield RawRecord(source=Source(path, 0, "parquet", 0), error=Rejected(
-            "too_large", f"decompresses to {expanded:,} bytes, over {limit:,} (max_decompressed_bytes)"))
-        return
-    record = 0
+    limit, cap = opts.max_decompressed_bytes, opts.max_record_bytes
+    expanded = record = 0
     try:
         for batch in pf.iter_batches(batch_size=64):
-            expanded += batch.nbytes
-            if expanded > limit:
-                yield RawRecord(source=Source(path, record, "parquet", record), error=Rejected(
-                    "too_large", f"the rows from {record:,} on expand beyond {limit:,} bytes (max_decompressed_bytes)"))
-                return
-            for row in batch.to_pylist():
+            sizes = _row_sizes(batch)
+            for i, size in enumerate(sizes):
                 src = Source(path=path, record=record, format="parquet", offset=record)
                 record += 1
-                rec = record_from_row(row, src, opts.fields)
-                if rec.text and len(rec.text) > opts.max_record_bytes:
-                    rec = RawRecord(source=src, error=Rejected("too_large", f"over {opts.max_record_bytes:,} bytes"))
-                yield rec
+                if size > cap:
+                    yield RawRecord(source=src, error=Rejected(
+                        "too_large", f"row {record - 1}: {size:,} bytes, over {cap:,} (max_record_bytes)"))
+                    continue
+                expanded += size
+                if expanded > limit:
+                    yield RawRecord(source=src, error=Rejected(
+                        "too_large", f"the rows from {record - 1:,} on expand beyond {limit:,} bytes "
+                        "(max_decompressed_bytes)"))
+                    return
+                (row,) = batch.slice(i, 1).to_pylist()
+                yield record_from_row(row, src, opts.fields)
     except (MemoryError, pa.ArrowMemoryError) as exc:
-        # A footer that understates its sizes: what it really expands to is only known here.
         yield RawRecord(source=Source(path, record, "parquet", record), error=Rejected(
             "too_large", f"the rest of the file does not fit in memory ({exc})"))
     except (pa.ArrowException, OSError) as exc:
         yield RawRecord(source=Source(path, record, "parquet", record),
                         error=Rejected("malformed_parquet", f"the rest of the file: {exc}"))
+
+
+def _is_text(kind: Any) -> bool:
+    import pyarrow as pa
+
+    return bool(pa.types.is_string(kind) or pa.types.is_large_string(kind) or pa.types.is_binary(kind))
+
+
+def _row_sizes(batch: Any) -> list[int]:
+    """Bytes of the string and binary values of each row, measured without decoding them."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    total = [0] * batch.num_rows
+    for column in batch.columns:
+        if pa.types.is_dictionary(column.type):
+            lengths = pc.take(pc.binary_length(column.dictionary), column.indices)
+        elif _is_text(column.type):
+            lengths = pc.binary_length(column)
+        else:
+            continue
+        for i, n in enumerate(lengths.to_pylist()):
+            total[i] += n or 0
+    return total
