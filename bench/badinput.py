@@ -372,8 +372,23 @@ def _child(folder: str, db: str, small: bool) -> dict[str, Any]:
     if proc.returncode != 0:
         return {"crash": f"exit {proc.returncode}"}
     r = json.loads(out)
-    r["peak_mb"] = round(usage.ru_maxrss / 1024)
+    # ru_maxrss of a child counts the parent's memory at the fork (Linux keeps it across exec),
+    # so the parent's case-writing would show in every case: the child's own high-water mark
+    # (VmHWM, reset at exec) is used where the system gives it.
+    r["peak_mb"] = r.pop("hwm_mb", None) or round(usage.ru_maxrss / 1024)
     return r
+
+
+def _own_peak_mb() -> int | None:
+    """This process's peak resident memory since exec, in MB (Linux); None elsewhere."""
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024)
+    except OSError:
+        pass
+    return None
 
 
 def table(cases: list[Case], results: list[dict[str, Any]]) -> str:
@@ -399,7 +414,7 @@ def main() -> int:
     args = ap.parse_args()
     scale = SMALL if args.small else FULL
     if args.worker:
-        print(json.dumps(run_case(args.worker[0], args.worker[1], scale)))
+        print(json.dumps({**run_case(args.worker[0], args.worker[1], scale), "hwm_mb": _own_peak_mb()}))
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(args.keep or tmp)
