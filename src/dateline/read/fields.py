@@ -75,9 +75,6 @@ class FieldMap:
                 best[target] = (0, value)
         return {t: v for t, (_, v) in best.items()}
 
-    def pick(self, lowered: Mapping[str, Any], target: str) -> Any:
-        return self.resolve(lowered).get(target)
-
     def has_text(self, columns: list[str]) -> bool:
         lowered = {c.lower() for c in columns if c}
         return any(n in lowered for n in self.names["text"] + self.names["html"])
