@@ -207,18 +207,26 @@ def test_a_fifo_and_a_link_to_a_device_are_rejected_not_read(tmp_path: Path) -> 
     assert "FIFO" in recs[1].error.detail and "/dev/zero" in recs[2].error.detail
 
 
-def test_an_unreadable_subfolder_is_a_reject_with_a_reason(tmp_path: Path) -> None:
+def test_an_unreadable_subfolder_is_a_reject_with_a_reason(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 
+    import dateline.read as read_pkg
+
     (tmp_path / "good.txt").write_text(BODY)
-    locked = tmp_path / "locked"
-    locked.mkdir()
-    (locked / "hidden.txt").write_text(BODY)
-    locked.chmod(0)
-    try:
-        if os.access(locked, os.R_OK):
-            pytest.skip("running as a user who can read any folder (root)")
-        recs = records(tmp_path)
-    finally:
-        locked.chmod(0o755)
-    assert _reasons(recs) == ["unreadable", "ok"] and "cannot list" in recs[0].error.detail
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "hidden.txt").write_text(BODY)
+    real_walk = os.walk
+
+    def walk(top, onerror=None, **kw):
+        # As os.walk does for a folder it may not list (root may list any, so it is simulated).
+        for root, dirs, names in real_walk(top, onerror=onerror, **kw):
+            if root.endswith("locked"):
+                onerror(PermissionError(13, "Permission denied", root))
+                continue
+            yield root, dirs, names
+
+    monkeypatch.setattr(read_pkg.os, "walk", walk)
+    recs = records(tmp_path)
+    assert _reasons(recs) == ["unreadable", "ok"]
+    assert recs[0].error.detail == "cannot list the folder: Permission denied"
+    assert recs[0].source.path.endswith("locked")
