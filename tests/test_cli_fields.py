@@ -66,3 +66,14 @@ def test_a_bad_field_flag_is_one_line(capsys: pytest.CaptureFixture[str], dump: 
                                       flag: str, message: str) -> None:
     code, _, err = run(capsys, "ingest", str(dump), "--db", str(tmp_path / "e.db"), "--field", flag)
     assert code == 2 and message in err and len(err.strip().splitlines()) == 1
+
+
+def test_parse_takes_field_flags_and_exits_1_when_every_record_is_rejected(
+    capsys: pytest.CaptureFixture[str], dump: Path,
+) -> None:
+    code, _, err = run(capsys, "parse", str(dump), "--no-extract", "--json")
+    assert code == 1 and "all 3 records were rejected" in err
+    code, out, _ = run(capsys, "parse", str(dump), "--no-extract", "--json", "--field", "text=story_body",
+                       "--field", "date=released")
+    assert code == 0 and [json.loads(line)["published"] for line in out.splitlines()] == [
+        "2024-03-01", "2024-03-02", "2024-03-03"]
