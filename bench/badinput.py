@@ -46,13 +46,18 @@ class Scale:
     max_decompressed_bytes: int
     paragraphs: int = 10_000
     attributes: int = 200_000
+    csv_field: int = 100_000_000  # bytes of one multi-line CSV field
+    sparse_warc: int = 100_000_000  # bytes of zeros in a WARC
+    parquet_bomb: int = 5_800_000_000  # bytes a small Parquet file expands to
+    warc_records: int = 300  # records of the gzip WARC that is cut short
 
 
 FULL = Scale(no_newline=200_000_000, big_record=50_000_000, bomb=4_000_000_000,
              max_record_bytes=5_000_000, max_decompressed_bytes=2_000_000_000)
 SMALL = Scale(no_newline=1_000_000, big_record=300_000, bomb=40_000_000,
               max_record_bytes=200_000, max_decompressed_bytes=5_000_000, paragraphs=2_000,
-              attributes=15_000)
+              attributes=15_000, csv_field=1_000_000, sparse_warc=3_000_000, parquet_bomb=40_000_000,
+              warc_records=30)
 
 
 @dataclass(slots=True)
@@ -62,6 +67,7 @@ class Case:
     good: int  # records that must be stored (or be duplicates of stored ones)
     reasons: set[str] = field(default_factory=set)  # reasons that must appear among the rejects
     undated_warned: int = 0  # stored articles that must have published null and a date warning
+    max_read: int | None = None  # records read at most: more means a reader invented records
 
 
 _rng = random.Random(7)
@@ -88,14 +94,14 @@ def _stream_write(path: Path, chunks: Callable[[], Any]) -> None:
             fh.write(chunk)
 
 
-def _warc(path: Path, items: list[tuple[str, str, bytes]]) -> None:
+def _warc(path: Path, items: list[tuple[str, str, bytes]], gz: bool = False) -> None:
     """A WARC of (url, content type, body) responses, written with warcio."""
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as fh:
-        writer = WARCWriter(fh, gzip=False)
+        writer = WARCWriter(fh, gzip=gz)
         for url, ctype, body in items:
             headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.0")
             rec = writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers)
@@ -115,10 +121,12 @@ def make_cases(root: Path, scale: Scale, dry: bool = False) -> list[Case]:
     cases: list[Case] = []
     if dry:
         with tempfile.TemporaryDirectory() as tmp:
-            return make_cases(Path(tmp), replace(scale, no_newline=1, big_record=1, bomb=1, attributes=1))
+            return make_cases(Path(tmp), replace(scale, no_newline=1, big_record=1, bomb=1, attributes=1,
+                                                 csv_field=1, sparse_warc=1, parquet_bomb=1))
 
-    def add(name: str, what: str, good: int, reasons: set[str] | None = None, undated: int = 0) -> Path:
-        cases.append(Case(name, what, good, reasons or set(), undated))
+    def add(name: str, what: str, good: int, reasons: set[str] | None = None, undated: int = 0,
+            max_read: int | None = None) -> Path:
+        cases.append(Case(name, what, good, reasons or set(), undated, max_read))
         folder = root / name
         folder.mkdir(parents=True, exist_ok=True)
         return folder
@@ -233,7 +241,75 @@ def make_cases(root: Path, scale: Scale, dry: bool = False) -> list[Case]:
     _write(d / "dump.txt", "date 2021-11-01 " + story() + "\n"
            + "The ministry said the talks would resume next week.\n\n" * scale.paragraphs)
     cases[-1].good = 1
+    make_reader_cases(add, scale)
     return cases
+
+
+AddCase = Callable[..., Path]
+
+
+def make_reader_cases(add: AddCase, scale: Scale) -> None:
+    """Readers that must stream and bound (issue 20): nesting, multi-line CSV fields, sparse and
+    cut WARCs, a Parquet bomb, special files in an input folder."""
+    good = json.dumps({"text": story(4)})
+    deep = "[" * 10_000 + "]" * 10_000
+    d = add("deep_json", "JSON nested 10,000 levels, in .json and in a JSON Lines record, between good ones",
+            4, {"too_complex"}, max_read=6)
+    _write(d / "a.json", f"[{good}, {{\"text\": {deep}}}, {json.dumps({'text': story(4)})}]")
+    _write(d / "b.jsonl", f"{json.dumps({'text': story(4)})}\n{{\"text\": {deep}}}\n{json.dumps({'text': story(4)})}\n")
+
+    d = add("csv_multiline_field", f"a CSV field of {scale.csv_field:,} bytes over many lines, between good rows",
+            2, {"too_large"}, max_read=3)
+    line = story(2).replace('"', "'") + "\n"
+    _stream_write(d / "a.csv", lambda: [
+        f'title,text\nA,"{story(4)}"\nB,"'.encode(),
+        *(line.encode() for _ in range(scale.csv_field // len(line) + 1)),
+        f'"\nC,"{story(4)}"\n'.encode()])
+
+    page = _page().encode()
+    items = [(f"https://news.example/{i}", "text/html", page) for i in range(3)]
+    d = add("sparse_warc", f"a WARC with {scale.sparse_warc:,} zero bytes between its records", 4, max_read=4)
+    with (d / "a.warc").open("wb") as fh:
+        _warc(d / "head.warc", items[:2])
+        fh.write((d / "head.warc").read_bytes())
+        fh.seek(fh.tell() + scale.sparse_warc)  # a hole: the file system reads it as zeros
+        _warc(d / "tail.warc", items[:2])
+        fh.write((d / "tail.warc").read_bytes())
+    (d / "head.warc").unlink()
+    (d / "tail.warc").unlink()
+
+    d = add("truncated_warc_gz", f"a gzip WARC of {scale.warc_records} records cut at two thirds",
+            scale.warc_records // 2, {"truncated"})
+    _warc(d / "full.warc", [(f"https://news.example/{i}", "text/html", _page(f"Story {i}").encode())
+                            for i in range(scale.warc_records)], gz=True)
+    data = (d / "full.warc").read_bytes()
+    (d / "full.warc").unlink()
+    _write(d / "cut.warc.gz", data[: len(data) * 2 // 3])
+
+    d = add("parquet_bomb", f"a small Parquet file that expands to {scale.parquet_bomb:,} bytes", 1, {"too_large"})
+    _parquet_bomb(d / "bomb.parquet", scale.parquet_bomb, scale.max_record_bytes * 10)
+    _write(d / "good.jsonl", good + "\n")
+
+    d = add("special_files", "a FIFO and a link to /dev/zero named .jsonl in an input folder", 1,
+            {"not_a_file"}, max_read=3)
+    _write(d / "good.jsonl", good + "\n")
+    if not (d / "pipe.jsonl").exists():
+        os.mkfifo(d / "pipe.jsonl")
+    if not (d / "zero.jsonl").is_symlink():
+        (d / "zero.jsonl").symlink_to("/dev/zero")
+
+
+def _parquet_bomb(path: Path, expands_to: int, value_bytes: int) -> None:
+    """One value of `value_bytes`, dictionary-encoded and repeated: a few KB on disk, `expands_to`
+    in rows (the 29 KB file of issue 20 expanded to 5.8 GB and ended the run)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    sentence = "The ministry said the talks would resume. "
+    value = (sentence * (value_bytes // len(sentence) + 1))[:value_bytes]
+    rows = max(1, expands_to // len(value))
+    column = pa.DictionaryArray.from_arrays(pa.array([0] * rows, pa.int32()), pa.array([value]))
+    pq.write_table(pa.table({"text": column}), path, compression="zstd")
 
 
 # -- running ----------------------------------------------------------------------------------
@@ -278,6 +354,8 @@ def check(case: Case, r: dict[str, Any]) -> list[str]:
         problems.append(f"{r['undated_warned']} undated-with-warning, expected {case.undated_warned}")
     if r["integrity"] != "ok":
         problems.append(f"integrity_check: {r['integrity']}")
+    if case.max_read is not None and r["read"] > case.max_read:
+        problems.append(f"{r['read']} records read, at most {case.max_read} exist: records invented")
     return problems
 
 
@@ -294,8 +372,23 @@ def _child(folder: str, db: str, small: bool) -> dict[str, Any]:
     if proc.returncode != 0:
         return {"crash": f"exit {proc.returncode}"}
     r = json.loads(out)
-    r["peak_mb"] = round(usage.ru_maxrss / 1024)
+    # ru_maxrss of a child counts the parent's memory at the fork (Linux keeps it across exec),
+    # so the parent's case-writing would show in every case: the child's own high-water mark
+    # (VmHWM, reset at exec) is used where the system gives it.
+    r["peak_mb"] = r.pop("hwm_mb", None) or round(usage.ru_maxrss / 1024)
     return r
+
+
+def _own_peak_mb() -> int | None:
+    """This process's peak resident memory since exec, in MB (Linux); None elsewhere."""
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024)
+    except OSError:
+        pass
+    return None
 
 
 def table(cases: list[Case], results: list[dict[str, Any]]) -> str:
@@ -316,16 +409,19 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--small", action="store_true", help="the sizes the tests use")
     ap.add_argument("--keep", help="write the cases here and keep them")
+    ap.add_argument("--only", help="run only these cases (comma-separated names)")
     ap.add_argument("--worker", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args()
     scale = SMALL if args.small else FULL
     if args.worker:
-        print(json.dumps(run_case(args.worker[0], args.worker[1], scale)))
+        print(json.dumps({**run_case(args.worker[0], args.worker[1], scale), "hwm_mb": _own_peak_mb()}))
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(args.keep or tmp)
         t0 = time.perf_counter()
         cases = make_cases(root / "cases", scale)
+        if args.only:
+            cases = [c for c in cases if c.name in args.only.split(",")]
         print(f"wrote {len(cases)} cases in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
         results = []
         for case in cases:

@@ -25,3 +25,23 @@ def test_a_record_that_cleans_too_slowly_is_rejected_and_the_next_one_is_not(mon
     assert time.perf_counter() - start < 2
     assert out[0].rejected is not None and out[0].rejected.reason == "too_slow"
     assert out[1].article is not None and out[1].article.text == body
+
+
+def test_a_library_catching_every_exception_cannot_turn_the_time_limit_into_its_own_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # trafilatura wraps its work in `except Exception`: a timeout must still read `too_slow`,
+    # in words, not `bad_html (_TimedOut)`.
+    from dateline.model import Rejected
+
+    def guarded(raw: RawRecord, settings: Settings):
+        try:
+            time.sleep(5)
+        except Exception as exc:
+            raise Rejected("bad_html", f"could not parse the page ({type(exc).__name__})") from exc
+
+    monkeypatch.setattr(pipeline, "clean_record", guarded)
+    (out,) = pipeline.process([RawRecord(Source("t", 0, "html"), html="<p>x</p>")],
+                              Settings(extract=False, clean_timeout_s=0.2))
+    assert out.rejected is not None and out.rejected.reason == "too_slow"
+    assert "_TimedOut" not in out.rejected.detail and "clean_timeout_s" in out.rejected.detail

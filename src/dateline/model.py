@@ -49,6 +49,16 @@ class RawRecord:
     url: str | None = None
     outlet: str | None = None
     error: Rejected | None = None  # set by a reader that could not decode the record
+    authors: list[str] = field(default_factory=list)  # bylines, without "By"
+    section: str | None = None
+    language: str | None = None  # ISO 639-1, when the record gives it
+    image: str | None = None
+    description: str | None = None
+    # Labels a format carries beside the text (Reuters-21578 topics and places: `topic:cocoa`).
+    tags: list[str] = field(default_factory=list)
+    # A record rejected for having no text keeps the names of the fields it had, so that the
+    # ingest summary can suggest the `--field text=NAME` that was meant.
+    fields_seen: tuple[str, ...] = ()
 
     @property
     def raw(self) -> str:
@@ -160,6 +170,12 @@ class Article:
     title: str | None = None
     url: str | None = None
     outlet: str | None = None
+    authors: list[str] = field(default_factory=list)
+    section: str | None = None
+    language: str | None = None
+    image: str | None = None
+    description: str | None = None
+    tags: list[str] = field(default_factory=list)
     dateline: Dateline | None = None
     notices: list[Notice] = field(default_factory=list)
     repairs: dict[str, int] = field(default_factory=dict)
@@ -185,6 +201,12 @@ class Article:
             "title": self.title,
             "url": self.url,
             "outlet": self.outlet,
+            "authors": list(self.authors),
+            "language": self.language,
+            "section": self.section,
+            "description": self.description,
+            "image": self.image,
+            "tags": list(self.tags),
             "dateline": _dateline_dict(self.dateline),
             "text": self.text,
             "paragraphs": [{"start": p.start, "end": p.end} for p in self.paragraphs],
@@ -215,6 +237,12 @@ class Article:
             title=d.get("title"),
             url=d.get("url"),
             outlet=d.get("outlet"),
+            authors=list(d.get("authors") or []),
+            section=d.get("section"),
+            language=d.get("language"),
+            image=d.get("image"),
+            description=d.get("description"),
+            tags=list(d.get("tags") or []),
             dateline=Dateline(**_only(Dateline, dl)) if dl else None,
             notices=[Notice(**n) for n in d.get("notices", [])],
             repairs=dict(d.get("repairs", {})),
@@ -508,14 +536,17 @@ class ArticleRow(_Record):
     cluster_kind: str | None
     cluster_size: int | None
     text: str
+    authors: list[str] = field(default_factory=list)
+    section: str | None = None
 
     @classmethod
     def of(cls, a: Article) -> ArticleRow:
         dl, c = a.dateline, a.cluster
-        return cls(a.id, a.published, a.title, a.outlet, a.url, getattr(a, "language", None),
+        return cls(a.id, a.published, a.title, a.outlet, a.url, a.language,
                    dl.text if dl else None, dl.place if dl else None, dl.agency if dl else None,
                    a.source.path, a.source.record, a.source.format,
-                   c.id if c else None, c.kind if c else None, c.size if c else None, a.text)
+                   c.id if c else None, c.kind if c else None, c.size if c else None, a.text,
+                   list(a.authors), a.section)
 
 
 @dataclass(slots=True)

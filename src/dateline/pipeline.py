@@ -32,8 +32,9 @@ class Outcome:
     signature: tuple[bytes, int] | None = None  # MinHash made by a worker (Ray), with its shingle count
 
 
-class _TimedOut(Exception):
-    pass
+class _TimedOut(BaseException):
+    """Not an Exception: a library's `except Exception` around the work (trafilatura's, lxml's)
+    must not catch the time limit and report it as its own failure (`bad_html (_TimedOut)`)."""
 
 
 def _raise_timeout(signum: int, frame: object) -> None:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, fields, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,12 @@ class Settings:
     max_record_bytes: int = 5_000_000
     max_decompressed_bytes: int = 2_000_000_000
     min_text_chars: int = 40
+    # Levels of nesting a JSON record may have (news records nest a few levels; a hostile one
+    # 10,000 would exhaust the parser's stack).
+    max_json_depth: int = 100
+    # Input field names for the record fields (`{"date": "publication_date"}`): tried before the
+    # names recognised by default. Keys: see dateline.read.fields.TARGETS.
+    fields: Mapping[str, str] = field(default_factory=dict)
     # Seconds the clean step may spend on one record (hostile HTML can take minutes); 0: no limit.
     clean_timeout_s: float = 10.0
     # Extraction.
@@ -105,6 +112,9 @@ def check_values(values: dict[str, Any], where: str) -> dict[str, Any]:
     for name, value in values.items():
         if value is None:
             continue
+        if name == "fields":  # a table, checked entry by entry
+            out[name] = check_fields(value, where)
+            continue
         want = _TYPES[name]
         # bool is an int in Python, but `workers = true` is a mistake; an int is a fine float.
         ok = isinstance(value, want) and not (want is not bool and isinstance(value, bool))
@@ -131,3 +141,29 @@ def shared_folder(settings: Settings | None = None) -> Path:
 def gold_data_folder(root: Path) -> Path:
     """The gold data sets under a shared folder (root/data), or root itself if it is the data folder."""
     return root / "data" if (root / "data").is_dir() else root
+
+
+def check_fields(value: Any, where: str) -> dict[str, str]:
+    """A field mapping from a config file or flags, checked: known targets, string names."""
+    from dateline.read.fields import TARGETS
+
+    if not isinstance(value, Mapping):
+        raise ConfigError(f"{where}: fields must be a table of TARGET = \"input field name\"")
+    unknown = sorted(k for k in value if k not in TARGETS)
+    if unknown:
+        raise ConfigError(f"{where}: unknown field target(s) {', '.join(unknown)}; choose from {', '.join(TARGETS)}")
+    bad = sorted(k for k, v in value.items() if not isinstance(v, str) or not v.strip())
+    if bad:
+        raise ConfigError(f"{where}: field {', '.join(bad)} must name an input field")
+    return {k: v.strip() for k, v in value.items()}
+
+
+def parse_field_flags(flags: list[str]) -> dict[str, str]:
+    """`--field date=publication_date` flags as a mapping; raises ValueError on a malformed one."""
+    pairs: dict[str, str] = {}
+    for flag in flags:
+        target, sep, name = flag.partition("=")
+        if not sep or not target.strip() or not name.strip():
+            raise ConfigError(f"--field {flag!r}: write it as TARGET=NAME, e.g. --field date=publication_date")
+        pairs[target.strip()] = name
+    return check_fields(pairs, "--field")

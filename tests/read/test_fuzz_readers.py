@@ -32,6 +32,11 @@ PIECES = [
     b"WARC-Type: response\r\nContent-Length: 10\r\n\r\n", b"<html><body><p>", b"</p>", b"<div>",
     b"PAR1", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\x1f\x8b", b"\x28\xb5\x2f\xfd", b"\xe2\x80\xae",
     b"Caf\xe9 \x93quoted\x94 ", b"\xc3\x28", b"The central bank said prices rose 12 percent. ",
+    b'<REUTERS NEWID="1">', b"<DATE>26-FEB-1987</DATE>", b"<DATELINE>OSLO, Feb 26 - </DATELINE><BODY>",
+    b"</BODY></TEXT></REUTERS>\n", b'<?xml version="1.0"?>', b"<rss><channel><item><title>T</title>",
+    b"<description>&lt;p&gt;Talks resume.&lt;/p&gt;</description></item>", b"</channel></rss>",
+    b'<feed xmlns="http://www.w3.org/2005/Atom"><entry><content type="html">', b"</entry></feed>",
+    b"<nitf><body><body.content><p>", b"</body.content></body></nitf>", b'<!DOCTYPE r [<!ENTITY a "aaaa">]>&a;',
 ]
 hostile_bytes = st.one_of(
     st.binary(max_size=2000),

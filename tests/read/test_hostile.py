@@ -8,6 +8,7 @@ import io
 import json
 from pathlib import Path
 
+import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -94,3 +95,138 @@ def test_compressed_parquet_is_read_and_a_huge_page_in_a_json_array_is_rejected(
     outcomes = [clean_one(r, Settings(extract=False, max_record_bytes=100_000)) for r in records(tmp_path / "b.json")]
     assert outcomes[0].rejected is not None and outcomes[0].rejected.reason == "too_large"
     assert outcomes[1].article is not None
+
+
+# -- issue 20: readers that stream and bound ------------------------------------------------
+
+def _reasons(recs) -> list[str]:
+    return [r.error.reason if r.error else "ok" for r in recs]
+
+
+def test_json_nested_10000_deep_is_rejected_and_the_records_around_it_kept(tmp_path: Path) -> None:
+    deep = "[" * 10_000 + "]" * 10_000
+    good = json.dumps({"text": BODY})
+    (tmp_path / "a.jsonl").write_text(f"{good}\n{{\"text\": {deep}}}\n{good}\n")
+    (tmp_path / "b.json").write_text(f"[{good}, {deep}, {{\"x\": {deep}}}, {good}]")
+    recs = records(tmp_path / "a.jsonl", tmp_path / "b.json")
+    assert _reasons(recs) == ["ok", "too_complex", "ok", "ok", "too_complex", "too_complex", "ok"]
+    assert "max_json_depth" in recs[1].error.detail and recs[1].source.offset == 2
+
+
+def test_json_deeper_than_the_setting_but_within_the_parser_is_rejected(tmp_path: Path) -> None:
+    from dateline.read.options import ReadOptions
+
+    nested: object = BODY
+    for _ in range(30):
+        nested = {"x": nested}
+    (tmp_path / "a.jsonl").write_text(json.dumps({"text": BODY, "meta": nested}) + "\n")
+    assert _reasons(records(tmp_path / "a.jsonl")) == ["ok"]
+    assert _reasons(records(tmp_path / "a.jsonl", options=ReadOptions(max_json_depth=10))) == ["too_complex"]
+
+
+def test_a_json_array_with_a_malformed_item_keeps_the_items_before_it(tmp_path: Path) -> None:
+    good = json.dumps({"text": BODY})
+    (tmp_path / "a.json").write_text(f"[{good}, {{broken, {good}]")
+    assert _reasons(records(tmp_path / "a.json")) == ["ok", "malformed_json"]
+
+
+def test_a_multiline_csv_field_over_the_cap_is_skipped_whole_without_inventing_rows(tmp_path: Path) -> None:
+    # 40 lines of a quoted field, 4 KB in all, under a 1 KB cap: one reject, not 40 rows.
+    field = "\n".join(f"Line {i} of a very long quoted field, with, commas." for i in range(80))
+    (tmp_path / "a.csv").write_text(f'title,text\nA,"{BODY}"\nB,"{field}"\nC,"{BODY} Again."\n')
+    recs = records(tmp_path / "a.csv", max_record_bytes=1000)
+    assert [r.error.reason if r.error else r.text for r in recs] == [BODY, "too_large", f"{BODY} Again."]
+    assert [r.source.offset for r in recs] == [2, 3, 83]
+
+
+def test_an_overlong_single_line_csv_row_keeps_the_row_after_it(tmp_path: Path) -> None:
+    (tmp_path / "a.csv").write_text(f'title,text\nA,"{"x" * 5000}"\nB,"{BODY} ""quoted"", too."\n')
+    recs = records(tmp_path / "a.csv", max_record_bytes=1000)
+    assert [r.error.reason if r.error else r.text for r in recs] == ["too_large", f'{BODY} "quoted", too.']
+
+
+def test_a_stray_quote_inside_an_unquoted_csv_cell_does_not_swallow_rows(tmp_path: Path) -> None:
+    plain = BODY.replace(",", "")
+    (tmp_path / "a.csv").write_text(f'title,text\nA,{plain} A 5" screen.\nB,{plain}\n')
+    assert [r.text for r in records(tmp_path / "a.csv")] == [f'{plain} A 5" screen.', plain]
+
+
+def _warc_bytes(n: int, gz: bool = False) -> bytes:
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=gz)
+    for i in range(n):
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.0")
+        page = f"<html><body><p>{BODY} Story {i}.</p></body></html>".encode() * 5
+        writer.write_record(writer.create_warc_record(f"https://a.example/{i}", "response",
+                                                      payload=io.BytesIO(page), http_headers=headers))
+    return buf.getvalue()
+
+
+def test_zero_filled_regions_of_a_warc_are_skipped_and_the_records_after_them_read(tmp_path: Path) -> None:
+    (tmp_path / "a.warc").write_bytes(bytes(300_000) + _warc_bytes(2) + bytes(2_000_000) + _warc_bytes(2))
+    recs = records(tmp_path / "a.warc")
+    assert _reasons(recs) == ["ok"] * 4
+
+
+def test_a_gzip_warc_cut_short_keeps_its_complete_records(tmp_path: Path) -> None:
+    data = _warc_bytes(10, gz=True)
+    (tmp_path / "a.warc.gz").write_bytes(data[: len(data) * 2 // 3])
+    recs = records(tmp_path / "a.warc.gz")
+    assert _reasons(recs)[:6] == ["ok"] * 6 and recs[-1].error.reason == "truncated"
+    assert [r.url for r in recs[:6]] == [f"https://a.example/{i}" for i in range(6)]
+
+
+def test_a_cut_text_file_is_not_stored_cut(tmp_path: Path) -> None:
+    data = gzip.compress((BODY + " ") .encode() * 2000)
+    (tmp_path / "a.txt.gz").write_bytes(data[: len(data) // 2])
+    assert _reasons(records(tmp_path / "a.txt.gz")) == ["truncated"]
+
+
+def test_a_parquet_file_that_expands_beyond_the_limit_is_rejected(tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.table({"text": ["x" * 200_000] * 50}), tmp_path / "bomb.parquet", compression="zstd")
+    assert (tmp_path / "bomb.parquet").stat().st_size < 20_000
+    recs = records(tmp_path / "bomb.parquet", max_decompressed_bytes=1_000_000)
+    assert _reasons(recs) == ["ok"] * 5 + ["too_large"] and "max_decompressed_bytes" in recs[-1].error.detail
+    pq.write_table(pa.table({"text": [f"{i} " + "x" * 200_000 for i in range(50)]}), tmp_path / "b.parquet",
+                   compression="zstd", use_dictionary=False)
+    recs = records(tmp_path / "b.parquet", max_record_bytes=100_000)
+    assert _reasons(recs) == ["too_large"] * 50 and "max_record_bytes" in recs[0].error.detail
+
+
+def test_a_fifo_and_a_link_to_a_device_are_rejected_not_read(tmp_path: Path) -> None:
+    import os
+
+    (tmp_path / "good.txt").write_text(BODY)
+    os.mkfifo(tmp_path / "pipe.jsonl")
+    (tmp_path / "zero.jsonl").symlink_to("/dev/zero")
+    recs = records(tmp_path)
+    assert _reasons(recs) == ["ok", "not_a_file", "not_a_file"]
+    assert "FIFO" in recs[1].error.detail and "/dev/zero" in recs[2].error.detail
+
+
+def test_an_unreadable_subfolder_is_a_reject_with_a_reason(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    import dateline.read as read_pkg
+
+    (tmp_path / "good.txt").write_text(BODY)
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "hidden.txt").write_text(BODY)
+    real_walk = os.walk
+
+    def walk(top, onerror=None, **kw):
+        # As os.walk does for a folder it may not list (root may list any, so it is simulated).
+        for root, dirs, names in real_walk(top, onerror=onerror, **kw):
+            if root.endswith("locked"):
+                onerror(PermissionError(13, "Permission denied", root))
+                continue
+            yield root, dirs, names
+
+    monkeypatch.setattr(read_pkg.os, "walk", walk)
+    recs = records(tmp_path)
+    assert _reasons(recs) == ["unreadable", "ok"]
+    assert recs[0].error.detail == "cannot list the folder: Permission denied"
+    assert recs[0].source.path.endswith("locked")

@@ -18,6 +18,8 @@ from dateline.engines.local import StageTimes, process_parallel
 from dateline.model import Article
 from dateline.pipeline import Outcome, process
 from dateline.read import check_inputs, read_inputs
+from dateline.read.advice import InputAdvice
+from dateline.read.options import ReadOptions
 from dateline.settings import Settings, load_settings
 
 ProgressFn = Callable[[Counts, str], None]  # counts so far, the stage that is the bottleneck
@@ -33,7 +35,7 @@ def parse(
     """Read and process inputs without an archive: one Outcome per record."""
     settings = settings or load_settings()
     paths = _paths(paths)
-    records = read_inputs(paths, fmt, settings.max_record_bytes, settings.max_decompressed_bytes, skip)
+    records = read_inputs(paths, fmt, skip=skip, options=ReadOptions.from_settings(settings))
     yield from process(records, settings)
 
 
@@ -52,6 +54,7 @@ class IngestResult:
     interrupted: bool
     seconds: float = 0.0
     stages: dict[str, float] | None = None
+    advice: list[str] | None = None  # what the inputs seem to need (`--field`), in words
 
 
 @contextmanager
@@ -98,7 +101,7 @@ def ingest(
     db = archive.path if archive is not None else settings.db
     # An archive inside an input folder must not be read as input while it is written.
     own_files = [db + suffix for suffix in ("", "-wal", "-shm", "-journal")]
-    records = read_inputs(paths, fmt, settings.max_record_bytes, settings.max_decompressed_bytes, own_files)
+    records = read_inputs(paths, fmt, skip=own_files, options=ReadOptions.from_settings(settings))
     return _store_all(process_parallel(records, settings, settings.workers, times), paths, settings,
                       progress, archive, times)
 
@@ -114,10 +117,16 @@ def _store_all(
     started = time.perf_counter()
     run_id = arch.begin_run(inputs)
     interrupted = False
+    advice = InputAdvice()
 
     def store(batch: list[Outcome]) -> None:
         t = time.perf_counter()
-        total.add(arch.write(batch, run_id)[0])
+        counts, new = arch.write(batch, run_id)
+        total.add(counts)
+        advice.note_stored(new)
+        for o in batch:
+            if o.rejected is not None:
+                advice.note_rejected(o.raw, o.rejected)
         times.add("store", time.perf_counter() - t)
         if progress:
             progress(total, times.bottleneck())
@@ -144,4 +153,5 @@ def _store_all(
     finally:
         if own:
             arch.close()
-    return IngestResult(total, run_id, interrupted, time.perf_counter() - started, dict(times.seconds))
+    return IngestResult(total, run_id, interrupted, time.perf_counter() - started, dict(times.seconds),
+                        advice.lines())

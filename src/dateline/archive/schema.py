@@ -131,6 +131,16 @@ MIGRATIONS: list[list[str]] = [
         "ALTER TABLE runs ADD COLUMN pid INTEGER",
         "ALTER TABLE runs ADD COLUMN host TEXT",
     ],
+    [  # 8: bylines, searchable by author: one row per (article, author), found by the name's
+        # casefolded key; the authors already in articles' JSON are filled in
+        """CREATE TABLE IF NOT EXISTS article_authors (
+            article_id TEXT NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL,
+            PRIMARY KEY (article_id, key))""",
+        "CREATE INDEX IF NOT EXISTS article_authors_key ON article_authors(key, article_id)",
+        """INSERT OR IGNORE INTO article_authors(article_id, name, key)
+            SELECT a.id, j.value, lower(trim(j.value)) FROM articles a, json_each(a.json, '$.authors') j
+            WHERE json_valid(a.json) AND j.type = 'text'""",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

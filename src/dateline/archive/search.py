@@ -109,7 +109,7 @@ def search(
     limit: int = 20, offset: int = 0, sort: str = "rank", literal: bool = False,
     one_per_cluster: bool = True, outlet: str | None = None, time_limit: float = 2.0,
     entity: str | None = None, marks: tuple[str, str] = ("[", "]"), window: int | None = None,
-    language: str | None = None, exact: bool = False,
+    language: str | None = None, exact: bool = False, author: str | None = None,
 ) -> Hits:
     """`entity` keeps articles that name that entity id; `marks` bracket the matched words;
     `exact` searches the words as given, not also the other names of an entity they name.
@@ -122,7 +122,7 @@ def search(
     if sort not in ("rank", "date"):
         raise QueryError("sort must be 'rank' or 'date'")
     where, params = _filters(query, date_from, date_to, literal, outlet, entity,
-                             None if exact else entity_names(conn), language)
+                             None if exact else entity_names(conn), language, author)
     cut: list[sqlite3.Row] = []
     if window:
         source = "articles_fts" if len(where) == 1 else (
@@ -181,6 +181,7 @@ def _snippets(conn: sqlite3.Connection, match: object, rowids: list[int], marks:
 def _filters(
     query: str, date_from: str | None, date_to: str | None, literal: bool, outlet: str | None,
     entity: str | None, names: Names | None = None, language: str | None = None,
+    author: str | None = None,
 ) -> tuple[list[str], list[object]]:
     """The WHERE terms (over `articles_fts` and `articles a`) shared by search and facets."""
     query = query.strip()
@@ -215,6 +216,11 @@ def _filters(
     if language:  # where the cleaner detected one (see archive.kinds.base.article_terms)
         where.append("json_extract(a.json, '$.language') = ?")
         params.append(language)
+    if author:
+        from dateline.archive.store import author_key
+
+        where.append("a.id IN (SELECT article_id FROM article_authors WHERE key = ?)")
+        params.append(author_key(author))
     return where, params
 
 

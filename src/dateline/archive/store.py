@@ -55,6 +55,11 @@ class Counts:
             self.reasons[k] = self.reasons.get(k, 0) + v
 
 
+def author_key(name: str) -> str:
+    """How an author is looked up: casefolded, one space (`Jane  DOE` finds `Jane Doe`)."""
+    return " ".join(name.split()).casefold()
+
+
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
@@ -294,6 +299,10 @@ class Archive:
                 "INSERT INTO articles(id, published, title, text, outlet, url, json, added) "
                 "VALUES (?,?,?,?,?,?,?,?)",
                 (a.id, a.published, a.title, a.text, a.outlet, a.url, json.dumps(d, ensure_ascii=False), now),
+            )
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO article_authors(article_id, name, key) VALUES (?,?,?)",
+                [(a.id, name, author_key(name)) for name in a.authors],
             )
             counts.stored += 1
             new.append(a)

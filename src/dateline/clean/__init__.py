@@ -209,5 +209,11 @@ def clean_record(raw: RawRecord, settings: Settings | None = None) -> Article:
     return Article(
         id=article_id(body), source=raw.source, text=body, paragraphs=spans, published=published,
         title=title or None, url=url, outlet=outlet, dateline=dateline, notices=notices,
-        repairs=repairs, removed=removed, warnings=warnings,
+        repairs=repairs, removed=removed, warnings=warnings, **_metadata(raw),
     )
+
+
+def _metadata(raw: RawRecord) -> dict[str, object]:
+    """The record's own metadata, carried to the article as given (bylines, section, language)."""
+    return {"authors": list(raw.authors), "section": raw.section, "language": raw.language,
+            "image": raw.image, "description": raw.description, "tags": list(raw.tags)}

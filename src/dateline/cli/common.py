@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 
 from dateline import api
-from dateline.settings import DB_ENV, Settings
+from dateline.settings import DB_ENV, Settings, parse_field_flags
 
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, rich_markup_mode=None,
@@ -25,13 +25,16 @@ FLAGS = {
     "date_from": "--from", "date_to": "--to", "literal": "--literal", "value_min": "--min", "value_max": "--max",
     "entity": "--entity", "outlet": "--outlet", "language": "--language", "kind": "--kind", "unit": "--unit",
     "speaker": "--speaker", "contains": "--contains", "counted": "--counted", "name": "--name",
-    "limit": "--limit", "offset": "--offset", "query": "--query", "min_size": "--min-size",
+    "limit": "--limit", "offset": "--offset", "query": "--query", "min_size": "--min-size", "author": "--author",
 }
 
 DbOpt = Annotated[str | None, typer.Option(
     "--db", envvar=DB_ENV, help="Archive file (SQLite); default: `db` of dateline.toml, else dateline.db.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="JSON Lines output, one record a line.")]
 FormatOpt = Annotated[str | None, typer.Option("--format", "-f", help="Input format (default: sniffed).")]
+FieldOpt = Annotated[list[str] | None, typer.Option(
+    "--field", metavar="TARGET=NAME",
+    help="Read a record field from an input field of another name, e.g. date=publication_date (repeatable).")]
 FromOpt = Annotated[str | None, typer.Option("--from", help="Earliest publication date (2021, 2021-09, 2021-09-09).")]
 ToOpt = Annotated[str | None, typer.Option("--to", help="Latest publication date.")]
 EntityOpt = Annotated[str | None, typer.Option("--entity", "-e", help="Only articles naming this entity (name or id).")]
@@ -41,10 +44,12 @@ LimitOpt = Annotated[int, typer.Option("--limit", "-n", min=1, max=1000)]
 OffsetOpt = Annotated[int, typer.Option("--offset", min=0, help="Skip this many results.")]
 
 
-def settings_of(ctx: typer.Context, **overrides: Any) -> Settings:
+def settings_of(ctx: typer.Context, field_flags: list[str] | None = None, **overrides: Any) -> Settings:
     """The settings the root command loaded (`--config`, $DATELINE_CONFIG, ./dateline.toml), with
-    this command's flags on top."""
+    this command's flags on top (`--field` flags over the file's `[dateline.fields]`)."""
     base: Settings = ctx.obj if isinstance(ctx.obj, Settings) else Settings()
+    if field_flags:
+        overrides["fields"] = {**base.fields, **parse_field_flags(field_flags)}
     return base.with_overrides(**overrides)
 
 

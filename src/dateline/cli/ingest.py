@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from dateline import api
-from dateline.cli.common import DbOpt, FormatOpt, JsonOpt, app, emit, err, out, settings_of
+from dateline.cli.common import DbOpt, FieldOpt, FormatOpt, JsonOpt, app, emit, err, out, settings_of
 from dateline.errors import DatelineError, UsageError
 from dateline.settings import Settings
 
@@ -18,12 +18,12 @@ ModelOpt = Annotated[str | None, typer.Option("--model", help="spaCy pipeline to
 
 @app.command()
 def parse(ctx: typer.Context, paths: PathsArg, as_json: JsonOpt = False, fmt: FormatOpt = None,
-          extract: ExtractOpt = True, model: ModelOpt = None) -> None:
+          extract: ExtractOpt = True, model: ModelOpt = None, field: FieldOpt = None) -> None:
     """Read and clean articles without an archive; print them."""
     from dateline.cli.render import print_article
 
     n = rejected = 0
-    for o in api.parse(paths, settings_of(ctx, extract=extract, model=model), fmt):
+    for o in api.parse(paths, settings_of(ctx, field, extract=extract, model=model), fmt):
         if o.article is None:
             rejected += 1
             assert o.rejected is not None
@@ -37,6 +37,8 @@ def parse(ctx: typer.Context, paths: PathsArg, as_json: JsonOpt = False, fmt: Fo
             print_article(out, o.article)
     if n == 0 and rejected == 0:
         raise DatelineError("nothing could be read from the inputs")
+    if n == 0:
+        raise DatelineError(f"no article in the inputs: all {rejected:,} records were rejected")
 
 
 @app.command()
@@ -48,12 +50,13 @@ def ingest(
     engine: Annotated[str, typer.Option("--engine", help="local or ray.")] = "local",
     address: Annotated[str | None, typer.Option("--address", help="Ray cluster address (ray engine).")] = None,
     out_dir: Annotated[str | None, typer.Option("--out", help="Folder for Parquet shards (ray engine).")] = None,
+    field: FieldOpt = None,
 ) -> None:
     """Read, clean, extract and store articles in the archive (or, with --engine ray, in shards)."""
     from dateline.cli.render import IngestProgress
     from dateline.engines.local import default_workers
 
-    settings = settings_of(ctx, db=db, extract=extract, model=model, write_batch=batch,
+    settings = settings_of(ctx, field, db=db, extract=extract, model=model, write_batch=batch,
                            workers=workers or default_workers())
     if engine not in ("local", "ray"):
         raise UsageError(f"unknown engine {engine!r}; choose local or ray")
@@ -104,8 +107,16 @@ def _report(result: api.IngestResult, as_json: bool) -> None:
         c = result.counts
         emit({"run": result.run_id, "read": c.read, "stored": c.stored, "duplicates": c.duplicates,
               "already": c.already, "rejected": c.rejected, "reasons": c.reasons,
-              "interrupted": result.interrupted, "seconds": round(result.seconds, 3), "stages": result.stages})
+              "interrupted": result.interrupted, "seconds": round(result.seconds, 3), "stages": result.stages,
+              "warnings": result.advice or []})
     else:
         print_summary(out, result)
-    if result.counts.read == 0:
+        for line in result.advice or []:
+            err.print(f"warning: {line}", markup=False)
+    c = result.counts
+    if c.read == 0:
         raise DatelineError("nothing could be read from the inputs")
+    if c.stored + c.duplicates + c.already == 0 and c.rejected == c.read and not result.interrupted:
+        why = ", ".join(f"{k} {v:,}" for k, v in sorted(c.reasons.items(), key=lambda kv: -kv[1])[:4])
+        raise DatelineError(f"nothing was stored: all {c.read:,} records were rejected ({why}); "
+                            "see them with: dateline stats, or the rejects table")

@@ -40,6 +40,7 @@ def search(
         "--exact", help="Only the words as typed, not also the other names of an entity they name.")] = False,
     show_all: Annotated[bool, typer.Option("--all", help="Every copy, not one per story cluster.")] = False,
     ids: Annotated[bool, typer.Option("--ids", help="Print only the article ids.")] = False,
+    author: Annotated[str | None, typer.Option("--author", help="Only articles with this byline.")] = None,
     exhaustive: Annotated[bool, typer.Option(
         "--exhaustive", help="Rank every match (slower), not only the most recently stored (search_window).")] = False,
     as_json: JsonOpt = False,
@@ -48,7 +49,7 @@ def search(
     with open_archive(ctx, db) as arc:
         hits = arc.search(query, date_from=date_from, date_to=date_to, entity=entity, outlet=outlet,
                           language=language, sort=sort, literal=literal, all_copies=show_all,
-                          exhaustive=exhaustive, limit=limit, offset=offset, exact=exact)
+                          exhaustive=exhaustive, limit=limit, offset=offset, exact=exact, author=author)
         window = arc.settings.search_window
     if hits.windowed and not (as_json or ids):
         err.print(f"note: more than {window:,} matches; the most recently stored {window:,} were "

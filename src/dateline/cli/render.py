@@ -43,6 +43,11 @@ def print_article(console: Console, a: Article, sources: list[dict[str, Any]] | 
     meta = Table.grid(padding=(0, 2))
     meta.add_row("id", a.id)
     meta.add_row("published", a.published or "-")
+    if a.authors:
+        meta.add_row("by", escape(", ".join(a.authors)))
+    extra = " · ".join(x for x in (a.section, a.language) if x)
+    if extra:
+        meta.add_row("section", escape(extra))
     if a.dateline:
         meta.add_row("dateline", escape(" · ".join(x for x in (a.dateline.place, a.dateline.agency) if x)))
     meta.add_row("source", escape(f"{a.source.path}#{a.source.record} ({a.source.format})"))

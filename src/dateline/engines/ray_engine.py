@@ -62,14 +62,19 @@ def row_outcome(row: dict[str, Any]) -> Outcome:
 
 
 def _read_rows(item: dict[str, Any], settings: Settings, fmt: str | None) -> Iterator[dict[str, Any]]:
-    for rec in read_file(item["path"], fmt, settings.max_record_bytes, settings.max_decompressed_bytes):
+    from dateline.read.options import ReadOptions
+
+    options = ReadOptions.from_settings(settings)
+    for rec in read_file(item["path"], fmt, settings.max_record_bytes, settings.max_decompressed_bytes, options,
+                         named=False):
         yield {"record": _raw_to_dict(rec)}
 
 
 def _raw_to_dict(rec: RawRecord) -> str:
     return json.dumps({
         "source": rec.source.to_dict(), "text": rec.text, "html": rec.html, "date": rec.date, "title": rec.title,
-        "url": rec.url, "outlet": rec.outlet,
+        "url": rec.url, "outlet": rec.outlet, "authors": rec.authors, "section": rec.section,
+        "language": rec.language, "image": rec.image, "description": rec.description, "tags": rec.tags,
         "error": [rec.error.reason, rec.error.detail] if rec.error else None,
     }, ensure_ascii=False)
 

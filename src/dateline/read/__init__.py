@@ -9,6 +9,7 @@ from __future__ import annotations
 import glob
 import io
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
@@ -16,22 +17,31 @@ from pathlib import Path
 from typing import BinaryIO
 
 from dateline.model import RawRecord, Rejected, Source
-from dateline.read import dated, html, jsonl, table, txt, warc
-from dateline.read.opener import as_utf8, inner_name, open_stream
+from dateline.read import dated, html, jsonl, sgml, table, txt, warc, xml
+from dateline.read.opener import as_utf8, damage_of, inner_name, open_stream
+from dateline.read.options import ReadOptions
 from dateline.read.sniff import FORMATS, sniff
 
-Reader = Callable[[BinaryIO, str, int], Iterator[RawRecord]]
+Reader = Callable[[BinaryIO, str, ReadOptions], Iterator[RawRecord]]
+
+
+def _capped(read: Callable[[BinaryIO, str, int], Iterator[RawRecord]]) -> Reader:
+    """A reader that needs only the record cap, called with the reading options."""
+    return lambda stream, path, opts: read(stream, path, opts.max_record_bytes)
+
 
 READERS: dict[str, Reader] = {
-    "dated": dated.read,
-    "txt": txt.read,
+    "dated": _capped(dated.read),
+    "txt": _capped(txt.read),
     "jsonl": jsonl.read,
     "json": jsonl.read_array,
     "csv": table.read_csv,
     "tsv": partial(table.read_csv, delimiter="\t"),
     "parquet": table.read_parquet,
-    "html": html.read,
+    "html": _capped(html.read),
     "warc": warc.read,
+    "sgml": sgml.read,
+    "xml": xml.read,
 }
 _SKIP_DIRS = {".git", "__pycache__", ".venv", "node_modules"}
 # Documentation that ships beside a data set is not a record of it; named files are still read.
@@ -42,10 +52,18 @@ class InputError(Exception):
     """A user's mistake about the inputs (a missing path, an unknown format)."""
 
 
-def expand(paths: Iterable[str]) -> tuple[list[str], list[str]]:
-    """(files to read, paths that matched nothing); folders walked recursively, globs expanded."""
+def expand(paths: Iterable[str], unreadable: list[tuple[str, str]] | None = None) -> tuple[list[str], list[str]]:
+    """(files to read, paths that matched nothing); folders walked recursively, globs expanded.
+
+    `unreadable` collects (folder, why) for each sub-folder that could not be listed.
+    """
     files: list[str] = []
     missing: list[str] = []
+
+    def walk_error(exc: OSError) -> None:
+        if unreadable is not None:
+            unreadable.append((exc.filename or "?", exc.strerror or str(exc)))
+
     for p in paths:
         if p == "-":
             files.append("-")
@@ -53,7 +71,7 @@ def expand(paths: Iterable[str]) -> tuple[list[str], list[str]]:
             found = _expand_uri(p)
             files.extend(found) if found else missing.append(p)
         elif os.path.isdir(p):
-            for root, dirs, names in os.walk(p):
+            for root, dirs, names in os.walk(p, onerror=walk_error):
                 dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
                 files.extend(os.path.join(root, n) for n in sorted(names) if _listable(n))
         elif os.path.exists(p):
@@ -142,22 +160,32 @@ def check_inputs(paths: Sequence[str], fmt: str | None = None) -> None:
 
 def read_inputs(
     paths: Iterable[str], fmt: str | None = None, max_record_bytes: int = 5_000_000,
-    max_decompressed_bytes: int = 2_000_000_000, skip: Iterable[str] = (),
+    max_decompressed_bytes: int = 2_000_000_000, skip: Iterable[str] = (), options: ReadOptions | None = None,
 ) -> Iterator[RawRecord]:
     """Every record of every input, in order; raises InputError if no input exists.
 
     `skip`: files never read (the archive being written, when it lies in an input folder).
+    `options` (from `ReadOptions.from_settings`) replaces the two limits given one by one.
     """
     check_format(fmt)
-    files, missing = expand(paths)
+    opts = options or ReadOptions(max_record_bytes=max_record_bytes, max_decompressed_bytes=max_decompressed_bytes)
+    paths = list(paths)
+    unreadable: list[tuple[str, str]] = []
+    files, missing = expand(paths, unreadable)
     skipped = {os.path.realpath(s) for s in skip}
     files = [f for f in files if f == "-" or os.path.realpath(f) not in skipped]
-    if not files:
+    if not files and not unreadable:
         raise InputError(f"no such file or folder: {', '.join(missing) or '(none given)'}")
     for m in missing:
         print(f"warning: no such file or folder: {m}", file=sys.stderr)
+    for folder, why in unreadable:
+        # A folder that cannot be listed may hold any number of records: one reject says so.
+        yield RawRecord(source=Source(folder, 0, "folder", None),
+                        error=Rejected("unreadable", f"cannot list the folder: {why}"))
+    named = {os.path.abspath(p) for p in paths}
     for f in files:
-        yield from read_file(f, fmt, max_record_bytes, max_decompressed_bytes)
+        yield from read_file(f, fmt, opts.max_record_bytes, opts.max_decompressed_bytes, opts,
+                             named=f == "-" or os.path.abspath(f) in named)
 
 
 def _seekable(stream: BinaryIO, raw: BinaryIO, path: str, limit: int) -> BinaryIO:
@@ -170,16 +198,51 @@ def _seekable(stream: BinaryIO, raw: BinaryIO, path: str, limit: int) -> BinaryI
     return io.BytesIO(data)
 
 
-def read_file(path: str, fmt: str | None, max_record_bytes: int, max_decompressed_bytes: int) -> Iterator[RawRecord]:
+def special_file(path: str, named: bool) -> str | None:
+    """Why a path is not read as a file (a FIFO, a device, a socket); None for a regular file.
+
+    Reading a FIFO blocks until a writer comes, and a device such as /dev/zero never ends, so
+    only regular files are read from folders and globs. A pipe named on the command line is
+    read, as stdin is: that is how `<(zcat dump.gz)` reaches us.
+    """
+    if path == "-" or is_uri(path):
+        return None
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None  # opening it will say why
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return None if named else "a named pipe (FIFO), not a regular file"
+    kind = "a character device" if stat.S_ISCHR(mode) else "a block device" if stat.S_ISBLK(mode) else \
+        "a socket" if stat.S_ISSOCK(mode) else "a folder" if stat.S_ISDIR(mode) else "a special file"
+    link = f" (a link to {os.path.realpath(path)})" if os.path.islink(path) else ""
+    return f"{kind}{link}, not a regular file"
+
+
+def read_file(
+    path: str, fmt: str | None, max_record_bytes: int, max_decompressed_bytes: int,
+    options: ReadOptions | None = None, named: bool = True,
+) -> Iterator[RawRecord]:
+    """The records of one file. `named`: the user gave this path itself (not found in a folder)."""
+    opts = options or ReadOptions(max_record_bytes=max_record_bytes, max_decompressed_bytes=max_decompressed_bytes)
+    max_decompressed_bytes = opts.max_decompressed_bytes
     name = "<stdin>" if path == "-" else path
+    why = special_file(path, named)
+    if why is not None:
+        yield RawRecord(source=Source(name, 0, fmt or "unknown", 0), error=Rejected("not_a_file", why))
+        return
     try:
         raw: BinaryIO = _open(path)
     except (OSError, ValueError) as exc:
         yield RawRecord(source=Source(name, 0, fmt or "unknown", 0), error=Rejected("unreadable", str(exc)))
         return
     count = 0
+    held: RawRecord | None = None  # the last record, held until the stream is known to be whole
     try:
         stream = open_stream(raw, name, max_decompressed_bytes)
+        decompressed = stream
         peek = getattr(stream, "peek", None)
         head = peek(8192)[:8192] if peek else b""
         if not head.startswith(b"PAR1"):
@@ -188,13 +251,29 @@ def read_file(path: str, fmt: str | None, max_record_bytes: int, max_decompresse
         chosen = fmt or sniff(inner_name(Path(name).name), head)
         if chosen == "parquet":
             stream = _seekable(stream, raw, path, max_decompressed_bytes)
-        for rec in READERS[chosen](stream, name, max_record_bytes):
+        for rec in READERS[chosen](stream, name, opts):
+            if held is not None:
+                yield held
             count += 1
-            yield rec
+            held = rec
+        damage = damage_of(decompressed)
+        if damage is not None and held is not None and held.error is None:
+            # The reader ended where the stream was cut: its last record may be cut short too.
+            held = RawRecord(source=held.source, error=damage)
+            damage = None
+        if held is not None:
+            yield held
+            held = None
+        if damage is not None:
+            yield RawRecord(source=Source(name, count, fmt or "unknown", None), error=damage)
     except Rejected as exc:
         # A stream that breaks part way (truncated gzip, a bomb) rejects the rest of the file.
+        if held is not None:
+            yield held
         yield RawRecord(source=Source(name, count, fmt or "unknown", None), error=exc)
     except OSError as exc:
+        if held is not None:
+            yield held
         yield RawRecord(source=Source(name, count, fmt or "unknown", None), error=Rejected("unreadable", str(exc)))
     finally:
         if path != "-":

@@ -21,6 +21,7 @@ class LimitedReader(io.RawIOBase):
         self._left = limit
         self._limit = limit
         self._name = name
+        self._damage: Rejected | None = None
 
     def readable(self) -> bool:
         return True
@@ -28,13 +29,17 @@ class LimitedReader(io.RawIOBase):
     def readinto(self, buf: bytearray | memoryview) -> int:  # type: ignore[override]
         # read1, where there is one, returns what is decompressed so far: with read(), a stream
         # cut part way would lose the good data of the call that meets the cut.
+        # The damage is reported one call late: the first time, the stream just ends, so that a
+        # buffered reader above hands on what it already holds (a BufferedReader drops the data
+        # of a read whose second refill raises, and a WARC parser reads ahead past a record).
+        if self._damage is not None:
+            raise self._damage
         read = getattr(self._inner, "read1", self._inner.read)
         try:
             data = read(min(len(buf), self._left + 1))
-        except (EOFError, gzip.BadGzipFile, OSError) as exc:
-            raise Rejected("truncated", f"{self._name}: compressed stream is damaged ({exc})") from exc
-        except Exception as exc:  # zstandard raises its own ZstdError
-            raise Rejected("truncated", f"{self._name}: compressed stream is damaged ({exc})") from exc
+        except Exception as exc:  # EOFError, BadGzipFile, OSError; zstandard raises its own ZstdError
+            self._damage = Rejected("truncated", f"{self._name}: compressed stream is damaged ({exc})")
+            return 0
         if len(data) > self._left:
             raise Rejected(
                 "too_large",
@@ -44,9 +49,20 @@ class LimitedReader(io.RawIOBase):
         buf[: len(data)] = data
         return len(data)
 
+    @property
+    def damage(self) -> Rejected | None:
+        """The error met at the end of what could be decompressed, once it has been met."""
+        return self._damage
+
     def close(self) -> None:
         self._inner.close()
         super().close()
+
+
+def damage_of(stream: BinaryIO) -> Rejected | None:
+    """The damage a decompressed stream from `open_stream` has met so far (None: none, or plain)."""
+    raw = getattr(stream, "raw", None)
+    return raw.damage if isinstance(raw, LimitedReader) else None
 
 
 class Utf8Transcoder(io.RawIOBase):
