@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import warnings
 from typing import Annotated
 
 import typer
@@ -81,6 +82,11 @@ def _setup_logging() -> None:
         root_logger.propagate = False
 
 
+def _show_warning(message: Warning | str, category: type[Warning], *args: object, **kw: object) -> None:
+    """A library warning as one line, in this command line's words."""
+    err.print(f"warning: {user_message(Exception(str(message)), FLAGS)}", markup=False)
+
+
 def _fail(message: str, code: int) -> int:
     err.print(f"error: {message}", markup=False)
     return code
@@ -88,6 +94,14 @@ def _fail(message: str, code: int) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     _setup_logging()
+    previous, warnings.showwarning = warnings.showwarning, _show_warning
+    try:
+        return _run(argv)
+    finally:
+        warnings.showwarning = previous
+
+
+def _run(argv: list[str] | None) -> int:
     try:
         result = app(args=argv, standalone_mode=False, prog_name="dateline")
         return result if isinstance(result, int) else 0
