@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings as hypothesis_settings
 
-from dateline.settings import Settings
+from dateline.settings import DATA_ENV, Settings, shared_folder
 
 # Property tests draw the same examples on every run by default, so that CI passes or fails
 # on the code, not on the draw; `HYPOTHESIS_PROFILE=explore` (with DATELINE_FUZZ_EXAMPLES for
@@ -18,8 +18,11 @@ hypothesis_settings.register_profile("explore", derandomize=False)
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 FIXTURES = Path(__file__).parent / "fixtures"
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+SHARED = shared_folder()
 SEED = SHARED / "seeds" / "000_2a05499d5289fea9.txt"
+# Why the tests that read the shared folder skip, and how to point them at it.
+NO_SEED = (f"the seed record is not at {SEED}: set {DATA_ENV} to the shared folder "
+           "(the one holding seeds/ and data/; default ../shared beside the clone)")
 
 GLUED = (
     "date 2022-03-04 Officials said the talks would resume next week.The minister declined to "

@@ -1,4 +1,5 @@
-"""One settings object: defaults, then $DATELINE_DB and the TOML file, then overrides; checked."""
+"""One settings object: defaults, then $DATELINE_DB and the TOML file, then overrides; checked;
+and where the shared folder (seed records, gold data) is looked for."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from dateline.errors import ConfigError
-from dateline.settings import Settings, load_settings
+from dateline.eval.all import main as eval_all
+from dateline.settings import DATA_ENV, DEFAULT_SHARED, Settings, gold_data_folder, load_settings, shared_folder
 
 
 def test_the_file_then_overrides(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -41,3 +43,30 @@ def test_a_missing_file_and_a_wrong_override_are_config_errors(tmp_path: Path,
         load_settings(str(tmp_path / "none.toml"))
     with pytest.raises(ConfigError, match="setting search_window must be a whole number"):
         load_settings(None, search_window="lots")
+
+
+
+def test_shared_folder_from_setting_then_env_then_beside_the_clone(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(DATA_ENV, raising=False)
+    assert shared_folder() == DEFAULT_SHARED
+    clone = Path(__file__).resolve().parents[1]
+    assert DEFAULT_SHARED == clone.parent / "shared"
+    monkeypatch.setenv(DATA_ENV, str(tmp_path / "env"))
+    assert shared_folder() == tmp_path / "env"
+    assert shared_folder(Settings(shared_dir=str(tmp_path / "set"))) == tmp_path / "set"
+
+
+def test_gold_data_is_the_data_folder_of_the_shared_one_or_the_folder_given(tmp_path: Path) -> None:
+    assert gold_data_folder(tmp_path) == tmp_path
+    (tmp_path / "data").mkdir()
+    assert gold_data_folder(tmp_path) == tmp_path / "data"
+
+
+def test_eval_without_data_says_how_to_point_at_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv(DATA_ENV, str(tmp_path / "nowhere"))
+    assert eval_all([str(tmp_path / "quality.md")]) == 0
+    err = capsys.readouterr().err
+    assert str(tmp_path / "nowhere") in err and DATA_ENV in err
+    assert not (tmp_path / "quality.md").exists()

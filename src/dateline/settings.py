@@ -16,6 +16,10 @@ from dateline.errors import ConfigError
 
 CONFIG_ENV = "DATELINE_CONFIG"
 DB_ENV = "DATELINE_DB"
+DATA_ENV = "DATELINE_DATA"
+# The shared folder (seed records in seeds/, gold data sets in data/) sits beside the clone by
+# default: src/dateline/settings.py -> the clone's parent folder.
+DEFAULT_SHARED = Path(__file__).resolve().parents[3] / "shared"
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +50,9 @@ class Settings:
     # line and the web share it, so the two give the same hits.
     search_window: int = 2000
     search_time_limit_s: float = 2.0
+    # The shared folder of seed records and gold data (seeds/, data/); "" = $DATELINE_DATA or
+    # ../shared beside the clone. Only the evaluation and the seed tests read it.
+    shared_dir: str = ""
 
     def with_overrides(self, **kw: Any) -> Settings:
         return replace(self, **{k: v for k, v in kw.items() if v is not None})
@@ -110,3 +117,17 @@ def check_values(values: dict[str, Any], where: str) -> dict[str, Any]:
 
 
 _WORDS = {bool: "true or false", int: "a whole number", float: "a number", str: "a string"}
+
+
+def shared_folder(settings: Settings | None = None) -> Path:
+    """The folder holding seeds/ and data/: the `shared_dir` setting, else $DATELINE_DATA, else
+    ../shared beside the clone (a clone elsewhere points at it with DATELINE_DATA)."""
+    if settings is not None and settings.shared_dir:
+        return Path(settings.shared_dir)
+    env = os.environ.get(DATA_ENV)
+    return Path(env) if env else DEFAULT_SHARED
+
+
+def gold_data_folder(root: Path) -> Path:
+    """The gold data sets under a shared folder (root/data), or root itself if it is the data folder."""
+    return root / "data" if (root / "data").is_dir() else root

@@ -112,3 +112,138 @@ def test_window_ranks_only_the_newest_matches(tmp_path) -> None:  # type: ignore
         assert len(run_search(archive.conn, "said")) == 3
         assert {h.id for h in run_search(archive.conn, "said", window=2, entity="person:ana-ruiz")} == {
             h.id for h in run_search(archive.conn, "said", entity="person:ana-ruiz")}
+
+
+# -- news as typed --------------------------------------------------------------------------
+TYPED = [
+    ("2020-01-06", "U.S. officials met AT&T executives before the G-7 summit on Monday."),
+    ("2020-02-11", "A Boeing 747-400 carrying Sheikh al-Sabah landed in Kuwait City after a delay."),
+    ("2020-03-16", "Nazer's plan was rejected by Daesh/ISIS commanders, the statement said on Monday."),
+    ("2020-04-20", "He said a lone s was printed on the sign, and traders shrugged at the error."),
+    ("2020-05-25", "Ceasefire talks in Kyiv went on near the border, the foreign ministry said."),
+    ("2020-06-29", "Daesh fighters attacked a checkpoint north of the city, the army said on Monday."),
+    ("2020-07-13", "John Godfrey, the special envoy, visited the coalition headquarters on Monday."),
+    ("2020-08-17", "Godfrey Mensah won the marathon in a record time, the organisers said."),
+]
+
+
+def _with_entities(path: Path) -> str:
+    """The TYPED records stored with entities attached by hand (no model): Daesh with its other
+    names, and an envoy whose surname alone is also another man's first name."""
+    from dateline.model import Entity, Mention, RawRecord, Source
+    from dateline.pipeline import clean_one
+
+    settings = Settings(db=str(path), extract=False)
+    outcomes = []
+    for i, (date, text) in enumerate(TYPED):
+        o = clean_one(RawRecord(Source("typed.jsonl", i + 1, "jsonl"), text=text, date=date), settings)
+        assert o.article is not None, o.rejected
+        t = o.article.text
+        if t.startswith("Daesh fighters"):
+            o.article.entities = [Entity("e1", "Daesh", "ORG", aliases=["ISIS", "ISIL", "Islamic State"],
+                                         mentions=[Mention(0, 5, "Daesh")])]
+        if t.startswith("John Godfrey"):
+            o.article.entities = [Entity("e2", "John Godfrey", "PERSON", aliases=["Godfrey"],
+                                         mentions=[Mention(0, 12, "John Godfrey")])]
+        outcomes.append(o)
+    with Archive(str(path)) as archive:
+        archive.write(outcomes)
+    return str(path)
+
+
+@pytest.fixture
+def typed(tmp_path: Path) -> Archive:
+    arch = Archive(_with_entities(tmp_path / "typed.db"), readonly=True)
+    yield arch
+    arch.close()
+
+
+def _firsts(hits: list) -> set[str]:  # type: ignore[type-arg]
+    return {h.snippet.replace("[", "").replace("]", "").split()[0] for h in hits}
+
+
+@pytest.mark.parametrize(("query", "first"), [
+    ("U.S.", "U.S."), ("AT&T", "U.S."), ("G-7", "U.S."), ("747-400", "A"), ("al-Sabah", "A"),
+    ("Nazer's", "Nazer's"), ("Daesh/ISIS", "Nazer's"), ("Kyiv,", "Ceasefire"), ("U.S.*", "U.S."),
+])
+def test_a_term_with_inner_punctuation_is_the_phrase_of_its_words(typed: Archive, query: str, first: str) -> None:
+    assert _firsts(search(typed.conn, query, exact=True)) == {first}
+
+
+def test_fts5_syntax_still_works(typed: Archive) -> None:
+    assert _firsts(search(typed.conn, '"ceasefire" AND Kyiv')) == {"Ceasefire"}
+    assert _firsts(search(typed.conn, "NEAR(ceasefire border, 8)")) == {"Ceasefire"}
+    assert _firsts(search(typed.conn, "NEAR(ceasefire border, 3)")) == set()
+    assert _firsts(search(typed.conn, "cease*")) == {"Ceasefire"}
+    assert _firsts(search(typed.conn, "marathon OR checkpoint")) == {"Godfrey", "Daesh"}
+    assert _firsts(search(typed.conn, "title:anything OR text:marathon")) == {"Godfrey"}
+
+
+def test_literal_us_is_one_phrase_not_every_lone_s(typed: Archive) -> None:
+    assert quote_query("U.S. wheat AND (") == '"U S" "wheat" "AND"'
+    assert _firsts(search(typed.conn, "U.S.", literal=True)) == {"U.S."}
+
+
+@pytest.mark.parametrize("query", ["*", "*ceasefire", "wheat AND *", '"ceasefire talks', "(Kyiv", "Kyiv)",
+                                   "Kyiv AND", "NOT", "NEAR(ceasefire"])
+def test_a_malformed_query_is_one_readable_line(typed: Archive, query: str) -> None:
+    with pytest.raises(QueryError) as err:
+        search(typed.conn, query)
+    assert "\n" not in str(err.value) and "malformed query" in str(err.value)
+
+
+def test_a_term_naming_an_entity_matches_its_other_names(typed: Archive) -> None:
+    assert _firsts(search(typed.conn, "ISIS")) == {"Nazer's", "Daesh"}
+    assert _firsts(search(typed.conn, "ISIS", exact=True)) == {"Nazer's"}
+    assert _firsts(search(typed.conn, "Islamic State")) == {"Daesh", "Nazer's"}  # the whole query names it
+    assert _firsts(search(typed.conn, "Islamic State", exact=True)) == set()
+    assert _firsts(search(typed.conn, '"Islamic State" AND checkpoint')) == {"Daesh"}
+    # a surname alone names no one for sure: neither it nor the full name reaches the other Godfrey
+    assert _firsts(search(typed.conn, "John Godfrey")) == {"John"}
+    assert _firsts(search(typed.conn, "Godfrey")) == {"John", "Godfrey"}
+
+
+@pytest.mark.parametrize(("date_from", "date_to", "message"), [
+    ("1987-13", None, "not a date of the calendar"), ("2021-02-30", None, "not a date of the calendar"),
+    (None, "2021-00", "not a date of the calendar"), ("2022", "2021-12", "later than"),
+    ("2021-09-10", "2021-09-09", "later than"),
+])
+def test_impossible_dates_and_backward_ranges_are_errors(typed: Archive, date_from: str | None,
+                                                         date_to: str | None, message: str) -> None:
+    with pytest.raises(QueryError, match=message):
+        search(typed.conn, "Monday", date_from=date_from, date_to=date_to)
+
+
+def test_a_range_within_one_period_is_not_backwards(typed: Archive) -> None:
+    assert len(search(typed.conn, "Monday", date_from="2020-03-01", date_to="2020-03")) == 1
+    assert len(search(typed.conn, "Monday", date_from="2020", date_to="2020")) == 4
+
+
+def test_the_limit_is_work_not_time(typed: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
+    import dateline.archive.search as search_module
+
+    # a nanosecond could not pass as a wall-clock limit; as work it buys the least budget, enough here
+    assert len(search(typed.conn, "said", time_limit=1e-9)) > 0
+    monkeypatch.setattr(search_module, "STEPS_PER_SECOND", 1)
+    monkeypatch.setattr(search_module, "_STEPS_PER_CALL", 1)
+    with pytest.raises(QueryError, match="more work than its limit"):
+        search(typed.conn, "said", time_limit=1.0)
+
+
+@hsettings(max_examples=50, deadline=None)
+@given(st.text(max_size=80))
+def test_query_building_never_raises_anything_but_query_error(tmp_path_factory: pytest.TempPathFactory,
+                                                             text: str) -> None:
+    from dateline.archive.query import build_match
+
+    quote_query(text)  # never raises
+    arch = _shared_archive(tmp_path_factory)
+    for literal in (True, False):
+        try:
+            search(arch.conn, text, literal=literal)
+        except QueryError as exc:
+            assert "\n" not in str(exc)
+    try:
+        build_match(text, names=lambda name: ["Other Name", name, "*", '"'])
+    except ValueError:
+        pass

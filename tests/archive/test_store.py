@@ -7,7 +7,7 @@ import pytest
 
 from dateline import api
 from dateline.archive.schema import SCHEMA_VERSION
-from dateline.archive.store import Archive, ArchiveError
+from dateline.archive.store import Archive, ArchiveError, UpgradeNeeded
 from dateline.settings import Settings
 
 STORY = "Officials in {city} said on Monday that the new bridge would open to traffic in May, ahead of schedule."
@@ -78,16 +78,107 @@ def test_archive_from_a_newer_dateline_is_refused(tmp_path: Path) -> None:
         Archive(db)
 
 
-def test_readonly_open_upgrades_an_archive_from_an_older_dateline(tmp_path: Path) -> None:
-    db = str(tmp_path / "x.db")
-    Archive(db).close()
+def _as_written_by_version_4(db: str) -> None:
     conn = sqlite3.connect(db)
-    conn.execute("DROP INDEX article_entities_cover")
-    conn.execute("CREATE INDEX article_entities_entity ON article_entities(entity_id)")
-    conn.execute("UPDATE meta SET value='3' WHERE key='schema_version'")
+    conn.execute("ALTER TABLE runs DROP COLUMN pid")
+    conn.execute("ALTER TABLE runs DROP COLUMN host")
+    conn.execute("UPDATE meta SET value='4' WHERE key='schema_version'")
     conn.commit()
     conn.close()
+
+
+def test_reading_never_upgrades_an_archive_from_an_older_dateline_a_write_does(tmp_path: Path) -> None:
+    db = str(tmp_path / "x.db")
+    Archive(db).close()
+    _as_written_by_version_4(db)
+    before = Path(db).read_bytes()
+    with pytest.raises(UpgradeNeeded,
+                       match=r"older dateline \(schema 4.*the next write to it \(an ingest\) upgrades it"):
+        Archive(db, readonly=True)
+    assert Path(db).read_bytes() == before
+    Archive(db).close()  # a write command's open
     with Archive(db, readonly=True) as a:
         version = a.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0]
-        index = a.conn.execute("SELECT 1 FROM sqlite_master WHERE name='article_entities_cover'").fetchone()
-    assert version == str(SCHEMA_VERSION) and index is not None
+        columns = {r[1] for r in a.conn.execute("PRAGMA table_info(runs)")}
+    assert version == str(SCHEMA_VERSION) and {"pid", "host"} <= columns
+
+
+@pytest.mark.parametrize("name", ["news%41.db", "x#y.db", "what?mode=ro.db", "a b.db"])
+def test_the_archive_path_is_the_file_named_not_a_uri(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      name: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    Archive(name).close()
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(("-wal", "-shm"))) == [name]
+    with Archive(name, readonly=True) as a:
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            a.conn.execute("CREATE TABLE t(x)")
+
+
+def test_runs_left_running_by_a_killed_process_become_interrupted(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    db = str(tmp_path / "r.db")
+    with Archive(db) as a:
+        mine = a.begin_run(["live"])
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True, check=True).stdout.strip()
+    conn = sqlite3.connect(db)
+    conn.execute("INSERT INTO runs(started, status, pid, host) VALUES ('x', 'running', ?, ?)",
+                 (int(dead), __import__("socket").gethostname()))
+    conn.execute("INSERT INTO runs(started, status, pid, host) VALUES ('x', 'running', 1, 'another-host')")
+    conn.execute("INSERT INTO runs(started, status) VALUES ('x', 'running')")  # before runs had a pid
+    conn.commit()
+    conn.close()
+    with Archive(db) as a:
+        a.begin_run(["next"])
+        status = [r[0] for r in a.conn.execute("SELECT status FROM runs ORDER BY id")]
+    # this process is alive; the dead one and the one without a pid are interrupted; another
+    # host's run cannot be checked
+    assert status == ["running", "interrupted", "running", "interrupted", "running"]
+    assert mine == 1
+
+
+def test_a_full_disk_says_so_in_one_line(tmp_path: Path, settings: Settings) -> None:
+    import resource
+
+    corpus = tmp_path / "big.txt"
+    corpus.write_text("".join(f"date 2021-01-03 Flooding closed highway {i} north of the capital, officials "
+                              f"said, and rescue team {i} deployed across the region.\n" for i in range(1000)))
+    api.ingest([str(_corpus(tmp_path))], settings)  # the archive exists; it then cannot grow
+    size = Path(settings.db).stat().st_size
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (size + 64 * 1024, hard))
+    try:
+        with pytest.raises(ArchiveError) as err:
+            api.ingest([str(corpus)], settings)
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+    message = str(err.value)
+    assert "disk is full" in message and "no transaction" not in message and "\n" not in message
+
+
+def test_a_read_only_archive_says_so_in_one_line(tmp_path: Path, settings: Settings) -> None:
+    corpus = _corpus(tmp_path)
+    api.ingest([str(corpus)], settings)
+    # A file the user may not write (tests may run as root, for whom chmod changes nothing):
+    # SQLite's query_only refuses writes with the same error as a read-only file.
+    with Archive(settings.db) as archive:
+        archive.conn.execute("PRAGMA query_only = 1")
+        with pytest.raises(ArchiveError) as err:
+            api.ingest([str(corpus)], settings, archive=archive)
+    assert "read-only" in str(err.value) and "no transaction" not in str(err.value)
+
+
+def test_a_write_error_names_its_cause(tmp_path: Path) -> None:
+    from dateline.archive.store import write_error
+
+    db = str(tmp_path / "w.db")
+    Archive(db).close()
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    with pytest.raises(sqlite3.OperationalError) as exc:
+        conn.execute("CREATE TABLE t(x)")
+    conn.close()
+    assert "is read-only" in str(write_error(db, exc.value))
+    assert "disk is full" in str(write_error(db, sqlite3.OperationalError("database or disk is full")))
+    assert "disk is full" in str(write_error(db, sqlite3.OperationalError("disk I/O error")))

@@ -1,11 +1,8 @@
-from pathlib import Path
-
 import pytest
 
 from dateline.clean import clean_record
 from dateline.model import RawRecord, Source
-
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "000_2a05499d5289fea9.txt"
+from tests.conftest import NO_SEED, SEED, seed_available
 
 TABLE = (
     "    CHICAGO, Feb 26 -\n"
@@ -27,7 +24,7 @@ def test_wire_table_under_a_dateline_of_its_own():
     assert art.published == "1987-02-26"
 
 
-@pytest.mark.skipif(not SEED.is_file(), reason="the shared seed record is not present")
+@pytest.mark.skipif(not seed_available(), reason=NO_SEED)
 def test_seed_record_behaviour_kept():
     lines = SEED.read_text(encoding="utf-8").split("\n", 1)
     date = lines[0].split()[1]

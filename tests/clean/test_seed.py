@@ -1,4 +1,4 @@
-"""The example record the project started from (read from ../shared/seeds when present)."""
+"""The example record the project started from (read from the shared folder: DATELINE_DATA, default ../shared)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import pytest
 
 from dateline.clean import clean_record
 from dateline.read import read_inputs
-from tests.conftest import SEED, seed_available
+from tests.conftest import NO_SEED, SEED, seed_available
 
-pytestmark = pytest.mark.skipif(not seed_available(), reason="../shared/seeds is not present")
+pytestmark = pytest.mark.skipif(not seed_available(), reason=NO_SEED)
 
 
 def _sentences(text: str) -> list[str]:

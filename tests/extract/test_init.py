@@ -1,14 +1,12 @@
-from pathlib import Path
-
 import pytest
 
 from dateline.extract import extract_article, extract_articles
+from tests.conftest import NO_SEED, SEED, seed_available
 
 from .helpers import article
 
 pytestmark = pytest.mark.slow
 
-SEED = Path("/work/shared/seeds/000_2a05499d5289fea9.txt")
 
 
 def test_articles_come_back_in_order_with_facts(settings) -> None:  # type: ignore[no-untyped-def]
@@ -25,7 +23,7 @@ def test_articles_come_back_in_order_with_facts(settings) -> None:  # type: igno
             assert a.text[fact.start : fact.end] == fact.text
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="needs /work/shared/seeds")
+@pytest.mark.skipif(not seed_available(), reason=NO_SEED)
 def test_example_record(settings) -> None:  # type: ignore[no-untyped-def]
     from dateline.clean import clean_record
     from dateline.read import read_inputs

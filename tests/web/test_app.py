@@ -75,6 +75,8 @@ def test_api_search_filters(client: TestClient) -> None:
     ({"q": '"unterminated'}, 400), ({"q": "AND"}, 400), ({"q": "x" * 501}, 422),
     ({"q": "said", "size": 101}, 422), ({"q": "said", "page": 101}, 422),
     ({"q": "said", "from": "last week"}, 400), ({"q": "said", "entity": "Nobody Known"}, 400),
+    ({"q": "*"}, 400), ({"q": "*said"}, 400), ({"q": "said", "from": "1987-13"}, 400),
+    ({"q": "said", "from": "2024-05", "to": "2024-04"}, 400),
 ])
 def test_api_search_rejects_bad_input(client: TestClient, params: dict, status: int) -> None:
     r = client.get("/api/search", params=params)

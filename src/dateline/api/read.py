@@ -88,29 +88,30 @@ class NewsArchive:
         self, query: str, *, date_from: str | None = None, date_to: str | None = None, entity: str | None = None,
         outlet: str | None = None, language: str | None = None, sort: str = "rank", literal: bool = False,
         all_copies: bool = False, exhaustive: bool = False, limit: int = 20, offset: int = 0,
-        marks: tuple[str, str] = ("[", "]"),
+        marks: tuple[str, str] = ("[", "]"), exact: bool = False,
     ) -> Results:
         """Full-text search (FTS5 syntax unless `literal`), one hit per story cluster unless
         `all_copies`. A broad query is ranked among its `settings.search_window` newest matches
-        (`.windowed` is then true) unless `exhaustive`."""
+        (`.windowed` is then true) unless `exhaustive`. A word that names an entity of the archive
+        also finds its other names (`ISIS` finds Daesh) unless `exact`."""
         if sort not in SORTS:
             raise QueryError(f"sort must be one of: {', '.join(SORTS)}")
         hits = self._reader.search(
             query, date_from=date_from, date_to=date_to, limit=_limit(limit), offset=max(0, offset), sort=sort,
             literal=literal, one_per_cluster=not all_copies, outlet=outlet, entity=self._entity_id(entity),
             marks=marks, language=language, window=None if exhaustive else self.settings.search_window,
-            time_limit=self.settings.search_time_limit_s * (15 if exhaustive else 1),
+            time_limit=self.settings.search_time_limit_s * (15 if exhaustive else 1), exact=exact,
         )
         return Results(hits, Hit, windowed=hits.windowed)
 
     def facets(self, query: str, *, date_from: str | None = None, date_to: str | None = None,
                entity: str | None = None, outlet: str | None = None, language: str | None = None,
-               literal: bool = False, top: int = 10) -> dict[str, Any]:
+               literal: bool = False, top: int = 10, exact: bool = False) -> dict[str, Any]:
         """Counts of the matches by entity, outlet and month, among the newest matches (the window)."""
         return self._reader.facets(query, date_from=date_from, date_to=date_to, literal=literal, outlet=outlet,
                                    entity=self._entity_id(entity), language=language, top=top,
                                    scan=self.settings.search_window,
-                                   time_limit=self.settings.search_time_limit_s)
+                                   time_limit=self.settings.search_time_limit_s, exact=exact)
 
     def article(self, ident: str) -> Article | None:
         """An article by id or unique id prefix, with its facts, cluster and extra sources."""

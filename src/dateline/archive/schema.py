@@ -126,6 +126,11 @@ MIGRATIONS: list[list[str]] = [
         *_FTS_TRIGGERS,
         "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')",
     ],
+    [  # 7: a run records the process that runs it, so that a run left `running` by a killed
+        # process is recognised (and marked `interrupted`) when the next run starts
+        "ALTER TABLE runs ADD COLUMN pid INTEGER",
+        "ALTER TABLE runs ADD COLUMN host TEXT",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -157,7 +162,10 @@ def migrate(conn: sqlite3.Connection) -> int:
         _check_kinds(conn)
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        # after a full disk or an I/O error SQLite has rolled back already; a second ROLLBACK
+        # would fail and hide the cause
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise
     return start
 

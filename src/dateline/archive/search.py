@@ -1,26 +1,39 @@
 """Full-text search over the archive (FTS5), with snippets, dates and paging.
 
 Queries use FTS5 syntax (phrases in quotes, AND/OR/NOT, NEAR, prefix*), which news
-researchers rely on; `literal=True` quotes every term so nothing acts as an operator. A
-malformed query raises QueryError with a message a user can act on. Untrusted queries are
-time-limited with SQLite's progress handler.
+researchers rely on, and take news as typed: a term with inner punctuation (`U.S.`, `AT&T`) is
+the phrase of its words (see `archive/query.py`); `literal=True` quotes every term so nothing
+acts as an operator. A term that names an entity of the archive also matches its other names
+(`ISIS` finds Daesh) unless `exact=True`. A malformed query raises QueryError with a message a
+user can act on. Untrusted queries are bounded by work with SQLite's progress handler.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import re
 import sqlite3
-import time
 
+from dateline.archive.query import Names, QuerySyntaxError, build_match, quote_literal
 from dateline.errors import QueryError
 from dateline.model import Hit
 
-__all__ = ["DEFAULT_WINDOW", "Hit", "Hits", "QueryError", "check_date", "facets", "quote_query", "search"]
+__all__ = ["DEFAULT_WINDOW", "Hit", "Hits", "QueryError", "check_date", "check_dates", "facets", "quote_query",
+           "search"]
 
 MAX_QUERY_CHARS = 500
 # Ranking every match of a word that half a million articles contain takes seconds in FTS5;
 # by default only the most recently stored matches are ranked (exhaustive on request).
 DEFAULT_WINDOW = 2000
+# A query's budget is work, not wall-clock time, so that it does not fail on a loaded machine: the
+# progress handler counts SQLite virtual-machine steps. `time_limit` seconds buy this many steps
+# each. Measured on 60,000 synthetic articles on this kind of machine: 4-13 million steps per
+# CPU-second for FTS5 ranking, phrase, prefix and date-sorted queries (bm25 and FTS5's own
+# doclist work run inside few steps); the upper end is taken, so a limit is never tighter than
+# the time it stands for on a quiet machine.
+STEPS_PER_SECOND = 15_000_000
+_STEPS_PER_CALL = 10_000
 
 
 class Hits(list):  # type: ignore[type-arg]
@@ -33,25 +46,62 @@ _TERM = re.compile(r"\w+", re.UNICODE)
 
 
 def quote_query(query: str) -> str:
-    """Every word as a quoted term: safe for any input."""
-    return " ".join('"' + t.replace('"', '""') + '"' for t in _TERM.findall(query))
+    """Every term as the quoted phrase of its words (`U.S.` -> `"U S"`): safe for any input."""
+    return quote_literal(query)
 
 
 def check_date(value: str | None, name: str) -> str | None:
+    """A year, month or day that exists (`1987-13` and `2021-02-30` are errors), as given."""
     if value is None:
         return None
     if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
         raise QueryError(f"{name} must be a date like 2021-09-09, 2021-09 or 2021 (got {value!r})")
+    try:
+        dt.date.fromisoformat((value + "-01-01")[:10])
+    except ValueError:
+        raise QueryError(f"{name} {value} is not a date of the calendar") from None
     return value
 
 
-def _date_bounds(date_from: str | None, date_to: str | None) -> tuple[str | None, str | None]:
-    # Named as the library's arguments; the command line and the web say them in their words.
+def check_dates(date_from: str | None, date_to: str | None) -> tuple[str | None, str | None]:
+    """Both bounds checked, and in order: a start after the end would silently find nothing."""
     lo = check_date(date_from, "`date_from`")
     hi = check_date(date_to, "`date_to`")
+    # Compare the first day of the start with the first day of the end's period: `--from 2021-09-10
+    # --to 2021-09` is a range within September, `--from 2022 --to 2021-12` is backwards.
+    if lo is not None and hi is not None and lo[: len(hi)] > hi:
+        raise QueryError(f"the start date {lo} is later than the end date {hi}: nothing can match")
+    return lo, hi
+
+
+def _date_bounds(date_from: str | None, date_to: str | None) -> tuple[str | None, str | None]:
+    lo, hi = check_dates(date_from, date_to)
     if hi is not None and len(hi) < 10:
         hi = hi + "\uffff"  # `--to 2021-09` includes the whole month
     return lo, hi
+
+
+def entity_names(conn: sqlite3.Connection) -> Names:
+    """A name -> the names of the archive's entity it names (the most covered one), or []. Only
+    the names that link across articles (`facts._linking_names`): a surname alone widens nothing."""
+    from dateline.archive.facts import name_key
+    from dateline.archive.queries import ENTITY_TYPES
+
+    if not _has_table(conn, "entity_names"):
+        return lambda name: []
+
+    def names(name: str) -> list[str]:
+        keys = [name_key(t, name) for t in ENTITY_TYPES]
+        row = conn.execute(
+            f"SELECT e.id, e.type, e.name, e.aliases FROM entity_names n JOIN entities e ON e.id = n.entity_id "
+            f"WHERE n.key IN ({','.join('?' * len(keys))}) ORDER BY e.articles DESC, e.id LIMIT 1", keys).fetchone()
+        if row is None:
+            return []
+        linked = {r[0] for r in conn.execute("SELECT key FROM entity_names WHERE entity_id = ?", (row["id"],))}
+        others = [a for a in json.loads(row["aliases"]) if name_key(row["type"], a) in linked]
+        return [row["name"], *others]
+
+    return names
 
 
 def search(
@@ -59,9 +109,11 @@ def search(
     limit: int = 20, offset: int = 0, sort: str = "rank", literal: bool = False,
     one_per_cluster: bool = True, outlet: str | None = None, time_limit: float = 2.0,
     entity: str | None = None, marks: tuple[str, str] = ("[", "]"), window: int | None = None,
-    language: str | None = None,
+    language: str | None = None, exact: bool = False,
 ) -> Hits:
-    """`entity` keeps articles that name that entity id; `marks` bracket the matched words.
+    """`entity` keeps articles that name that entity id; `marks` bracket the matched words;
+    `exact` searches the words as given, not also the other names of an entity they name.
+    `time_limit` is a budget of work (STEPS_PER_SECOND steps a second), not of wall-clock time.
 
     `window` bounds the cost of a query that matches much of a large archive: only the `window`
     most recently stored matches are ranked (and grouped into clusters). Finding them walks the
@@ -69,7 +121,8 @@ def search(
     """
     if sort not in ("rank", "date"):
         raise QueryError("sort must be 'rank' or 'date'")
-    where, params = _filters(query, date_from, date_to, literal, outlet, entity, language)
+    where, params = _filters(query, date_from, date_to, literal, outlet, entity,
+                             None if exact else entity_names(conn), language)
     cut: list[sqlite3.Row] = []
     if window:
         source = "articles_fts" if len(where) == 1 else (
@@ -127,7 +180,7 @@ def _snippets(conn: sqlite3.Connection, match: object, rowids: list[int], marks:
 
 def _filters(
     query: str, date_from: str | None, date_to: str | None, literal: bool, outlet: str | None,
-    entity: str | None, language: str | None = None,
+    entity: str | None, names: Names | None = None, language: str | None = None,
 ) -> tuple[list[str], list[object]]:
     """The WHERE terms (over `articles_fts` and `articles a`) shared by search and facets."""
     query = query.strip()
@@ -135,7 +188,13 @@ def _filters(
         raise QueryError("the query is empty")
     if len(query) > MAX_QUERY_CHARS:
         raise QueryError(f"the query is longer than {MAX_QUERY_CHARS} characters")
-    match = quote_query(query) if literal else query
+    try:
+        query.encode("utf-8")
+        match = build_match(query, literal, names)
+    except UnicodeEncodeError:  # lone surrogates, from undecodable bytes on a command line
+        raise QueryError("the query is not valid text (undecodable characters)") from None
+    except QuerySyntaxError as exc:
+        raise QueryError(f"malformed query {query!r}: {exc}") from None
     if not match:
         raise QueryError("the query has no words to search for")
     lo, hi = _date_bounds(date_from, date_to)
@@ -161,15 +220,23 @@ def _filters(
 
 def _run(conn: sqlite3.Connection, sql: str, params: list[object], query: str,
          time_limit: float) -> list[sqlite3.Row]:
-    deadline = time.monotonic() + time_limit
-    conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
+    calls = max(1, int(time_limit * STEPS_PER_SECOND / _STEPS_PER_CALL))
+    spent = [0]
+
+    def over_budget() -> int:
+        spent[0] += 1
+        return int(spent[0] > calls)
+
+    conn.set_progress_handler(over_budget, _STEPS_PER_CALL)
     try:
         return conn.execute(sql, params).fetchall()
     except sqlite3.OperationalError as exc:
         msg = str(exc)
         if "interrupted" in msg:
-            raise QueryError(f"the query took longer than {time_limit:g} s; make it more specific") from exc
-        if "fts5" in msg or "syntax" in msg or "no such column" in msg or "unterminated" in msg:
+            raise QueryError(f"the query needs more work than its limit (about {time_limit:g} s on a quiet "
+                             "machine); make it more specific") from exc
+        if ("fts5" in msg or "syntax" in msg or "no such column" in msg or "unterminated" in msg
+                or "unknown special query" in msg):
             raise QueryError(
                 f"malformed query {query!r} ({msg}); quote phrases with \"...\" or search for plain words (`literal`)"
             ) from exc
@@ -181,14 +248,15 @@ def _run(conn: sqlite3.Connection, sql: str, params: list[object], query: str,
 def facets(
     conn: sqlite3.Connection, query: str, *, date_from: str | None = None, date_to: str | None = None,
     literal: bool = False, outlet: str | None = None, entity: str | None = None, top: int = 10,
-    scan: int = 5000, time_limit: float = 2.0, language: str | None = None,
+    scan: int = 5000, time_limit: float = 2.0, language: str | None = None, exact: bool = False,
 ) -> dict[str, object]:
     """Counts of the matches by entity, outlet and month.
 
     Counted over at most `scan` matching articles (the latest stored) so that a query matching most
     of a large archive still answers quickly; `complete` is false where the scan stopped there.
     """
-    where, params = _filters(query, date_from, date_to, literal, outlet, entity, language)
+    where, params = _filters(query, date_from, date_to, literal, outlet, entity,
+                             None if exact else entity_names(conn), language)
     scan = max(2, min(scan, 100_000))
     base = (f"SELECT a.id, a.outlet, substr(a.published, 1, 7) AS month FROM articles_fts "
             f"JOIN articles a ON a.rowid = articles_fts.rowid WHERE {' AND '.join(where)} "
@@ -218,6 +286,8 @@ def facets(
 
 
 def _has_clusters(conn: sqlite3.Connection) -> bool:
-    return conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='dedup_members'"
-    ).fetchone() is not None
+    return _has_table(conn, "dedup_members")
+
+
+def _has_table(conn: sqlite3.Connection, name: str) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)).fetchone() is not None

@@ -12,8 +12,11 @@ import datetime as dt
 import hashlib
 import json
 import os
+import socket
 import sqlite3
+import urllib.parse
 from collections.abc import Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,6 +30,10 @@ from dateline.settings import Settings
 
 if TYPE_CHECKING:  # the archive stores what the pipeline made; it does not run the pipeline
     from dateline.pipeline import Outcome
+
+
+class UpgradeNeeded(ArchiveError):
+    """An archive written by an older dateline, opened to be read: reading never changes it."""
 
 
 @dataclass(slots=True)
@@ -61,17 +68,50 @@ def source_key(src: Source, raw: str) -> str:
     return os.path.abspath(src.path)
 
 
+def _uri(path: str, mode: str) -> str:
+    """The SQLite URI of exactly this file: `?` and `#` in a name would start the URI's query or
+    fragment (`x#y.db` would open `x`, read-write), and `%41` would be decoded (`news%41.db`
+    would open `newsA.db`); percent-encoding the whole path keeps each character itself."""
+    return f"file:{urllib.parse.quote(os.path.abspath(path))}?mode={mode}"
+
+
+def write_error(path: str, exc: sqlite3.Error) -> ArchiveError:
+    """A failed write said with its real cause, in one line."""
+    msg = str(exc)
+    if "locked" in msg or "busy" in msg:
+        return ArchiveError(f"the archive {path} is busy: another process holds it ({msg}); try again later")
+    if "readonly" in msg or "read-only" in msg:
+        return ArchiveError(f"cannot write to {path}: the archive or its folder is read-only ({msg})")
+    if "full" in msg or "I/O error" in msg:
+        # a full disk, and a file-size limit (`ulimit -f`), reach SQLite as SQLITE_FULL or an I/O error
+        return ArchiveError(f"cannot write to {path}: the disk is full, a file-size limit was reached, "
+                            f"or the device failed ({msg})")
+    if "unable to open" in msg:
+        return ArchiveError(f"cannot write to {path}: the file or its folder cannot be opened for writing ({msg})")
+    return ArchiveError(f"cannot write to {path}: {msg}")
+
+
+def rollback(conn: sqlite3.Connection) -> None:
+    """Roll back the open transaction, if any. After a full disk or an I/O error SQLite has
+    already rolled back, and a second ROLLBACK ("no transaction is active") would hide the cause."""
+    if conn.in_transaction:
+        with suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+
+
 def connect(path: str, readonly: bool = False, timeout: float = 10.0) -> sqlite3.Connection:
     if readonly:
         if not Path(path).is_file():
             raise ArchiveError(f"no archive at {path} (ingest some files into it first)")
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=timeout,
-                               isolation_level=None, check_same_thread=False)
     else:
         parent = Path(path).resolve().parent
         if not parent.is_dir():
             raise ArchiveError(f"folder does not exist: {parent}")
-        conn = sqlite3.connect(path, timeout=timeout, isolation_level=None, check_same_thread=False)
+    try:
+        conn = sqlite3.connect(_uri(path, "ro" if readonly else "rwc"), uri=True, timeout=timeout,
+                               isolation_level=None, check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise (ArchiveError(f"cannot open {path}: {exc}") if readonly else write_error(path, exc)) from exc
     conn.row_factory = sqlite3.Row
     try:
         conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
@@ -79,13 +119,26 @@ def connect(path: str, readonly: bool = False, timeout: float = 10.0) -> sqlite3
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
     except sqlite3.DatabaseError as exc:
-        raise ArchiveError(f"{path} is not a dateline archive ({exc})") from exc
+        conn.close()
+        if "not a database" in str(exc) or "malformed" in str(exc):
+            raise ArchiveError(f"{path} is not a dateline archive ({exc})") from exc
+        raise write_error(path, exc) from exc
     return conn
 
 
 def _newer(path: str, version: int) -> str:
     return (f"{path} has schema version {version}, newer than this dateline ({SCHEMA_VERSION}): "
             "it was written by a newer dateline; upgrade dateline to read it")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process: alive
+        return True
+    return True
 
 
 def _busy(path: str, timeout: float, exc: sqlite3.OperationalError) -> ArchiveError:
@@ -107,29 +160,31 @@ class Archive:
                 migrate(self.conn)
                 self.dedup = DedupIndex(self.conn, self.settings)
             except sqlite3.OperationalError as exc:
+                self.conn.close()
                 if "locked" in str(exc) or "busy" in str(exc):
                     raise _busy(path, timeout, exc) from exc
-                raise ArchiveError(f"cannot write to {path}: {exc}") from exc
+                raise write_error(path, exc) from exc
         else:
-            try:
-                self.conn.execute("SELECT 1 FROM articles LIMIT 1")
-                row = self.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-            except sqlite3.DatabaseError as exc:
-                raise ArchiveError(f"{path} is not a dateline archive ({exc})") from exc
-            if row is not None and int(row[0]) > SCHEMA_VERSION:
-                raise ArchiveVersionError(_newer(path, int(row[0])))
-            if row is None or int(row[0]) < SCHEMA_VERSION:
-                self._upgrade()
+            self._check_readable()
 
-    def _upgrade(self) -> None:
-        """An archive written by an older dateline is brought up to date before it is read
-        (the migrations add tables and indexes the queries use; nothing is rewritten)."""
+    def _check_readable(self) -> None:
+        """A read never changes the archive (the server promises read-only): one written by an
+        older dateline is refused with what to do, and upgraded by the next write to it."""
         try:
-            Archive(self.path, settings=self.settings, timeout=self.timeout).close()
-        except ArchiveError as exc:
-            raise ArchiveError(
-                f"{self.path} was written by an older dateline and could not be upgraded ({exc})"
-            ) from exc
+            self.conn.execute("SELECT 1 FROM articles LIMIT 1")
+            row = self.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        except sqlite3.DatabaseError as exc:
+            self.conn.close()
+            raise ArchiveError(f"{self.path} is not a dateline archive ({exc})") from exc
+        version = int(row[0]) if row else 0
+        if version > SCHEMA_VERSION:
+            self.conn.close()
+            raise ArchiveVersionError(_newer(self.path, version))
+        if version < SCHEMA_VERSION:
+            self.conn.close()
+            raise UpgradeNeeded(
+                f"{self.path} was written by an older dateline (schema {version}; this one reads {SCHEMA_VERSION}) "
+                "and needs an upgrade, which reading never does: the next write to it (an ingest) upgrades it")
 
     def close(self) -> None:
         self.conn.close()
@@ -142,20 +197,32 @@ class Archive:
 
     # -- runs -------------------------------------------------------------------------
     def _execute(self, sql: str, params: Sequence[object] = ()) -> sqlite3.Cursor:
-        """Execute, turning a lock held past the timeout by another writer into a clear ArchiveError."""
+        """Execute, turning a lock held past the timeout by another writer, a full disk or a
+        read-only file into a clear ArchiveError."""
         try:
             return self.conn.execute(sql, params)
         except sqlite3.OperationalError as exc:
             if "locked" in str(exc) or "busy" in str(exc):
                 raise _busy(self.path, self.timeout, exc) from exc
-            raise
+            raise write_error(self.path, exc) from exc
 
     def begin_run(self, inputs: Sequence[str]) -> int:
+        self._mark_interrupted()
         cur = self._execute(
-            "INSERT INTO runs(started, inputs, status) VALUES (?, ?, 'running')",
-            (_now(), json.dumps(list(inputs))),
+            "INSERT INTO runs(started, inputs, status, pid, host) VALUES (?, ?, 'running', ?, ?)",
+            (_now(), json.dumps(list(inputs)), os.getpid(), socket.gethostname()),
         )
         return int(cur.lastrowid or 0)
+
+    def _mark_interrupted(self) -> None:
+        """Runs left `running` by a process that was killed (SIGKILL, a crash, a power cut) never
+        finish: a run of this host whose process is gone is marked `interrupted`, as is one from
+        before runs recorded their process. Another host's run cannot be checked and is left."""
+        host = socket.gethostname()
+        rows = self._execute("SELECT id, pid, host FROM runs WHERE status = 'running'").fetchall()
+        gone = [r["id"] for r in rows if r["pid"] is None or (r["host"] == host and not _alive(r["pid"]))]
+        for run_id in gone:
+            self._execute("UPDATE runs SET status = 'interrupted' WHERE id = ? AND status = 'running'", (run_id,))
 
     def finish_run(self, run_id: int, counts: Counts, status: str) -> None:
         self._execute(
@@ -180,9 +247,12 @@ class Archive:
                     self._store(o, key, now, counts, new)
             signatures = {o.article.id: o.signature for o in outcomes if o.article and o.signature}
             self.after_write(new, signatures)
-            self.conn.execute("COMMIT")
+            self._execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            rollback(self.conn)
+            raise write_error(self.path, exc) from exc
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            rollback(self.conn)
             raise
         return counts, new
 

@@ -36,6 +36,8 @@ def search(
     outlet: OutletOpt = None, language: LanguageOpt = None, limit: LimitOpt = 20, offset: OffsetOpt = 0,
     sort: Annotated[str, typer.Option("--sort", help="rank or date (newest first).")] = "rank",
     literal: Annotated[bool, typer.Option("--literal", help="Treat the query as plain words.")] = False,
+    exact: Annotated[bool, typer.Option(
+        "--exact", help="Only the words as typed, not also the other names of an entity they name.")] = False,
     show_all: Annotated[bool, typer.Option("--all", help="Every copy, not one per story cluster.")] = False,
     ids: Annotated[bool, typer.Option("--ids", help="Print only the article ids.")] = False,
     exhaustive: Annotated[bool, typer.Option(
@@ -46,7 +48,7 @@ def search(
     with open_archive(ctx, db) as arc:
         hits = arc.search(query, date_from=date_from, date_to=date_to, entity=entity, outlet=outlet,
                           language=language, sort=sort, literal=literal, all_copies=show_all,
-                          exhaustive=exhaustive, limit=limit, offset=offset)
+                          exhaustive=exhaustive, limit=limit, offset=offset, exact=exact)
         window = arc.settings.search_window
     if hits.windowed and not (as_json or ids):
         err.print(f"note: more than {window:,} matches; the most recently stored {window:,} were "

@@ -1,6 +1,9 @@
 """Every suite whose data is present, figures written to a Markdown page (`make eval`).
 
-    python -m dateline.eval.all ../shared/data docs/quality.md [--limit-ner N] ...
+    python -m dateline.eval.all [DATA] docs/quality.md [--limit-ner N] ...
+
+DATA is the shared folder or its data/ folder; without it, $DATELINE_DATA or ../shared beside
+the clone.
 
 Per-suite limits keep `make eval` to a few minutes on two cores; the defaults below are
 written into the page so a reader knows what was measured.
@@ -16,6 +19,7 @@ from pathlib import Path
 
 from dateline.eval.result import SuiteResult
 from dateline.eval.suites import LAYOUT, SUITES, data_folder
+from dateline.settings import DATA_ENV, gold_data_folder, shared_folder
 
 # None = the whole data set. Measured on 2 shared cores: reuters (all 19,043 stories with a
 # body) ~1 min, clean (892 stories) ~15 s, timeml (256 documents, dateparser) ~15 s,
@@ -53,13 +57,15 @@ def to_markdown(result: SuiteResult, seconds: float, limit: int | None) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("data", type=Path)
+    parser.add_argument("data", type=Path, nargs="?", help=f"default: ${DATA_ENV} or ../shared beside the clone")
     parser.add_argument("out", type=Path)
     for suite in LAYOUT:
         parser.add_argument(f"--limit-{suite}", type=int, default=DEFAULT_LIMITS[suite])
     args = parser.parse_args(argv)
+    args.data = gold_data_folder(args.data or shared_folder())
     if not args.data.is_dir():
-        print(f"no data folder at {args.data}: nothing to evaluate", file=sys.stderr)
+        print(f"no data folder at {args.data}: nothing to evaluate (set {DATA_ENV} to the shared folder "
+              "that holds data/, or give it as the first argument)", file=sys.stderr)
         return 0
     sections = []
     for suite in LAYOUT:
@@ -77,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
         "# Quality",
         "",
         f"Measured on {dt.date.today().isoformat()} by `make eval` "
-        "(`python -m dateline.eval.all ../shared/data docs/quality.md`).",
+        "(`python -m dateline.eval.all ../shared docs/quality.md`).",
         "",
         "Targets are those of issues 8 and 9; `MISSED` marks a figure below its target.",
         "",
