@@ -32,7 +32,8 @@ from pathlib import Path
 import numpy as np
 
 from dateline.clean import clean_record
-from dateline.dedup.index import DedupIndex, is_near
+from dateline.archive.clusters import DedupIndex
+from dateline.dedup.near import is_near
 from dateline.dedup.lsh import band_keys, candidate_pairs
 from dateline.dedup.minhash import jaccard, signatures
 from dateline.dedup.shingles import shingle_batch, words
