@@ -31,10 +31,12 @@ from pathlib import Path
 
 import numpy as np
 
+from dateline.archive.clusters import DedupIndex
+from dateline.archive.schema import DEDUP_TABLES
 from dateline.clean import clean_record
-from dateline.dedup.index import DedupIndex, is_near
 from dateline.dedup.lsh import band_keys, candidate_pairs
 from dateline.dedup.minhash import jaccard, signatures
+from dateline.dedup.near import is_near
 from dateline.dedup.shingles import shingle_batch, words
 from dateline.model import RawRecord, Rejected, Source
 from dateline.settings import Settings
@@ -46,6 +48,15 @@ CREATE TABLE sources (article_id TEXT NOT NULL, path TEXT NOT NULL, record INTEG
   format TEXT, offset INTEGER, outlet TEXT, url TEXT, raw TEXT, added TEXT NOT NULL,
   PRIMARY KEY (path, record));
 """
+
+
+def _schema(conn: sqlite3.Connection) -> None:
+    """The two archive tables dedup reads, and its own (made by the archive's migrations)."""
+    conn.executescript(ARCHIVE_DDL)
+    for statement in DEDUP_TABLES:
+        conn.execute(statement)
+
+
 REUTERS = "/work/shared/data/reuters21578"
 
 # -- corpora ---------------------------------------------------------------------------------
@@ -225,7 +236,7 @@ def run_quality(corpus, args, rng) -> None:
     bases, donors = pick_bases(corpus, args.bases, rng)
     items, groups, edits = labelled_set(bases, donors, rng)
     conn = sqlite3.connect(":memory:")
-    conn.executescript(ARCHIVE_DDL)
+    _schema(conn)
     ids: list[str | None] = []
     arts = {}
     for k, text in enumerate(items):
@@ -457,7 +468,7 @@ def run_incremental(texts: list[str], fresh: list[str], args) -> None:
     def archive(path: str) -> tuple[sqlite3.Connection, DedupIndex]:
         conn = sqlite3.connect(path)
         conn.execute("PRAGMA journal_mode = WAL")  # as the archive runs (DESIGN.md)
-        conn.executescript(ARCHIVE_DDL)
+        _schema(conn)
         return conn, DedupIndex(conn, Settings())
 
     with tempfile.TemporaryDirectory() as tmp:

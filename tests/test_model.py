@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyarrow as pa
 import pytest
 
-from dateline.model import AmountRecord, ClusterRecord, EntityRecord, Results, arrow_schema, is_flat
+from dateline.model import AmountRecord, ClusterRecord, EntityRecord, Results, arrow_schema, is_flat, table_row
 
 
 def _amounts() -> Results:
@@ -33,3 +33,11 @@ def test_pandas_frames_have_the_columns() -> None:
     frame = _amounts().to_pandas()
     assert frame.loc[0, "value"] == 5e6 and list(frame.columns) == [f for f in _amounts().to_dicts()[0]]
     assert list(Results([], ClusterRecord).to_pandas().columns)[:2] == ["id", "kind"]
+
+
+def test_a_record_with_nested_fields_fits_a_flat_table() -> None:
+    c = ClusterRecord("c1", "near", 3, 2, {"id": "a1", "title": "Port reopens"}, "2024-01-01", None, ["Wire"])
+    table = pa.Table.from_pylist([table_row(c)], schema=arrow_schema(ClusterRecord))
+    assert table.schema.field("representative").type == pa.string()
+    assert table.schema.field("outlets").type == pa.list_(pa.string())
+    assert table.to_pylist()[0]["representative"] == '{"id": "a1", "title": "Port reopens"}'

@@ -470,10 +470,27 @@ def is_flat(cls: type) -> bool:
 
 
 def arrow_schema(cls: type) -> Any:
-    """The Arrow schema of a record type, from its type hints: typed columns for exports and frames."""
+    """The Arrow schema of a record type, from its type hints: typed columns for exports and frames.
+    A field of no column type (a dict, a list of records) is a JSON text column (see `table_row`)."""
     import pyarrow as pa
 
-    return pa.schema([(name, _arrow_type(t)) for name, t in _hints(cls).items()])
+    return pa.schema([(name, _arrow_type(t) or pa.string()) for name, t in _hints(cls).items()])
+
+
+def table_row(record: Any) -> dict[str, Any]:
+    """A record as one row of its `arrow_schema` table: nested fields as JSON text, so that any
+    record (an event with its actor and recipient) fits a flat table or a CSV file."""
+    import json
+
+    d = record.to_dict()
+    for name in _nested(type(record)):
+        if d[name] is not None:
+            d[name] = json.dumps(d[name], ensure_ascii=False)
+    return d
+
+
+def _nested(cls: type) -> list[str]:
+    return [name for name, t in _hints(cls).items() if _arrow_type(t) is None]
 
 
 def _hints(cls: type) -> dict[str, Any]:

@@ -232,3 +232,16 @@ def test_api_facts_for_every_kind_with_the_same_filters(client: TestClient) -> N
     r = client.get("/api/facts/quotes", params={"unit": "USD"})
     assert r.status_code == 400 and "take no filter `unit`" in r.json()["detail"]
     assert [m["value"] for m in client.get("/api/amounts", params={"min": 1e6}).json()] == [40e6]
+
+
+def test_an_ambiguous_name_shows_its_candidates(tmp_path: Path) -> None:
+    from api.fixture_archive import build as build_ambiguous
+
+    c = TestClient(create_app(build_ambiguous(tmp_path / "amb.db")))
+    r = c.get("/entities/Ruiz")
+    assert r.status_code == 200 and "names 2 entities" in r.text
+    assert {"/entities/person%3Aana-ruiz", "/entities/person%3Apablo-ruiz"} <= {
+        a.get("href") for t, a in _parse(r.text).tags if t == "a"}
+    d = c.get("/api/entities/NEB").json()
+    assert d["ambiguous"] == "NEB" and len(d["candidates"]) == 2
+    assert c.get("/api/search", params={"q": "said", "entity": "Ruiz"}).status_code == 400

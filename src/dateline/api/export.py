@@ -18,7 +18,7 @@ from typing import IO, Any
 from dateline.archive.kinds import KINDS, Filters
 from dateline.archive.reader import Reader
 from dateline.errors import UsageError
-from dateline.model import ArticleRow, ClusterMember, SourceRow, arrow_schema
+from dateline.model import ArticleRow, ClusterMember, SourceRow, arrow_schema, table_row
 
 TABLE_FORMATS = ("parquet", "csv")
 STREAM_FORMATS = ("jsonl", "csv")
@@ -70,7 +70,7 @@ def _parquet(path: str, record: type, rows: Iterable[Any]) -> int:
     with pq.ParquetWriter(path, schema) as writer:
         batch: list[dict[str, Any]] = []
         for r in rows:
-            batch.append(r.to_dict())
+            batch.append(table_row(r))
             n += 1
             if len(batch) >= BATCH:
                 writer.write_table(pa.Table.from_pylist(batch, schema=schema))

@@ -233,7 +233,7 @@ class DedupIndex(ClusterReader):
         if stored != wanted:
             warnings.warn(
                 f"the dedup index was built with {stored}; the settings ask for {wanted}: "
-                "keeping the stored ones until `dateline dedup --rebuild`",
+                "keeping the stored ones until the clusters are rebuilt (`rebuild_clusters`)",
                 stacklevel=2,
             )
         return stored

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import warnings
 from contextlib import suppress
 from typing import Annotated
 
@@ -82,6 +83,11 @@ def _setup_logging() -> None:
         root_logger.propagate = False
 
 
+def _show_warning(message: Warning | str, category: type[Warning], *args: object, **kw: object) -> None:
+    """A library warning as one line, in this command line's words."""
+    err.print(f"warning: {user_message(Exception(str(message)), FLAGS)}", markup=False)
+
+
 def _fail(message: str, code: int) -> int:
     err.print(f"error: {message}", markup=False)
     return code
@@ -98,6 +104,14 @@ def _pipe_closed() -> int:
 
 def main(argv: list[str] | None = None) -> int:
     _setup_logging()
+    previous, warnings.showwarning = warnings.showwarning, _show_warning
+    try:
+        return _run(argv)
+    finally:
+        warnings.showwarning = previous
+
+
+def _run(argv: list[str] | None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if args[:1] == ["--version"]:
         from dateline import __version__

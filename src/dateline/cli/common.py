@@ -26,6 +26,7 @@ FLAGS = {
     "entity": "--entity", "outlet": "--outlet", "language": "--language", "kind": "--kind", "unit": "--unit",
     "speaker": "--speaker", "contains": "--contains", "counted": "--counted", "name": "--name",
     "limit": "--limit", "offset": "--offset", "query": "--query", "min_size": "--min-size", "author": "--author",
+    "rebuild_clusters": "dateline dedup --rebuild",
 }
 
 DbOpt = Annotated[str | None, typer.Option(
