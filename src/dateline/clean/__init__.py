@@ -148,7 +148,7 @@ def clean_record(raw: RawRecord, settings: Settings | None = None) -> Article:
         # Readers cap what they read, but a field of a JSON array or a Parquet row is not a line.
         if len(raw.html) > settings.max_record_bytes:
             raise Rejected("too_large", f"page over {settings.max_record_bytes:,} characters (max_record_bytes)")
-        page = extract_page(raw.html)
+        page = extract_page(raw.html, url)
         text = page.text
         title, date = title or page.title, date or page.date
         url, outlet = url or page.url, outlet or page.outlet

@@ -29,15 +29,28 @@ class Page:
     outlet: str | None
 
 
-def extract_page(html: str) -> Page:
+def _extract(html: str, url: str | None = None):  # noqa: ANN202 -- trafilatura's Document
     import trafilatura
 
     html = _LONG_TAG.sub(_tame_long_tag, html)
+    return trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, include_tables=False,
+        deduplicate=False, favor_recall=True,
+    )
+
+
+def trafilatura_text(html: str, url: str | None = None, settings: object = None) -> str:
+    """What trafilatura alone returns with the settings dateline calls it with (for the eval)."""
     try:
-        doc = trafilatura.bare_extraction(
-            html, with_metadata=True, include_comments=False, include_tables=False,
-            deduplicate=False, favor_recall=True,
-        )
+        doc = _extract(html, url)
+    except Exception:  # noqa: BLE001 -- as in extract_page: a broken page has no text
+        return ""
+    return (doc.text if doc is not None else "") or ""
+
+
+def extract_page(html: str, url: str | None = None) -> Page:
+    try:
+        doc = _extract(html, url)
     except Exception as exc:  # lxml and trafilatura raise many kinds on broken markup
         raise Rejected("bad_html", f"could not parse the page ({type(exc).__name__})") from exc
     if doc is None:
