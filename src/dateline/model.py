@@ -49,6 +49,11 @@ class RawRecord:
     url: str | None = None
     outlet: str | None = None
     error: Rejected | None = None  # set by a reader that could not decode the record
+    authors: list[str] = field(default_factory=list)  # bylines, without "By"
+    section: str | None = None
+    language: str | None = None  # ISO 639-1, where the record states it
+    image: str | None = None
+    description: str | None = None
 
     @property
     def raw(self) -> str:
@@ -172,6 +177,11 @@ class Article:
     events: list[Event] = field(default_factory=list)
     cluster: Cluster | None = None
     extra_sources: list[Source] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)  # bylines, without "By"
+    section: str | None = None
+    language: str | None = None  # ISO 639-1
+    image: str | None = None
+    description: str | None = None
 
     def paragraph_texts(self) -> list[str]:
         return [self.text[p.start : p.end] for p in self.paragraphs]
@@ -183,8 +193,13 @@ class Article:
             "source": self.source.to_dict(),
             "published": self.published,
             "title": self.title,
+            "authors": list(self.authors),
+            "language": self.language,
             "url": self.url,
             "outlet": self.outlet,
+            "section": self.section,
+            "description": self.description,
+            "image": self.image,
             "dateline": _dateline_dict(self.dateline),
             "text": self.text,
             "paragraphs": [{"start": p.start, "end": p.end} for p in self.paragraphs],
@@ -230,6 +245,11 @@ class Article:
             events=[Event(**e) for e in d.get("events", [])],
             cluster=Cluster(**d["cluster"]) if d.get("cluster") else None,
             extra_sources=[Source(**s) for s in d.get("extra_sources", [])],
+            authors=list(d.get("authors") or []),
+            section=d.get("section"),
+            language=d.get("language"),
+            image=d.get("image"),
+            description=d.get("description"),
         )
 
 

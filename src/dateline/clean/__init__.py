@@ -16,7 +16,7 @@ from dateline.clean.boilerplate import is_boilerplate, is_signoff
 from dateline.clean.copies import glued_copies
 from dateline.clean.dateline import find_dateline
 from dateline.clean.dates import BadDate, normalise_date
-from dateline.clean.duplicates import Piece, remove_duplicates, sentence_key
+from dateline.clean.duplicates import Piece, remove_duplicates, remove_repeated_blocks, sentence_key
 from dateline.clean.html import extract_page
 from dateline.clean.notices import as_notice, drop_marks
 from dateline.clean.paragraphs import split_paragraphs
@@ -143,23 +143,30 @@ def clean_record(raw: RawRecord, settings: Settings | None = None) -> Article:
     if raw.error is not None:
         raise raw.error
     title, date, url, outlet = raw.title, raw.date, raw.url, raw.outlet
+    meta = {"authors": list(raw.authors), "section": raw.section, "language": raw.language,
+            "image": raw.image, "description": raw.description}
     text = raw.text
+    repairs: dict[str, int] = {}
+    removed: list[Removed] = []
+    warnings: list[str] = []
     if text is None and raw.html is not None:
         # Readers cap what they read, but a field of a JSON array or a Parquet row is not a line.
         if len(raw.html) > settings.max_record_bytes:
             raise Rejected("too_large", f"page over {settings.max_record_bytes:,} characters (max_record_bytes)")
-        page = extract_page(raw.html, url)
+        page = extract_page(raw.html, url, settings.html_favor_recall)
         text = page.text
         title, date = title or page.title, date or page.date
         url, outlet = url or page.url, outlet or page.outlet
+        for key in ("authors", "description", "image", "language"):
+            meta[key] = meta[key] or getattr(page, key)
+        for r in page.removed:
+            removed.append(r)
+            _bump(repairs, r.reason)
     if not text or not text.strip():
         raise Rejected("empty", "the record has no text")
     if len(text) > settings.max_record_bytes:
         raise Rejected("too_large", f"text over {settings.max_record_bytes:,} characters (max_record_bytes)")
 
-    repairs: dict[str, int] = {}
-    removed: list[Removed] = []
-    warnings: list[str] = []
     text = fix_text(text, repairs)
     text = _strip_signoff_lines(text, repairs, removed)
     paragraphs, unwrapped = split_paragraphs(text)
@@ -180,7 +187,10 @@ def clean_record(raw: RawRecord, settings: Settings | None = None) -> Article:
     # The dateline before duplicates: a lead without its dateline matches its copies, and a
     # teaser copy ahead of the lead is known by the dateline that follows it.
     pieces, dateline = _take_dateline(pieces, repairs, removed)
-    kept, dups, stats = remove_duplicates(pieces)
+    # A page's paragraphs come from its markup, not from a dump that glues copies together:
+    # only whole repeated blocks are a scraper's doing there.
+    from_page = raw.text is None and raw.html is not None
+    kept, dups, stats = (remove_repeated_blocks if from_page else remove_duplicates)(pieces)
     removed.extend(Removed(d, "duplicate") for d in dups)
     for key, n in stats.items():
         _bump(repairs, key, n)
@@ -209,5 +219,5 @@ def clean_record(raw: RawRecord, settings: Settings | None = None) -> Article:
     return Article(
         id=article_id(body), source=raw.source, text=body, paragraphs=spans, published=published,
         title=title or None, url=url, outlet=outlet, dateline=dateline, notices=notices,
-        repairs=repairs, removed=removed, warnings=warnings,
+        repairs=repairs, removed=removed, warnings=warnings, **meta,
     )

@@ -88,7 +88,9 @@ def _dateline(page: Page, settings: Settings) -> tuple[str, str | None]:
         article = clean_record(raw, settings)
     except Rejected:
         return "", None
-    return article.text, article.published
+    # The dateline (`ST. JOSEPH, Mich. (AP) —`) is the page's text, kept in its own field.
+    lead = article.dateline.text + " " if article.dateline else ""
+    return lead + article.text, article.published
 
 
 def _trafilatura_default(page: Page) -> tuple[str, str | None]:
@@ -103,7 +105,7 @@ def _trafilatura_default(page: Page) -> tuple[str, str | None]:
 def _trafilatura_ours(settings: Settings) -> Callable[[Page], tuple[str, str | None]]:
     from dateline.clean.html import trafilatura_text
 
-    return lambda page: (trafilatura_text(page.html, page.url, settings), None)
+    return lambda page: (trafilatura_text(page.html, page.url, settings.html_favor_recall), None)
 
 
 def _htmldate(page: Page) -> str | None:
