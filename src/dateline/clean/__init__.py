@@ -12,7 +12,7 @@ import hashlib
 import re
 import unicodedata
 
-from dateline.clean.boilerplate import is_boilerplate, is_signoff
+from dateline.clean.boilerplate import furniture, is_boilerplate, is_signoff
 from dateline.clean.copies import glued_copies
 from dateline.clean.dateline import find_dateline
 from dateline.clean.dates import BadDate, normalise_date
@@ -92,6 +92,11 @@ def _set_apart(
         if is_boilerplate(piece.text):
             removed.append(Removed(piece.text, "boilerplate"))
             _bump(repairs, "boilerplate")
+            continue
+        kind = furniture(piece.text)
+        if kind is not None:
+            removed.append(Removed(piece.text, kind))
+            _bump(repairs, kind)
             continue
         body.append(piece)
     return body, notices

@@ -142,7 +142,7 @@ def extract_page(html: str, url: str | None = None, favor_recall: bool = False) 
         raise Rejected("bad_html", f"could not parse the page ({type(exc).__name__})") from exc
     if doc is None or doc.body is None:
         raise Rejected("no_text", "no article text found in the page")
-    kept, removed = set_apart_blocks(list(_blocks(doc.body)))
+    kept, removed = set_apart_blocks(list(_blocks(doc.body)), doc.title, doc.description)
     text = "\n\n".join(b.text for b in kept)
     if not text.strip():
         raise Rejected("no_text", "no article text found in the page")
