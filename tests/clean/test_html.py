@@ -38,7 +38,8 @@ def test_page_metadata_comes_with_the_text() -> None:
         '<html lang="en-GB"><head><title>Border talks to resume</title>'
         '<meta name="author" content="Ann Lee; Bo Park">'
         '<meta property="og:description" content="Talks on the border resume on Monday.">'
-        '<meta property="og:image" content="https://example.org/border.jpg"></head>'
+        '<meta property="og:image" content="https://example.org/border.jpg">'
+        '<meta property="article:section" content="World"></head>'
         f"<body><article>{PARAS}</article></body></html>"
     )
     got = extract_page(page)
@@ -46,6 +47,7 @@ def test_page_metadata_comes_with_the_text() -> None:
     assert got.language == "en"
     assert got.description == "Talks on the border resume on Monday."
     assert got.image == "https://example.org/border.jpg"
+    assert got.section == "World"
 
 
 def test_favor_recall_is_a_setting_and_off_by_default() -> None:
@@ -54,3 +56,16 @@ def test_favor_recall_is_a_setting_and_off_by_default() -> None:
     assert Settings().html_favor_recall is False
     page = f"<html><body><article>{PARAS}</article></body></html>"
     assert "item 2" in extract_page(page, favor_recall=True).text
+
+
+def test_the_url_date_then_the_pages_metadata_beat_a_date_found_in_the_text() -> None:
+    from dateline.clean.html import page_date
+
+    meta = '<meta property="article:published_time" content="2019-11-18T20:19:00-05:00">'
+    page = f"<html><head>{meta}</head><body><p>Cited on 2019-10-13.</p></body></html>"
+    assert page_date(page, "https://news.example/2019/11/17/story", "2019-10-13") == "2019-11-17"
+    # The day as the page writes it, in its own time zone (it is the 19th in UTC).
+    assert page_date(page, "https://news.example/story", "2019-10-13") == "2019-11-18T20:19:00-05:00"
+    ld = '<script type="application/ld+json">{"datePublished": "2019-11-20T06:07:01+0000"}</script>'
+    assert page_date(f"<html><head>{ld}</head></html>", None, "2019-11-19").startswith("2019-11-20")
+    assert page_date("<html><body><p>No dates here.</p></body></html>", None, "2019-10-13") == "2019-10-13"

@@ -13,10 +13,12 @@ import re
 import unicodedata
 
 from dateline.clean.boilerplate import furniture, is_boilerplate, is_signoff
+from dateline.clean.bylines import HEAD_PIECES, byline_names
 from dateline.clean.copies import glued_copies
 from dateline.clean.dateline import find_dateline
 from dateline.clean.dates import BadDate, normalise_date
 from dateline.clean.duplicates import Piece, remove_duplicates, remove_repeated_blocks, sentence_key
+from dateline.clean.failures import scraper_failure
 from dateline.clean.html import extract_page
 from dateline.clean.notices import as_notice, drop_marks
 from dateline.clean.paragraphs import split_paragraphs
@@ -102,6 +104,27 @@ def _set_apart(
     return body, notices
 
 
+def _take_bylines(
+    pieces: list[Piece], authors: list[str], repairs: dict[str, int], removed: list[Removed]
+) -> list[Piece]:
+    """Byline lines above the story or at its end leave the body; their names join `authors`.
+    Repeated until none is left where one may stand, so that cleaning twice finds no more."""
+    while len(pieces) >= 2:  # a byline alone is all the record has: it stays, judged as text
+        at = next(
+            (i for i in [*range(min(HEAD_PIECES, len(pieces))), len(pieces) - 1]
+             if byline_names(pieces[i].text) is not None),
+            None,
+        )
+        if at is None:
+            break
+        text = pieces.pop(at).text
+        removed.append(Removed(text, "byline"))
+        _bump(repairs, "byline")
+        known = {a.casefold() for a in authors}
+        authors.extend(n for n in byline_names(text) or [] if n.casefold() not in known)
+    return pieces
+
+
 def _take_dateline(
     pieces: list[Piece], repairs: dict[str, int], removed: list[Removed]
 ) -> tuple[list[Piece], Dateline | None]:
@@ -162,7 +185,7 @@ def clean_record(raw: RawRecord, settings: Settings | None = None) -> Article:
         text = page.text
         title, date = title or page.title, date or page.date
         url, outlet = url or page.url, outlet or page.outlet
-        for key in ("authors", "description", "image", "language"):
+        for key in ("authors", "description", "image", "language", "section"):
             meta[key] = meta[key] or getattr(page, key)
         for r in page.removed:
             removed.append(r)
@@ -183,12 +206,18 @@ def clean_record(raw: RawRecord, settings: Settings | None = None) -> Article:
         paragraphs = [squeeze(fix_text(p, repairs).replace("\n", " ")) for p in paragraphs]
         paragraphs = [p for p in paragraphs if p]
     paragraphs = _drop_glued_copies(paragraphs, repairs, removed)
+    # Judged on the record as scraped, before its prompts are set apart: a banner is mostly
+    # prompts, and what is left of it after cleaning would be rejected for the wrong reason.
+    failure = scraper_failure(paragraphs, title)
+    if failure is not None:
+        raise Rejected("not_an_article", failure)
     pieces = _split_glued(paragraphs, repairs)
     pieces, notices = _set_apart(pieces, repairs, removed)
     title = squeeze(fix_text(title, {})) if title else None
     if title and len(pieces) > 1 and sentence_key(pieces[0].text) == sentence_key(title):
         removed.append(Removed(pieces.pop(0).text, "title_repeated"))
         _bump(repairs, "title_repeated")
+    pieces = _take_bylines(pieces, meta["authors"], repairs, removed)
     # The dateline before duplicates: a lead without its dateline matches its copies, and a
     # teaser copy ahead of the lead is known by the dateline that follows it.
     pieces, dateline = _take_dateline(pieces, repairs, removed)

@@ -23,6 +23,9 @@ MAX_ATTRIBUTES = 1000
 # story, maybe with a word of lead-in (`Read:`) around it.
 LINK_SHARE = 0.8
 CELL_SEPARATOR = " | "
+# Page-level declarations (language, publication date) are in the head or near it (JSON-LD
+# may follow the header markup): a long page need not be scanned whole.
+MAX_HEAD_SCAN = 300_000
 
 
 def _tame_long_tag(m: re.Match[str]) -> str:
@@ -52,6 +55,7 @@ class Page:
     description: str | None = None
     image: str | None = None
     language: str | None = None
+    section: str | None = None
     removed: list[Removed] = field(default_factory=list)
 
 
@@ -147,9 +151,10 @@ def extract_page(html: str, url: str | None = None, favor_recall: bool = False) 
     if not text.strip():
         raise Rejected("no_text", "no article text found in the page")
     return Page(
-        text=text, title=doc.title, date=doc.date, url=doc.url or url, outlet=doc.sitename,
+        text=text, title=doc.title, date=page_date(html, url or doc.url, doc.date), url=doc.url or url,
+        outlet=doc.sitename,
         authors=split_authors(doc.author), description=doc.description, image=doc.image,
-        language=page_language(html), removed=removed,
+        language=page_language(html), section=page_section(html), removed=removed,
     )
 
 
@@ -166,8 +171,51 @@ _OG_LOCALE = re.compile(
 )
 
 
+# The page's own statement of when it was published: Open Graph's `article:published_time`,
+# schema.org's `datePublished` (as an attribute or in JSON-LD). Written by the outlet's CMS
+# with the page's own time zone, it outranks any date found in the text (htmldate's search
+# can take a date the story cites); `modified` dates are not publication dates.
+_PUBLISHED_META = re.compile(
+    r"<meta\b[^>]*?(?:property|name|itemprop)\s*=\s*[\"'](?:article:published_time|datePublished)[\"']"
+    r"[^>]*?content\s*=\s*[\"']([^\"']{8,40})[\"']"
+    r"|<meta\b[^>]*?content\s*=\s*[\"']([^\"']{8,40})[\"'][^>]*?"
+    r"(?:property|name|itemprop)\s*=\s*[\"'](?:article:published_time|datePublished)[\"']"
+    r"|\"datePublished\"\s*:\s*\"([^\"]{8,40})\"",
+    re.IGNORECASE,
+)
+_ISO_START = re.compile(r"^\s*(?:19|20)\d\d-\d\d-\d\d")
+
+
+def published_metadata(html: str) -> str | None:
+    """The publication date the page's metadata states, as written (an ISO date and time)."""
+    for m in _PUBLISHED_META.finditer(html[:MAX_HEAD_SCAN]):
+        value = next(g for g in m.groups() if g)
+        if _ISO_START.match(value):
+            return value.strip()
+    return None
+
+
+_SECTION = re.compile(
+    r"<meta\b[^>]*?(?:property|name)\s*=\s*[\"']article:section[\"'][^>]*?content\s*=\s*[\"']([^\"'<>]{1,80})[\"']",
+    re.IGNORECASE,
+)
+
+
+def page_section(html: str) -> str | None:
+    """The section the page files itself under (Open Graph's `article:section`)."""
+    m = _SECTION.search(html[:MAX_HEAD_SCAN])
+    return " ".join(m[1].split()) or None if m else None
+
+
+def page_date(html: str, url: str | None, found: str | None) -> str | None:
+    """The URL's full date, else the page's publication metadata, else what htmldate found."""
+    from dateline.clean.dates import url_date
+
+    return url_date(url) or published_metadata(html) or found
+
+
 def page_language(html: str) -> str | None:
     """The ISO 639-1 code the page declares (`<html lang="en-GB">`, `og:locale`), lower case."""
-    head = html[:100_000]  # the declaration is in the head: a long page need not be scanned whole
+    head = html[:MAX_HEAD_SCAN]
     m = _LANG.search(head) or _OG_LOCALE.search(head)
     return m[1].lower() if m else None
