@@ -47,3 +47,11 @@ def test_a_first_paragraph_that_is_also_the_description_stays():
 def test_a_page_of_one_headline_keeps_it():
     only = [Block("head", "Council closes old bridge to lorries")]
     assert set_apart_blocks(only, "Council closes old bridge to lorries")[0] == only
+
+
+def test_a_run_of_short_linked_paragraphs_is_a_list_of_other_stories():
+    links = [Block("p", "Council delays vote on ring road", 1.0), Block("p", "Ferry fares rise in May", 0.9)]
+    kept, removed = set_apart_blocks([*STORY, Block("head", "More news"), *links])
+    assert kept == STORY and [r.reason for r in removed] == ["related"] * 3
+    one = [*STORY, links[0]]
+    assert set_apart_blocks(one)[0] == one  # one linked line may be the story's own

@@ -24,7 +24,10 @@ _SIGNOFF = re.compile(
     r"""^(?:
         reuters?|-{1,2}\s*(?:ap|afp|reuters|upi|dpa)|\(?(?:ap|afp|upi)\)?|
         \((?:reporting|writing|editing|additional\s+reporting|compiled)\s+by\b[^)]*\)(?:\s*\(.*\))*|
-        (?:reporting|writing|editing)\s+by\b.{0,200}
+        (?:reporting|writing|editing)\s+by\b.{0,200}|
+        # the credit line that ends a story: `Ann Lee in Paris contributed to this report`
+        .{0,250}\bcontributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article)|
+        .{0,250}\bcontributed\s+reporting(?:\s+from\s+.{1,60})?
     )\.?$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -59,6 +62,17 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:subscribe\s+to|watch\s+on|listen\s+on)\s+(?:our|the)?\s*.{0,60}\b(?:youtube|podcast)\b.*|"
         r"(?:tell\s+us\s+what\s+you\s+think|(?:leave|post|add)\s+a\s+comment|\d*\s*comments?)\b.{0,40})$",
         re.I)),
+    # Ways to reach the writer or to read more of the outlet's coverage.
+    ("prompt", re.compile(
+        # Names are capitalised words; the verbs and pronouns may be in any case.
+        r"^(?:(?i:reach|contact|e-?mail|write\s+to)\s+(?i:the\s+)?(?:(?i:reporters?|writers?|authors?|him|"
+        r"her|them|us)|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})\s+(?i:at|on|via)\b.*|"
+        r"(?i:follow|read|see|get)\s+(?i:all\s+(?:of\s+)?)?(?:(?i:our|the)|[A-Z][\w'\u2019]*)\s+.{0,40}"
+        r"\b(?i:coverage)\b.*)$")),
+    # Pointers to other stories: `Also on example.com`, `Most read in world news`, `Tags: ...`.
+    ("related", re.compile(
+        r"^(?:also\s+on\s+\S+\.[a-z]{2,}\b.*|most\s+(?:read|popular|viewed|shared|commented)\b.{0,60}|"
+        r"(?:tags?|topics?|filed\s+under)\s*(?::.{0,200})?)$", re.I)),
     # A credit alone on its line, or a caption that ends with its credit.
     ("caption", re.compile(
         r"^(?:(?:image|photo|picture|video)\s+(?:source|credit|courtesy)s?\s*:.*|"

@@ -18,6 +18,8 @@ from dateline.clean.html import LINK_SHARE, Block
 from dateline.model import Removed
 
 MIN_LINK_ITEMS = 2  # one linked line is often the story's own (a report, a source)
+# Other stories listed without list markup: a run of short paragraphs, each a link.
+MAX_LINK_LINE_WORDS = 25
 # How far down the page the headline may stand (behind a kicker, a breadcrumb, a label).
 HEAD_BLOCKS = 6
 MAX_KICKER_WORDS = 12
@@ -33,6 +35,20 @@ def _related_groups(blocks: list[Block]) -> set[int]:
         g for g, items in by_group.items()
         if len(items) >= MIN_LINK_ITEMS and all(i.link_share >= LINK_SHARE for i in items)
     }
+
+
+def _link_runs(blocks: list[Block]) -> set[int]:
+    """Blocks in runs of MIN_LINK_ITEMS or more short paragraphs that are each a link."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i, b in enumerate([*blocks, Block("p", "")]):
+        if b.group < 0 and b.link_share >= LINK_SHARE and len(b.text.split()) <= MAX_LINK_LINE_WORDS:
+            run.append(i)
+            continue
+        if len(run) >= MIN_LINK_ITEMS:
+            out.update(run)
+        run = []
+    return out
 
 
 def _same_start(a: str, b: str) -> bool:
@@ -75,9 +91,10 @@ def set_apart_blocks(
     """(blocks of the story, blocks set apart with their reason)."""
     related = _related_groups(blocks)
     reasons = {i: "related" for i, b in enumerate(blocks) if b.group in related}
+    reasons.update({i: "related" for i in _link_runs(blocks)})
     for i, b in enumerate(blocks):
         # The heading of a list of links (`Most read in world news`) goes with the list.
-        if b.kind == "head" and i + 1 < len(blocks) and blocks[i + 1].group in related:
+        if b.kind == "head" and i + 1 < len(blocks) and reasons.get(i + 1) == "related":
             reasons[i] = "related"
     for i, reason in _header(blocks, title, description).items():
         reasons.setdefault(i, reason)
