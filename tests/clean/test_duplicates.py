@@ -58,6 +58,8 @@ def test_on_pages_short_lines_and_repeated_questions_stay():
         "What is your favourite book?", "Bo: A guide to the birds of the coast.",
         "Serves 4", "Serves 4", "Quick access to the menu", "Quick access to the menu",
     ]
+    recipe = "Oat porridge with one cup of berries, a spoon of honey and a glass of milk, warm."
+    texts += ["Monday", recipe, "Tuesday", recipe, "Wednesday", recipe]  # a meal plan's pattern
     kept, removed, _ = remove_repeated_blocks([Piece(t) for t in texts])
     assert kept == texts and removed == []
 
