@@ -58,14 +58,32 @@ def test_favor_recall_is_a_setting_and_off_by_default() -> None:
     assert "item 2" in extract_page(page, favor_recall=True).text
 
 
+def _declared(page: str):  # noqa: ANN202
+    from trafilatura.utils import load_html
+
+    from dateline.clean.html import declarations
+
+    return declarations(load_html(page))
+
+
 def test_the_url_date_then_the_pages_metadata_beat_a_date_found_in_the_text() -> None:
     from dateline.clean.html import page_date
 
     meta = '<meta property="article:published_time" content="2019-11-18T20:19:00-05:00">'
-    page = f"<html><head>{meta}</head><body><p>Cited on 2019-10-13.</p></body></html>"
-    assert page_date(page, "https://news.example/2019/11/17/story", "2019-10-13") == "2019-11-17"
+    declared = _declared(f"<html><head>{meta}</head><body><p>Cited on 2019-10-13.</p></body></html>")
+    assert page_date(declared.published, "https://news.example/2019/11/17/story", "2019-10-13") == "2019-11-17"
     # The day as the page writes it, in its own time zone (it is the 19th in UTC).
-    assert page_date(page, "https://news.example/story", "2019-10-13") == "2019-11-18T20:19:00-05:00"
+    assert page_date(declared.published, "https://news.example/story", "2019-10-13") == "2019-11-18T20:19:00-05:00"
     ld = '<script type="application/ld+json">{"datePublished": "2019-11-20T06:07:01+0000"}</script>'
-    assert page_date(f"<html><head>{ld}</head></html>", None, "2019-11-19").startswith("2019-11-20")
-    assert page_date("<html><body><p>No dates here.</p></body></html>", None, "2019-10-13") == "2019-10-13"
+    assert _declared(f"<html><head>{ld}</head><body><p>x</p></body></html>").published.startswith("2019-11-20")
+    assert page_date(None, None, "2019-10-13") == "2019-10-13"
+
+
+def test_page_declarations_are_read_quickly_from_a_hostile_head() -> None:
+    from dateline.clean.html import extract_page
+
+    hostile = "<html><head>" + '<meta name="x" ' * 20_000 + "x" * 100_000 + f"</head><body>{PARAS}</body></html>"
+    start = time.perf_counter()
+    page = extract_page(hostile)
+    assert page.date is None and page.language is None and page.section is None
+    assert time.perf_counter() - start < 3

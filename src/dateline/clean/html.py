@@ -23,9 +23,6 @@ MAX_ATTRIBUTES = 1000
 # story, maybe with a word of lead-in (`Read:`) around it.
 LINK_SHARE = 0.8
 CELL_SEPARATOR = " | "
-# Page-level declarations (language, publication date) are in the head or near it (JSON-LD
-# may follow the header markup): a long page need not be scanned whole.
-MAX_HEAD_SCAN = 300_000
 
 
 def _tame_long_tag(m: re.Match[str]) -> str:
@@ -113,14 +110,20 @@ def _element(el, groups: Iterator[int]) -> Iterator[Block]:  # noqa: ANN001
         yield from _lines(el, el.tag if el.tag in ("head", "quote") else "p")
 
 
-def _parse(html: str, url: str | None, favor_recall: bool):  # noqa: ANN202 -- trafilatura's Document
+def _parse(html: str, url: str | None, favor_recall: bool):  # noqa: ANN202 -- (Document, Declarations)
     import trafilatura
+    from trafilatura.utils import load_html
 
-    html = _LONG_TAG.sub(_tame_long_tag, html)
-    return trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=True,
+    tree = load_html(_LONG_TAG.sub(_tame_long_tag, html))
+    if tree is None:
+        return None, Declarations()
+    # Read before extraction: trafilatura prunes the tree it is given.
+    declared = declarations(tree)
+    doc = trafilatura.bare_extraction(
+        tree, url=url, with_metadata=True, include_comments=False, include_tables=True,
         include_links=True, deduplicate=False, favor_recall=favor_recall,
     )
+    return doc, declared
 
 
 def trafilatura_text(html: str, url: str | None = None, favor_recall: bool = False) -> str:
@@ -141,7 +144,7 @@ def extract_page(html: str, url: str | None = None, favor_recall: bool = False) 
     from dateline.clean.pageparts import set_apart_blocks
 
     try:
-        doc = _parse(html, url, favor_recall)
+        doc, declared = _parse(html, url, favor_recall)
     except Exception as exc:  # lxml and trafilatura raise many kinds on broken markup
         raise Rejected("bad_html", f"could not parse the page ({type(exc).__name__})") from exc
     if doc is None or doc.body is None:
@@ -151,10 +154,10 @@ def extract_page(html: str, url: str | None = None, favor_recall: bool = False) 
     if not text.strip():
         raise Rejected("no_text", "no article text found in the page")
     return Page(
-        text=text, title=doc.title, date=page_date(html, url or doc.url, doc.date), url=doc.url or url,
-        outlet=doc.sitename,
-        authors=split_authors(doc.author), description=doc.description, image=doc.image,
-        language=page_language(html), section=page_section(html), removed=removed,
+        text=text, title=doc.title, date=page_date(declared.published, url or doc.url, doc.date),
+        url=doc.url or url, outlet=doc.sitename, authors=split_authors(doc.author),
+        description=doc.description, image=doc.image, language=declared.language,
+        section=declared.section, removed=removed,
     )
 
 
@@ -163,59 +166,53 @@ def split_authors(author: str | None) -> list[str]:
     return [a.strip() for a in (author or "").split(";") if a.strip()]
 
 
-_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)?", re.IGNORECASE)
-_OG_LOCALE = re.compile(
-    r"<meta\b[^>]*?(?:property|name)\s*=\s*[\"'](?:og:locale|content-language|language)[\"'][^>]*?"
-    r"content\s*=\s*[\"']([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)?[\"']",
-    re.IGNORECASE,
-)
-
-
 # The page's own statement of when it was published: Open Graph's `article:published_time`,
 # schema.org's `datePublished` (as an attribute or in JSON-LD). Written by the outlet's CMS
 # with the page's own time zone, it outranks any date found in the text (htmldate's search
 # can take a date the story cites); `modified` dates are not publication dates.
-_PUBLISHED_META = re.compile(
-    r"<meta\b[^>]*?(?:property|name|itemprop)\s*=\s*[\"'](?:article:published_time|datePublished)[\"']"
-    r"[^>]*?content\s*=\s*[\"']([^\"']{8,40})[\"']"
-    r"|<meta\b[^>]*?content\s*=\s*[\"']([^\"']{8,40})[\"'][^>]*?"
-    r"(?:property|name|itemprop)\s*=\s*[\"'](?:article:published_time|datePublished)[\"']"
-    r"|\"datePublished\"\s*:\s*\"([^\"]{8,40})\"",
-    re.IGNORECASE,
-)
+_PUBLISHED_NAMES = frozenset({"article:published_time", "datepublished"})
+_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
 _ISO_START = re.compile(r"^\s*(?:19|20)\d\d-\d\d-\d\d")
+_LANG_CODE = re.compile(r"^\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*\s*$")
+_LOCALE_NAMES = frozenset({"og:locale", "content-language", "language"})
 
 
-def published_metadata(html: str) -> str | None:
-    """The publication date the page's metadata states, as written (an ISO date and time)."""
-    for m in _PUBLISHED_META.finditer(html[:MAX_HEAD_SCAN]):
-        value = next(g for g in m.groups() if g)
-        if _ISO_START.match(value):
-            return value.strip()
-    return None
+@dataclass(slots=True)
+class Declarations:
+    """What a page says about itself in its markup (read from the parsed tree, in C, so that
+    a hostile head costs no more than parsing it)."""
+
+    published: str | None = None  # as written: an ISO date and time in the page's time zone
+    language: str | None = None
+    section: str | None = None
 
 
-_SECTION = re.compile(
-    r"<meta\b[^>]*?(?:property|name)\s*=\s*[\"']article:section[\"'][^>]*?content\s*=\s*[\"']([^\"'<>]{1,80})[\"']",
-    re.IGNORECASE,
-)
+def declarations(tree) -> Declarations:  # noqa: ANN001 -- an lxml tree
+    out = Declarations()
+    lang = tree.get("lang") if tree.tag == "html" else None
+    if lang and (m := _LANG_CODE.match(lang)):
+        out.language = m[1].lower()
+    for meta in tree.iter("meta"):
+        name = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        content = (meta.get("content") or "").strip()
+        if name in _PUBLISHED_NAMES and out.published is None and _ISO_START.match(content):
+            out.published = content
+        elif name in _LOCALE_NAMES and out.language is None and (m := _LANG_CODE.match(content)):
+            out.language = m[1].lower()
+        elif name == "article:section" and out.section is None and content:
+            out.section = " ".join(content.split())[:80]
+    if out.published is None:
+        for script in tree.iter("script"):
+            if (script.get("type") or "").lower() == "application/ld+json" and script.text:
+                m = _LD_PUBLISHED.search(script.text)
+                if m and _ISO_START.match(m[1]):
+                    out.published = m[1].strip()
+                    break
+    return out
 
 
-def page_section(html: str) -> str | None:
-    """The section the page files itself under (Open Graph's `article:section`)."""
-    m = _SECTION.search(html[:MAX_HEAD_SCAN])
-    return " ".join(m[1].split()) or None if m else None
-
-
-def page_date(html: str, url: str | None, found: str | None) -> str | None:
+def page_date(published: str | None, url: str | None, found: str | None) -> str | None:
     """The URL's full date, else the page's publication metadata, else what htmldate found."""
     from dateline.clean.dates import url_date
 
-    return url_date(url) or published_metadata(html) or found
-
-
-def page_language(html: str) -> str | None:
-    """The ISO 639-1 code the page declares (`<html lang="en-GB">`, `og:locale`), lower case."""
-    head = html[:MAX_HEAD_SCAN]
-    m = _LANG.search(head) or _OG_LOCALE.search(head)
-    return m[1].lower() if m else None
+    return url_date(url) or published or found
