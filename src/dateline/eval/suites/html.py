@@ -1,6 +1,6 @@
 """The `html` suite: news pages to body text and publication date, beside other extractors.
 
-Bodies are scored with the article-extraction benchmark's own method (`eval/shingles.py`),
+Bodies are scored with the article-extraction benchmark's own method (`eval/bodyscore.py`),
 for dateline, for trafilatura as installed (its default settings, and the settings dateline
 calls it with, so that what dateline's cleaning adds shows apart from trafilatura's choices),
 and for the outputs the benchmark stores for its peers. Pages split by a hash of their name
@@ -22,9 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from dateline.clean import clean_record
+from dateline.eval.bodyscore import Match, match, summary
 from dateline.eval.load.extraction import Page, iter_pages, peer_outputs
 from dateline.eval.result import Row, SuiteResult, fmt, meets
-from dateline.eval.shingles import Match, match, summary
 from dateline.model import RawRecord, Rejected, Source
 from dateline.settings import Settings
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from dateline.eval.shingles import Match, match, shingles, summary
+from dateline.eval.bodyscore import Match, match, shingles, summary
 
 GOLD = "The council approved the new budget on Tuesday after a long debate over school funding."
 
