@@ -80,3 +80,39 @@ def test_transcript_speaker_is_not_a_dateline() -> None:
     art = _clean(text)
     assert art.dateline is None
     assert art.paragraph_texts()[0].startswith("PENCE: Well")
+
+
+@pytest.mark.slow  # the first page pays for importing trafilatura and htmldate
+def test_a_news_page_keeps_its_story_and_sets_the_rest_apart_with_reasons():
+    from dateline.model import RawRecord, Source
+
+    story = (
+        "<p>The city council voted on Tuesday to close the old bridge to lorries from March, after "
+        "engineers found cracks in two of its piers.</p>"
+        "<p>What did the engineers find?</p><p>Cracks in two piers.</p>"
+        "<p>What did the engineers find?</p><p>Rust on the cables.</p>"
+        + "".join(
+            f"<p>Residents of district {n} told the council on Tuesday evening that the closure would add "
+            f"half an hour to their journeys to work, and asked for a temporary ferry service.</p>"
+            for n in range(1, 5)
+        )
+        + "<p>The mayor said buses would keep using the bridge until the repairs begin.</p>"
+    )
+    page = (
+        '<html lang="en"><head><title>Council closes old bridge to lorries</title>'
+        '<meta property="article:published_time" content="2020-03-02T21:30:00-05:00"></head><body><article>'
+        "<h1>Council closes old bridge to lorries</h1><p>By Ann Lee and Bo Park</p>"
+        f"{story}<p>Like this story? Share it with a friend!</p>"
+        '<h2>More news</h2><ul><li><a href="/a">Ferry fares rise in May</a></li>'
+        '<li><a href="/b">Library opening hours change</a></li></ul></article></body></html>'
+    )
+    raw = RawRecord(Source("p.html", 0, "html"), html=page, url="https://gazette.example/news/bridge")
+    a = clean_record(raw)
+    assert a.text.startswith("The city council voted") and a.text.endswith("until the repairs begin.")
+    assert a.text.count("What did the engineers find?") == 2  # a repeated question is the writer's
+    assert a.authors == ["Ann Lee", "Bo Park"] and a.language == "en"
+    assert a.published == "2020-03-02"  # the page's own day, not the next day in UTC
+    reasons = {r.reason for r in a.removed}
+    assert {"title_repeated", "byline", "prompt"} <= reasons  # the list of links: trafilatura's
+    assert a.repairs["prompt"] == 1 and a.repairs["byline"] == 1
+    assert "Ferry fares" not in a.text

@@ -30,3 +30,14 @@ def test_impossible_dates_raise(raw: str) -> None:
 
 def test_unrecognised_text_is_none() -> None:
     assert normalise_date("sometime soon-ish perhaps") is None
+
+
+def test_a_full_date_in_a_url_path_is_read():
+    from dateline.clean.dates import url_date
+
+    assert url_date("https://news.example/west/statements/2019/nov/18/ann-lee/claim/") == "2019-11-18"
+    assert url_date("https://news.example/2019/11/8/20948348/story") == "2019-11-08"
+    assert url_date("https://news.example/sport/2019-11-18-cup-final") == "2019-11-18"
+    assert url_date("https://news.example/2019/11/story") is None  # a month is not a day
+    assert url_date("https://news.example/story?from=/2019/11/18/") is None  # not the path
+    assert url_date("https://news.example/2019/02/30/story") is None

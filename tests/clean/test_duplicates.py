@@ -48,3 +48,28 @@ def test_a_sentence_the_writer_repeats_in_clean_paragraphs_is_kept() -> None:
 def test_short_repeated_lines_are_kept() -> None:
     kept, _, _ = remove_duplicates([Piece("Net loss 5 cts"), Piece(A), Piece("Net loss 5 cts")])
     assert kept == ["Net loss 5 cts", A, "Net loss 5 cts"]
+
+
+def test_on_pages_short_lines_and_repeated_questions_stay():
+    from dateline.clean.duplicates import Piece, remove_repeated_blocks
+
+    texts = [
+        "What is your favourite book?", "Ann: The one my mother read to me.",
+        "What is your favourite book?", "Bo: A guide to the birds of the coast.",
+        "Serves 4", "Serves 4", "Quick access to the menu", "Quick access to the menu",
+    ]
+    recipe = "Oat porridge with one cup of berries, a spoon of honey and a glass of milk, warm."
+    texts += ["Monday", recipe, "Tuesday", recipe, "Wednesday", recipe]  # a meal plan's pattern
+    kept, removed, _ = remove_repeated_blocks([Piece(t) for t in texts])
+    assert kept == texts and removed == []
+
+
+def test_on_pages_a_long_paragraph_or_a_run_of_paragraphs_printed_twice_goes():
+    from dateline.clean.duplicates import Piece, remove_repeated_blocks
+
+    long = "The council voted on Tuesday to close the old bridge to lorries from March next year."
+    a, b = "The vote was close.", "Seven members voted against."
+    texts = [long, a, b, "The mayor said little.", a, b, long]
+    kept, removed, stats = remove_repeated_blocks([Piece(t) for t in texts])
+    assert kept == [long, a, b, "The mayor said little."]
+    assert removed == [a, b, long] and stats["duplicate_paragraphs"] == 3

@@ -12,11 +12,13 @@ import hashlib
 import re
 import unicodedata
 
-from dateline.clean.boilerplate import is_boilerplate, is_signoff
+from dateline.clean.boilerplate import furniture, is_boilerplate, is_signoff
+from dateline.clean.bylines import HEAD_PIECES, byline_names
 from dateline.clean.copies import glued_copies
 from dateline.clean.dateline import find_dateline
 from dateline.clean.dates import BadDate, normalise_date
-from dateline.clean.duplicates import Piece, remove_duplicates, sentence_key
+from dateline.clean.duplicates import Piece, remove_duplicates, remove_repeated_blocks, sentence_key
+from dateline.clean.failures import scraper_failure
 from dateline.clean.html import extract_page
 from dateline.clean.notices import as_notice, drop_marks
 from dateline.clean.paragraphs import split_paragraphs
@@ -93,8 +95,34 @@ def _set_apart(
             removed.append(Removed(piece.text, "boilerplate"))
             _bump(repairs, "boilerplate")
             continue
+        kind = furniture(piece.text)
+        if kind is not None:
+            removed.append(Removed(piece.text, kind))
+            _bump(repairs, kind)
+            continue
         body.append(piece)
     return body, notices
+
+
+def _take_bylines(
+    pieces: list[Piece], authors: list[str], repairs: dict[str, int], removed: list[Removed]
+) -> list[Piece]:
+    """Byline lines above the story or at its end leave the body; their names join `authors`.
+    Repeated until none is left where one may stand, so that cleaning twice finds no more."""
+    while len(pieces) >= 2:  # a byline alone is all the record has: it stays, judged as text
+        at = next(
+            (i for i in [*range(min(HEAD_PIECES, len(pieces))), len(pieces) - 1]
+             if byline_names(pieces[i].text) is not None),
+            None,
+        )
+        if at is None:
+            break
+        text = pieces.pop(at).text
+        removed.append(Removed(text, "byline"))
+        _bump(repairs, "byline")
+        known = {a.casefold() for a in authors}
+        authors.extend(n for n in byline_names(text) or [] if n.casefold() not in known)
+    return pieces
 
 
 def _take_dateline(
@@ -143,23 +171,29 @@ def clean_record(raw: RawRecord, settings: Settings | None = None) -> Article:
     if raw.error is not None:
         raise raw.error
     title, date, url, outlet = raw.title, raw.date, raw.url, raw.outlet
+    meta = _metadata(raw)
     text = raw.text
+    repairs: dict[str, int] = {}
+    removed: list[Removed] = []
+    warnings: list[str] = []
     if text is None and raw.html is not None:
         # Readers cap what they read, but a field of a JSON array or a Parquet row is not a line.
         if len(raw.html) > settings.max_record_bytes:
             raise Rejected("too_large", f"page over {settings.max_record_bytes:,} characters (max_record_bytes)")
-        page = extract_page(raw.html)
+        page = extract_page(raw.html, url, settings.html_favor_recall)
         text = page.text
         title, date = title or page.title, date or page.date
         url, outlet = url or page.url, outlet or page.outlet
+        for key in ("authors", "description", "image", "language", "section"):
+            meta[key] = meta[key] or getattr(page, key)
+        for r in page.removed:
+            removed.append(r)
+            _bump(repairs, r.reason)
     if not text or not text.strip():
         raise Rejected("empty", "the record has no text")
     if len(text) > settings.max_record_bytes:
         raise Rejected("too_large", f"text over {settings.max_record_bytes:,} characters (max_record_bytes)")
 
-    repairs: dict[str, int] = {}
-    removed: list[Removed] = []
-    warnings: list[str] = []
     text = fix_text(text, repairs)
     text = _strip_signoff_lines(text, repairs, removed)
     paragraphs, unwrapped = split_paragraphs(text)
@@ -171,16 +205,25 @@ def clean_record(raw: RawRecord, settings: Settings | None = None) -> Article:
         paragraphs = [squeeze(fix_text(p, repairs).replace("\n", " ")) for p in paragraphs]
         paragraphs = [p for p in paragraphs if p]
     paragraphs = _drop_glued_copies(paragraphs, repairs, removed)
+    # Judged on the record as scraped, before its prompts are set apart: a banner is mostly
+    # prompts, and what is left of it after cleaning would be rejected for the wrong reason.
+    failure = scraper_failure(paragraphs, title)
+    if failure is not None:
+        raise Rejected("not_an_article", failure)
     pieces = _split_glued(paragraphs, repairs)
     pieces, notices = _set_apart(pieces, repairs, removed)
     title = squeeze(fix_text(title, {})) if title else None
     if title and len(pieces) > 1 and sentence_key(pieces[0].text) == sentence_key(title):
         removed.append(Removed(pieces.pop(0).text, "title_repeated"))
         _bump(repairs, "title_repeated")
+    pieces = _take_bylines(pieces, meta["authors"], repairs, removed)
     # The dateline before duplicates: a lead without its dateline matches its copies, and a
     # teaser copy ahead of the lead is known by the dateline that follows it.
     pieces, dateline = _take_dateline(pieces, repairs, removed)
-    kept, dups, stats = remove_duplicates(pieces)
+    # A page's paragraphs come from its markup, not from a dump that glues copies together:
+    # only whole repeated blocks are a scraper's doing there.
+    from_page = raw.text is None and raw.html is not None
+    kept, dups, stats = (remove_repeated_blocks if from_page else remove_duplicates)(pieces)
     removed.extend(Removed(d, "duplicate") for d in dups)
     for key, n in stats.items():
         _bump(repairs, key, n)
@@ -209,7 +252,7 @@ def clean_record(raw: RawRecord, settings: Settings | None = None) -> Article:
     return Article(
         id=article_id(body), source=raw.source, text=body, paragraphs=spans, published=published,
         title=title or None, url=url, outlet=outlet, dateline=dateline, notices=notices,
-        repairs=repairs, removed=removed, warnings=warnings, **_metadata(raw),
+        repairs=repairs, removed=removed, warnings=warnings, **meta,
     )
 
 

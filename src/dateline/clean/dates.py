@@ -69,3 +69,28 @@ def _fallback(raw: str) -> str | None:
     if parsed is None:
         return None
     return _make(parsed.year, parsed.month, parsed.day, raw)
+
+
+# A full date in a URL's path (`/2019/11/18/`, `/2019/nov/18/`, `/2019-11-18/`) is the day the
+# outlet filed the story under: its CMS writes it once and never moves it, so it beats a date
+# found in the page, which may be a date the story cites.
+_URL_DATE = re.compile(
+    r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+    r"[/-](0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)",
+    re.IGNORECASE,
+)
+
+
+def url_date(url: str | None) -> str | None:
+    """The ISO date a URL's path states in full, or None (a year or a month alone is not one)."""
+    if not url:
+        return None
+    path = url.split("?", 1)[0].split("#", 1)[0]
+    m = _URL_DATE.search(path)
+    if not m:
+        return None
+    month = int(m[2]) if m[2].isdigit() else _MONTHS[m[2][:3].lower()]
+    try:
+        return _make(int(m[1]), month, int(m[3]), url)
+    except BadDate:
+        return None

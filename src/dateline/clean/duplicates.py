@@ -119,3 +119,43 @@ def remove_duplicates(pieces: list[Piece]) -> tuple[list[str], list[str], dict[s
             out.append(sent)
         kept.append(piece.text if len(out) == len(sentences[i]) else " ".join(out))
     return kept, removed, stats
+
+
+# On a web page, text repeats by design: the same question put to each person interviewed,
+# the same feature bullets under two products, `Serves 4` under every recipe of a meal plan.
+# What a scraper repeats is a whole block: a paragraph long enough to be prose, or a run of
+# paragraphs printed twice (a teaser block, a second copy of the story). Only those go. A
+# paragraph printed three times or more is the page's own pattern (a meal plan's recipe lines,
+# a refrain), not a copy: it stays wherever it stands.
+MIN_REPEATED_WORDS = 12
+PATTERN_REPEATS = 3
+MIN_RUN = 2
+_PROSE_END = re.compile(r"[.!?:\"'\u201d\u2019)]\s*$")
+
+
+def remove_repeated_blocks(pieces: list[Piece]) -> tuple[list[str], list[str], dict[str, int]]:
+    """(kept paragraphs in order, removed texts, counts): a later copy of a paragraph of
+    MIN_REPEATED_WORDS words or more, or of a run of MIN_RUN prose paragraphs, is removed."""
+    keys = [sentence_key(p.text) for p in pieces]
+    times = Counter(keys)
+    first: dict[str, int] = {}
+    for i, k in enumerate(keys):
+        first.setdefault(k, i)
+    drop = [False] * len(pieces)
+    for i, k in enumerate(keys):
+        j = first[k]
+        if j == i or not k or times[k] >= PATTERN_REPEATS:
+            continue
+        if len(k.split()) >= MIN_REPEATED_WORDS:
+            drop[i] = True
+            continue
+        run = 0  # how many prose paragraphs from i on repeat those from j on, in order
+        while (i + run < len(keys) and j + run < i and keys[i + run] == keys[j + run]
+               and times[keys[i + run]] < PATTERN_REPEATS and _PROSE_END.search(pieces[i + run].text)):
+            run += 1
+        if run >= MIN_RUN:
+            for r in range(run):
+                drop[i + r] = True
+    kept = [p.text for p, d in zip(pieces, drop, strict=True) if not d]
+    removed = [p.text for p, d in zip(pieces, drop, strict=True) if d]
+    return kept, removed, {"duplicate_paragraphs": len(removed), "duplicate_sentences": 0}

@@ -31,6 +31,7 @@ DEFAULT_LIMITS: dict[str, int | None] = {
     "clean": None,
     "quotes": 100,  # of 924 articles: about 2 min (dateline and textacy each parse them)
     "meantime": None,
+    "html": None,  # 181 pages: about 2 min (trafilatura runs three times a page)
 }
 
 
@@ -85,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
         f"Measured on {dt.date.today().isoformat()} by `make eval` "
         "(`python -m dateline.eval.all ../shared docs/quality.md`).",
         "",
-        "Targets are those of issues 8 and 9; `MISSED` marks a figure below its target.",
+        "Targets are those of issues 8, 9 and 15; `MISSED` marks a figure below its target.",
         "",
     ]
     args.out.parent.mkdir(parents=True, exist_ok=True)

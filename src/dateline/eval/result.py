@@ -23,8 +23,12 @@ class SuiteResult:
     figures: dict[str, Any]
     notes: list[str] = field(default_factory=list)
     baseline_name: str = ""
+    # A suite that compares systems prints its figures alone, one member per system.
+    flat: bool = False
 
     def to_json(self) -> dict[str, Any]:
+        if self.flat:
+            return dict(self.figures)
         return {"suite": self.suite, "figures": self.figures, "notes": self.notes}
 
 

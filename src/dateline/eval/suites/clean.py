@@ -17,7 +17,13 @@ from dateline.clean import clean_record
 from dateline.eval.corrupt import corrupt
 from dateline.eval.load.polnear import Story, iter_stories
 from dateline.eval.result import Row, SuiteResult, fmt, meets
-from dateline.eval.scoring import ParagraphScores, SentenceScores, score_paragraphs, score_sentences
+from dateline.eval.scoring import (
+    ParagraphScores,
+    SentenceScores,
+    normalise_paragraph,
+    score_paragraphs,
+    score_sentences,
+)
 from dateline.model import Article, RawRecord, Rejected, Source
 from dateline.settings import Settings
 
@@ -43,13 +49,30 @@ def usable(story: Story) -> bool:
     )
 
 
+# What the cleaner takes off the body by its contract (issue 15): sign-offs, archive markers
+# (`FULL TEXT.`), embed labels, newsletter and social prompts, captions, credits. A gold
+# paragraph that is one of these is set apart, not lost; it has a row of its own.
+SET_APART = frozenset({
+    "signoff", "marker", "embed", "prompt", "caption", "disclosure", "timestamp", "byline",
+})
+
+
 def _set_apart(article: Article | None) -> list[str]:
-    """What the cleaner keeps out of the body by its contract: notices and sign-offs."""
+    """What the cleaner keeps out of the body by its contract: notices and page furniture."""
     if article is None:
         return []
     return [n.text for n in article.notices] + [
-        r.text for r in article.removed if r.reason == "signoff"
+        r.text for r in article.removed if r.reason in SET_APART
     ]
+
+
+def _furniture_gold(gold: list[str], article: Article | None) -> tuple[list[str], int]:
+    """Gold paragraphs less those the cleaner set apart whole by its contract, and how many."""
+    if article is None:
+        return gold, 0
+    apart = {normalise_paragraph(r.text) for r in article.removed if r.reason in SET_APART - {"signoff"}}
+    kept = [p for p in gold if normalise_paragraph(p) not in apart]
+    return kept, len(gold) - len(kept)
 
 
 def _repeats_removed(article: Article | None) -> list[str]:
@@ -64,7 +87,7 @@ def run(path: Path, limit: int | None = None, settings: Settings | None = None) 
     paragraphs, sentences = ParagraphScores(), SentenceScores()
     by_kind: dict[str, ParagraphScores] = {}
     rejected: Counter[str] = Counter()
-    place_n = place_ok = notice_n = notice_ok = set_apart = own_repeats = 0
+    place_n = place_ok = notice_n = notice_ok = set_apart = own_repeats = furniture = 0
     misses: list[str] = []
     for i, story in enumerate(islice(stories, limit)):
         bad = corrupt(story.paragraphs, SEED + i)
@@ -80,7 +103,9 @@ def run(path: Path, limit: int | None = None, settings: Settings | None = None) 
             rejected[exc.reason] += 1
             article = None
         got = article.paragraph_texts() if article else []
-        score = score_paragraphs(bad.paragraphs, got)
+        gold, apart = _furniture_gold(bad.paragraphs, article)
+        furniture += apart
+        score = score_paragraphs(gold, got)
         paragraphs = paragraphs + score
         for kind in bad.damage.kinds:
             by_kind[kind] = by_kind.get(kind, ParagraphScores()) + score
@@ -123,6 +148,7 @@ def run(path: Path, limit: int | None = None, settings: Settings | None = None) 
         "sentences_lost": sentences.lost,
         "sentences_duplicated": sentences.duplicated,
         "sentences_set_apart": set_apart,
+        "paragraphs_set_apart_as_page_furniture": furniture,
         "sentences_repeated_by_source_kept_once": own_repeats,
         "dateline_place_accuracy": place_ok / place_n if place_n else None,
         "notices_found": notice_ok / notice_n if notice_n else None,
@@ -144,6 +170,7 @@ def run(path: Path, limit: int | None = None, settings: Settings | None = None) 
             target="0 " + ("ok" if sentences.lost == 0 else "MISSED"),
         ),
         Row("sentences set apart as notices/sign-offs", str(set_apart)),
+        Row("paragraphs set apart as markers/prompts/embeds (not scored)", str(furniture)),
         Row("sentences the source repeats, kept once (copy in removed)", str(own_repeats)),
         Row("sentences duplicated", str(sentences.duplicated)),
         Row("dateline place right (where added)", fmt(figures["dateline_place_accuracy"])),
