@@ -18,6 +18,7 @@ from dateline.archive.kinds.base import article_terms, paged
 from dateline.archive.search import Hits, facets, search
 from dateline.archive.stats import stats
 from dateline.archive.store import Archive
+from dateline.archive.stories import list_stories, story_detail
 from dateline.model import (
     ArchiveStats,
     Article,
@@ -28,6 +29,8 @@ from dateline.model import (
     EntityRecord,
     MentionRecord,
     SourceRow,
+    StoryDetail,
+    StoryRecord,
 )
 
 
@@ -142,6 +145,29 @@ class Reader:
         if not self.has_clusters():
             return []
         return [ClusterRecord(**r) for r in list_clusters(self.conn, min_size=min_size, limit=limit)]
+
+    def stories(self, **kw: Any) -> list[StoryRecord]:
+        return [StoryRecord(**r) for r in list_stories(self.conn, **kw)]
+
+    def story(self, story_id: int) -> StoryDetail | None:
+        d = story_detail(self.conn, story_id)
+        if d is None:
+            return None
+        refs = [ArticleRef(a["id"], a["published"], a["title"], a["outlet"], a["lead"]) for a in d.pop("articles")]
+        return StoryDetail(articles=refs, **d)
+
+    def rebuild_stories(self) -> int:
+        """Every article assigned to stories again, in one transaction; returns how many there are."""
+        store = self._store
+        assert store.stories is not None, "opened read-only"  # the API checks `writable` first
+        store.conn.execute("BEGIN IMMEDIATE")
+        try:
+            n = store.stories.rebuild()
+            store.conn.execute("COMMIT")
+        except BaseException:
+            store.conn.execute("ROLLBACK")
+            raise
+        return n
 
     def rebuild_clusters(self, threshold: float | None) -> int:
         """Recompute every near-duplicate cluster in one transaction; returns how many there are."""

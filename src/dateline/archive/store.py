@@ -24,8 +24,9 @@ from typing import TYPE_CHECKING
 from dateline.archive.clusters import DedupIndex, read_clusters
 from dateline.archive.facts import store_facts
 from dateline.archive.schema import SCHEMA_VERSION, migrate
+from dateline.archive.stories import StoryStore, stories_of
 from dateline.errors import ArchiveError, ArchiveVersionError
-from dateline.model import Article, Source
+from dateline.model import Article, Source, StoryRef
 from dateline.settings import Settings
 
 if TYPE_CHECKING:  # the archive stores what the pipeline made; it does not run the pipeline
@@ -155,10 +156,12 @@ class Archive:
         self.settings = settings or Settings()
         self.conn = connect(path, readonly=readonly, timeout=timeout)
         self.dedup: DedupIndex | None = None
+        self.stories: StoryStore | None = None
         if not readonly:
             try:
                 migrate(self.conn)
                 self.dedup = DedupIndex(self.conn, self.settings)
+                self.stories = StoryStore(self.conn, self.settings) if self.settings.stories else None
             except sqlite3.OperationalError as exc:
                 self.conn.close()
                 if "locked" in str(exc) or "busy" in str(exc):
@@ -260,6 +263,9 @@ class Archive:
         """Near-duplicate clusters for the new articles of a batch, inside its transaction."""
         if self.dedup is not None and new:
             self.dedup.add(new, signatures)
+        # stories after clusters: a near copy joins the story of its cluster
+        if self.stories is not None and new:
+            self.stories.add(new)
 
     def _reject(self, o: Outcome, key: str, run_id: int | None, now: str, counts: Counts) -> None:
         assert o.rejected is not None
@@ -321,6 +327,8 @@ class Archive:
         row = self.conn.execute("SELECT text, json FROM articles WHERE id=?", (full,)).fetchone()
         article = self._article_from_row(row)
         article.cluster = read_clusters(self.conn, [article.id])[article.id]
+        story = stories_of(self.conn, [article.id]).get(article.id)
+        article.story = StoryRef(**story) if story else None
         return article
 
     def cluster_members(self, article: Article) -> list[dict[str, object]]:
@@ -361,7 +369,10 @@ class Archive:
                 return
             articles = [self._article_from_row(r) for r in rows]
             clusters = read_clusters(self.conn, [a.id for a in articles])
+            stories = stories_of(self.conn, [a.id for a in articles])
             for a in articles:
                 a.cluster = clusters[a.id]
+                story = stories.get(a.id)
+                a.story = StoryRef(**story) if story else None
                 yield a
             last = rows[-1]["rowid"]

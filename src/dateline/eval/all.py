@@ -31,6 +31,7 @@ DEFAULT_LIMITS: dict[str, int | None] = {
     "clean": None,
     "quotes": 100,  # of 924 articles: about 2 min (dateline and textacy each parse them)
     "meantime": None,
+    "stories": None,  # 462 ECB+ documents through the pipeline: about 2 min
 }
 
 

@@ -20,6 +20,7 @@ LAYOUT = {
     "clean": ("polnear", None),
     "quotes": ("polnear", "polnear-train-dev.jsonl"),
     "meantime": ("meantime", "meantime_en.jsonl"),
+    "stories": ("ecbplus", "ecbplus_dev.jsonl"),
 }
 
 
