@@ -30,9 +30,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
+from dateline.dedup.index import DedupIndex, is_near
 
 from dateline.clean import clean_record
-from dateline.dedup.index import DedupIndex, is_near
 from dateline.dedup.lsh import band_keys, candidate_pairs
 from dateline.dedup.minhash import jaccard, signatures
 from dateline.dedup.shingles import shingle_batch, words

@@ -39,9 +39,10 @@ def _rss_mb() -> float:
 
 # -- stages ---------------------------------------------------------------------------------
 def stages(folder: Path, n: int, n_extract: int) -> None:
+    from dateline.dedup.index import signatures_of
+
     from dateline.archive.store import Archive
     from dateline.clean import clean_record
-    from dateline.dedup.index import signatures_of
     from dateline.extract import extract_articles
     from dateline.extract.nlp import get_nlp
     from dateline.model import Rejected

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from archive.test_stories import REPORTS, _ingest, _write
 
 from .test_facts import lines, run
