@@ -577,3 +577,13 @@ class ClusterMember(_Record):
     cluster_id: str
     kind: str
     size: int
+
+
+@dataclass(slots=True)
+class StoryMember(_Record):
+    """An exported row: the story thread an article is in."""
+
+    article_id: str
+    story_id: int
+    label: str | None
+    size: int

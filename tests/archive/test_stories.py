@@ -96,3 +96,15 @@ def test_stories_filter_by_dates_and_size(tmp_path: Path) -> None:
         assert [s.size for s in arc.stories(min_size=2)] == [3]
         assert {s.first for s in arc.stories(date_from="2024-03-20", min_size=1)} == {"2024-03-21"}
         assert arc.story(999) is None
+
+
+def test_exports_carry_each_articles_story(tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    db = str(tmp_path / "a.db")
+    _ingest([_write(tmp_path, REPORTS)], db)
+    with api.open(db) as arc:
+        counts = arc.export(str(tmp_path / "out"))
+    assert counts["stories"] == 5
+    rows = pq.read_table(tmp_path / "out" / "stories.parquet").to_pylist()
+    assert sorted(r["size"] for r in rows) == [1, 1, 3, 3, 3]

@@ -18,7 +18,7 @@ from dateline.archive.kinds.base import article_terms, paged
 from dateline.archive.search import Hits, facets, search
 from dateline.archive.stats import stats
 from dateline.archive.store import Archive
-from dateline.archive.stories import list_stories, story_detail
+from dateline.archive.stories import list_stories, stories_of, story_detail
 from dateline.model import (
     ArchiveStats,
     Article,
@@ -30,7 +30,9 @@ from dateline.model import (
     MentionRecord,
     SourceRow,
     StoryDetail,
+    StoryMember,
     StoryRecord,
+    StoryRef,
 )
 
 
@@ -80,8 +82,11 @@ class Reader:
                 return
             articles = [self._store._article_from_row(r) for r in rows]
             clusters = read_clusters(self.conn, [a.id for a in articles])
+            stories = stories_of(self.conn, [a.id for a in articles])
             for a in articles:
                 a.cluster = clusters[a.id]
+                story = stories.get(a.id)
+                a.story = StoryRef(**story) if story else None
                 yield a
             last = rows[-1]["rowid"]
 
@@ -100,6 +105,12 @@ class Reader:
             c = a.cluster
             if c is not None:
                 yield ClusterMember(a.id, c.id, c.kind, c.size)
+
+    def story_rows(self, f: kinds.Filters) -> Iterator[StoryMember]:
+        """The story of each kept article that is in one."""
+        for a in self.iter_articles(f):
+            if a.story is not None:
+                yield StoryMember(a.id, a.story.id, a.story.label, a.story.size)
 
     def raw_records(self, article_id: str) -> list[dict[str, Any]]:
         return self._store.raw_records(article_id)
