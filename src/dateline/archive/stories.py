@@ -14,6 +14,7 @@ after the article's facts are stored in the same transaction.
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -30,9 +31,11 @@ from dateline.stories.assign import (
     choose,
     entity_key,
     join,
+    norm_is_stale,
     profile_keys,
     query_keys,
     story_keys,
+    story_norm,
 )
 from dateline.stories.represent import STORY_TYPES, Profile, profile
 
@@ -56,6 +59,8 @@ class SqlFrequencies:
         row = conn.execute("SELECT value FROM meta WHERE key = 'story_docs'").fetchone()
         self.n = int(row[0]) if row else 0
         self._df: dict[str, int] = {}
+        self._idf: dict[str, float] = {}  # memo, valid while n stays within a fortieth
+        self._idf_n = self.n
 
     def load(self, keys: Iterable[str]) -> None:
         missing = [k for k in set(keys) if k not in self._df]
@@ -66,9 +71,13 @@ class SqlFrequencies:
                 self._df[k] = found.get(k, 0)
 
     def idf(self, key: str) -> float:
-        import math
-
-        return math.log((1 + self.n) / (1 + self._df.get(key, 0))) + 1.0
+        if self.n > self._idf_n * 1.025:
+            self._idf.clear()
+            self._idf_n = self.n
+        v = self._idf.get(key)
+        if v is None:
+            v = self._idf[key] = math.log((1 + self.n) / (1 + self._df.get(key, 0))) + 1.0
+        return v
 
     def add(self, p: Profile) -> None:
         keys = profile_keys(p)
@@ -79,6 +88,7 @@ class SqlFrequencies:
             [(k,) for k in keys])
         for k in keys:
             self._df[k] += 1
+            self._idf.pop(k, None)
         self.conn.execute("INSERT INTO meta(key, value) VALUES ('story_docs', ?) "
                           "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (str(self.n),))
 
@@ -90,9 +100,14 @@ class StoryStore:
         self.conn = conn
         self.params = params_of(settings)
         self.df = SqlFrequencies(conn)
+        # Stories read in this batch, kept as they are changed: a batch's articles often meet the
+        # same stories. Cleared per batch, so nothing outlives a transaction that rolls back.
+        self._cache: dict[int, Story] = {}
 
     # -- writing --------------------------------------------------------------------------------
     def add(self, articles: Sequence[Article]) -> None:
+        self._cache = {}
+        self.df = SqlFrequencies(self.conn)
         for a in articles:
             if self.conn.execute("SELECT 1 FROM story_articles WHERE article_id = ?", (a.id,)).fetchone():
                 continue
@@ -128,6 +143,7 @@ class StoryStore:
             cur = self.conn.execute("INSERT INTO stories(label, first, last, size, state) VALUES (NULL, NULL, NULL, "
                                     "0, '{}')")
             story = Story(int(cur.lastrowid or 0))
+            self._cache[story.id] = story
         join(story, p, self.params)
         self.conn.execute("INSERT OR REPLACE INTO story_articles(article_id, story_id, score) VALUES (?, ?, ?)",
                           (article_id, story.id, round(score, 4)))
@@ -155,18 +171,21 @@ class StoryStore:
         return [found[sid] for sid, _ in ranked if sid in found]
 
     def _load(self, ids: Sequence[int]) -> dict[int, Story]:
-        out: dict[int, Story] = {}
-        for i in range(0, len(ids), _CHUNK):
-            chunk = ids[i : i + _CHUNK]
+        out = {i: self._cache[i] for i in ids if i in self._cache}
+        missing = [i for i in ids if i not in out]
+        for i in range(0, len(missing), _CHUNK):
+            chunk = missing[i : i + _CHUNK]
             for r in self.conn.execute(
                     f"SELECT id, first, last, size, state FROM stories WHERE id IN ({','.join('?' * len(chunk))})",
                     chunk):
-                out[r[0]] = Story.from_state(r[0], json.loads(r[4]), r[1], r[2], r[3])
-        self.df.load(k for s in out.values() for k in s.terms)
+                out[r[0]] = self._cache[r[0]] = Story.from_state(r[0], json.loads(r[4]), r[1], r[2], r[3])
+        # the norm is stored with the story; only a stale one needs the frequencies of every term
+        self.df.load(k for s in out.values() if norm_is_stale(s, self.df) for k in s.terms)
         return out
 
     def _save(self, s: Story) -> None:
         self.df.load(s.terms)
+        story_norm(s, self.df)  # stored with the story, so that reading it back needs no frequencies
         self.conn.execute("UPDATE stories SET label = ?, first = ?, last = ?, size = ?, state = ? WHERE id = ?",
                           (self._label(s), s.first, s.last, s.size, json.dumps(s.state()), s.id))
         self.conn.execute("DELETE FROM story_keys WHERE story_id = ?", (s.id,))

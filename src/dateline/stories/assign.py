@@ -56,15 +56,23 @@ class Story:
     first: str | None = None
     last: str | None = None
     size: int = 0
+    # The centroid's TF-IDF norm and the document count it was computed at: recomputed when the
+    # story changes or the corpus has grown by a fortieth (IDF moves little in between).
+    norm: tuple[float, int] | None = field(default=None, compare=False)
 
-    def state(self) -> dict[str, dict[str, int]]:
-        return {"terms": dict(self.terms), "entities": dict(self.entities), "years": dict(self.years)}
+    def state(self) -> dict[str, object]:
+        out: dict[str, object] = {"terms": dict(self.terms), "entities": dict(self.entities),
+                                  "years": dict(self.years)}
+        if self.norm is not None:
+            out["norm"] = list(self.norm)
+        return out
 
     @classmethod
-    def from_state(cls, sid: int, state: dict[str, dict[str, int]], first: str | None, last: str | None,
-                   size: int) -> Story:
+    def from_state(cls, sid: int, state: dict, first: str | None, last: str | None, size: int) -> Story:
+        norm = state.get("norm")
         return cls(sid, Counter(state.get("terms", {})), Counter(state.get("entities", {})),
-                   Counter(state.get("years", {})), first, last, size)
+                   Counter(state.get("years", {})), first, last, size,
+                   (float(norm[0]), int(norm[1])) if norm else None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,21 +129,47 @@ def gap(p: Profile, s: Story) -> int:
     return min(days) if days else 0
 
 
-def score(p: Profile, s: Story, df: Frequencies, params: StoryParams) -> float:
-    a = {t: (1 + math.log(c)) * df.idf(t) for t, c in p.terms.items()}
+@dataclass(slots=True)
+class Prepared:
+    """An article's TF-IDF weights and norm, and its entity weights, computed once per decision."""
+
+    profile: Profile
+    weights: dict[str, float]
+    norm: float
+    entities: dict[str, float]
+
+    @classmethod
+    def of(cls, p: Profile, df: Frequencies) -> Prepared:
+        weights = {t: (1 + math.log(c)) * df.idf(t) for t, c in p.terms.items()}
+        return cls(p, weights, math.sqrt(sum(w * w for w in weights.values())),
+                   {e: df.idf(entity_key(e)) for e in p.entities})
+
+
+def norm_is_stale(s: Story, df: Frequencies) -> bool:
+    return s.norm is None or df.n > s.norm[1] * 1.025
+
+
+def story_norm(s: Story, df: Frequencies) -> float:
+    if norm_is_stale(s, df):
+        size = max(s.size, 1)
+        s.norm = (math.sqrt(sum(((c / size) * df.idf(t)) ** 2 for t, c in s.terms.items())), df.n)
+    return s.norm[0]
+
+
+def score(p: Profile | Prepared, s: Story, df: Frequencies, params: StoryParams) -> float:
+    a = p if isinstance(p, Prepared) else Prepared.of(p, df)
     size = max(s.size, 1)
-    b = {t: (c / size) * df.idf(t) for t, c in s.terms.items()}
-    dot = sum(w * b[t] for t, w in a.items() if t in b)
-    na = math.sqrt(sum(w * w for w in a.values()))
-    nb = math.sqrt(sum(w * w for w in b.values()))
-    sim = dot / (na * nb) if na and nb else 0.0
-    if p.entities:
-        weights = {e: df.idf(entity_key(e)) for e in p.entities}
-        shared = sum(w for e, w in weights.items() if e in s.entities) / sum(weights.values())
+    # the dot product runs over the article's terms only; the story's norm is cached
+    dot = sum(w * (s.terms[t] / size) * df.idf(t) for t, w in a.weights.items() if t in s.terms)
+    nb = story_norm(s, df)
+    sim = dot / (a.norm * nb) if a.norm and nb else 0.0
+    if a.entities:
+        shared = sum(w for e, w in a.entities.items() if e in s.entities) / sum(a.entities.values())
         sim = (1 - params.entity_weight) * sim + params.entity_weight * shared
-    if p.years and s.years and not any(y in s.years for y in p.years):
+    prof = a.profile
+    if prof.years and s.years and not any(y in s.years for y in prof.years):
         sim *= params.other_years
-    return sim * (1 - 0.5 * gap(p, s) / (params.window_days + 1))
+    return sim * (1 - 0.5 * gap(prof, s) / (params.window_days + 1))
 
 
 def query_keys(p: Profile, df: Frequencies, params: StoryParams) -> list[str]:
@@ -158,16 +192,18 @@ def choose(p: Profile, candidates: Iterable[Story], df: Frequencies, params: Sto
            ) -> tuple[Story | None, float]:
     """The best candidate and its score; None when no candidate reaches the threshold."""
     best, best_score = None, 0.0
+    prepared = Prepared.of(p, df)
     for s in candidates:
         if not in_window(p, s, params):
             continue
-        sc = score(p, s, df, params)
+        sc = score(prepared, s, df, params)
         if sc > best_score or (sc == best_score and best is not None and s.id < best.id):
             best, best_score = s, sc
     return (best, best_score) if best is not None and best_score >= params.threshold else (None, best_score)
 
 
 def join(s: Story, p: Profile, params: StoryParams) -> None:
+    s.norm = None
     s.size += 1
     s.terms.update(p.terms)
     if len(s.terms) > params.centroid_terms * 2:  # keep the centroid bounded, pruned in bulk
