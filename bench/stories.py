@@ -7,8 +7,8 @@ reported by 1-8 articles over up to three days, in a background of Zipf-distribu
 140 articles a day. The archive's story store (`archive/stories.py`, SQLite tables) assigns the
 articles one at a time inside batched transactions, as ingest does. For each size N, the stream is
 filled to N stored articles and the next `probe` articles are timed: articles/s at N, and the
-ratio of the per-article cost at each N to the smallest N (the probed articles stay stored) (the target: within 1.3x from 10k to
-100k). Beside it, in the same run, the in-memory `StoryIndex` over the same stream (what the
+ratio of the per-article cost at each N to the smallest N (the target: within 1.3x from 10k to
+100k; the probed articles stay stored). Beside it, in the same run, the in-memory `StoryIndex` over the same stream (what the
 evaluation uses), and peak Python memory of the store while it assigns (tracemalloc).
 """
 
