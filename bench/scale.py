@@ -39,6 +39,7 @@ def _rss_mb() -> float:
 
 # -- stages ---------------------------------------------------------------------------------
 def stages(folder: Path, n: int, n_extract: int) -> None:
+
     from dateline.archive.store import Archive
     from dateline.clean import clean_record
     from dateline.dedup.near import signatures_of

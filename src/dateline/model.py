@@ -161,6 +161,15 @@ class Cluster:
 
 
 @dataclass(slots=True)
+class StoryRef:
+    """The story thread an article is in: articles about the same real-world event, any wording."""
+
+    id: int
+    label: str | None
+    size: int
+
+
+@dataclass(slots=True)
 class Article:
     id: str
     source: Source
@@ -187,6 +196,7 @@ class Article:
     times: list[Time] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     cluster: Cluster | None = None
+    story: StoryRef | None = None
     extra_sources: list[Source] = field(default_factory=list)
 
     def paragraph_texts(self) -> list[str]:
@@ -220,6 +230,7 @@ class Article:
             "times": [asdict(t) for t in self.times],
             "events": [asdict(e) for e in self.events],
             "cluster": asdict(self.cluster) if self.cluster else None,
+            "story": asdict(self.story) if self.story else None,
         }
         if self.extra_sources:
             out["extra_sources"] = [s.to_dict() for s in self.extra_sources]
@@ -257,6 +268,7 @@ class Article:
             times=[Time(**t) for t in d.get("times", [])],
             events=[Event(**e) for e in d.get("events", [])],
             cluster=Cluster(**d["cluster"]) if d.get("cluster") else None,
+            story=StoryRef(**d["story"]) if d.get("story") else None,
             extra_sources=[Source(**s) for s in d.get("extra_sources", [])],
         )
 
@@ -409,6 +421,33 @@ class ClusterRecord(_Record):
     first_published: str | None
     last_published: str | None
     outlets: list[str]
+
+
+@dataclass(slots=True)
+class StoryRecord(_Record):
+    """A story thread: articles about one real-world event across outlets and days."""
+
+    id: int
+    label: str | None
+    first: str | None
+    last: str | None
+    size: int
+    outlets: list[str] = field(default_factory=list)
+    articles: list[str] = field(default_factory=list)  # article ids, earliest first
+
+
+@dataclass(slots=True)
+class StoryDetail(_Record):
+    """A story with its timeline (articles, earliest first) and its quotes grouped by speaker."""
+
+    id: int
+    label: str | None
+    first: str | None
+    last: str | None
+    size: int
+    outlets: list[str] = field(default_factory=list)
+    articles: list[ArticleRef] = field(default_factory=list)
+    quotes: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -585,4 +624,14 @@ class ClusterMember(_Record):
     article_id: str
     cluster_id: str
     kind: str
+    size: int
+
+
+@dataclass(slots=True)
+class StoryMember(_Record):
+    """An exported row: the story thread an article is in."""
+
+    article_id: str
+    story_id: int
+    label: str | None
     size: int

@@ -55,6 +55,11 @@ class Settings:
     # Seconds a writer waits for another one's batch before saying the archive is busy.
     busy_timeout_s: float = 10.0
     workers: int = 1
+    # Story threads: an article joins a story whose articles are within this many days of it, when
+    # their similarity reaches the threshold (chosen on ECB+, see stories/assign.py).
+    stories: bool = True
+    story_window_days: int = 3
+    story_threshold: float = 0.22
     # Reading. A query matching much of a large archive is ranked among only this many of its most
     # recently stored matches (ranking every match of a common word takes seconds); the command
     # line and the web share it, so the two give the same hits.

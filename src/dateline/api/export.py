@@ -1,7 +1,7 @@
 """Exports: the archive as typed tables (Parquet or CSV files in a folder), or its articles as a stream.
 
 The tables are `articles`, `sources`, each fact kind's tables as the registry declares them
-(`entities`, `mentions`, `quotes`, `amounts`, `times`), and `clusters`; their columns are the
+(`entities`, `mentions`, `quotes`, `amounts`, `times`), `clusters` and `stories`; their columns are the
 fields of the records in `dateline.model`, typed. A query and dates keep the articles they match
 and the facts of those articles.
 """
@@ -18,7 +18,7 @@ from typing import IO, Any
 from dateline.archive.kinds import KINDS, Filters
 from dateline.archive.reader import Reader
 from dateline.errors import UsageError
-from dateline.model import ArticleRow, ClusterMember, SourceRow, arrow_schema, table_row
+from dateline.model import ArticleRow, ClusterMember, SourceRow, StoryMember, arrow_schema, table_row
 
 TABLE_FORMATS = ("parquet", "csv")
 STREAM_FORMATS = ("jsonl", "csv")
@@ -36,6 +36,7 @@ def tables(reader: Reader, f: Filters) -> Iterator[tuple[str, type, Iterable[Any
         for table in kind.exports:
             yield table.name, table.record, reader.table(table, f)
     yield "clusters", ClusterMember, reader.cluster_rows(f)
+    yield "stories", StoryMember, reader.story_rows(f)
 
 
 def export_tables(reader: Reader, folder: str, fmt: str, f: Filters) -> dict[str, int]:

@@ -28,6 +28,8 @@ from dateline.model import (
     Hit,
     MentionRecord,
     Results,
+    StoryDetail,
+    StoryRecord,
 )
 from dateline.settings import Settings, load_settings
 
@@ -193,6 +195,30 @@ class NewsArchive:
         if min_size < 1:
             raise UsageError("min_size must be at least 1")
         return Results(self._reader.clusters(min_size, _limit(limit, 10_000)), ClusterRecord)
+
+    def stories(self, *, date_from: str | None = None, date_to: str | None = None, entity: str | None = None,
+                min_size: int = 1, limit: int = 50, offset: int = 0) -> Results:
+        """Story threads (articles about one real-world event, any wording), largest first; the
+        dates keep stories whose span meets the range, `entity` those with an article naming it."""
+        if min_size < 1:
+            raise UsageError("min_size must be at least 1")
+        rows = self._reader.stories(date_from=date_from, date_to=date_to, entity=self._entity_id(entity),
+                                    min_size=min_size, limit=_limit(limit, 10_000), offset=max(0, offset))
+        return Results(rows, StoryRecord)
+
+    def story(self, story_id: int | str) -> StoryDetail | None:
+        """One story: its articles in date order, its outlets, its quotes grouped by speaker."""
+        try:
+            sid = int(story_id)
+        except (TypeError, ValueError):
+            raise UsageError(f"a story id is a number, not {story_id!r}") from None
+        return self._reader.story(sid)
+
+    def rebuild_stories(self) -> int:
+        """Assign every article to story threads again (the archive opened with readonly=False)."""
+        if not self._reader.writable:
+            raise UsageError("rebuilding the stories needs the archive opened with readonly=False")
+        return self._reader.rebuild_stories()
 
     def rebuild_clusters(self, threshold: float | None = None) -> int:
         """Recompute every near-duplicate cluster (the archive opened with readonly=False)."""

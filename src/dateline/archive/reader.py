@@ -18,6 +18,7 @@ from dateline.archive.kinds.base import article_terms, paged
 from dateline.archive.search import Hits, facets, search
 from dateline.archive.stats import stats
 from dateline.archive.store import Archive
+from dateline.archive.stories import list_stories, stories_of, story_detail
 from dateline.model import (
     ArchiveStats,
     Article,
@@ -28,6 +29,10 @@ from dateline.model import (
     EntityRecord,
     MentionRecord,
     SourceRow,
+    StoryDetail,
+    StoryMember,
+    StoryRecord,
+    StoryRef,
 )
 
 
@@ -77,8 +82,11 @@ class Reader:
                 return
             articles = [self._store.article_from_row(r) for r in rows]
             clusters = read_clusters(self.conn, [a.id for a in articles])
+            stories = stories_of(self.conn, [a.id for a in articles])
             for a in articles:
                 a.cluster = clusters[a.id]
+                story = stories.get(a.id)
+                a.story = StoryRef(**story) if story else None
                 yield a
             last = rows[-1]["rowid"]
 
@@ -97,6 +105,12 @@ class Reader:
             c = a.cluster
             if c is not None:
                 yield ClusterMember(a.id, c.id, c.kind, c.size)
+
+    def story_rows(self, f: kinds.Filters) -> Iterator[StoryMember]:
+        """The story of each kept article that is in one."""
+        for a in self.iter_articles(f):
+            if a.story is not None:
+                yield StoryMember(a.id, a.story.id, a.story.label, a.story.size)
 
     def raw_records(self, article_id: str) -> list[dict[str, Any]]:
         return self._store.raw_records(article_id)
@@ -142,6 +156,29 @@ class Reader:
         if not self.has_clusters():
             return []
         return [ClusterRecord(**r) for r in list_clusters(self.conn, min_size=min_size, limit=limit)]
+
+    def stories(self, **kw: Any) -> list[StoryRecord]:
+        return [StoryRecord(**r) for r in list_stories(self.conn, **kw)]
+
+    def story(self, story_id: int) -> StoryDetail | None:
+        d = story_detail(self.conn, story_id)
+        if d is None:
+            return None
+        refs = [ArticleRef(a["id"], a["published"], a["title"], a["outlet"], a["lead"]) for a in d.pop("articles")]
+        return StoryDetail(articles=refs, **d)
+
+    def rebuild_stories(self) -> int:
+        """Every article assigned to stories again, in one transaction; returns how many there are."""
+        store = self._store
+        assert store.stories is not None, "opened read-only"  # the API checks `writable` first
+        store.conn.execute("BEGIN IMMEDIATE")
+        try:
+            n = store.stories.rebuild()
+            store.conn.execute("COMMIT")
+        except BaseException:
+            store.conn.execute("ROLLBACK")
+            raise
+        return n
 
     def rebuild_clusters(self, threshold: float | None) -> int:
         """Recompute every near-duplicate cluster in one transaction; returns how many there are."""

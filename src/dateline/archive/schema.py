@@ -39,6 +39,22 @@ DEDUP_TABLES = [
     "CREATE INDEX IF NOT EXISTS dedup_members_cluster ON dedup_members (cluster)",
 ]
 
+# Story threads (migration 8; `archive.stories` describes them).
+STORY_TABLES = [
+    "CREATE TABLE IF NOT EXISTS story_df (key TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID",
+    """CREATE TABLE IF NOT EXISTS stories (
+        id INTEGER PRIMARY KEY, label TEXT, first TEXT, last TEXT, size INTEGER NOT NULL,
+        state TEXT NOT NULL)""",
+    "CREATE INDEX IF NOT EXISTS stories_last ON stories(last)",
+    """CREATE TABLE IF NOT EXISTS story_keys (
+        key TEXT NOT NULL, last TEXT NOT NULL, story_id INTEGER NOT NULL,
+        PRIMARY KEY (key, last, story_id)) WITHOUT ROWID""",
+    "CREATE INDEX IF NOT EXISTS story_keys_story ON story_keys(story_id)",
+    """CREATE TABLE IF NOT EXISTS story_articles (
+        article_id TEXT PRIMARY KEY, story_id INTEGER NOT NULL, score REAL) WITHOUT ROWID""",
+    "CREATE INDEX IF NOT EXISTS story_articles_story ON story_articles(story_id)",
+]
+
 MIGRATIONS: list[list[str]] = [
     [  # 1: articles, where they came from, what was rejected, ingest runs, full-text index
         """CREATE TABLE articles (
@@ -140,6 +156,10 @@ MIGRATIONS: list[list[str]] = [
         """INSERT OR IGNORE INTO article_authors(article_id, name, key)
             SELECT a.id, j.value, lower(trim(j.value)) FROM articles a, json_each(a.json, '$.authors') j
             WHERE json_valid(a.json) AND j.type = 'text'""",
+    ],
+    [  # 9: story threads: articles about one real-world event, in any wording (archive.stories);
+        # filled as articles arrive, or for an older archive by `dateline stories --rebuild`
+        *STORY_TABLES,
     ],
 ]
 

@@ -24,8 +24,9 @@ from typing import TYPE_CHECKING
 from dateline.archive.clusters import DedupIndex, read_clusters
 from dateline.archive.facts import store_facts
 from dateline.archive.schema import SCHEMA_VERSION, migrate
+from dateline.archive.stories import StoryStore, stories_of
 from dateline.errors import ArchiveError, ArchiveVersionError
-from dateline.model import Article, Source
+from dateline.model import Article, Source, StoryRef
 from dateline.settings import Settings
 
 if TYPE_CHECKING:  # the archive stores what the pipeline made; it does not run the pipeline
@@ -160,10 +161,12 @@ class Archive:
         self.settings = settings or Settings()
         self.conn = connect(path, readonly=readonly, timeout=timeout)
         self.dedup: DedupIndex | None = None
+        self.stories: StoryStore | None = None
         if not readonly:
             try:
                 migrate(self.conn)
                 self.dedup = DedupIndex(self.conn, self.settings)
+                self.stories = StoryStore(self.conn, self.settings) if self.settings.stories else None
             except ArchiveVersionError as exc:  # written by a newer dateline: a user's matter, one line
                 self.conn.close()
                 raise ArchiveError(f"{path}: {exc}") from exc
@@ -268,6 +271,9 @@ class Archive:
         """Near-duplicate clusters for the new articles of a batch, inside its transaction."""
         if self.dedup is not None and new:
             self.dedup.add(new, signatures)
+        # stories after clusters: a near copy joins the story of its cluster
+        if self.stories is not None and new:
+            self.stories.add(new)
 
     def _reject(self, o: Outcome, key: str, run_id: int | None, now: str, counts: Counts) -> None:
         assert o.rejected is not None
@@ -333,6 +339,8 @@ class Archive:
         row = self.conn.execute("SELECT text, json FROM articles WHERE id=?", (full,)).fetchone()
         article = self.article_from_row(row)
         article.cluster = read_clusters(self.conn, [article.id])[article.id]
+        story = stories_of(self.conn, [article.id]).get(article.id)
+        article.story = StoryRef(**story) if story else None
         return article
 
     def cluster_members(self, article: Article) -> list[dict[str, object]]:

@@ -17,7 +17,16 @@ from rich.text import Text
 
 from dateline.archive.kinds import KINDS
 from dateline.archive.kinds.base import fmt_value as format_value
-from dateline.model import ArchiveStats, Article, ClusterRecord, EntityDetail, EntityRecord, Hit
+from dateline.model import (
+    ArchiveStats,
+    Article,
+    ClusterRecord,
+    EntityDetail,
+    EntityRecord,
+    Hit,
+    StoryDetail,
+    StoryRecord,
+)
 
 if TYPE_CHECKING:
     from dateline.api import IngestResult
@@ -210,6 +219,42 @@ def print_clusters(console: Console, rows: list[ClusterRecord]) -> None:
                       r.first_published or "", r.last_published or "",
                       escape(", ".join(x for x in r.outlets if x)[:40]), r.id)
     console.print(table)
+
+
+def print_stories(console: Console, rows: list[StoryRecord]) -> None:
+    if not rows:
+        console.print("no stories of that size (an archive from before stories: dateline stories --rebuild)")
+        return
+    table = Table("size", "story", "first", "last", "outlets", "id")
+    for r in rows:
+        table.add_row(str(r.size), escape((r.label or "")[:60]), r.first or "", r.last or "",
+                      escape(", ".join(r.outlets)[:40]), str(r.id))
+    console.print(table)
+
+
+def print_story(console: Console, s: StoryDetail) -> None:
+    span = f"{s.first} to {s.last}" if s.first and s.first != s.last else (s.first or "undated")
+    console.print(f"[bold]{escape(s.label or f'story {s.id}')}[/bold]  ({s.size} articles, {span})")
+    if s.outlets:
+        console.print("outlets: " + escape(", ".join(s.outlets)))
+    console.print("\n[bold]timeline[/bold]")
+    for a in s.articles:
+        title = a.title or a.lead[:80]
+        console.print(f"  {a.published or '(undated)':10}  {escape(a.outlet or ''):20.20}  {escape(title)}  "
+                      f"[dim]{a.id[:12]}[/dim]")
+    if s.quotes:
+        console.print("\n[bold]who said what[/bold]")
+        for speaker, quotes in s.quotes.items():
+            console.print(f"  [bold]{escape(speaker)}[/bold] ({len(quotes)})")
+            for q in quotes[:3]:
+                console.print(f"    \u201c{escape(_cut(q['text'], 160))}\u201d")
+
+
+def _cut(text: str, n: int) -> str:
+    """At most about n characters, cut at a word with an ellipsis."""
+    if len(text) <= n:
+        return text
+    return text[:n].rsplit(" ", 1)[0] + "\u2026"
 
 
 def print_records(console: Console, rows: list[Any]) -> None:

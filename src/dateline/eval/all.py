@@ -32,6 +32,7 @@ DEFAULT_LIMITS: dict[str, int | None] = {
     "quotes": 100,  # of 924 articles: about 2 min (dateline and textacy each parse them)
     "meantime": None,
     "html": None,  # 181 pages: about 2 min (trafilatura runs three times a page)
+    "stories": None,  # 462 ECB+ documents through the pipeline: about 2 min
 }
 
 

@@ -28,6 +28,7 @@ class Suite(StrEnum):
     quotes = "quotes"
     meantime = "meantime"
     html = "html"
+    stories = "stories"
 
 
 def render(result: SuiteResult, console: Console) -> None:
@@ -51,7 +52,7 @@ def render(result: SuiteResult, console: Console) -> None:
 # call is `dateline eval SUITE PATH` with no sub-command name in between.
 @eval_app.command("eval")
 def eval_command(
-    suite: Annotated[Suite, typer.Argument(help="reuters | timeml | ner | clean | quotes | meantime | html")],
+    suite: Annotated[Suite, typer.Argument(help="reuters | timeml | ner | clean | quotes | meantime | html | stories")],
     path: Annotated[Path, typer.Argument(help="the data folder of the suite, or ../shared/data")],
     limit: Annotated[int | None, typer.Option(help="score only the first N documents")] = None,
     offset: Annotated[

@@ -116,3 +116,21 @@ def facts(db: Db, kind: Annotated[str, Path(pattern="^(" + "|".join(KINDS) + ")$
              "kind": fact_kind, "unit": unit, "value_min": value_min, "value_max": value_max, "speaker": speaker,
              "contains": contains, "counted": counted, "name": name, "offset": (page - 1) * size or None}
     return db.facts(kind, limit=size, **given).to_dicts()
+
+
+@router.get("/stories")
+def stories(db: Db, date_from: Annotated[str | None, Query(alias="from", max_length=10)] = None,
+            date_to: Annotated[str | None, Query(alias="to", max_length=10)] = None, entity: Text = None,
+            min_size: Annotated[int, Query(ge=1)] = 2, page: Page = 1, size: Size = 50) -> list[dict[str, Any]]:
+    """Story threads, largest first: `id`, `label`, `first`, `last`, `size`, `outlets`, `articles`."""
+    return db.stories(date_from=date_from, date_to=date_to, entity=entity, min_size=min_size, limit=size,
+                      offset=(page - 1) * size).to_dicts()
+
+
+@router.get("/stories/{ident}")
+def story(db: Db, ident: Annotated[int, Path(ge=1)]) -> dict[str, Any]:
+    """One story: its articles in date order, its outlets, its quotes grouped by speaker."""
+    found = db.story(ident)
+    if found is None:
+        raise HTTPException(404, f"no story {ident}")
+    return found.to_dict()

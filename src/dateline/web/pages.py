@@ -153,3 +153,24 @@ def amounts(request: Request, db: Db, unit: Text = None, counted: Text = None, p
     return render(request, "amounts.html", {
         "rows": rows[:50], "has_more": len(rows) > 50, "page": page, "unit": unit or "", "counted": counted or "",
     })
+
+
+@router.get("/stories", response_class=HTMLResponse)
+def stories(request: Request, db: Db, min_size: Annotated[int, Query(ge=1)] = 2, page: Page = 1) -> HTMLResponse:
+    rows = db.stories(min_size=min_size, limit=51, offset=(page - 1) * 50).to_dicts()
+    return render(request, "stories.html", {"rows": rows[:50], "has_more": len(rows) > 50, "page": page,
+                                            "min_size": min_size})
+
+
+@router.get("/stories/{ident}", response_class=HTMLResponse)
+def story(request: Request, db: Db, ident: Annotated[int, Path(ge=1)]) -> HTMLResponse:
+    found = db.story(ident)
+    if found is None:
+        return error_page(request, 404, f"no story {ident}")
+    per_day: dict[str, int] = {}
+    for a in found.articles:
+        if a.published:
+            per_day[a.published[:10]] = per_day.get(a.published[:10], 0) + 1
+    unit, points = charts.series(per_day)
+    chart = charts.bar_chart(points, f"articles of the story per {unit}") if points else None
+    return render(request, "story.html", {"s": found.to_dict(), "chart": chart, "unit": unit})

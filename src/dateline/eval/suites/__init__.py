@@ -21,6 +21,7 @@ LAYOUT = {
     "quotes": ("polnear", "polnear-train-dev.jsonl"),
     "meantime": ("meantime", "meantime_en.jsonl"),
     "html": ("article-extraction-benchmark", "ground-truth.json"),
+    "stories": ("ecbplus", "ecbplus_dev.jsonl"),
 }
 
 

@@ -1,0 +1,126 @@
+"""Story assignment: cost per article as the archive grows, memory, and the in-memory peer.
+
+    PYTHONPATH=src python bench/stories.py [--sizes 10000 100000] [--probe 1000]
+
+A synthetic news stream (no extraction): events, each with its own key words, entities and day,
+reported by 1-8 articles over up to three days, in a background of Zipf-distributed words; about
+140 articles a day. The archive's story store (`archive/stories.py`, SQLite tables) assigns the
+articles one at a time inside batched transactions, as ingest does. For each size N, the stream is
+filled to N stored articles and the next `probe` articles are timed: articles/s at N, and the
+ratio of the per-article cost at each N to the smallest N (the target: within 1.3x from 10k to
+100k; the probed articles stay stored). Beside it, in the same run, the in-memory `StoryIndex`
+over the same stream (what the evaluation uses), and peak Python memory of the store while it assigns (tracemalloc).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Iterator
+
+from rich.console import Console
+from rich.table import Table
+
+from dateline.archive.store import Archive
+from dateline.settings import Settings
+from dateline.stories import Profile, StoryIndex, profile_text
+
+VOCAB = 20_000
+ENTITIES = 5_000
+PER_DAY = 140
+START = dt.date(2020, 1, 1)
+
+
+def stream(n: int, seed: int = 7) -> Iterator[tuple[str, Profile]]:
+    rng = random.Random(seed)
+    words = [f"w{i}" for i in range(VOCAB)]
+    weights = [1 / (i + 1) for i in range(VOCAB)]  # Zipf: a few words everywhere, most rare
+    made = 0
+    day = 0
+    while made < n:
+        for _ in range(PER_DAY // 4):
+            keys = rng.sample(words[500:], 8)
+            ents = frozenset(f"e{rng.randrange(ENTITIES)}" for _ in range(3))
+            for _ in range(rng.randint(1, 8)):
+                when = START + dt.timedelta(days=day + rng.randint(0, 2))
+                body = rng.choices(words, weights, k=70) + [rng.choice(keys) for _ in range(30)]
+                rng.shuffle(body)
+                yield f"a{made}", profile_text(" ".join(keys[:4]), " ".join(body), when.isoformat(), ents)
+                made += 1
+                if made >= n:
+                    return
+        day += 1
+
+
+def _archive(folder: str) -> Archive:
+    return Archive(os.path.join(folder, "bench.db"), settings=Settings(db=os.path.join(folder, "bench.db")))
+
+
+def store_rates(sizes: list[int], probe: int, batch: int = 500) -> list[tuple[int, float, float]]:
+    """(N, articles/s for the `probe` articles after N stored, peak MB while probing)."""
+    out = []
+    with tempfile.TemporaryDirectory() as folder:
+        arc = _archive(folder)
+        assert arc.stories is not None
+        it = stream(max(sizes) + probe)
+        stored = 0
+        for n in sorted(sizes):
+            while stored < n:
+                arc.conn.execute("BEGIN")
+                for _ in range(min(batch, n - stored)):
+                    aid, p = next(it)
+                    arc.stories.assign(aid, p)
+                    stored += 1
+                arc.conn.execute("COMMIT")
+            tracemalloc.start()
+            t = time.perf_counter()
+            arc.conn.execute("BEGIN")
+            for _ in range(probe):
+                aid, p = next(it)
+                arc.stories.assign(aid, p)
+            arc.conn.execute("COMMIT")
+            seconds = time.perf_counter() - t
+            peak = tracemalloc.get_traced_memory()[1] / 1e6
+            tracemalloc.stop()
+            stored += probe  # the probe articles stay: the next size is filled from here
+            out.append((n, probe / seconds, peak))
+        arc.close()
+    return out
+
+
+def memory_rate(n: int) -> float:
+    idx = StoryIndex()
+    t = time.perf_counter()
+    for _, p in stream(n):
+        idx.assign(p)
+    return n / (time.perf_counter() - t)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--probe", type=int, default=1000)
+    args = parser.parse_args(argv)
+    console = Console()
+    rows = store_rates(args.sizes, args.probe)
+    base = rows[0][1]
+    table = Table("stored articles", "articles/s (archive)", "cost per article vs smallest", "peak MB (Python)",
+                  title="story assignment in the archive (no extraction)")
+    for n, rate, peak in rows:
+        table.add_row(f"{n:,}", f"{rate:,.0f}", f"{base / rate:.2f}x", f"{peak:.1f}")
+    console.print(table)
+    small = min(args.sizes)
+    mem = memory_rate(small)
+    console.print(f"in-memory StoryIndex over the first {small:,} articles of the same stream: {mem:,.0f} articles/s; "
+                  f"the archive store at {small:,} runs at {rows[0][1] / mem:.2f}x its speed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

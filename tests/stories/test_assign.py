@@ -1,0 +1,93 @@
+"""Assignment on news-like reports written here: one event reported twice joins; another event
+of the same kind, or the same words weeks later, starts a story of its own."""
+
+from __future__ import annotations
+
+import random
+
+from dateline.stories.assign import StoryIndex, StoryParams
+from dateline.stories.represent import Profile, profile_text
+
+QUAKE_1 = ("Earthquake of magnitude 6.8 strikes southern Peru",
+           "An earthquake struck southern Peru on Monday, killing 12 people in Arequipa; rescuers searched "
+           "collapsed homes in Chala.", {"GPE:peru", "GPE:arequipa", "GPE:chala"})
+QUAKE_1B = ("Peru quake toll rises to 19",
+            "The toll from the earthquake in southern Peru rose to 19 as rescuers dug through rubble in Chala, "
+            "Arequipa officials said.", {"GPE:peru", "GPE:arequipa", "GPE:chala"})
+QUAKE_2 = ("Earthquake of magnitude 6.1 hits Papua New Guinea",
+           "An earthquake hit East Sepik province on Thursday, damaging houses in Wewak; no deaths were reported.",
+           {"GPE:papua new guinea", "GPE:east sepik", "GPE:wewak"})
+BANK = ("Chile central bank holds rates",
+        "Chile's central bank kept its benchmark interest rate at 7.25 percent, saying inflation had slowed.",
+        {"GPE:chile"})
+
+
+def _p(story: tuple[str, str, set[str]], date: str | None = "2024-03-04") -> Profile:
+    title, body, ents = story
+    return profile_text(title, body, date, frozenset(ents))
+
+
+def test_two_reports_of_one_event_join_and_other_events_stay_apart() -> None:
+    idx = StoryIndex()
+    first = idx.assign(_p(QUAKE_1, "2024-03-04"))
+    assert first.new
+    assert idx.assign(_p(BANK, "2024-03-05")).new
+    follow = idx.assign(_p(QUAKE_1B, "2024-03-05"))
+    assert not follow.new and follow.story == first.story
+    other = idx.assign(_p(QUAKE_2, "2024-03-06"))
+    assert other.new and other.story != first.story
+
+
+def test_the_same_words_outside_the_window_start_a_new_story() -> None:
+    idx = StoryIndex(StoryParams(window_days=3))
+    a = idx.assign(_p(QUAKE_1, "2024-03-04"))
+    b = idx.assign(_p(QUAKE_1B, "2024-03-20"))
+    assert b.new and b.story != a.story
+
+
+def test_similarity_fades_with_the_gap_inside_the_window() -> None:
+    idx = StoryIndex()
+    idx.assign(_p(QUAKE_1, "2024-03-04"))
+    story = next(iter(idx.stories.values()))
+    from dateline.stories.assign import score
+
+    near = score(_p(QUAKE_1B, "2024-03-05"), story, idx.df, idx.params)
+    far = score(_p(QUAKE_1B, "2024-03-08"), story, idx.df, idx.params)
+    assert near > far > 0
+
+
+def test_disjoint_years_weaken_undated_matches() -> None:
+    idx = StoryIndex()
+    idx.assign(profile_text(*QUAKE_1[:2], None, frozenset(QUAKE_1[2]), years=frozenset({"2009"})))
+    story = next(iter(idx.stories.values()))
+    from dateline.stories.assign import score
+
+    same = score(profile_text(*QUAKE_1B[:2], None, frozenset(QUAKE_1B[2]), years=frozenset({"2009"})),
+                 story, idx.df, idx.params)
+    other = score(profile_text(*QUAKE_1B[:2], None, frozenset(QUAKE_1B[2]), years=frozenset({"2013"})),
+                  story, idx.df, idx.params)
+    assert other == same * idx.params.other_years
+
+
+def test_a_forced_story_is_joined_whatever_the_words() -> None:
+    idx = StoryIndex()
+    a = idx.assign(_p(QUAKE_1))
+    d = idx.assign(_p(BANK), story=a.story)
+    assert d.story == a.story and idx.stories[a.story].size == 2
+
+
+def test_grouping_does_not_depend_on_arrival_order_for_clear_cases() -> None:
+    items = [QUAKE_1, QUAKE_1B, QUAKE_2, BANK]
+
+    def groups(order: list[int]) -> set[frozenset[int]]:
+        idx = StoryIndex()
+        by: dict[int, set[int]] = {}
+        for i in order:
+            by.setdefault(idx.assign(_p(items[i], "2024-03-04")).story, set()).add(i)
+        return {frozenset(v) for v in by.values()}
+
+    expected = {frozenset({0, 1}), frozenset({2}), frozenset({3})}
+    for seed in range(5):
+        order = list(range(4))
+        random.Random(seed).shuffle(order)
+        assert groups(order) == expected
