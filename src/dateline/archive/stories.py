@@ -159,13 +159,16 @@ class StoryStore:
             except ValueError:
                 lo = ""
         hits: Counter[int] = Counter()
+        # A range on the story's last day keeps the lookup to the window: the cost stays flat as
+        # the archive grows. Undated stories (last = '') are candidates for every article, as in
+        # memory; they are looked up apart so that the range can use the index.
+        bounds = [("last >= ?", lo)] + ([("last = ?", "")] if lo else [])
         for chunk in _chunks(keys):
             marks = ",".join("?" * len(chunk))
-            # an undated story (last = '') stays a candidate for every article, as in memory
-            rows = self.conn.execute(
-                f"SELECT story_id FROM story_keys WHERE key IN ({marks}) AND (last >= ? OR last = '')",
-                (*chunk, lo)).fetchall()
-            hits.update(r[0] for r in rows)
+            for cond, value in bounds:
+                rows = self.conn.execute(
+                    f"SELECT story_id FROM story_keys WHERE key IN ({marks}) AND {cond}", (*chunk, value)).fetchall()
+                hits.update(r[0] for r in rows)
         ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[: self.params.max_candidates]
         found = self._load([sid for sid, _ in ranked])
         return [found[sid] for sid, _ in ranked if sid in found]
