@@ -20,6 +20,8 @@ LAYOUT = {
     "clean": ("polnear", None),
     "quotes": ("polnear", "polnear-train-dev.jsonl"),
     "meantime": ("meantime", "meantime_en.jsonl"),
+    # three sets side by side (plover/, petrarch-validation/, muc4/); found by the first
+    "events": ("plover", "plover_gsr_dev.jsonl"),
 }
 
 

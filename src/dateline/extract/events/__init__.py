@@ -1,0 +1,87 @@
+"""Events coded with PLOVER: who did what to whom, where and when, counted once per article.
+
+For each sentence: the event words and their flags (`coding`), the actor and recipient of
+each (`parties`), its place and date (`places`); then the events of the article that are the
+same (same type, actors, place, day) become one event with a mention per sentence
+(`merge`). Runs after entities, times and quotes, whose results it reads.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from dateline.extract.events.coding import Trigger, clause_tokens, find_triggers, mode_of
+from dateline.extract.events.merge import count_once
+from dateline.extract.events.parties import Resolver, parties, sides
+from dateline.extract.events.places import event_date, event_place
+from dateline.model import EVENT_TYPES, Article, Claim, Event, Party
+from dateline.model import Span as TextSpan
+
+__all__ = ["extract_events"]
+
+# Acts done together: with no recipient named, each party of a compound actor is the other's
+# recipient (`Gondor and Osgiliath renewed ties`).
+MUTUAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE"})
+
+
+def _source(t: Trigger, res: Resolver) -> tuple[Claim | None, Token | None]:
+    if t.reporter is None:
+        return None, None
+    subj = next((c for c in t.reporter.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return Claim(None, None), None
+    said = parties(subj, res)
+    return Claim(said[0].text if said else subj.text, None), subj
+
+
+def _pairs(actors: list[Party], recipients: list[Party], kind: str
+           ) -> list[tuple[Party | None, Party | None]]:
+    if not recipients and len(actors) > 1 and kind in MUTUAL:
+        return [(a, b) for a in actors for b in actors if a is not b]
+    return [(a, r) for a in (actors or [None]) for r in (recipients or [None])]
+
+
+def _events(sent: Span, article: Article, res: Resolver) -> list[Event]:
+    out: list[Event] = []
+    for t in find_triggers(sent):
+        source, speaker_tok = _source(t, res)
+        actors, recipients = sides(t, res)
+        if not actors and speaker_tok is not None and _pronoun_subject(t):
+            # `Syria says it will withdraw`: the pronoun is the speaker itself.
+            actors = parties(speaker_tok, res)
+        clause = clause_tokens(t)
+        mode, instrument = mode_of(t)
+        place = event_place(clause, res.by_char, article)
+        date, date_from = event_date(clause, article)
+        for actor, recipient in _pairs(actors, recipients, t.code.type):
+            out.append(Event(
+                type=t.code.type, quad=EVENT_TYPES[t.code.type], actor=actor,
+                recipient=recipient, mentions=[TextSpan(sent.start_char, sent.end_char)],
+                mode=mode, place=place, date=date, date_from=date_from, flags=list(t.flags),
+                source=source, trigger=t.words, instrument=instrument,
+            ))
+    return out
+
+
+def _pronoun_subject(t: Trigger) -> bool:
+    from dateline.extract.events.parties import PRONOUNS
+
+    tok = t.anchor
+    for _ in range(4):
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj.lower_ in PRONOUNS
+        if tok.head is tok:
+            break
+        tok = tok.head
+    return False
+
+
+def extract_events(article: Article, doc: Doc) -> Article:
+    """Fill `article.events`; reads the entities, times and quotes found before it."""
+    res = Resolver.of(article)
+    found: list[Event] = []
+    for sent in doc.sents:
+        found.extend(_events(sent, article, res))
+    article.events = count_once(found, article)
+    return article

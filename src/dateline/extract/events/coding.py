@@ -1,0 +1,211 @@
+"""Which words of a sentence are events, of what PLOVER type, and how sure the text is.
+
+An event word is a verb of `events_verbs` (with the particle, preposition or object it
+needs: `call for`, `open fire`) or a noun of `events_nouns` that a verb of its own carries
+(`held talks`, `staged a protest`, `a bomb exploded`). A sentence reports one event per
+clause: an event word inside the clause of another (`threatened to ban`, `agreed to
+cooperate`, `staged protests to demand ...`, `accused X of violating ...`) is part of the
+outer event, not one of its own, while verbs joined by `and` are events each.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from dateline.extract.events.words import Code, nouns, verbs, weapons
+from dateline.extract.quotes.verbs import CUES
+
+# Children whose word may complete a verb's entry: a particle, a preposition, an object.
+COMPLETERS = ("prt", "prep", "dobj", "dative")
+# Dependents that attach an event noun to the verb that carries it.
+CARRIED = ("dobj", "nsubj", "nsubjpass", "attr", "appos")
+# Saying that something did not happen is a claim that it did not: the reported event is
+# kept, marked negated, rather than dropped or coded as a rejection.
+DENIALS = frozenset("deny denies denied denying".split())
+HEDGES = frozenset("may might could reportedly allegedly possibly apparently probably "
+                   "perhaps suspected likely".split())
+FUTURE_AUX = frozenset("will shall 'll would wo".split())
+# Verbs that put the event they govern ahead (`plans to attack`, `is about to restore`).
+FUTURE_HEADS = frozenset(
+    "plan plans planned planning intend intends intended intending prepare prepares prepared "
+    "preparing aim aims aimed aiming expect expects expected hope hopes hoped hoping want "
+    "wants wanted seek seeks sought seeking about going decide decides decided set".split()
+)
+NEGATORS = frozenset("not n't never no".split())
+
+
+@dataclass(slots=True)
+class Trigger:
+    """An event word of a sentence, what it means, and what the text says about it."""
+
+    token: Token  # the event word's head token
+    code: Code
+    words: str  # the event word(s) as written: `opened fire`, `hunger strike`
+    anchor: Token  # the verb whose clause holds the event (the word itself for a verb)
+    flags: list[str] = field(default_factory=list)
+    reporter: Token | None = None  # the speech verb that reports it, if any
+
+
+def _verb_code(tok: Token) -> tuple[Code, str] | None:
+    table = verbs()
+    form = tok.lower_
+    for child in tok.children:
+        if child.dep_ in COMPLETERS:
+            code = table.get((form, child.lower_))
+            if code is not None:
+                return code, f"{tok.text} {child.text}"
+    code = table.get((form, ""))
+    return (code, tok.text) if code is not None else None
+
+
+def noun_key(tok: Token, table: dict) -> tuple[str, str] | None:  # type: ignore[type-arg]
+    """The longest entry of `table` ending at noun `tok` with its compounds before it
+    (`hunger strike`, `car bomb`); returns (key, words as written)."""
+    mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.i >= tok.i - 2]
+    for k in range(len(mods), -1, -1):
+        words = [*mods[len(mods) - k:], tok]
+        key = " ".join(w.lower_ for w in words)
+        if key in table:
+            return key, tok.doc[words[0].i : tok.i + 1].text
+    return None
+
+
+def _noun_code(tok: Token) -> tuple[Code, str] | None:
+    table = nouns()
+    found = noun_key(tok, table)
+    return (table[found[0]], found[1]) if found else None
+
+
+def _carrier(tok: Token) -> Token | None:
+    """The verb that carries an event noun (`held` for `held talks`), if it is its object or
+    subject; a noun elsewhere (`in talks`, `the attack's victims`) is not an event here."""
+    if tok.dep_ in CARRIED and tok.head.pos_ in ("VERB", "AUX") and tok.head is not tok:
+        return tok.head
+    return None
+
+
+def _candidate(tok: Token) -> Trigger | None:
+    if tok.pos_ == "VERB":
+        found = _verb_code(tok)
+        if found is not None and not (tok.lower_ in DENIALS and _has_clause(tok)):
+            return Trigger(tok, found[0], found[1], tok)
+        return None
+    if tok.pos_ == "NOUN":
+        carrier = _carrier(tok)
+        found = _noun_code(tok) if carrier is not None else None
+        if found is not None and carrier is not None and _verb_code(carrier) is None:
+            return Trigger(tok, found[0], found[1], carrier)
+    return None
+
+
+def _has_clause(tok: Token) -> bool:
+    return any(c.dep_ == "ccomp" for c in tok.children)
+
+
+def _inside_other(t: Trigger, taken: set[int]) -> bool:
+    """Whether the event word sits in the clause of another event word (joined by `and`,
+    two events both stand)."""
+    tok = t.anchor if t.anchor is not t.token else t.token
+    while tok.dep_ != "ROOT" and tok.head is not tok:
+        if tok.dep_ == "conj":
+            return False
+        tok = tok.head
+        if tok.i in taken:
+            return True
+    return False
+
+
+def _governors(tok: Token) -> list[Token]:
+    """The verb and the verbs it is the complement of (`agree` <- `refused`, `restore` <-
+    `about` <- `is`): where its negation, modals and intent are written."""
+    out = [tok]
+    while tok.dep_ in ("xcomp", "conj", "acomp", "pcomp", "pobj", "prep") and tok.head is not tok:
+        tok = tok.head
+        out.append(tok)
+    return out
+
+
+def _flags(t: Trigger) -> list[str]:
+    flags: set[str] = set()
+    words = [t.token, *_governors(t.anchor)]
+    for w in words:
+        for c in w.children:
+            low = c.lower_
+            if c.dep_ == "neg" or (c.dep_ == "det" and low == "no" and w is t.token):
+                flags.add("negated")
+            elif low in NEGATORS and c.dep_ == "advmod":
+                flags.add("negated")
+            elif low in HEDGES and c.dep_ in ("aux", "advmod", "amod"):
+                flags.add("hedged")
+            elif low in FUTURE_AUX and c.dep_ == "aux":
+                flags.add("future")
+        if w is not t.anchor and w is not t.token and w.lower_ in FUTURE_HEADS:
+            flags.add("future")
+    return [f for f in ("negated", "hedged", "future") if f in flags]
+
+
+def _reporter(t: Trigger) -> Token | None:
+    """The speech verb that reports the event: the verb whose clause complement holds it
+    (`X said Y attacked Z`), or one hung on its own verb (`Y attacked Z, police said`)."""
+    tok = t.anchor
+    while tok.head is not tok:
+        if tok.dep_ in ("ccomp", "parataxis") and tok.head.lower_ in CUES:
+            return tok.head
+        if tok.dep_ not in ("conj", "xcomp", "advcl"):
+            break
+        tok = tok.head
+    for c in t.anchor.children:
+        if c.dep_ in ("parataxis", "ccomp", "advcl") and c.lower_ in CUES:
+            return c
+    return None
+
+
+def find_triggers(sent: Span) -> list[Trigger]:
+    """The events of one sentence, outermost clause first, each with its flags."""
+    found = [t for t in (_candidate(tok) for tok in sent) if t is not None]
+    taken = {t.token.i for t in found} | {t.anchor.i for t in found}
+    out: list[Trigger] = []
+    for t in found:
+        own = {t.token.i, t.anchor.i}
+        if _inside_other(t, taken - own):
+            continue
+        t.flags = _flags(t)
+        t.reporter = _reporter(t)
+        if t.reporter is not None:
+            t.flags.append("claimed")
+            if t.reporter.lower_ in DENIALS and "negated" not in t.flags:
+                t.flags.insert(0, "negated")
+        out.append(t)
+    return out
+
+
+def mode_of(t: Trigger) -> tuple[str | None, str | None]:
+    """How the event was done: a weapon named in its clause (`with machetes`, `a car bomb`,
+    `helicopters shelled`), else the mode of the event word itself; and the weapon's words."""
+    if t.code.type in ("ASSAULT", "COERCE"):
+        table = weapons()
+        for tok in _clause(t):
+            if tok.pos_ in ("NOUN", "PROPN"):
+                found = noun_key(tok, table)
+                if found is not None:
+                    return table[found[0]], found[1]
+    return t.code.mode, None
+
+
+def _clause(t: Trigger) -> list[Token]:
+    """The tokens of the event's own clause: the anchor's subtree without the clauses of
+    other verbs hung on it (reported speech, relative clauses)."""
+    out: list[Token] = []
+    stack = [t.anchor]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        stack.extend(c for c in tok.children
+                     if c.dep_ not in ("ccomp", "relcl", "parataxis", "advcl", "conj")
+                     or c is t.token)
+    return sorted(out, key=lambda x: x.i)
+
+
+clause_tokens = _clause

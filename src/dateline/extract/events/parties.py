@@ -1,0 +1,319 @@
+"""Who did it and to whom: the actor and recipient phrases of an event, each resolved to an
+article entity, a country and a sector read from its own words.
+
+`Russian forces` -> RUS, MIL; `Senior Hungarian and Romanian officials` -> HUN GOV and ROU
+GOV (two actors); `protesters in Minsk` -> BLR, CVL. A country named alone acts through its
+government, as PLOVER codes it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from dateline.extract.countries import country_code, demonym_code
+from dateline.extract.events.coding import Trigger, noun_key
+from dateline.extract.events.places import city_country
+from dateline.extract.events.words import LONGEST, bodies, sectors
+from dateline.model import Article, Entity, Party
+
+NOUNISH = ("NOUN", "PROPN", "PRON", "NUM")
+# Prepositions after a noun that say where a party is from (`soldiers from Gondor`,
+# `rebels in the Ivory Coast`) or whose it is (`the government of Sudan`).
+ORIGIN_PREPS = frozenset("of from in throughout across".split())
+# Prepositions that bring the one an event is done to or with.
+RECIPIENT_PREPS = frozenset("with to against on upon at toward towards into from over for "
+                            "between among of".split())
+# Heads that say little of who a party is (`rebel leaders`, `security officials`): a sector
+# word among their modifiers says more.
+GENERIC = frozenset("leader leaders official officials member members group groups source "
+                    "sources spokesman spokeswoman representative representatives "
+                    "delegation".split())
+# Nouns that carry another party's act (`rejected an Indian proposal`, `calls by Belarus's
+# rulers`): the party is inside them, not the noun itself.
+CONTENT = frozenset("proposal proposals plan plans call calls appeal appeals offer offers "
+                    "demand demands request requests effort efforts initiative resolution "
+                    "invitation idea bid decision policy ban order statement remarks "
+                    "position positions commitment mandate record".split())
+# Heads that count or group the party named after them (`thousands of protesters`).
+QUANTITY = frozenset("thousands hundreds dozens scores tens millions group groups number "
+                     "crowd crowds band bands batch contingent some many most all part "
+                     "members member".split())
+TIME_ENTS = frozenset({"DATE", "TIME"})
+PRONOUNS = frozenset("it they he she we i you them him her us its their".split())
+
+
+@dataclass(slots=True)
+class Resolver:
+    """Looks up the article's entities by the tokens they cover."""
+
+    article: Article
+    by_char: dict[int, Entity]
+
+    @classmethod
+    def of(cls, article: Article) -> Resolver:
+        index: dict[int, Entity] = {}
+        for ent in article.entities:
+            for m in ent.mentions:
+                for i in range(m.start, m.end):
+                    index.setdefault(i, ent)
+        return cls(article, index)
+
+    def entity(self, tok: Token) -> Entity | None:
+        return self.by_char.get(tok.idx)
+
+
+def _phrase_tokens(head: Token) -> list[Token]:
+    """The noun phrase of `head` without clauses or conjuncts: its modifiers and what is
+    written right after it as part of the name (`Boris Yeltsin`)."""
+    keep = [head]
+    for c in head.lefts:
+        if c.dep_ in ("cc", "conj", "punct", "preconj", "advmod") and c.i < head.i:
+            continue
+        keep.extend(t for t in c.subtree if t.dep_ not in ("cc", "punct") or t.i > c.i)
+    for c in head.rights:
+        if c.dep_ in ("compound", "flat", "nummod") or (c.dep_ == "appos" and c.pos_ == "PROPN"):
+            keep.extend(c.subtree)
+    return sorted(set(keep), key=lambda t: t.i)
+
+
+def _body(tokens: list[Token]) -> str | None:
+    table = bodies()
+    words = [t.lower_ for t in tokens]
+    for n in range(LONGEST, 0, -1):
+        for i in range(len(words) - n + 1):
+            code = table.get(" ".join(words[i : i + n]))
+            if code is not None:
+                return code
+    return None
+
+
+def _place_country(tok: Token, res: Resolver) -> str | None:
+    ent = res.entity(tok)
+    if ent is not None and ent.type in ("GPE", "LOC", "NORP", "FAC"):
+        if ent.country:
+            return ent.country
+        return country_code(ent.name) or city_country(ent.name)
+    return None
+
+
+def _countries(tokens: list[Token], res: Resolver) -> list[str]:
+    """Countries named in a phrase, in order: demonyms, country and city names, entities."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        code = None
+        ent = res.entity(tok)
+        if ent is not None and ent.type in ("GPE", "LOC", "NORP"):
+            code = _place_country(tok, res) or demonym_code(ent.name)
+            while i + 1 < len(tokens) and res.entity(tokens[i + 1]) is ent:
+                i += 1
+        if code is None:
+            code = demonym_code(tok.text) or (country_code(tok.text) if tok.pos_ == "PROPN"
+                                              else None)
+            if code is None and "-" in tok.text:
+                code = demonym_code(tok.text.split("-")[0])
+        if code and code not in out:
+            out.append(code)
+        i += 1
+    return out
+
+
+def _sector(head: Token, tokens: list[Token]) -> str | None:
+    table = sectors()
+    found = noun_key(head, table)
+    own = table[found[0]] if found else table.get(head.lower_)
+    mods = [table[t.lower_] for t in tokens if t is not head and t.lower_ in table
+            and t.i < head.i]
+    if own is None or (head.lower_ in GENERIC and mods and mods[-1] != "GOV"):
+        return mods[-1] if mods else own
+    return own
+
+
+def _entity_for(tokens: list[Token], head: Token, res: Resolver) -> Entity | None:
+    ent = res.entity(head)
+    if ent is not None:
+        return ent
+    named = [res.entity(t) for t in tokens if t.pos_ == "PROPN"]
+    named = [e for e in named if e is not None and e.type in ("PERSON", "ORG")]
+    return named[-1] if named else None
+
+
+def _origin(head: Token, res: Resolver) -> list[str]:
+    """Countries from `in X`, `from X`, `of X` after the head, or its possessor `X's`."""
+    out: list[str] = []
+    for c in head.children:
+        if c.dep_ == "poss":
+            out += _countries(_phrase_tokens(c), res)
+        elif c.dep_ == "prep" and c.lower_ in ORIGIN_PREPS:
+            for obj in c.children:
+                if obj.dep_ == "pobj":
+                    out += _countries(_phrase_tokens(obj), res)
+    return out
+
+
+def parties(head: Token, res: Resolver, depth: int = 0) -> list[Party]:
+    """The parties a noun names: one per conjunct, and one per country where the phrase
+    joins several (`Hungarian and Romanian officials`)."""
+    heads = [head, *[c for c in head.conjuncts if c.pos_ in NOUNISH]]
+    out: list[Party] = []
+    for h in heads:
+        out += _one(h, res, depth)
+    return out
+
+
+def _counted(head: Token) -> Token:
+    """`thousands of protesters` -> `protesters`: the party a count or group is made of."""
+    if head.pos_ == "NUM" or head.lower_ in QUANTITY:
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+    return head
+
+
+def _one(head: Token, res: Resolver, depth: int) -> list[Party]:
+    head = _counted(head)
+    if head.lower_ in CONTENT and depth < 2:
+        inner = _inner(head, res, depth)
+        if inner:
+            return inner
+    tokens = _phrase_tokens(head)
+    text = head.doc[tokens[0].i : tokens[-1].i + 1].text
+    body = _body(tokens)
+    countries = [body] if body else _countries(tokens, res) or _origin(head, res)
+    sector = _sector(head, tokens)
+    ent = _entity_for(tokens, head, res)
+    if body and sector is None:
+        sector = "IGO"
+    if sector is None and countries and _names_place(head, res):
+        sector = "GOV"
+    if not countries and ent is not None and ent.country:
+        countries = [ent.country]
+    if len(countries) > 1 and _joined_modifiers(head):
+        return [Party(text, ent.id if ent else None, c, sector) for c in countries]
+    return [Party(text, ent.id if ent else None, countries[0] if countries else None, sector)]
+
+
+def _names_place(head: Token, res: Resolver) -> bool:
+    ent = res.entity(head)
+    return ent is not None and ent.type in ("GPE", "LOC")
+
+
+def _joined_modifiers(head: Token) -> bool:
+    return any(c.dep_ in ("amod", "compound") and any(g.dep_ == "conj" for g in c.children)
+               for c in head.lefts)
+
+
+def _inner(head: Token, res: Resolver, depth: int) -> list[Party]:
+    """The party inside a noun that carries its act: `an Indian proposal` -> India, `calls
+    by Belarus's rulers` -> Belarus's rulers."""
+    for c in head.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from", "of"):
+            for obj in c.children:
+                if obj.dep_ == "pobj":
+                    return parties(obj, res, depth + 1)
+        if c.dep_ == "poss":
+            return parties(c, res, depth + 1)
+    countries = _countries([t for t in head.lefts], res)
+    if countries:
+        text = head.doc[head.left_edge.i : head.i + 1].text
+        return [Party(text, None, countries[0], None)]
+    return []
+
+
+def _subject(tok: Token) -> tuple[Token | None, bool]:
+    """The subject of a verb, climbing out of complements and `and`-joined verbs; and whether
+    the verb is passive (its subject is then the recipient)."""
+    cur = tok
+    for _ in range(6):
+        for c in cur.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                return c, False
+            if c.dep_ == "nsubjpass":
+                return c, True
+        if cur.dep_ in ("xcomp", "conj", "advcl", "acomp", "pcomp", "prep", "pobj") \
+                and cur.head is not cur:
+            cur = cur.head
+        elif cur.dep_ in ("acl", "relcl") and cur.head.pos_ in NOUNISH:
+            return cur.head, cur.dep_ == "acl" and cur.tag_ == "VBN"
+        else:
+            break
+    return None, False
+
+
+def _agent(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ == "agent":
+            return next((o for o in c.children if o.dep_ == "pobj"), None)
+    return None
+
+
+def _object(t: Trigger) -> Token | None:
+    """The one the event is done to: a verb's object, else the object of a preposition that
+    brings one (`talks with X`, `sanctions on X`, `offered to hand over to X`)."""
+    heads = [t.token] if t.token is t.anchor else [t.token, t.anchor]
+    for h in heads:
+        for c in h.children:
+            if c.dep_ in ("dobj", "dative") and c.pos_ in NOUNISH and c is not t.token:
+                return c
+    for h in [*heads, *[c for c in t.token.children if c.dep_ == "xcomp"]]:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS:
+                obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+                if obj is not None and obj.ent_type_ not in TIME_ENTS:
+                    return obj
+    return None
+
+
+def _noun_actor(t: Trigger) -> Token | None:
+    for c in t.token.children:
+        if c.dep_ == "poss":
+            return c
+        if c.dep_ == "prep" and c.lower_ == "by":
+            return next((o for o in c.children if o.dep_ == "pobj"), None)
+    return None
+
+
+def sides(t: Trigger, res: Resolver) -> tuple[list[Party], list[Party]]:
+    """Actors and recipients of an event; each side may be empty."""
+    actor_tok: Token | None = None
+    recip_tok: Token | None = None
+    if t.token is not t.anchor:  # an event noun carried by a verb
+        actor_tok = _noun_actor(t)
+        if actor_tok is None and t.token.dep_ in ("dobj", "attr"):
+            actor_tok, _ = _subject(t.anchor)
+        if actor_tok is None:
+            actors = _modifier_parties(t.token, res)
+        else:
+            actors = []
+    else:
+        actors = []
+        subj, passive = _subject(t.token)
+        agent = _agent(t.token)
+        if passive:
+            recip_tok, actor_tok = subj, agent
+        else:
+            actor_tok = subj
+    if recip_tok is None:
+        recip_tok = _object(t)
+    if actor_tok is not None and not _pronoun(actor_tok):
+        actors = parties(actor_tok, res)
+    recipients = parties(recip_tok, res) if recip_tok is not None else []
+    return actors, recipients
+
+
+def _pronoun(tok: Token) -> bool:
+    return tok.pos_ == "PRON" or tok.lower_ in PRONOUNS
+
+
+def _modifier_parties(noun: Token, res: Resolver) -> list[Party]:
+    """`Israeli airstrikes`, `a Hamas attack`: the actor is a modifier of the event noun."""
+    mods = [c for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod")]
+    countries = _countries(mods, res)
+    if not countries:
+        return []
+    return [Party(mods[0].text, None, countries[0], None)]
