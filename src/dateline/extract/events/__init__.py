@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.extract.events.coding import Trigger, clause_tokens, find_triggers, mode_of
 from dateline.extract.events.merge import count_once
-from dateline.extract.events.parties import Resolver, parties, sides
+from dateline.extract.events.parties import Resolver, fill_countries, parties, sides
 from dateline.extract.events.places import event_date, event_place
 from dateline.model import EVENT_TYPES, Article, Claim, Event, Party
 from dateline.model import Span as TextSpan
@@ -54,6 +54,8 @@ def _events(sent: Span, article: Article, res: Resolver) -> list[Event]:
         place = event_place(clause, res.by_char, article)
         date, date_from = event_date(clause, article)
         for actor, recipient in _pairs(actors, recipients, t.code.type):
+            actor, recipient = _copy(actor), _copy(recipient)
+            fill_countries(actor, recipient, place.country if place else None)
             out.append(Event(
                 type=t.code.type, quad=EVENT_TYPES[t.code.type], actor=actor,
                 recipient=recipient, mentions=[TextSpan(sent.start_char, sent.end_char)],
@@ -63,6 +65,11 @@ def _events(sent: Span, article: Article, res: Resolver) -> list[Event]:
     return out
 
 
+def _copy(p: Party | None) -> Party | None:
+    # Each event owns its parties: filling a country in one pair must not change another.
+    return Party(p.text, p.entity, p.country, p.sector) if p is not None else None
+
+
 def _pronoun_subject(t: Trigger) -> bool:
     from dateline.extract.events.parties import PRONOUNS
 
@@ -70,7 +77,7 @@ def _pronoun_subject(t: Trigger) -> bool:
     for _ in range(4):
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
-            return subj.lower_ in PRONOUNS
+            return subj.lower_ in PRONOUNS and subj.pos_ != "PROPN"
         if tok.head is tok:
             break
         tok = tok.head

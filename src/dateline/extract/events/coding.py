@@ -31,8 +31,20 @@ FUTURE_AUX = frozenset("will shall 'll would wo".split())
 FUTURE_HEADS = frozenset(
     "plan plans planned planning intend intends intended intending prepare prepares prepared "
     "preparing aim aims aimed aiming expect expects expected hope hopes hoped hoping want "
-    "wants wanted seek seeks sought seeking about going decide decides decided set".split()
+    "wants wanted seek seeks sought seeking about going decide decides decided set willing "
+    "ready".split()
 )
+# Intent is an act of its own in PLOVER: saying one will cooperate is to AGREE (`will provide
+# aid`, `is willing to withdraw`), saying one will do harm is to THREATEN (`would boycott`).
+# Words that make a promise conditional turn even a cooperative one into a threat.
+COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
+HARMFUL = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"})
+CONDITIONS = frozenset("unless if until".split())
+# Modals that, in what a party says another must do, make the saying a demand.
+OBLIGATION = frozenset("must should".split())
+REQUEST = Code("REQUEST", None)
+AGREE = Code("AGREE", None)
+THREATEN = Code("THREATEN", None)
 NEGATORS = frozenset("not n't never no".split())
 
 
@@ -86,7 +98,22 @@ def _carrier(tok: Token) -> Token | None:
     return None
 
 
+def _demand(tok: Token) -> Trigger | None:
+    """`X said (that) Y must do Z`: a speech verb reporting an obligation is a demand of X
+    on Y, whatever Z is (the clause's own event words are part of the demand)."""
+    for c in tok.children:
+        if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in OBLIGATION
+                                     for a in c.children):
+            if any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children):
+                return Trigger(tok, REQUEST, f"{tok.text} ... must", tok)
+    return None
+
+
 def _candidate(tok: Token) -> Trigger | None:
+    if tok.lower_ in CUES and tok.pos_ in ("VERB", "AUX"):
+        found_demand = _demand(tok)
+        if found_demand is not None:
+            return found_demand
     if tok.pos_ == "VERB":
         found = _verb_code(tok)
         if found is not None and not (tok.lower_ in DENIALS and _has_clause(tok)):
@@ -146,6 +173,21 @@ def _flags(t: Trigger) -> list[str]:
     return [f for f in ("negated", "hedged", "future") if f in flags]
 
 
+def _intent(t: Trigger) -> None:
+    """Recode a stated intent (flag `future`) as the act of stating it: AGREE or THREATEN."""
+    if "future" not in t.flags or "negated" in t.flags:
+        return
+    conditional = any(m.dep_ == "mark" and m.lower_ in CONDITIONS
+                      for c in t.anchor.children if c.dep_ == "advcl" for m in c.children)
+    if t.code.type in HARMFUL or (t.code.type in COOPERATIVE and conditional):
+        t.code = THREATEN
+    elif t.code.type in COOPERATIVE:
+        t.code = AGREE
+    else:
+        return
+    t.flags.remove("future")
+
+
 def _reporter(t: Trigger) -> Token | None:
     """The speech verb that reports the event: the verb whose clause complement holds it
     (`X said Y attacked Z`), or one hung on its own verb (`Y attacked Z, police said`)."""
@@ -153,7 +195,7 @@ def _reporter(t: Trigger) -> Token | None:
     while tok.head is not tok:
         if tok.dep_ in ("ccomp", "parataxis") and tok.head.lower_ in CUES:
             return tok.head
-        if tok.dep_ not in ("conj", "xcomp", "advcl"):
+        if tok.dep_ not in ("conj", "xcomp", "advcl", "acomp"):
             break
         tok = tok.head
     for c in t.anchor.children:
@@ -172,6 +214,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
         if _inside_other(t, taken - own):
             continue
         t.flags = _flags(t)
+        _intent(t)
         t.reporter = _reporter(t)
         if t.reporter is not None:
             t.flags.append("claimed")

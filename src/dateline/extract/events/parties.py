@@ -9,6 +9,7 @@ government, as PLOVER codes it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -40,6 +41,9 @@ CONTENT = frozenset("proposal proposals plan plans call calls appeal appeals off
 QUANTITY = frozenset("thousands hundreds dozens scores tens millions group groups number "
                      "crowd crowds band bands batch contingent some many most all part "
                      "members member".split())
+# What a party issues to act through it: the party is whoever issued it.
+MESSAGES = frozenset("declaration statement communique report letter message resolution "
+                     "note appeal call".split())
 TIME_ENTS = frozenset({"DATE", "TIME"})
 PRONOUNS = frozenset("it they he she we i you them him her us its their".split())
 
@@ -98,6 +102,29 @@ def _place_country(tok: Token, res: Resolver) -> str | None:
     return None
 
 
+# Endings of demonyms and the country-name endings they stand for: `Zimbabwean` ->
+# `Zimbabwe`, `Rwandan` -> `Rwanda`, `Sudanese` -> `Sudan`, `Bangladeshi` -> `Bangladesh`.
+DEMONYM_ENDINGS = (("ians", "ia"), ("ian", "ia"), ("ans", "a"), ("an", "a"), ("ans", ""),
+                   ("an", ""), ("ans", "e"), ("an", "e"), ("ese", ""), ("is", ""), ("i", ""),
+                   ("ish", ""), ("ns", ""), ("n", ""), ("s", ""))
+
+
+@lru_cache(maxsize=8192)
+def demonym(word: str) -> str | None:
+    """ISO alpha-3 for a demonym or a national (`Iraqi`, `Zimbabwean`, `Serbs`), from the
+    country table or, for the many it does not list, from the country name it is made of."""
+    code = demonym_code(word)
+    if code is not None or len(word) < 5 or not word.isalpha():
+        return code
+    low = word.lower()
+    for ending, stem_end in DEMONYM_ENDINGS:
+        if low.endswith(ending):
+            code = country_code(low[: -len(ending)] + stem_end)
+            if code is not None:
+                return code
+    return None
+
+
 def _countries(tokens: list[Token], res: Resolver) -> list[str]:
     """Countries named in a phrase, in order: demonyms, country and city names, entities."""
     out: list[str] = []
@@ -111,10 +138,10 @@ def _countries(tokens: list[Token], res: Resolver) -> list[str]:
             while i + 1 < len(tokens) and res.entity(tokens[i + 1]) is ent:
                 i += 1
         if code is None:
-            code = demonym_code(tok.text) or (country_code(tok.text) if tok.pos_ == "PROPN"
-                                              else None)
+            code = (demonym(tok.text) if tok.pos_ in ("ADJ", "PROPN", "NOUN") else None) or (
+                country_code(tok.text) if tok.pos_ == "PROPN" else None)
             if code is None and "-" in tok.text:
-                code = demonym_code(tok.text.split("-")[0])
+                code = demonym(tok.text.split("-")[0])
         if code and code not in out:
             out.append(code)
         i += 1
@@ -188,9 +215,11 @@ def _one(head: Token, res: Resolver, depth: int) -> list[Party]:
     sector = _sector(head, tokens)
     ent = _entity_for(tokens, head, res)
     if body and sector is None:
-        sector = "IGO"
+        sector = "NGO" if body == "NGO" else "IGO"
     if sector is None and countries and _names_place(head, res):
         sector = "GOV"
+    elif sector is None and (head.tag_ == "NNPS" or head.tag_ == "NNS" and demonym(head.text)):
+        sector = "CVL"  # `Iraqi Kurds`, `young Algerians`: people of a nation, not its state
     if not countries and ent is not None and ent.country:
         countries = [ent.country]
     if len(countries) > 1 and _joined_modifiers(head):
@@ -238,6 +267,8 @@ def _subject(tok: Token) -> tuple[Token | None, bool]:
         if cur.dep_ in ("xcomp", "conj", "advcl", "acomp", "pcomp", "prep", "pobj") \
                 and cur.head is not cur:
             cur = cur.head
+        elif cur.dep_ == "acl" and cur.head.lower_ in MESSAGES:
+            cur = cur.head.head  # `issued a declaration demanding ...`: the issuer demands
         elif cur.dep_ in ("acl", "relcl") and cur.head.pos_ in NOUNISH:
             return cur.head, cur.dep_ == "acl" and cur.tag_ == "VBN"
         else:
@@ -252,26 +283,47 @@ def _agent(tok: Token) -> Token | None:
     return None
 
 
-def _object(t: Trigger) -> Token | None:
-    """The one the event is done to: a verb's object, else the object of a preposition that
-    brings one (`talks with X`, `sanctions on X`, `offered to hand over to X`)."""
+def _candidates(t: Trigger) -> list[Token]:
+    """Phrases that may name the recipient, nearest first: the objects of the event word
+    (and of a verb it governs: `threatened to ban X`), the objects of prepositions that bring
+    one (`talks with X`, `offered to hand over to X`, `a truce with X`), then the subject of
+    a clause it governs (`demanded that X cancel ...`)."""
     heads = [t.token] if t.token is t.anchor else [t.token, t.anchor]
-    for h in heads:
+    heads += [c for h in list(heads) for c in h.children if c.dep_ == "xcomp"]
+    objs = [c for h in heads for c in h.children
+            if c.dep_ in ("dobj", "dative") and c.pos_ in NOUNISH and c is not t.token]
+    out: list[Token] = []
+    for h in [*heads, *objs]:
+        # On an object, `by` names whose it is (`an admission by Moscow`); on the verb it is
+        # the agent, taken as the actor.
+        preps = RECIPIENT_PREPS | {"by"} if h in objs else RECIPIENT_PREPS
         for c in h.children:
-            if c.dep_ in ("dobj", "dative") and c.pos_ in NOUNISH and c is not t.token:
-                return c
-    for h in [*heads, *[c for c in t.token.children if c.dep_ == "xcomp"]]:
-        for c in h.children:
-            if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS:
-                obj = next((o for o in c.children if o.dep_ == "pobj"), None)
-                if obj is not None and obj.ent_type_ not in TIME_ENTS:
-                    return obj
-    return None
+            if c.dep_ == "prep" and c.lower_ in preps:
+                out += [o for o in c.children if o.dep_ == "pobj" and o.ent_type_ not in TIME_ENTS]
+    clauses = [c for h in heads for c in h.children if c.dep_ in ("ccomp", "acl")]
+    subjects = [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+    return [*objs, *out, *subjects]
+
+
+def _known(p: Party) -> bool:
+    return bool(p.country or p.entity or p.sector)
+
+
+def recipients_of(t: Trigger, res: Resolver) -> list[Party]:
+    """The first candidate phrase that names a party (a country, an entity or a sector),
+    else the event word's plain object, else none: `granted asylum to Rwandan rebels` is
+    done to the rebels, not to the asylum."""
+    cands = [c for c in _candidates(t) if not _pronoun(c)]
+    for c in cands:
+        found = [p for p in parties(c, res) if _known(p)]
+        if found:
+            return found
+    return []
 
 
 def _noun_actor(t: Trigger) -> Token | None:
     for c in t.token.children:
-        if c.dep_ == "poss":
+        if c.dep_ == "poss" and not _pronoun(c):
             return c
         if c.dep_ == "prep" and c.lower_ == "by":
             return next((o for o in c.children if o.dep_ == "pobj"), None)
@@ -284,7 +336,7 @@ def sides(t: Trigger, res: Resolver) -> tuple[list[Party], list[Party]]:
     recip_tok: Token | None = None
     if t.token is not t.anchor:  # an event noun carried by a verb
         actor_tok = _noun_actor(t)
-        if actor_tok is None and t.token.dep_ in ("dobj", "attr"):
+        if actor_tok is None and t.token.dep_ in ("dobj", "attr", "nsubjpass"):
             actor_tok, _ = _subject(t.anchor)
         if actor_tok is None:
             actors = _modifier_parties(t.token, res)
@@ -298,16 +350,35 @@ def sides(t: Trigger, res: Resolver) -> tuple[list[Party], list[Party]]:
             recip_tok, actor_tok = subj, agent
         else:
             actor_tok = subj
-    if recip_tok is None:
-        recip_tok = _object(t)
     if actor_tok is not None and not _pronoun(actor_tok):
         actors = parties(actor_tok, res)
-    recipients = parties(recip_tok, res) if recip_tok is not None else []
-    return actors, recipients
+    if recip_tok is not None:
+        return actors, parties(recip_tok, res)
+    return actors, recipients_of(t, res)
+
+
+# Sectors of a country's own people and institutions: news leaves their country unsaid when
+# the story is about that country (`rebels`, `police`, `the opposition`).
+DOMESTIC = frozenset("GOV MIL COP REB OPP CVL LEG JUD MED EDU LAB CRM PTY REL BUS".split())
+
+
+def fill_countries(actor: Party | None, recipient: Party | None, place_country: str | None
+                   ) -> None:
+    """A party with a domestic sector and no country of its own is of the country where the
+    event happened, else of the other party's country when that one is a state actor
+    (`the government ... accepted demands from rebels`)."""
+    for me, other in ((actor, recipient), (recipient, actor)):
+        if me is None or me.country or me.sector not in DOMESTIC:
+            continue
+        if place_country:
+            me.country = place_country
+        elif other is not None and other.country and other.sector in ("GOV", "MIL", "COP"):
+            me.country = other.country
 
 
 def _pronoun(tok: Token) -> bool:
-    return tok.pos_ == "PRON" or tok.lower_ in PRONOUNS
+    # `US` is a country, `us` a pronoun: a proper noun is never one.
+    return tok.pos_ == "PRON" or (tok.lower_ in PRONOUNS and tok.pos_ != "PROPN")
 
 
 def _modifier_parties(noun: Token, res: Resolver) -> list[Party]:
