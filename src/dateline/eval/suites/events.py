@@ -45,7 +45,7 @@ ISO_LIKE = re.compile(r"[A-Z]{3}")
 MUC_KINDS = frozenset({"ASSAULT", "COERCE"})
 MUC_ROLES = {"perpetrator": ("PerpInd", "PerpOrg"), "target": ("Target", "Victim"),
              "weapon": ("Weapon",)}
-LEADING = re.compile(r"^(?:(?:a|an|the|some|two|three|four|five|six|several|\d+)\s+)+")
+LEADING = re.compile(r"^(?:(?:a|an|the|some|one|two|three|four|five|six|several|\d+)\s+)+")
 
 
 @dataclass(slots=True)

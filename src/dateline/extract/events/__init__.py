@@ -34,8 +34,21 @@ def _source(t: Trigger, res: Resolver) -> tuple[Claim | None, Token | None]:
     return Claim(said[0].text if said else subj.text, None), subj
 
 
+def _distinct(side: list[Party]) -> list[Party]:
+    """One party per country or entity among joined phrases (`homes and buildings` of one
+    place are one recipient); phrases that name none are dropped beside ones that do."""
+    if len(side) < 2:
+        return side
+    named = [p for p in side if p.country or p.entity]
+    out: dict[str, Party] = {}
+    for p in named or side[:1]:
+        out.setdefault(p.entity or p.country or p.text, p)
+    return list(out.values())
+
+
 def _pairs(actors: list[Party], recipients: list[Party], kind: str
            ) -> list[tuple[Party | None, Party | None]]:
+    actors, recipients = _distinct(actors), _distinct(recipients)
     if not recipients and len(actors) > 1 and kind in MUTUAL:
         return [(a, b) for a in actors for b in actors if a is not b]
     return [(a, r) for a in (actors or [None]) for r in (recipients or [None])]
@@ -78,7 +91,7 @@ def _pronoun_subject(t: Trigger) -> bool:
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
             return subj.lower_ in PRONOUNS and subj.pos_ != "PROPN"
-        if tok.head is tok:
+        if tok.head == tok:
             break
         tok = tok.head
     return False

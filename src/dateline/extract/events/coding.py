@@ -90,12 +90,27 @@ def _noun_code(tok: Token) -> tuple[Code, str] | None:
     return (table[found[0]], found[1]) if found else None
 
 
+# Verbs that say an event noun, their subject, took place (`protests broke out`, `fighting
+# continued`); an event noun as the subject of another verb (`an investigation determined`,
+# `the embargo would not work`) talks about the event rather than reporting one.
+OCCUR = frozenset(
+    "occur occurs occurred happen happens happened erupt erupts erupted break breaks broke "
+    "begin begins began begun start starts started continue continues continued resume "
+    "resumes resumed take takes took taken spread spreads intensify intensified rage rages "
+    "raged hit hits rock rocks rocked shake shook go goes went held".split()
+)
+
+
 def _carrier(tok: Token) -> Token | None:
-    """The verb that carries an event noun (`held` for `held talks`), if it is its object or
-    subject; a noun elsewhere (`in talks`, `the attack's victims`) is not an event here."""
-    if tok.dep_ in CARRIED and tok.head.pos_ in ("VERB", "AUX") and tok.head is not tok:
-        return tok.head
-    return None
+    """The verb that carries an event noun (`held` for `held talks`, `broke out` for
+    `protests broke out`); a noun elsewhere (`in talks`, `the attack's victims`) is not an
+    event here."""
+    head = tok.head
+    if head == tok or head.pos_ not in ("VERB", "AUX") or tok.dep_ not in CARRIED:
+        return None
+    if tok.dep_ == "nsubj" and head.lower_ not in OCCUR:
+        return None
+    return head
 
 
 def _demand(tok: Token) -> Trigger | None:
@@ -115,6 +130,8 @@ def _candidate(tok: Token) -> Trigger | None:
         if found_demand is not None:
             return found_demand
     if tok.pos_ == "VERB":
+        if tok.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return None  # `a place to visit`, `plans to sell`: describes a noun, not an act
         found = _verb_code(tok)
         if found is not None and not (tok.lower_ in DENIALS and _has_clause(tok)):
             return Trigger(tok, found[0], found[1], tok)
@@ -132,23 +149,32 @@ def _has_clause(tok: Token) -> bool:
 
 
 def _inside_other(t: Trigger, taken: set[int]) -> bool:
-    """Whether the event word sits in the clause of another event word (joined by `and`,
-    two events both stand)."""
-    tok = t.anchor if t.anchor is not t.token else t.token
-    while tok.dep_ != "ROOT" and tok.head is not tok:
-        if tok.dep_ == "conj":
-            return False
+    """Whether the event word sits in the clause of another event word. Verbs joined by
+    `and` share the place of the first one: both stand where it stands (`kidnapped ... and
+    exploded`), and both fall where it falls (`opened fire, killing one and arresting 12`)."""
+    tok = t.anchor if t.anchor != t.token else t.token
+    while tok.dep_ != "ROOT" and tok.head != tok:
+        joined = tok.dep_ == "conj"
         tok = tok.head
-        if tok.i in taken:
+        if not joined and tok.i in taken:
             return True
     return False
+
+
+def _same_act(t: Trigger, found: list[Trigger]) -> bool:
+    """`killed one soldier and wounded two others`: verbs of one type joined by `and` under
+    one subject report one act, coded once (by the first verb)."""
+    tok = t.token
+    return tok.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children
+                                          ) and any(o.token == tok.head and o.code.type ==
+                                                    t.code.type for o in found)
 
 
 def _governors(tok: Token) -> list[Token]:
     """The verb and the verbs it is the complement of (`agree` <- `refused`, `restore` <-
     `about` <- `is`): where its negation, modals and intent are written."""
     out = [tok]
-    while tok.dep_ in ("xcomp", "conj", "acomp", "pcomp", "pobj", "prep") and tok.head is not tok:
+    while tok.dep_ in ("xcomp", "conj", "acomp", "pcomp", "pobj", "prep") and tok.head != tok:
         tok = tok.head
         out.append(tok)
     return out
@@ -160,7 +186,7 @@ def _flags(t: Trigger) -> list[str]:
     for w in words:
         for c in w.children:
             low = c.lower_
-            if c.dep_ == "neg" or (c.dep_ == "det" and low == "no" and w is t.token):
+            if c.dep_ == "neg" or (c.dep_ == "det" and low == "no" and w == t.token):
                 flags.add("negated")
             elif low in NEGATORS and c.dep_ == "advmod":
                 flags.add("negated")
@@ -168,7 +194,7 @@ def _flags(t: Trigger) -> list[str]:
                 flags.add("hedged")
             elif low in FUTURE_AUX and c.dep_ == "aux":
                 flags.add("future")
-        if w is not t.anchor and w is not t.token and w.lower_ in FUTURE_HEADS:
+        if w != t.anchor and w != t.token and w.lower_ in FUTURE_HEADS:
             flags.add("future")
     return [f for f in ("negated", "hedged", "future") if f in flags]
 
@@ -192,7 +218,7 @@ def _reporter(t: Trigger) -> Token | None:
     """The speech verb that reports the event: the verb whose clause complement holds it
     (`X said Y attacked Z`), or one hung on its own verb (`Y attacked Z, police said`)."""
     tok = t.anchor
-    while tok.head is not tok:
+    while tok.head != tok:
         if tok.dep_ in ("ccomp", "parataxis") and tok.head.lower_ in CUES:
             return tok.head
         if tok.dep_ not in ("conj", "xcomp", "advcl", "acomp"):
@@ -211,7 +237,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
     out: list[Trigger] = []
     for t in found:
         own = {t.token.i, t.anchor.i}
-        if _inside_other(t, taken - own):
+        if _inside_other(t, taken - own) or _same_act(t, found):
             continue
         t.flags = _flags(t)
         _intent(t)
@@ -247,7 +273,7 @@ def _clause(t: Trigger) -> list[Token]:
         out.append(tok)
         stack.extend(c for c in tok.children
                      if c.dep_ not in ("ccomp", "relcl", "parataxis", "advcl", "conj")
-                     or c is t.token)
+                     or c == t.token)
     return sorted(out, key=lambda x: x.i)
 
 

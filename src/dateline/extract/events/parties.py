@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from dateline.extract.countries import country_code, demonym_code
 from dateline.extract.events.coding import Trigger, noun_key
 from dateline.extract.events.places import city_country
-from dateline.extract.events.words import LONGEST, bodies, sectors
+from dateline.extract.events.words import LONGEST, bodies, nouns, sectors, weapons
 from dateline.model import Article, Entity, Party
 
 NOUNISH = ("NOUN", "PROPN", "PRON", "NUM")
@@ -152,7 +152,7 @@ def _sector(head: Token, tokens: list[Token]) -> str | None:
     table = sectors()
     found = noun_key(head, table)
     own = table[found[0]] if found else table.get(head.lower_)
-    mods = [table[t.lower_] for t in tokens if t is not head and t.lower_ in table
+    mods = [table[t.lower_] for t in tokens if t != head and t.lower_ in table
             and t.i < head.i]
     if own is None or (head.lower_ in GENERIC and mods and mods[-1] != "GOV"):
         return mods[-1] if mods else own
@@ -265,7 +265,7 @@ def _subject(tok: Token) -> tuple[Token | None, bool]:
             if c.dep_ == "nsubjpass":
                 return c, True
         if cur.dep_ in ("xcomp", "conj", "advcl", "acomp", "pcomp", "prep", "pobj") \
-                and cur.head is not cur:
+                and cur.head != cur:
             cur = cur.head
         elif cur.dep_ == "acl" and cur.head.lower_ in MESSAGES:
             cur = cur.head.head  # `issued a declaration demanding ...`: the issuer demands
@@ -288,10 +288,12 @@ def _candidates(t: Trigger) -> list[Token]:
     (and of a verb it governs: `threatened to ban X`), the objects of prepositions that bring
     one (`talks with X`, `offered to hand over to X`, `a truce with X`), then the subject of
     a clause it governs (`demanded that X cancel ...`)."""
-    heads = [t.token] if t.token is t.anchor else [t.token, t.anchor]
+    heads = [t.token] if t.token == t.anchor else [t.token, t.anchor]
     heads += [c for h in list(heads) for c in h.children if c.dep_ == "xcomp"]
-    objs = [c for h in heads for c in h.children
-            if c.dep_ in ("dobj", "dative") and c.pos_ in NOUNISH and c is not t.token]
+    # the event word's own object is part of it (`opened fire`, `lodged a protest`)
+    own = set(t.words.lower().split()[1:])
+    objs = [c for h in heads for c in h.children if c.dep_ in ("dobj", "dative")
+            and c.pos_ in NOUNISH and c != t.token and c.lower_ not in own]
     out: list[Token] = []
     for h in [*heads, *objs]:
         # On an object, `by` names whose it is (`an admission by Moscow`); on the verb it is
@@ -313,12 +315,14 @@ def recipients_of(t: Trigger, res: Resolver) -> list[Party]:
     """The first candidate phrase that names a party (a country, an entity or a sector),
     else the event word's plain object, else none: `granted asylum to Rwandan rebels` is
     done to the rebels, not to the asylum."""
-    cands = [c for c in _candidates(t) if not _pronoun(c)]
+    cands = [_antecedent(c) for c in _candidates(t)]
+    cands = [c for c in cands if c is not None and _can_receive(c)]
     for c in cands:
         found = [p for p in parties(c, res) if _known(p)]
         if found:
             return found
-    return []
+    objs = [c for c in cands if c.dep_ in ("dobj", "dative") and c.head in (t.token, t.anchor)]
+    return parties(objs[0], res) if objs else []
 
 
 def _noun_actor(t: Trigger) -> Token | None:
@@ -334,7 +338,7 @@ def sides(t: Trigger, res: Resolver) -> tuple[list[Party], list[Party]]:
     """Actors and recipients of an event; each side may be empty."""
     actor_tok: Token | None = None
     recip_tok: Token | None = None
-    if t.token is not t.anchor:  # an event noun carried by a verb
+    if t.token != t.anchor:  # an event noun carried by a verb
         actor_tok = _noun_actor(t)
         if actor_tok is None and t.token.dep_ in ("dobj", "attr", "nsubjpass"):
             actor_tok, _ = _subject(t.anchor)
@@ -350,11 +354,48 @@ def sides(t: Trigger, res: Resolver) -> tuple[list[Party], list[Party]]:
             recip_tok, actor_tok = subj, agent
         else:
             actor_tok = subj
-    if actor_tok is not None and not _pronoun(actor_tok):
+    actor_tok, recip_tok = _antecedent(actor_tok), _antecedent(recip_tok)
+    if actor_tok is not None and not _pronoun(actor_tok) and not _means(actor_tok):
         actors = parties(actor_tok, res)
-    if recip_tok is not None:
+    if recip_tok is not None and _can_receive(recip_tok):
         return actors, parties(recip_tok, res)
     return actors, recipients_of(t, res)
+
+
+# Nouns that fill an object's slot without being anyone: damage, counts, ordinals, `no one`.
+NOT_RECIPIENTS = frozenset("damage losses loss casualties one none nobody anyone everyone "
+                           "someone place part way time times order".split())
+
+
+def _can_receive(tok: Token) -> bool:
+    """Whether a phrase can be the one an event is done to: not a pronoun, a bare number, a
+    weapon or another event (`destroyed the bomb`'s bomb is the means; `caused serious
+    damage` names no one)."""
+    if _pronoun(tok) or tok.lower_ in NOT_RECIPIENTS or tok.ent_type_ in TIME_ENTS:
+        return False
+    if tok.pos_ == "NUM" and _counted(tok) == tok:
+        return False
+    return not _weapon(tok)
+
+
+def _antecedent(tok: Token | None) -> Token | None:
+    """`the peasant who was killed`: a relative pronoun stands for the noun its clause
+    modifies."""
+    if tok is not None and tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+def _weapon(tok: Token) -> bool:
+    # Helicopters, tanks and warships are weapons that stand for the forces using them
+    # (`Israeli helicopters shelled ...`): those are parties (their sector is MIL).
+    return noun_key(tok, weapons()) is not None and noun_key(tok, sectors()) is None
+
+
+def _means(tok: Token) -> bool:
+    """Whether a subject is the means, not the actor (`a bomb killed two people`, `gunfire
+    wounded a girl`, `the explosion destroyed ...`): weapons and events do not act."""
+    return _weapon(tok) or noun_key(tok, nouns()) is not None
 
 
 # Sectors of a country's own people and institutions: news leaves their country unsaid when
