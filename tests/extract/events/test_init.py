@@ -68,3 +68,25 @@ def test_dateline_place_when_the_clause_names_none(nlp) -> None:  # type: ignore
                    Dateline("CAIRO (Reuters) -", "Cairo", "Reuters"))
     assert ev.type == "COERCE" and ev.mode == "arrest"
     assert ev.place is not None and (ev.place.text, ev.place.country) == ("Cairo", "EGY")
+
+
+def test_stated_intent_is_coded_as_agree_or_threaten(nlp) -> None:  # type: ignore[no-untyped-def]
+    (agree,) = events(nlp, "Norway will provide food aid to the refugees.")
+    assert agree.type == "AGREE" and "future" not in agree.flags
+    (threat,) = events(nlp, "Chile said it would boycott all contact with Peru.")
+    assert threat.type == "THREATEN" and threat.actor is not None
+    assert threat.actor.country == "CHL"  # `it` is the speaker
+    assert threat.recipient is not None and threat.recipient.country == "PER"
+
+
+def test_saying_another_must_act_is_a_request(nlp) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = events(nlp, "Kenya said the rebels must lay down their arms.")
+    assert ev.type == "REQUEST" and ev.recipient is not None
+    assert ev.recipient.sector == "REB"
+
+
+def test_a_weapon_is_the_means_and_joined_verbs_are_one_act(nlp) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = events(nlp, "A car bomb killed three Peruvian soldiers and wounded two others.")
+    assert ev.type == "ASSAULT" and ev.actor is None
+    assert (ev.mode, ev.instrument) == ("explosives", "car bomb")
+    assert ev.recipient is not None and ev.recipient.country == "PER"
