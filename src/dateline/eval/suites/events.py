@@ -143,10 +143,16 @@ def _norm(text: str) -> str:
     return LEADING.sub("", " ".join(text.lower().replace('"', " ").split()))
 
 
+def _armed(p: Party | None) -> bool:
+    # MUC-4 templates are terrorist acts; fighting between armed forces is not one of them,
+    # so an attack on soldiers or guerrillas fills no template.
+    return p is not None and p.sector in ("MIL", "REB")
+
+
 def _muc_predicted(events: list[Event]) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {role: set() for role in MUC_ROLES}
     for e in events:
-        if e.type not in MUC_KINDS:
+        if e.type not in MUC_KINDS or _armed(e.recipient):
             continue
         if e.actor is not None:
             out["perpetrator"].add(_norm(e.actor.text))

@@ -101,10 +101,25 @@ OCCUR = frozenset(
 )
 
 
+# Nouns that count or string events together (`a series of attacks`, `days of war games`):
+# the verb that carries them carries the events.
+SERIES = frozenset("series wave waves spate string round rounds day days week weeks campaign "
+                   "number".split())
+# Words that lay an event at someone's door (`X claimed responsibility for the bombing`,
+# `X was behind the attack`, `X is responsible for the murder`).
+BLAME = frozenset("responsibility responsible behind".split())
+
+
 def _carrier(tok: Token) -> Token | None:
     """The verb that carries an event noun (`held` for `held talks`, `broke out` for
-    `protests broke out`); a noun elsewhere (`in talks`, `the attack's victims`) is not an
-    event here."""
+    `protests broke out`, `claimed` for `claimed responsibility for the attack`); a noun
+    elsewhere (`in talks`, `the attack's victims`) is not an event here."""
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        owner = tok.head.head
+        if owner.lower_ in BLAME:
+            return owner.head if owner.pos_ in ("NOUN", "ADJ") else owner
+        if owner.lower_ in SERIES and owner.pos_ == "NOUN":
+            tok = owner
     head = tok.head
     if head == tok or head.pos_ not in ("VERB", "AUX") or tok.dep_ not in CARRIED:
         return None
@@ -130,8 +145,10 @@ def _candidate(tok: Token) -> Trigger | None:
         if found_demand is not None:
             return found_demand
     if tok.pos_ == "VERB":
-        if tok.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-            return None  # `a place to visit`, `plans to sell`: describes a noun, not an act
+        if tok.dep_ == "acl" and not any(c.dep_ == "agent" for c in tok.children):
+            # `a place to visit`, `West Africans ordered out of Nigeria`: a verb that
+            # describes a noun is not an act reported here, unless it says by whom.
+            return None
         found = _verb_code(tok)
         if found is not None and not (tok.lower_ in DENIALS and _has_clause(tok)):
             return Trigger(tok, found[0], found[1], tok)
@@ -154,11 +171,25 @@ def _inside_other(t: Trigger, taken: set[int]) -> bool:
     exploded`), and both fall where it falls (`opened fire, killing one and arresting 12`)."""
     tok = t.anchor if t.anchor != t.token else t.token
     while tok.dep_ != "ROOT" and tok.head != tok:
+        if tok.dep_ == "advcl" and _factual(tok):
+            return False  # `fighting raged when rebels attacked a substation`: two events
         joined = tok.dep_ == "conj"
         tok = tok.head
         if not joined and tok.i in taken:
             return True
     return False
+
+
+# Subordinating words that report something that happened (`when`, `after`); others (`if`,
+# `unless`, `before`, `until`) put their clause's event in a condition or a future.
+FACTUAL = frozenset("when after as while because since though although whereas".split())
+
+
+def _factual(clause: Token) -> bool:
+    """An adverbial clause with its own subject that reports a fact of its own."""
+    marks = [c.lower_ for c in clause.children if c.dep_ == "mark"]
+    subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+    return subject and bool(marks) and all(m in FACTUAL for m in marks)
 
 
 def _same_act(t: Trigger, found: list[Trigger]) -> bool:

@@ -218,7 +218,7 @@ def _one(head: Token, res: Resolver, depth: int) -> list[Party]:
         sector = "NGO" if body == "NGO" else "IGO"
     if sector is None and countries and _names_place(head, res):
         sector = "GOV"
-    elif sector is None and (head.tag_ == "NNPS" or head.tag_ == "NNS" and demonym(head.text)):
+    elif sector is None and head.tag_ in ("NNPS", "NNS") and demonym(head.text):
         sector = "CVL"  # `Iraqi Kurds`, `young Algerians`: people of a nation, not its state
     if not countries and ent is not None and ent.country:
         countries = [ent.country]
@@ -277,10 +277,19 @@ def _subject(tok: Token) -> tuple[Token | None, bool]:
 
 
 def _agent(tok: Token) -> Token | None:
-    for c in tok.children:
-        if c.dep_ == "agent":
-            return next((o for o in c.children if o.dep_ == "pobj"), None)
+    """The `by` phrase of a passive verb, or of a passive verb joined to it (`were killed
+    ..., shot by armed men`)."""
+    for verb in [tok, *[c for c in tok.children if c.dep_ in ("conj", "advcl") and c.tag_ == "VBN"]]:
+        for c in verb.children:
+            if c.dep_ == "agent":
+                return next((o for o in c.children if o.dep_ == "pobj"), None)
     return None
+
+
+# Verbs whose subject, with no object, is what the event happened to (`a plane blew up`,
+# `the building burned`): the thing, not the one who did it.
+ERGATIVE = frozenset("explode explodes exploded exploding blow blows blew blown burn burns "
+                     "burned burnt burning collapse collapsed crash crashed sink sank".split())
 
 
 def _candidates(t: Trigger) -> list[Token]:
@@ -321,8 +330,10 @@ def recipients_of(t: Trigger, res: Resolver) -> list[Party]:
         found = [p for p in parties(c, res) if _known(p)]
         if found:
             return found
-    objs = [c for c in cands if c.dep_ in ("dobj", "dative") and c.head in (t.token, t.anchor)]
-    return parties(objs[0], res) if objs else []
+    own = (t.token, t.anchor)
+    plain = [c for c in cands if c.dep_ in ("dobj", "dative") and c.head in own
+             or c.dep_ == "pobj" and c.head.head == t.token]
+    return parties(plain[0], res) if plain else []
 
 
 def _noun_actor(t: Trigger) -> Token | None:
@@ -340,7 +351,8 @@ def sides(t: Trigger, res: Resolver) -> tuple[list[Party], list[Party]]:
     recip_tok: Token | None = None
     if t.token != t.anchor:  # an event noun carried by a verb
         actor_tok = _noun_actor(t)
-        if actor_tok is None and t.token.dep_ in ("dobj", "attr", "nsubjpass"):
+        if actor_tok is None and (t.token.dep_ in ("dobj", "attr", "nsubjpass")
+                                  or t.token.dep_ == "pobj"):
             actor_tok, _ = _subject(t.anchor)
         if actor_tok is None:
             actors = _modifier_parties(t.token, res)
@@ -350,6 +362,9 @@ def sides(t: Trigger, res: Resolver) -> tuple[list[Party], list[Party]]:
         actors = []
         subj, passive = _subject(t.token)
         agent = _agent(t.token)
+        if (t.token.lower_ in ERGATIVE and subj is not None and not _weapon(subj)
+                and not any(c.dep_ == "dobj" for c in t.token.children)):
+            passive = True
         if passive:
             recip_tok, actor_tok = subj, agent
         else:
@@ -364,7 +379,7 @@ def sides(t: Trigger, res: Resolver) -> tuple[list[Party], list[Party]]:
 
 # Nouns that fill an object's slot without being anyone: damage, counts, ordinals, `no one`.
 NOT_RECIPIENTS = frozenset("damage losses loss casualties one none nobody anyone everyone "
-                           "someone place part way time times order".split())
+                           "someone place part way time times order responsibility".split())
 
 
 def _can_receive(tok: Token) -> bool:
