@@ -66,8 +66,10 @@ def _events(sent: Span, article: Article, res: Resolver) -> list[Event]:
         mode, instrument = mode_of(t)
         place = event_place(clause, res.by_char, article)
         date, date_from = event_date(clause, article)
+        said = parties(speaker_tok, res) if speaker_tok is not None else []
         for actor, recipient in _pairs(actors, recipients, t.code.type):
             actor, recipient = _copy(actor), _copy(recipient)
+            _speakers_own(actor, said)
             fill_countries(actor, recipient, place.country if place else None)
             out.append(Event(
                 type=t.code.type, quad=EVENT_TYPES[t.code.type], actor=actor,
@@ -76,6 +78,18 @@ def _events(sent: Span, article: Article, res: Resolver) -> list[Event]:
                 source=source, trigger=t.words, instrument=instrument,
             ))
     return out
+
+
+POSSESSIVES = frozenset("its their his her our".split())
+
+
+def _speakers_own(p: Party | None, said: list[Party]) -> None:
+    """`Bosnian Serbs said their forces had withdrawn`: a party the speaker calls its own
+    is of the speaker's country."""
+    if p is None or p.country or not said or not said[0].country:
+        return
+    if p.text.split(" ", 1)[0].lower() in POSSESSIVES:
+        p.country = said[0].country
 
 
 def _copy(p: Party | None) -> Party | None:

@@ -39,12 +39,19 @@ FUTURE_HEADS = frozenset(
 # Words that make a promise conditional turn even a cooperative one into a threat.
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 HARMFUL = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"})
-CONDITIONS = frozenset("unless if until".split())
+# `unless` makes a promise a threat (`will withdraw unless ...`); `if` keeps it an offer
+# (`would meet him if ...`).
+CONDITIONS = frozenset({"unless"})
+# What a party issues to act through it (`a declaration demanding ...`): its verbs are the
+# issuer's acts.
+MESSAGES = frozenset("declaration statement communique report letter message resolution "
+                     "note appeal call".split())
 # Modals that, in what a party says another must do, make the saying a demand.
 OBLIGATION = frozenset("must should".split())
 REQUEST = Code("REQUEST", None)
 AGREE = Code("AGREE", None)
 THREATEN = Code("THREATEN", None)
+REJECT = Code("REJECT", None)
 NEGATORS = frozenset("not n't never no".split())
 
 
@@ -145,7 +152,8 @@ def _candidate(tok: Token) -> Trigger | None:
         if found_demand is not None:
             return found_demand
     if tok.pos_ == "VERB":
-        if tok.dep_ == "acl" and not any(c.dep_ == "agent" for c in tok.children):
+        if (tok.dep_ == "acl" and not any(c.dep_ == "agent" for c in tok.children)
+                and tok.head.lower_ not in MESSAGES):
             # `a place to visit`, `West Africans ordered out of Nigeria`: a verb that
             # describes a noun is not an act reported here, unless it says by whom.
             return None
@@ -231,8 +239,14 @@ def _flags(t: Trigger) -> list[str]:
 
 
 def _intent(t: Trigger) -> None:
-    """Recode a stated intent (flag `future`) as the act of stating it: AGREE or THREATEN."""
-    if "future" not in t.flags or "negated" in t.flags:
+    """Recode a stated intent (flag `future`) as the act of stating it: AGREE or THREATEN;
+    an intent not to cooperate (`will not accept`) is a refusal, REJECT."""
+    if "future" not in t.flags:
+        return
+    if "negated" in t.flags:
+        if t.code.type in COOPERATIVE or t.code.type == "AGREE":
+            t.code = REJECT
+            t.flags = [f for f in t.flags if f not in ("negated", "future")]
         return
     conditional = any(m.dep_ == "mark" and m.lower_ in CONDITIONS
                       for c in t.anchor.children if c.dep_ == "advcl" for m in c.children)

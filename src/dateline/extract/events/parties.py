@@ -14,7 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from dateline.extract.countries import country_code, demonym_code
-from dateline.extract.events.coding import Trigger, noun_key
+from dateline.extract.events.coding import MESSAGES, Trigger, noun_key
 from dateline.extract.events.places import city_country
 from dateline.extract.events.words import LONGEST, bodies, nouns, sectors, weapons
 from dateline.model import Article, Entity, Party
@@ -41,9 +41,6 @@ CONTENT = frozenset("proposal proposals plan plans call calls appeal appeals off
 QUANTITY = frozenset("thousands hundreds dozens scores tens millions group groups number "
                      "crowd crowds band bands batch contingent some many most all part "
                      "members member".split())
-# What a party issues to act through it: the party is whoever issued it.
-MESSAGES = frozenset("declaration statement communique report letter message resolution "
-                     "note appeal call".split())
 TIME_ENTS = frozenset({"DATE", "TIME"})
 PRONOUNS = frozenset("it they he she we i you them him her us its their".split())
 
@@ -137,6 +134,9 @@ def _countries(tokens: list[Token], res: Resolver) -> list[str]:
             code = _place_country(tok, res) or demonym_code(ent.name)
             while i + 1 < len(tokens) and res.entity(tokens[i + 1]) is ent:
                 i += 1
+        if code is None and i > 0 and tokens[i - 1].lower_ == "ethnic":
+            i += 1  # `ethnic Albanians` names a people, not Albania
+            continue
         if code is None:
             code = (demonym(tok.text) if tok.pos_ in ("ADJ", "PROPN", "NOUN") else None) or (
                 country_code(tok.text) if tok.pos_ == "PROPN" else None)
@@ -148,12 +148,32 @@ def _countries(tokens: list[Token], res: Resolver) -> list[str]:
     return out
 
 
+def _words(tokens: list[Token]) -> list[str]:
+    """Lower-case words, with hyphenated compounds joined back (`secretary-general`)."""
+    out: list[str] = []
+    joining = False
+    for t in tokens:
+        if t.text == "-" and out:
+            joining = True
+            out[-1] += "-"
+        elif joining:
+            out[-1] += t.lower_
+            joining = False
+        else:
+            out.append(t.lower_)
+    return out
+
+
 def _sector(head: Token, tokens: list[Token]) -> str | None:
     table = sectors()
     found = noun_key(head, table)
     own = table[found[0]] if found else table.get(head.lower_)
-    mods = [table[t.lower_] for t in tokens if t != head and t.lower_ in table
-            and t.i < head.i]
+    # Nouns before the head say who (`army bulldozers`, `rebel leaders`); adjectives only
+    # do for heads that say nothing themselves (`military sources`): `military intelligence`
+    # and `official contact` are things, not parties.
+    before = [t for t in tokens if t.i < head.i
+              and (t.pos_ in ("NOUN", "PROPN", "PUNCT") or head.lower_ in GENERIC)]
+    mods = [table[w] for w in _words(before) if w in table]
     if own is None or (head.lower_ in GENERIC and mods and mods[-1] != "GOV"):
         return mods[-1] if mods else own
     return own
