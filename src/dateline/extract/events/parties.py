@@ -8,6 +8,7 @@ government, as PLOVER codes it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -90,12 +91,19 @@ def _body(tokens: list[Token]) -> str | None:
     return None
 
 
+# `east Bosnia`, `northern Iraq`: a part of a country is in that country.
+DIRECTIONS = re.compile(r"^(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|"
+                        r"eastern|western|north-?east|north-?west|south-?east|south-?west)"
+                        r"(?:ern)?\s+)+", re.I)
+
+
 def _place_country(tok: Token, res: Resolver) -> str | None:
     ent = res.entity(tok)
     if ent is not None and ent.type in ("GPE", "LOC", "NORP", "FAC"):
         if ent.country:
             return ent.country
-        return country_code(ent.name) or city_country(ent.name)
+        name = DIRECTIONS.sub("", ent.name)
+        return country_code(ent.name) or country_code(name) or city_country(name)
     return None
 
 
@@ -253,7 +261,7 @@ def _names_place(head: Token, res: Resolver) -> bool:
 
 
 def _joined_modifiers(head: Token) -> bool:
-    return any(c.dep_ in ("amod", "compound") and any(g.dep_ == "conj" for g in c.children)
+    return any(c.dep_ in ("amod", "compound", "nmod") and any(g.dep_ == "conj" for g in c.children)
                for c in head.lefts)
 
 
@@ -265,7 +273,7 @@ def _inner(head: Token, res: Resolver, depth: int) -> list[Party]:
             for obj in c.children:
                 if obj.dep_ == "pobj":
                     return parties(obj, res, depth + 1)
-        if c.dep_ == "poss":
+        if c.dep_ == "poss" and not _pronoun(c):
             return parties(c, res, depth + 1)
     countries = _countries([t for t in head.lefts], res)
     if countries:
@@ -321,13 +329,17 @@ def _candidates(t: Trigger) -> list[Token]:
     heads += [c for h in list(heads) for c in h.children if c.dep_ == "xcomp"]
     # the event word's own object is part of it (`opened fire`, `lodged a protest`)
     own = set(t.words.lower().split()[1:])
-    objs = [c for h in heads for c in h.children if c.dep_ in ("dobj", "dative")
-            and c.pos_ in NOUNISH and c != t.token and c.lower_ not in own]
+    all_objs = [c for h in heads for c in h.children if c.dep_ in ("dobj", "dative")
+                and c.pos_ in NOUNISH and c != t.token]
+    objs = [c for c in all_objs if c.lower_ not in own]
+    # what a count is of (`part of an aid program for Bosnia`) and the event word's own
+    # object (`lodged a protest with Albania`) bring their prepositions too
+    holders = [*all_objs, *[_counted(c) for c in all_objs if _counted(c) != c]]
     out: list[Token] = []
-    for h in [*heads, *objs]:
+    for h in [*heads, *holders]:
         # On an object, `by` names whose it is (`an admission by Moscow`); on the verb it is
         # the agent, taken as the actor.
-        preps = RECIPIENT_PREPS | {"by"} if h in objs else RECIPIENT_PREPS
+        preps = RECIPIENT_PREPS | {"by"} if h in holders else RECIPIENT_PREPS
         for c in h.children:
             if c.dep_ == "prep" and c.lower_ in preps:
                 out += [o for o in c.children if o.dep_ == "pobj" and o.ent_type_ not in TIME_ENTS]
@@ -393,8 +405,23 @@ def sides(t: Trigger, res: Resolver) -> tuple[list[Party], list[Party]]:
     if actor_tok is not None and not _pronoun(actor_tok) and not _means(actor_tok):
         actors = parties(actor_tok, res)
     if recip_tok is not None and _can_receive(recip_tok):
-        return actors, parties(recip_tok, res)
+        return actors, _inside(recip_tok, res)
     return actors, recipients_of(t, res)
+
+
+def _inside(tok: Token, res: Resolver) -> list[Party]:
+    """The parties a phrase names, else those of its `for`/`of` phrase (`a camp for Congolese
+    refugees` was attacked: the refugees were)."""
+    found = parties(tok, res)
+    if any(_known(p) for p in found):
+        return found
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("for", "of"):
+            for obj in c.children:
+                inner = [p for p in parties(obj, res) if _known(p)] if obj.dep_ == "pobj" else []
+                if inner:
+                    return inner
+    return found
 
 
 # Nouns that fill an object's slot without being anyone: damage, counts, ordinals, `no one`.
