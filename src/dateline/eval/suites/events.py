@@ -45,7 +45,9 @@ ISO_LIKE = re.compile(r"[A-Z]{3}")
 MUC_KINDS = frozenset({"ASSAULT", "COERCE"})
 MUC_ROLES = {"perpetrator": ("PerpInd", "PerpOrg"), "target": ("Target", "Victim"),
              "weapon": ("Weapon",)}
-LEADING = re.compile(r"^(?:(?:a|an|the|some|one|two|three|four|five|six|several|\d+)\s+)+")
+# Leading words that the gold's mentions leave out (`the`, counts): dropped on both sides.
+LEADING = re.compile(r"^(?:(?:a|an|the|some|one|two|three|four|five|six|seven|eight|nine|ten|"
+                     r"eleven|twelve|twenty|several|many|dozens of|hundreds of|[\d,.]+)\s+)+")
 
 
 @dataclass(slots=True)

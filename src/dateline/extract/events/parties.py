@@ -426,7 +426,8 @@ def _inside(tok: Token, res: Resolver) -> list[Party]:
 
 # Nouns that fill an object's slot without being anyone: damage, counts, ordinals, `no one`.
 NOT_RECIPIENTS = frozenset("damage losses loss casualties one none nobody anyone everyone "
-                           "someone place part way time times order responsibility".split())
+                           "someone place part way time times order responsibility crime crimes action actions "
+                           "incident incidents operation operations".split())
 
 
 def _can_receive(tok: Token) -> bool:
@@ -437,6 +438,8 @@ def _can_receive(tok: Token) -> bool:
         return False
     if tok.pos_ == "NUM" and _counted(tok) == tok:
         return False
+    if noun_key(tok, nouns()) is not None and tok.lower_ not in CONTENT:
+        return False  # `condemned the attack`: an event is not who it was done to
     return not _weapon(tok)
 
 
