@@ -90,3 +90,9 @@ def test_a_weapon_is_the_means_and_joined_verbs_are_one_act(nlp) -> None:  # typ
     assert ev.type == "ASSAULT" and ev.actor is None
     assert (ev.mode, ev.instrument) == ("explosives", "car bomb")
     assert ev.recipient is not None and ev.recipient.country == "PER"
+
+
+def test_bracketed_abbreviation_is_not_part_of_the_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = events(nlp, "The National Farmers Front (NFF) rejected the new land law.")
+    assert ev.type == "REJECT" and ev.actor is not None
+    assert ev.actor.text == "The National Farmers Front"

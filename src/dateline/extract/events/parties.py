@@ -77,7 +77,13 @@ def _phrase_tokens(head: Token) -> list[Token]:
     for c in head.rights:
         if c.dep_ in ("compound", "flat", "nummod") or (c.dep_ == "appos" and c.pos_ == "PROPN"):
             keep.extend(c.subtree)
-    return sorted(set(keep), key=lambda t: t.i)
+    keep = sorted(set(keep), key=lambda t: t.i)
+    # `the Islamic Salvation Front (FIS)`: an abbreviation in brackets is another mention of
+    # the same name, not part of it
+    doc = head.doc
+    cut = next((i for i, t in enumerate(keep)
+                if t.i > head.i and (t.text == "(" or doc[t.i - 1].text == "(")), None)
+    return keep if cut is None else keep[:cut]
 
 
 def _body(tokens: list[Token]) -> str | None:
@@ -402,7 +408,8 @@ def sides(t: Trigger, res: Resolver) -> tuple[list[Party], list[Party]]:
         else:
             actor_tok = subj
     actor_tok, recip_tok = _antecedent(actor_tok), _antecedent(recip_tok)
-    if actor_tok is not None and not _pronoun(actor_tok) and not _means(actor_tok):
+    if (actor_tok is not None and not _pronoun(actor_tok) and not _means(actor_tok)
+            and actor_tok.lower_ not in NOT_RECIPIENTS):
         actors = parties(actor_tok, res)
     if recip_tok is not None and _can_receive(recip_tok):
         return actors, _inside(recip_tok, res)
