@@ -12,8 +12,9 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.extract.events.coding import Trigger, clause_tokens, find_triggers, mode_of
 from dateline.extract.events.merge import count_once
-from dateline.extract.events.parties import Resolver, fill_countries, parties, sides
+from dateline.extract.events.parties import Resolver, fill_countries, is_pronoun, parties
 from dateline.extract.events.places import event_date, event_place
+from dateline.extract.events.sides import sides
 from dateline.model import EVENT_TYPES, Article, Claim, Event, Party
 from dateline.model import Span as TextSpan
 
@@ -98,13 +99,12 @@ def _copy(p: Party | None) -> Party | None:
 
 
 def _pronoun_subject(t: Trigger) -> bool:
-    from dateline.extract.events.parties import PRONOUNS
 
     tok = t.anchor
     for _ in range(4):
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
-            return subj.lower_ in PRONOUNS and subj.pos_ != "PROPN"
+            return is_pronoun(subj)
         if tok.head == tok:
             break
         tok = tok.head
