@@ -142,15 +142,93 @@ class Time:
     type: str = "DATE"  # DATE | TIME | DURATION | SET, as in TimeML
 
 
+# PLOVER's four quad categories, by short code: verbal/material x cooperation/conflict.
+QUADS: dict[str, str] = {
+    "VCOOP": "verbal cooperation", "MCOOP": "material cooperation",
+    "VCONF": "verbal conflict", "MCONF": "material conflict",
+}
+
+# The 16 PLOVER event types and their quad, as the PLOVER manual groups them.
+EVENT_TYPES: dict[str, str] = {
+    "AGREE": "VCOOP", "CONSULT": "VCOOP", "SUPPORT": "VCOOP", "CONCEDE": "VCOOP",
+    "COOPERATE": "MCOOP", "AID": "MCOOP", "RETREAT": "MCOOP",
+    "REQUEST": "VCONF", "ACCUSE": "VCONF", "REJECT": "VCONF", "THREATEN": "VCONF",
+    "PROTEST": "MCONF", "SANCTION": "MCONF", "MOBILIZE": "MCONF", "COERCE": "MCONF",
+    "ASSAULT": "MCONF",
+}
+
+# An event's flags, in this order: `negated` (`did not attack`), `hedged` (`may impose`,
+# `reportedly`), `future` (`will meet`, `plans to`), `claimed` (told by a source, not seen).
+EVENT_FLAGS = ("negated", "hedged", "future", "claimed")
+
+
+@dataclass(slots=True)
+class Party:
+    """One side of an event: the words that name it, the article entity they are (an id in
+    `Article.entities`), its country (ISO alpha-3, or a body: EU, UN, NATO, AU, IGO) and its
+    sector (GOV, MIL, COP, REB, OPP, CVL, BUS, MED, IGO, NGO, JUD, REL, EDU, HLH)."""
+
+    text: str
+    entity: str | None = None
+    country: str | None = None
+    sector: str | None = None
+
+
+@dataclass(slots=True)
+class Place:
+    text: str
+    country: str | None = None
+
+
+@dataclass(slots=True)
+class Claim:
+    """Who reports the event (`X said Y attacked Z`: X), and the article quote it is in."""
+
+    speaker: str | None = None
+    quote: int | None = None  # index into `Article.quotes`
+
+
 @dataclass(slots=True)
 class Event:
-    actor: str | None
-    action: str
-    target: str | None
-    place: str | None
-    time: str | None
-    sentence_start: int
-    sentence_end: int
+    """A PLOVER-coded event, once per article: every sentence reporting it is a mention."""
+
+    type: str  # one of EVENT_TYPES
+    quad: str  # one of QUADS
+    actor: Party | None
+    recipient: Party | None
+    mentions: list[Span]
+    mode: str | None = None  # how, where PLOVER has modes: ASSAULT aerial, PROTEST hunger ...
+    place: Place | None = None
+    date: str | None = None
+    date_from: str = "published"  # text | published
+    flags: list[str] = field(default_factory=list)
+    source: Claim | None = None
+    trigger: str | None = None  # the event word(s) as written: `shelled`, `talks`
+    instrument: str | None = None  # the words that gave the mode: `car bomb`, `rifles`
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Event | None:
+        """An event as stored, or None for the old uncoded subject-verb-object shape."""
+        if "type" not in d or "quad" not in d:
+            return None
+
+        def party(x: dict[str, Any] | None) -> Party | None:
+            return Party(**_only(Party, x)) if x else None
+
+        return cls(
+            type=d["type"], quad=d["quad"], actor=party(d.get("actor")),
+            recipient=party(d.get("recipient")),
+            mentions=[Span(m["start"], m["end"]) for m in d.get("mentions", [])],
+            mode=d.get("mode"),
+            place=Place(**_only(Place, d["place"])) if d.get("place") else None,
+            date=d.get("date"), date_from=d.get("date_from") or "published",
+            flags=list(d.get("flags", [])),
+            source=Claim(**_only(Claim, d["source"])) if d.get("source") else None,
+            trigger=d.get("trigger"), instrument=d.get("instrument"),
+        )
 
 
 @dataclass(slots=True)
@@ -228,7 +306,7 @@ class Article:
             "quotes": [asdict(q) for q in self.quotes],
             "amounts": [asdict(a) for a in self.amounts],
             "times": [asdict(t) for t in self.times],
-            "events": [asdict(e) for e in self.events],
+            "events": [e.to_dict() for e in self.events],
             "cluster": asdict(self.cluster) if self.cluster else None,
             "story": asdict(self.story) if self.story else None,
         }
@@ -266,7 +344,7 @@ class Article:
             quotes=[Quote(**q) for q in d.get("quotes", [])],
             amounts=[Amount(**a) for a in d.get("amounts", [])],
             times=[Time(**t) for t in d.get("times", [])],
-            events=[Event(**e) for e in d.get("events", [])],
+            events=_events(d.get("events", [])),
             cluster=Cluster(**d["cluster"]) if d.get("cluster") else None,
             story=StoryRef(**d["story"]) if d.get("story") else None,
             extra_sources=[Source(**s) for s in d.get("extra_sources", [])],
@@ -277,6 +355,12 @@ def _dateline_dict(dl: Dateline | None) -> dict[str, Any] | None:
     if dl is None:
         return None
     return {"text": dl.text, "place": dl.place, "agency": dl.agency, "date": dl.date}
+
+
+def _events(ds: list[dict[str, Any]]) -> list[Event]:
+    # Archives written before events were coded hold subject-verb-object triples: they were
+    # never events in the PLOVER sense, so they are dropped rather than guessed into types.
+    return [e for e in (Event.from_dict(d) for d in ds) if e is not None]
 
 
 def _only(cls: type, d: dict[str, Any]) -> dict[str, Any]:

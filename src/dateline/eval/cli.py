@@ -29,6 +29,7 @@ class Suite(StrEnum):
     meantime = "meantime"
     html = "html"
     stories = "stories"
+    events = "events"
 
 
 def render(result: SuiteResult, console: Console) -> None:
@@ -52,7 +53,8 @@ def render(result: SuiteResult, console: Console) -> None:
 # call is `dateline eval SUITE PATH` with no sub-command name in between.
 @eval_app.command("eval")
 def eval_command(
-    suite: Annotated[Suite, typer.Argument(help="reuters | timeml | ner | clean | quotes | meantime | html | stories")],
+    suite: Annotated[Suite, typer.Argument(
+        help="reuters | timeml | ner | clean | quotes | meantime | html | stories | events")],
     path: Annotated[Path, typer.Argument(help="the data folder of the suite, or ../shared/data")],
     limit: Annotated[int | None, typer.Option(help="score only the first N documents")] = None,
     offset: Annotated[

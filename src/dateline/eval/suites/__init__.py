@@ -22,6 +22,8 @@ LAYOUT = {
     "meantime": ("meantime", "meantime_en.jsonl"),
     "html": ("article-extraction-benchmark", "ground-truth.json"),
     "stories": ("ecbplus", "ecbplus_dev.jsonl"),
+    # three sets side by side (plover/, petrarch-validation/, muc4/); found by the first
+    "events": ("plover", "plover_gsr_dev.jsonl"),
 }
 
 

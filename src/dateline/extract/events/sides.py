@@ -1,0 +1,210 @@
+"""Which party of a clause did the event and which had it done to them.
+
+The actor is the subject of the event word (of a passive one, its `by` agent), or the
+possessor or agent of an event noun (`Israel's attack`, `an attack by rebels`); the recipient
+is its object, else the first prepositional object that names a party (`talks with X`,
+`sanctions on X`), else the subject of a clause it governs (`demanded that X ...`). Weapons
+and events are means, not actors (`a bomb killed ...`); relative pronouns stand for their
+noun.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dateline.extract.events.coding import MESSAGES, Trigger, noun_key
+from dateline.extract.events.parties import (
+    CONTENT,
+    NOUNISH,
+    RECIPIENT_PREPS,
+    TIME_ENTS,
+    Resolver,
+    counted,
+    is_pronoun,
+    modifier_parties,
+    parties,
+)
+from dateline.extract.events.words import nouns, sectors, weapons
+from dateline.model import Party
+
+
+def _subject(tok: Token) -> tuple[Token | None, bool]:
+    """The subject of a verb, climbing out of complements and `and`-joined verbs; and whether
+    the verb is passive (its subject is then the recipient)."""
+    cur = tok
+    for _ in range(6):
+        for c in cur.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                return c, False
+            if c.dep_ == "nsubjpass":
+                return c, True
+        if cur.dep_ in ("xcomp", "conj", "advcl", "acomp", "pcomp", "prep", "pobj") \
+                and cur.head != cur:
+            cur = cur.head
+        elif cur.dep_ == "acl" and cur.head.lower_ in MESSAGES:
+            cur = cur.head.head  # `issued a declaration demanding ...`: the issuer demands
+        elif cur.dep_ in ("acl", "relcl") and cur.head.pos_ in NOUNISH:
+            return cur.head, cur.dep_ == "acl" and cur.tag_ == "VBN"
+        else:
+            break
+    return None, False
+
+
+def _agent(tok: Token) -> Token | None:
+    """The `by` phrase of a passive verb, or of a passive verb joined to it (`were killed
+    ..., shot by armed men`)."""
+    for verb in [tok, *[c for c in tok.children if c.dep_ in ("conj", "advcl") and c.tag_ == "VBN"]]:
+        for c in verb.children:
+            if c.dep_ == "agent":
+                return next((o for o in c.children if o.dep_ == "pobj"), None)
+    return None
+
+
+# Verbs whose subject, with no object, is what the event happened to (`a plane blew up`,
+# `the building burned`): the thing, not the one who did it.
+ERGATIVE = frozenset("explode explodes exploded exploding blow blows blew blown burn burns "
+                     "burned burnt burning collapse collapsed crash crashed sink sank".split())
+
+
+def _candidates(t: Trigger) -> list[Token]:
+    """Phrases that may name the recipient, nearest first: the objects of the event word
+    (and of a verb it governs: `threatened to ban X`), the objects of prepositions that bring
+    one (`talks with X`, `offered to hand over to X`, `a truce with X`), then the subject of
+    a clause it governs (`demanded that X cancel ...`)."""
+    heads = [t.token] if t.token == t.anchor else [t.token, t.anchor]
+    heads += [c for h in list(heads) for c in h.children if c.dep_ == "xcomp"]
+    # the event word's own object is part of it (`opened fire`, `lodged a protest`)
+    own = set(t.words.lower().split()[1:])
+    all_objs = [c for h in heads for c in h.children if c.dep_ in ("dobj", "dative")
+                and c.pos_ in NOUNISH and c != t.token]
+    objs = [c for c in all_objs if c.lower_ not in own]
+    # what a count is of (`part of an aid program for Bosnia`) and the event word's own
+    # object (`lodged a protest with Albania`) bring their prepositions too
+    holders = [*all_objs, *[counted(c) for c in all_objs if counted(c) != c]]
+    out: list[Token] = []
+    for h in [*heads, *holders]:
+        # On an object, `by` names whose it is (`an admission by Moscow`); on the verb it is
+        # the agent, taken as the actor.
+        preps = RECIPIENT_PREPS | {"by"} if h in holders else RECIPIENT_PREPS
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                out += [o for o in c.children if o.dep_ == "pobj" and o.ent_type_ not in TIME_ENTS]
+    clauses = [c for h in heads for c in h.children if c.dep_ in ("ccomp", "acl")]
+    subjects = [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+    return [*objs, *out, *subjects]
+
+
+def _known(p: Party) -> bool:
+    return bool(p.country or p.entity or p.sector)
+
+
+def recipients_of(t: Trigger, res: Resolver) -> list[Party]:
+    """The first candidate phrase that names a party (a country, an entity or a sector),
+    else the event word's plain object, else none: `granted asylum to Rwandan rebels` is
+    done to the rebels, not to the asylum."""
+    cands = [_antecedent(c) for c in _candidates(t)]
+    cands = [c for c in cands if c is not None and _can_receive(c)]
+    for c in cands:
+        found = [p for p in parties(c, res) if _known(p)]
+        if found:
+            return found
+    own = (t.token, t.anchor)
+    plain = [c for c in cands if c.dep_ in ("dobj", "dative") and c.head in own
+             or c.dep_ == "pobj" and c.head.head == t.token]
+    return parties(plain[0], res) if plain else []
+
+
+def _noun_actor(t: Trigger) -> Token | None:
+    for c in t.token.children:
+        if c.dep_ == "poss" and not is_pronoun(c):
+            return c
+        if c.dep_ == "prep" and c.lower_ == "by":
+            return next((o for o in c.children if o.dep_ == "pobj"), None)
+    return None
+
+
+def sides(t: Trigger, res: Resolver) -> tuple[list[Party], list[Party]]:
+    """Actors and recipients of an event; each side may be empty."""
+    actor_tok: Token | None = None
+    recip_tok: Token | None = None
+    if t.token != t.anchor:  # an event noun carried by a verb
+        actor_tok = _noun_actor(t)
+        if actor_tok is None and (t.token.dep_ in ("dobj", "attr", "nsubjpass")
+                                  or t.token.dep_ == "pobj"):
+            actor_tok, _ = _subject(t.anchor)
+        if actor_tok is None:
+            actors = modifier_parties(t.token, res)
+        else:
+            actors = []
+    else:
+        actors = []
+        subj, passive = _subject(t.token)
+        agent = _agent(t.token)
+        if (t.token.lower_ in ERGATIVE and subj is not None and not _weapon(subj)
+                and not any(c.dep_ == "dobj" for c in t.token.children)):
+            passive = True
+        if passive:
+            recip_tok, actor_tok = subj, agent
+        else:
+            actor_tok = subj
+    actor_tok, recip_tok = _antecedent(actor_tok), _antecedent(recip_tok)
+    if (actor_tok is not None and not is_pronoun(actor_tok) and not _means(actor_tok)
+            and actor_tok.lower_ not in NOT_RECIPIENTS):
+        actors = parties(actor_tok, res)
+    if recip_tok is not None and _can_receive(recip_tok):
+        return actors, _inside(recip_tok, res)
+    return actors, recipients_of(t, res)
+
+
+def _inside(tok: Token, res: Resolver) -> list[Party]:
+    """The parties a phrase names, else those of its `for`/`of` phrase (`a camp for Congolese
+    refugees` was attacked: the refugees were)."""
+    found = parties(tok, res)
+    if any(_known(p) for p in found):
+        return found
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("for", "of"):
+            for obj in c.children:
+                inner = [p for p in parties(obj, res) if _known(p)] if obj.dep_ == "pobj" else []
+                if inner:
+                    return inner
+    return found
+
+
+# Nouns that fill an object's slot without being anyone: damage, counts, ordinals, `no one`.
+NOT_RECIPIENTS = frozenset("damage losses loss casualties one none nobody anyone everyone "
+                           "someone place part way time times order responsibility crime crimes action actions "
+                           "incident incidents operation operations".split())
+
+
+def _can_receive(tok: Token) -> bool:
+    """Whether a phrase can be the one an event is done to: not a pronoun, a bare number, a
+    weapon or another event (`destroyed the bomb`'s bomb is the means; `caused serious
+    damage` names no one)."""
+    if is_pronoun(tok) or tok.lower_ in NOT_RECIPIENTS or tok.ent_type_ in TIME_ENTS:
+        return False
+    if tok.pos_ == "NUM" and counted(tok) == tok:
+        return False
+    if noun_key(tok, nouns()) is not None and tok.lower_ not in CONTENT:
+        return False  # `condemned the attack`: an event is not who it was done to
+    return not _weapon(tok)
+
+
+def _antecedent(tok: Token | None) -> Token | None:
+    """`the peasant who was killed`: a relative pronoun stands for the noun its clause
+    modifies."""
+    if tok is not None and tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+def _weapon(tok: Token) -> bool:
+    # Helicopters, tanks and warships are weapons that stand for the forces using them
+    # (`Israeli helicopters shelled ...`): those are parties (their sector is MIL).
+    return noun_key(tok, weapons()) is not None and noun_key(tok, sectors()) is None
+
+
+def _means(tok: Token) -> bool:
+    """Whether a subject is the means, not the actor (`a bomb killed two people`, `gunfire
+    wounded a girl`, `the explosion destroyed ...`): weapons and events do not act."""
+    return _weapon(tok) or noun_key(tok, nouns()) is not None

@@ -1,0 +1,98 @@
+"""Event coding on whole sentences, through the model (slow: a few sentences per test)."""
+
+import pytest
+
+from dateline.extract import _run
+from dateline.model import Article, Dateline, Event
+
+from ..helpers import article
+
+pytestmark = pytest.mark.slow
+
+
+def events(nlp, text: str, dateline: Dateline | None = None) -> list[Event]:  # type: ignore[no-untyped-def]
+    a: Article = article(text)
+    a.dateline = dateline
+    return _run(a, nlp(a.text)).events
+
+
+def test_actor_country_and_sector_from_the_phrase(nlp) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = events(nlp, "Russian forces shelled the town on Monday.")
+    assert (ev.type, ev.quad, ev.mode) == ("ASSAULT", "MCONF", "artillery")
+    assert ev.actor is not None
+    assert (ev.actor.country, ev.actor.sector) == ("RUS", "MIL")
+    assert (ev.date, ev.date_from) == ("2021-09-06", "text")
+
+
+def test_compound_actor_gives_one_event_per_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "Senior Hungarian and Romanian officials agreed on a new border "
+                        "treaty on Wednesday.")
+    assert {(e.type, e.actor.country, e.actor.sector) for e in found if e.actor} == {
+        ("AGREE", "HUN", "GOV"), ("AGREE", "ROU", "GOV")}
+
+
+def test_place_from_the_clause_and_reported_speech_as_source(nlp) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = events(nlp, "Thousands of protesters in Minsk demonstrated against the "
+                        "government, police said.")
+    assert ev.type == "PROTEST" and ev.actor is not None
+    assert (ev.actor.country, ev.actor.sector) == ("BLR", "CVL")
+    assert ev.place is not None and (ev.place.text, ev.place.country) == ("Minsk", "BLR")
+    assert "claimed" in ev.flags and ev.source is not None and ev.source.speaker == "police"
+    assert (ev.date, ev.date_from) == ("2021-09-09", "published")
+
+
+def test_negation_hedging_and_intent_are_flags_not_events(nlp) -> None:  # type: ignore[no-untyped-def]
+    (no,) = events(nlp, "Poland did not agree to the plan.")
+    assert (no.type, no.flags) == ("AGREE", ["negated"])
+    (threat,) = events(nlp, "Spain threatened to impose sanctions on the company.")
+    assert threat.type == "THREATEN"
+    (may,) = events(nlp, "The ministry may suspend aid to the region.")
+    assert (may.type, may.flags) == ("SANCTION", ["hedged"])
+
+
+def test_speech_alone_is_no_event_and_a_denial_negates_the_claim(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert events(nlp, "The minister said the economy was growing.") == []
+    (ev,) = events(nlp, "The army denied that rebels attacked the farm.")
+    assert ev.type == "ASSAULT" and ev.flags == ["negated", "claimed"]
+    assert ev.source is not None and ev.source.speaker == "The army"
+
+
+def test_same_event_in_two_sentences_is_counted_once(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "Rebels attacked the army base on Monday. The rebels attacked the "
+                        "army base on Monday, officials said.")
+    assert len(found) == 1 and len(found[0].mentions) == 2
+
+
+def test_dateline_place_when_the_clause_names_none(nlp) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = events(nlp, "Police arrested twelve students on Friday.",
+                   Dateline("CAIRO (Reuters) -", "Cairo", "Reuters"))
+    assert ev.type == "COERCE" and ev.mode == "arrest"
+    assert ev.place is not None and (ev.place.text, ev.place.country) == ("Cairo", "EGY")
+
+
+def test_stated_intent_is_coded_as_agree_or_threaten(nlp) -> None:  # type: ignore[no-untyped-def]
+    (agree,) = events(nlp, "Norway will provide food aid to the refugees.")
+    assert agree.type == "AGREE" and "future" not in agree.flags
+    (threat,) = events(nlp, "Chile said it would boycott all contact with Peru.")
+    assert threat.type == "THREATEN" and threat.actor is not None
+    assert threat.actor.country == "CHL"  # `it` is the speaker
+    assert threat.recipient is not None and threat.recipient.country == "PER"
+
+
+def test_saying_another_must_act_is_a_request(nlp) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = events(nlp, "Kenya said the rebels must lay down their arms.")
+    assert ev.type == "REQUEST" and ev.recipient is not None
+    assert ev.recipient.sector == "REB"
+
+
+def test_a_weapon_is_the_means_and_joined_verbs_are_one_act(nlp) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = events(nlp, "A car bomb killed three Peruvian soldiers and wounded two others.")
+    assert ev.type == "ASSAULT" and ev.actor is None
+    assert (ev.mode, ev.instrument) == ("explosives", "car bomb")
+    assert ev.recipient is not None and ev.recipient.country == "PER"
+
+
+def test_bracketed_abbreviation_is_not_part_of_the_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = events(nlp, "The National Farmers Front (NFF) rejected the new land law.")
+    assert ev.type == "REJECT" and ev.actor is not None
+    assert ev.actor.text == "The National Farmers Front"
