@@ -68,7 +68,7 @@ def extract_quotes(article: Article, doc: Doc) -> Article:
     direct = _direct(article, doc, res)
     quotes = sorted(direct + _indirect(doc, res, direct), key=lambda q: q.start)
     people = [(s, t, e.id) for s, t, e in res.spans if e.type == "PERSON"]
-    quotes = _resolve_pronouns(quotes, res, person_genders(doc, people))
+    quotes = _resolve_pronouns(quotes, res, person_genders(doc, people), article.text)
     article.quotes = _carry_speakers(quotes, article.text)
     return article
 

@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
+from dateline import lexicon
 from dateline.model import Entity
+
+# Platforms where words appear (`Twitter`): never a person, whatever type NER gave them.
+PLATFORMS = lexicon.words("platforms", lower=True)
+# The kinds of entity that can speak: people, organisations, governments (a country as
+# actor), groups named by nationality or party, and buildings that stand for an office
+# (`the White House said`); never a date, a product, a law or a region as such.
+SPEAKER_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+
+
+def is_person(e: Entity) -> bool:
+    """A person an article names: typed PERSON and not a platform the recogniser misread."""
+    return e.type == "PERSON" and e.name.casefold() not in PLATFORMS
 
 
 class _Resolver:
@@ -36,14 +49,15 @@ class _Resolver:
         return (persons or hits or [None])[-1]
 
     def last_person(self, before: int, within: int | None = None, gender: str | None = None,
-                    genders: dict[str, str] | None = None) -> Entity | None:
-        """The person mentioned last before `before`; with `within`, only if that close; with
-        `gender`, only one whose known gender (in `genders`) does not contradict it."""
+                    genders: dict[str, str] | None = None, since: int = 0) -> Entity | None:
+        """The person mentioned last before `before` (and not before `since`); with `within`,
+        only if that close; with `gender`, only one whose known gender (in `genders`) does
+        not contradict it."""
         found, at = None, 0
         for s, _t, e in self.spans:
             if s >= before:
                 break
-            if e.type == "PERSON" and (gender is None or (genders or {}).get(e.id, gender)
-                                       == gender):
+            if s >= since and is_person(e) and (
+                    gender is None or (genders or {}).get(e.id, gender) == gender):
                 found, at = e, s
         return found if within is None or before - at <= within else None

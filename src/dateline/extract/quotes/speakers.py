@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from dateline.extract.quotes.resolver import _Resolver
+from dateline.extract.quotes.resolver import SPEAKER_TYPES, _Resolver
 from dateline.extract.quotes.subjects import _detached_subject, _inverted, _subject
 from dateline.extract.roles import TITLE_WORDS
 from dateline.model import Entity
@@ -64,10 +64,14 @@ def _speaker(tok: Token | None, verb: Token | None, res: _Resolver, at: int
     tok = _out_of_brackets(tok)
     if tok.lower_ in PRONOUNS:
         return tok.text, None  # he and she are resolved once all speakers are known
+    if not _can_speak(tok):
+        return None, None  # `said Tuesday`, `"...," the 2.1 pct rise showed`: no one speaks
     np = _noun_phrase(tok)
-    ent = (res.at(np.start_char, np.end_char) or res.by_name(np.text) or res.by_name(tok.text)
+    ent = (_entity_at(np, tok, res) or res.by_name(np.text) or res.by_name(tok.text)
            or _person_within(tok, res))
-    if ent is None and _is_description(np):
+    if ent is not None and ent.type not in SPEAKER_TYPES:
+        ent = None  # a product, an event or a region is where or what, not who
+    if (ent is None or ent.type in ("NORP", "GPE")) and _is_description(np):
         # `The star then recalled`: a definite role names the person just written about; the
         # words stay the speaker, the entity says who that is.
         ent = res.last_person(np.start_char, DESCRIPTION_CHARS)
@@ -86,10 +90,45 @@ PERSON_NOUNS = TITLE_WORDS | frozenset(
 
 
 def _is_description(np: Span) -> bool:
-    """`the star`, `the former secretary of state`: `the`, then words, a singular role."""
+    """`the star`, `the former secretary of state`, `the West Virginia Democrat`: `the`, then
+    words, a singular role or party member (names may qualify it, not head it)."""
     head = np.root
-    return (np[0].lower_ == "the" and head.tag_ == "NN" and head.lower_ in PERSON_NOUNS
+    if np[0].lower_ != "the" or head.tag_ not in ("NN", "NNP") or head.lower_ in PARTY_SPEAKERS:
+        return False
+    if head.lower_ in PARTY_MEMBERS:
+        return True
+    return (head.tag_ == "NN" and head.lower_ in PERSON_NOUNS
             and not any(t.pos_ == "PROPN" for t in np))
+
+
+# A party member written as a role (`the Texas Republican said`): one person, named before.
+PARTY_MEMBERS = frozenset("democrat republican conservative liberal socialist".split())
+PARTY_SPEAKERS = frozenset({"democrats", "republicans"})
+# Named-entity labels of spaCy that never speak: times, figures, works, laws, regions.
+NOT_SPEAKER_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL",
+                                "CARDINAL", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW",
+                                "LANGUAGE", "LOC"})
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow "
+    "tonight january february march april june july august september october november "
+    "december week month year weekend morning afternoon evening night".split())
+
+
+def _can_speak(tok: Token) -> bool:
+    """Not a date, a figure or a region (`said Tuesday`, `said last week`)."""
+    return tok.ent_type_ not in NOT_SPEAKER_LABELS and tok.lower_ not in _CALENDAR and not (
+        tok.like_num)
+
+
+def _entity_at(np: Span, head: Token, res: _Resolver) -> Entity | None:
+    """The entity the phrase names: a person anywhere in it (`Senate leader Robert Byrd`),
+    else one whose mention holds the head: a place or a party qualifying a role (`the West
+    Virginia Democrat`, `a Texas official`) is no speaker."""
+    ent = res.at(np.start_char, np.end_char)
+    if ent is None or ent.type == "PERSON":
+        return ent
+    hits = [e for s, t, e in res.spans if s <= head.idx < t]
+    return hits[-1] if hits else None
 
 
 def _out_of_brackets(tok: Token) -> Token:
