@@ -72,12 +72,13 @@ def _content(verb: Token) -> Span | None:
             return _trim(verb.doc[child.left_edge.i : child.right_edge.i + 1])
     if verb.lower_ in _NO_OBJECT:
         return None  # `said in a statement`, `knew him well`: nothing reported
-    right = [c for c in verb.rights if c.dep_ in ("dobj", "ccomp") or c.dep_ == "prep"
-             and _said_about(c)]
+    right = [c for c in verb.rights if c.dep_ in ("dobj", "ccomp", "oprd") or c.dep_ == "prep"
+             and _said_about(c) or c.dep_ == "xcomp" and c.tag_ == "VBG"]
     if right and any(c.dep_ == "dobj" for c in right):
         # An infinitive reports words only after an object, as what someone was told to do
         # (`urged Congress to act`); alone it is a plan (`pledged to cut`, `agreed to sell`).
-        right += [c for c in verb.rights if c.dep_ == "xcomp"]
+        # A gerund is an object itself (`mentioned refinancing loans`).
+        right += [c for c in verb.rights if c.dep_ == "xcomp" and c not in right]
     if not right:
         return None
     last = max(c.right_edge.i for c in right)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from dateline import lexicon
 from dateline.model import Entity
 
@@ -38,6 +40,12 @@ class _Resolver:
                 surnames.setdefault(e.name.split()[-1].casefold(), []).append(e)
         for key, people in surnames.items():
             self.names.setdefault(key, people[0] if len(people) == 1 else None)
+        # The quoted passages of the text (sorted): words inside them are what someone said.
+        self.quoted: list[tuple[int, int]] = []
+
+    def quoted_at(self, at: int) -> bool:
+        """`at` lies inside a quoted passage."""
+        return _inside(self.quoted, at)
 
     def by_name(self, text: str) -> Entity | None:
         key = text.casefold().removeprefix("the ").strip()
@@ -49,15 +57,24 @@ class _Resolver:
         return (persons or hits or [None])[-1]
 
     def last_person(self, before: int, within: int | None = None, gender: str | None = None,
-                    genders: dict[str, str] | None = None, since: int = 0) -> Entity | None:
+                    genders: dict[str, str] | None = None, since: int = 0,
+                    quoted: list[tuple[int, int]] | None = None,
+                    only: set[int] | None = None) -> Entity | None:
         """The person mentioned last before `before` (and not before `since`); with `within`,
         only if that close; with `gender`, only one whose known gender (in `genders`) does
-        not contradict it."""
+        not contradict it; none named inside the `quoted` spans (sorted), who are spoken
+        of, not speaking; with `only`, only mentions starting at one of those offsets."""
         found, at = None, 0
         for s, _t, e in self.spans:
             if s >= before:
                 break
-            if s >= since and is_person(e) and (
+            if s >= since and is_person(e) and (only is None or s in only) and not _inside(
+                    quoted or [], s) and (
                     gender is None or (genders or {}).get(e.id, gender) == gender):
                 found, at = e, s
         return found if within is None or before - at <= within else None
+
+
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    i = bisect_right(spans, (at, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= at < spans[i][1]
