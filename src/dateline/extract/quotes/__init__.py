@@ -66,10 +66,11 @@ def extract_quotes(article: Article, doc: Doc) -> Article:
     """Fill `article.quotes`; run after the entities, to which speakers are resolved."""
     res = _Resolver(article.entities)
     res.quoted = quote_spans(article.text)
+    subjects = _subjects(doc, res)
+    res.subjects = {at for at, _ in subjects}
     direct = _direct(article, doc, res)
     quotes = sorted(direct + _indirect(doc, res, direct), key=lambda q: q.start)
     people = [(s, t, e.id) for s, t, e in res.spans if e.type == "PERSON"]
-    subjects = _subjects(doc, res)
     quotes = _resolve_pronouns(quotes, res, person_genders(doc, people), article.text, subjects)
     article.quotes = _carry_speakers(quotes, article.text, subjects)
     return article

@@ -42,6 +42,8 @@ class _Resolver:
             self.names.setdefault(key, people[0] if len(people) == 1 else None)
         # The quoted passages of the text (sorted): words inside them are what someone said.
         self.quoted: list[tuple[int, int]] = []
+        # Start offsets of the person mentions that are the subject of a clause.
+        self.subjects: set[int] = set()
 
     def quoted_at(self, at: int) -> bool:
         """`at` lies inside a quoted passage."""

@@ -77,7 +77,10 @@ def _speaker(tok: Token | None, verb: Token | None, res: _Resolver, at: int
     if (ent is None or ent.type in ("NORP", "GPE")) and _is_description(np):
         # `The star then recalled`: a definite role names the person just written about; the
         # words stay the speaker, the entity says who that is.
-        ent = res.last_person(np.start_char, DESCRIPTION_CHARS)
+        # Who the text was about: the last person named as a subject, else the last named.
+        ent = res.last_person(np.start_char, DESCRIPTION_CHARS, only=res.subjects,
+                              quoted=res.quoted) or res.last_person(
+            np.start_char, DESCRIPTION_CHARS, quoted=res.quoted)
         return (np.text, ent.id) if ent else (np.text, None)
     return (ent.name, ent.id) if ent else (np.text, None)
 
