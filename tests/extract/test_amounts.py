@@ -90,3 +90,8 @@ def test_currency_codes_only_at_word_boundaries() -> None:
                  "The bank offers 6.5 pct on deposits."):
         assert not [a for a in find_amounts(text) if a.unit == "INR"], text
     assert one("The fee is Rs 500 per visit.").unit == "INR"
+
+
+def test_wire_fractions() -> None:
+    assert one("The 10-3/4 pct notes will be redeemed.").value == 10.75
+    assert (one("The stock fell 7-1/2 dlrs on the day.").value, "USD") == (7.5, "USD")

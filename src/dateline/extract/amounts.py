@@ -37,6 +37,8 @@ QUALIFIERS = (
 )
 SCALE = r"(?P<scale>hundred|thousand|million|billion|trillion|bn|mn|mln|bln|tn|trn|[mbk])\b"
 NUMBER = rf"(?P<num>{DIGITS}|{WORD_NUMBER}|a)"
+# Wire copy writes rates and prices with fractions: `10-3/4 pct`, `7-1/2 dlrs`, `1/2 pct`.
+FRACTION = r"(?:\d+-)?[1-9]/(?:2|4|8|16|32)\b"
 # A letter before a symbol or code makes it part of a word: `years 2.1`, `15 hrs` and `offers
 # 6.5` hold no rupees (`Rs`), nor `HUSD` dollars.
 CODE = (r"(?<![A-Za-z])(?P<sym>US ?\$|[ACH]K?\$|\$|€|£|¥|₹|₽|USD|EUR|GBP|JPY|AUD|CAD|CHF|CNY"
@@ -82,10 +84,11 @@ MONEY_PREFIX = re.compile(
     rf"(?:\b{QUALIFIERS} )?{CODE} ?(?P<num>{DIGITS})(?:[ -]?{SCALE})?", re.I
 )
 MONEY_SUFFIX = re.compile(
-    rf"(?:\b{QUALIFIERS} )?\b(?P<num>{DIGITS}|{WORD_NUMBER})(?: {SCALE})? {CURRENCY_WORD}\b", re.I
+    rf"(?:\b{QUALIFIERS} )?\b(?P<num>{FRACTION}|{DIGITS}|{WORD_NUMBER})(?: {SCALE})? "
+    rf"{CURRENCY_WORD}\b", re.I
 )
 PERCENT = re.compile(
-    rf"(?:\b{QUALIFIERS} )?\b(?P<num>{DIGITS}|{WORD_NUMBER})(?: ?%| percent\b| per cent\b"
+    rf"(?:\b{QUALIFIERS} )?\b(?P<num>{FRACTION}|{DIGITS}|{WORD_NUMBER})(?: ?%| percent\b| per cent\b"
     r"| pct\b| percentage points?\b)",
     re.I,
 )
@@ -116,8 +119,16 @@ _FAST = {p: fast(p) for p in (MONEY_PREFIX, MONEY_SUFFIX, PERCENT, PLURAL, COUNT
 NEXT_WORDS = re.compile(r"\s+((?:[A-Za-z][\w'-]*)(?:\s+[A-Za-z][\w'-]*){0,3})")
 
 
+def _number(num: str) -> float | None:
+    """`word_value`, and wire fractions: `10-3/4` is 10.75, `1/2` is 0.5."""
+    m = re.fullmatch(r"(?:(\d+)-)?(\d+)/(\d+)", num)
+    if m:
+        return int(m.group(1) or 0) + int(m.group(2)) / int(m.group(3))
+    return word_value(num)
+
+
 def _value(num: str, scale: str | None) -> float | None:
-    value = word_value(num)
+    value = _number(num)
     if value is None:
         return None
     if scale:
@@ -213,7 +224,7 @@ def find_amounts(text: str) -> list[Amount]:
         factor = WIRE_UNITS.get(" ".join(m.group("cword").lower().split()), ("", 1.0))[1]
         add(m, None if value is None else round(value * factor, 10), cur or None, None)
     for m in _finditer(PERCENT, text, low):
-        add(m, word_value(m.group("num")), "percent", None)
+        add(m, _number(m.group("num")), "percent", None)
     for m in _finditer(PLURAL, text, low):
         counted, _ = _counted(text, m.end())
         plural = f"{m.group('plural').lower()} of"
