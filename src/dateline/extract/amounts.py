@@ -20,7 +20,8 @@ from dateline.model import Amount
 SYMBOLS = {
     "$": "USD", "us$": "USD", "us $": "USD", "usd": "USD", "€": "EUR", "eur": "EUR",
     "£": "GBP", "gbp": "GBP", "¥": "JPY", "jpy": "JPY", "a$": "AUD", "aud": "AUD",
-    "c$": "CAD", "cad": "CAD", "hk$": "HKD", "chf": "CHF", "cny": "CNY", "rmb": "CNY",
+    "c$": "CAD", "cad": "CAD", "usd$": "USD", "au$": "AUD", "ca$": "CAD", "nz$": "NZD",
+    "hk$": "HKD", "chf": "CHF", "cny": "CNY", "rmb": "CNY",
     "rub": "RUB", "inr": "INR", "rs": "INR", "rs.": "INR", "₹": "INR", "₽": "RUB",
 }
 WORDS = {
@@ -41,7 +42,7 @@ NUMBER = rf"(?P<num>{DIGITS}|{WORD_NUMBER}|a)"
 FRACTION = r"(?:\d+-)?[1-9]/(?:2|4|8|16|32)\b"
 # A letter before a symbol or code makes it part of a word: `years 2.1`, `15 hrs` and `offers
 # 6.5` hold no rupees (`Rs`), nor `HUSD` dollars.
-CODE = (r"(?<![A-Za-z])(?P<sym>US ?\$|[ACH]K?\$|\$|€|£|¥|₹|₽|USD|EUR|GBP|JPY|AUD|CAD|CHF|CNY"
+CODE = (r"(?<![A-Za-z])(?P<sym>USD ?\$|US ?\$|AU\$|CA\$|NZ\$|[ACH]K?\$|\$|€|£|¥|₹|₽|USD|EUR|GBP|JPY|AUD|CAD|CHF|CNY"
         r"|RMB|RUB|INR|Rs\.?)")
 
 
