@@ -82,3 +82,10 @@ def test_a_place_qualifying_a_role_is_not_the_speaker(nlp) -> None:  # type: ign
             '"We are going to lose this one," the Ohio Democrat said.')
     direct = [q for q in run(nlp, text) if q.kind == "direct"]
     assert [q.speaker_entity for q in direct] == ["person:tom-hadley"]
+
+
+@pytest.mark.slow
+def test_a_name_qualifying_a_role_is_not_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A top Dana Whitfield adviser says the senator is on a glide path to the nomination."
+    quotes = [q for q in run(nlp, text) if q.kind == "indirect"]
+    assert quotes and all(q.speaker_entity is None for q in quotes)

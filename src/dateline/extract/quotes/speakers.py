@@ -133,14 +133,17 @@ _DEMONSTRATIVES = frozenset("this that these those which what".split())
 
 
 def _entity_at(np: Span, head: Token, res: _Resolver) -> Entity | None:
-    """The entity the phrase names: a person anywhere in it (`Senate leader Robert Byrd`),
-    else one whose mention holds the head: a place or a party qualifying a role (`the West
-    Virginia Democrat`, `a Texas official`) is no speaker."""
-    ent = res.at(np.start_char, np.end_char)
-    if ent is None or ent.type == "PERSON":
-        return ent
+    """The entity the phrase names: one whose mention holds the head (`Senate leader Robert
+    Byrd`), else a person named after the head (`the agency's head, Ann Lee`). A name before
+    the head only qualifies it: `a top Trump adviser`, `the West Virginia Democrat` and `a
+    Texas official` are none of Trump, West Virginia or Texas."""
     hits = [e for s, t, e in res.spans if s <= head.idx < t]
-    return hits[-1] if hits else None
+    if hits:
+        persons = [e for e in hits if e.type == "PERSON"]
+        return (persons or hits)[-1]
+    after = [e for s, _t, e in res.spans
+             if head.idx < s < np.end_char and e.type == "PERSON"]
+    return after[0] if after else None
 
 
 def _out_of_brackets(tok: Token) -> Token:
@@ -157,10 +160,13 @@ def _out_of_brackets(tok: Token) -> Token:
 
 def _person_within(tok: Token, res: _Resolver) -> Entity | None:
     """`Speaker of the House Rep. Paul Ryan`, `the head of the agency, Ann Lee`: the person
-    named inside the subject's phrase (its clauses left out) when its head is a title."""
+    named inside the subject's phrase (its clauses left out) after its head, which is a
+    title; a name before the head qualifies it (`a top Trump adviser` is not Trump)."""
     stop = [c.left_edge.i for c in tok.rights if c.dep_ in ("relcl", "acl")]
     end = min([tok.right_edge.i + 1, *stop])
-    span = tok.doc[tok.left_edge.i : end]
+    if end <= tok.i + 1:
+        return None
+    span = tok.doc[tok.i + 1 : end]
     ent = res.at(span.start_char, span.end_char)
     return ent if ent is not None and ent.type == "PERSON" else None
 
