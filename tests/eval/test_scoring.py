@@ -201,3 +201,10 @@ def test_quote_piece_is_an_unbroken_part_of_a_split_quote():
     assert quote_piece(gold, "And this country")
     assert not quote_piece(gold, "heartbreaking country")  # not side by side
     assert not quote_piece(gold, "heartbreaking")  # one word says too little
+
+
+def test_parse_amount_cents_and_two_letter_dollar_codes():
+    assert parse_amount("26 cents") == (0.26, "USD")
+    assert parse_amount("AU$ 52.5 million") == (52.5e6, "AUD")
+    assert parse_amount("CA$ 1 billion") == (1e9, "CAD")
+    assert parse_amount("$5 and 20 cents") == (5.0, "USD")

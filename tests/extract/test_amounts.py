@@ -61,3 +61,37 @@ def test_offsets_point_into_the_text() -> None:
     assert len(found) == 4
     for a in found:
         assert text[a.start : a.end] == a.text
+
+
+def test_wire_abbreviations_are_units_and_scales() -> None:
+    cases = {
+        "Profit was 12.5 mln dlrs in the quarter.": (12.5e6, "USD"),
+        "Sales rose 4.5 pct in March.": (4.5, "percent"),
+        "It sold bonds worth 2.1 bln stg on Friday.": (2.1e9, "GBP"),
+        "The loan of 300 mln N.Z. dlrs was signed.": (300e6, "NZD"),
+        "A 50 mln Can dlrs issue was priced.": (50e6, "CAD"),
+        "It raised 500 mln marks abroad.": (500e6, "DEM"),
+        "Turnover was 1.2 bln French francs.": (1.2e9, "FRF"),
+        "The payout is 87 cts a share.": (0.87, "USD"),
+        "It paid 20 mln U.S. dlrs for the stake.": (20e6, "USD"),
+    }
+    for text, (value, unit) in cases.items():
+        a = one(text)
+        assert (a.value, a.unit) == (value, unit), text
+
+
+def test_a_table_row_holds_amounts() -> None:
+    found = find_amounts("Shr 1.72 dlrs vs 87 cts")
+    assert [(a.value, a.unit) for a in found] == [(1.72, "USD"), (0.87, "USD")]
+
+
+def test_currency_codes_only_at_word_boundaries() -> None:
+    for text in ("Growth slowed from last years 2.1 per cent.", "Trading halts at 15 hrs local.",
+                 "The bank offers 6.5 pct on deposits."):
+        assert not [a for a in find_amounts(text) if a.unit == "INR"], text
+    assert one("The fee is Rs 500 per visit.").unit == "INR"
+
+
+def test_wire_fractions() -> None:
+    assert one("The 10-3/4 pct notes will be redeemed.").value == 10.75
+    assert (one("The stock fell 7-1/2 dlrs on the day.").value, "USD") == (7.5, "USD")

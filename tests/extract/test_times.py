@@ -177,3 +177,12 @@ def test_bare_weekday_is_within_a_week_of_publication(pub: date) -> None:
         day = date.fromisoformat(t.value or "")
         assert day.weekday() == 1
         assert abs((day - pub).days) < 7
+
+
+def test_rates_and_the_newspaper_daily_are_not_times() -> None:
+    for text in ("Output rose to 1.2 mln barrels per day.", "The field pumps 500,000 barrels a day.",
+                 "The Israeli daily Haaretz said the talks failed.",
+                 "The vote was close, the daily reported."):
+        assert find_times(text, "2021-09-09") == [], text
+    kept = find_times("Prices are set daily. He stayed for a day.", "2021-09-09")
+    assert [t.text for t in kept] == ["daily", "a day"]

@@ -301,11 +301,12 @@ _CURRENCIES = (
     (re.compile(r"\b(?:EUR|euros?)\b|€", re.I), "EUR"),
     (re.compile(r"\b(?:JPY|yen)\b|¥", re.I), "JPY"),
     (re.compile(r"\b(?:CNY|RMB|yuan|renminbi)\b", re.I), "CNY"),
-    (re.compile(r"\b(?:AUD|A\$)|\bAustralian dollars?", re.I), "AUD"),
-    (re.compile(r"\b(?:CAD|C\$)|\bCanadian dollars?", re.I), "CAD"),
+    (re.compile(r"\b(?:AUD|AU?\$)|\bAustralian dollars?", re.I), "AUD"),
+    (re.compile(r"\b(?:CAD|CA?\$)|\bCanadian dollars?", re.I), "CAD"),
     (re.compile(r"\$|\bdollars?\b", re.I), "USD"),
 )
 _PERCENT = re.compile(r"%|\bper ?cent\b|\bpercentage points?\b", re.I)
+_CENTS = re.compile(r"^[^$]*\bcents?\b", re.I)
 _SMALL = {
     w: i
     for i, w in enumerate(
@@ -358,6 +359,8 @@ def parse_amount(text: str) -> tuple[float | None, str | None]:
         value *= _MULT[m.group("mult").lower()]
     if _PERCENT.search(text):
         return float(value), "percent"
+    if _CENTS.search(text):
+        return value / 100, "USD"  # `26 cents`: hundredths of a dollar
     for pattern, code in _CURRENCIES:
         if pattern.search(text):
             return float(value), code

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
+from dateline import lexicon
 from dateline.extract.fastre import FOLDED, fast
 from dateline.extract.numbers import DIGITS, PLURAL_SCALES, SCALES, WORD_NUMBER, word_value
 from dateline.model import Amount
@@ -19,7 +20,8 @@ from dateline.model import Amount
 SYMBOLS = {
     "$": "USD", "us$": "USD", "us $": "USD", "usd": "USD", "€": "EUR", "eur": "EUR",
     "£": "GBP", "gbp": "GBP", "¥": "JPY", "jpy": "JPY", "a$": "AUD", "aud": "AUD",
-    "c$": "CAD", "cad": "CAD", "hk$": "HKD", "chf": "CHF", "cny": "CNY", "rmb": "CNY",
+    "c$": "CAD", "cad": "CAD", "usd$": "USD", "au$": "AUD", "ca$": "CAD", "nz$": "NZD",
+    "hk$": "HKD", "chf": "CHF", "cny": "CNY", "rmb": "CNY",
     "rub": "RUB", "inr": "INR", "rs": "INR", "rs.": "INR", "₹": "INR", "₽": "RUB",
 }
 WORDS = {
@@ -36,9 +38,29 @@ QUALIFIERS = (
 )
 SCALE = r"(?P<scale>hundred|thousand|million|billion|trillion|bn|mn|mln|bln|tn|trn|[mbk])\b"
 NUMBER = rf"(?P<num>{DIGITS}|{WORD_NUMBER}|a)"
-CODE = r"(?P<sym>US ?\$|[ACH]K?\$|\$|€|£|¥|₹|₽|USD|EUR|GBP|JPY|AUD|CAD|CHF|CNY|RMB|RUB|INR|Rs\.?)"
+# Wire copy writes rates and prices with fractions: `10-3/4 pct`, `7-1/2 dlrs`, `1/2 pct`.
+FRACTION = r"(?:\d+-)?[1-9]/(?:2|4|8|16|32)\b"
+# A letter before a symbol or code makes it part of a word: `years 2.1`, `15 hrs` and `offers
+# 6.5` hold no rupees (`Rs`), nor `HUSD` dollars.
+CODE = (r"(?<![A-Za-z])(?P<sym>USD ?\$|US ?\$|AU\$|CA\$|NZ\$|[ACH]K?\$|\$|€|£|¥|₹|₽|USD|EUR|GBP|JPY|AUD|CAD|CHF|CNY"
+        r"|RMB|RUB|INR|Rs\.?)")
+
+
+def _wire_units() -> dict[str, tuple[str, float]]:
+    """`lexicon/en/units.txt`: wire-copy currency words -> (ISO code, factor)."""
+    out: dict[str, tuple[str, float]] = {}
+    for words, value in lexicon.mapping("units").items():
+        code, _, factor = value.partition("*")
+        out[" ".join(words.lower().split())] = (code.strip(), float(factor) if factor else 1.0)
+    return out
+
+
+# Wire copy abbreviates units and scales (`12.5 mln dlrs`, `87 cts`, `500 mln stg`).
+WIRE_UNITS = _wire_units()
+_WIRE = "|".join(re.escape(w).replace(r"\ ", " ") for w in sorted(WIRE_UNITS, key=len,
+                                                                   reverse=True))
 CURRENCY_WORD = (
-    r"(?P<cword>(?:US |U\.S\. |Canadian |Australian |Hong Kong )?dollars?|euros?"
+    rf"(?P<cword>{_WIRE}|(?:US |U\.S\. |Canadian |Australian |Hong Kong )?dollars?|euros?"
     r"|pounds?(?: sterling)?|sterling|roubles?|rubles?|yen|yuan|renminbi|rupees?|(?:Swiss )?francs?"
     r"|lira|lire|reais|real|pesos?|won|shekels?|riyals?|dirhams?|rand|hryvnias?)"
 )
@@ -51,7 +73,8 @@ STOP = frozenset(
 )
 NOT_COUNTED = frozenset(
     "percent per cent pc % year years month months week weeks day days hour hours minute "
-    "minutes second seconds times o'clock am pm a.m. p.m.".split()
+    "minutes second seconds times o'clock am pm a.m. p.m. hrs hr mins min secs sec gmt est "
+    "edt bst cet".split()
 )
 MONTH_WORDS = frozenset(
     "january february march april may june july august september october november december "
@@ -62,11 +85,12 @@ MONEY_PREFIX = re.compile(
     rf"(?:\b{QUALIFIERS} )?{CODE} ?(?P<num>{DIGITS})(?:[ -]?{SCALE})?", re.I
 )
 MONEY_SUFFIX = re.compile(
-    rf"(?:\b{QUALIFIERS} )?\b(?P<num>{DIGITS}|{WORD_NUMBER})(?: {SCALE})? {CURRENCY_WORD}\b", re.I
+    rf"(?:\b{QUALIFIERS} )?\b(?P<num>{FRACTION}|{DIGITS}|{WORD_NUMBER})(?: {SCALE})? "
+    rf"{CURRENCY_WORD}\b", re.I
 )
 PERCENT = re.compile(
-    rf"(?:\b{QUALIFIERS} )?\b(?P<num>{DIGITS}|{WORD_NUMBER})(?: ?%| percent\b| per cent\b"
-    r"| percentage points?\b)",
+    rf"(?:\b{QUALIFIERS} )?\b(?P<num>{FRACTION}|{DIGITS}|{WORD_NUMBER})(?: ?%| percent\b| per cent\b"
+    r"| pct\b| percentage points?\b)",
     re.I,
 )
 PLURAL = re.compile(
@@ -86,16 +110,26 @@ NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
                    "cny", "rmb", "rub", "inr", "rs"),
     MONEY_SUFFIX: ("dollar", "euro", "pound", "sterling", "roubl", "rubl", "yen", "yuan",
                    "renminbi", "rupee", "franc", "lira", "lire", "reais", "real", "peso", "won",
-                   "shekel", "riyal", "dirham", "rand", "hryvnia"),
-    PERCENT: ("%", "percent", "per cent"),
+                   "shekel", "riyal", "dirham", "rand", "hryvnia", "dlr", "cts", "stg",
+                   "mark", "guilder", "peseta", "schilling", "ringgit", "baht", "cent",
+                   "pence"),
+    PERCENT: ("%", "percent", "per cent", "pct"),
     PLURAL: ("dozens", "scores", "hundreds", "thousands", "millions", "billions"),
 }
 _FAST = {p: fast(p) for p in (MONEY_PREFIX, MONEY_SUFFIX, PERCENT, PLURAL, COUNT)}
 NEXT_WORDS = re.compile(r"\s+((?:[A-Za-z][\w'-]*)(?:\s+[A-Za-z][\w'-]*){0,3})")
 
 
+def _number(num: str) -> float | None:
+    """`word_value`, and wire fractions: `10-3/4` is 10.75, `1/2` is 0.5."""
+    m = re.fullmatch(r"(?:(\d+)-)?(\d+)/(\d+)", num)
+    if m:
+        return int(m.group(1) or 0) + int(m.group(2)) / int(m.group(3))
+    return word_value(num)
+
+
 def _value(num: str, scale: str | None) -> float | None:
-    value = word_value(num)
+    value = _number(num)
     if value is None:
         return None
     if scale:
@@ -112,6 +146,9 @@ def _qualifier(m: re.Match[str]) -> str | None:
 
 
 def _currency(sym: str | None, cword: str | None) -> str:
+    wire = WIRE_UNITS.get(" ".join((cword or "").lower().split()))
+    if wire:
+        return wire[0]
     if sym:
         return SYMBOLS.get(sym.lower().replace(" ", ""), SYMBOLS.get(sym.lower(), sym.upper()))
     words = (cword or "").lower().split()
@@ -184,9 +221,11 @@ def find_amounts(text: str) -> list[Amount]:
         cur = _currency(None, m.group("cword"))
         if m.group("cword").lower() in ("real", "won", "rand") and not m.group("scale"):
             continue  # `a real threat`, `one won`: too ambiguous without a scale word
-        add(m, _value(m.group("num"), m.group("scale")), cur or None, None)
+        value = _value(m.group("num"), m.group("scale"))
+        factor = WIRE_UNITS.get(" ".join(m.group("cword").lower().split()), ("", 1.0))[1]
+        add(m, None if value is None else round(value * factor, 10), cur or None, None)
     for m in _finditer(PERCENT, text, low):
-        add(m, word_value(m.group("num")), "percent", None)
+        add(m, _number(m.group("num")), "percent", None)
     for m in _finditer(PLURAL, text, low):
         counted, _ = _counted(text, m.end())
         plural = f"{m.group('plural').lower()} of"

@@ -21,6 +21,7 @@ from dateline.extract.aliases import AliasSet, find_aliases
 from dateline.extract.countries import country_code, demonym_code, display_name
 from dateline.extract.cues import CUE_WEIGHT, cue_votes, is_time_zone
 from dateline.extract.roles import honorific_before, split_title, title_after, title_before
+from dateline.extract.tables import in_table, table_lines
 from dateline.model import Article, Entity, Mention
 
 LABELS = {"PERSON": 1.0, "ORG": 1.0, "GPE": 1.0, "LOC": 1.0, "NORP": 1.0, "FAC": 1.0,
@@ -346,6 +347,8 @@ def extract_entities(article: Article, doc: Doc) -> Article:
     known |= {note.refers_to for note in article.notices if note.refers_to}
     _add_missing(text, mentions, alias_sets, known)
     mentions = _not_names(article, mentions)
+    rows = table_lines(text)  # the labels of table rows (`Shr`, `Avg shrs`) name nothing
+    mentions = [m for m in mentions if not in_table(rows, m.start)]
     for m in mentions:
         _fix_label(m)
         _product(text, m)

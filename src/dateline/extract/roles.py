@@ -12,24 +12,41 @@ import re
 
 from spacy.tokens import Doc
 
-TITLE_WORDS = frozenset(
-    "president minister secretary envoy ambassador spokesman spokeswoman spokesperson "
-    "chairman chairwoman chair chief director governor senator representative rep. sen. gov. "
-    "mayor general gen. colonel col. commander admiral lieutenant captain sergeant officer "
-    "king queen prince princess emperor pope bishop archbishop cardinal rabbi imam sheikh "
-    "chancellor premier leader head deputy vice ceo cfo coo founder executive manager analyst "
-    "economist judge justice attorney prosecutor lawyer professor prof. dr. doctor coach "
-    "striker editor correspondent reporter official advisor adviser counsellor counselor "
-    "inspector superintendent commissioner delegate negotiator coordinator undersecretary "
-    "speaker whip mp lawmaker legislator congressman congresswoman councillor councilman "
-    "member president-elect secretary-general diplomat attaché consul".split()
-)
+from dateline import lexicon
+
+# Title and office nouns, the heads of role phrases (`lexicon/en/titles.txt`).
+TITLE_WORDS = lexicon.words("titles", lower=True)
 # Words that may sit inside a title but do not start or make one on their own.
 GLUE = frozenset({"of", "for", "and", "the", "on", "to", "-"})
+# Honorifics: they go with a name (`Mr. King`), they are no role, and a walk back from a
+# name that meets one has reached another person's name (`Mr. King and Mr. Lee`).
+HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "messrs.", "mme", "mme."})
+# Words that join two phrases: a role never reaches over one (`Mr. King and Mr.`).
+_JOINS = frozenset({"and", "or", "but", "&"})
 APPOSITIVE = re.compile(
     r"^,\s+(?:the\s+|a\s+|an\s+|who\s+is\s+(?:the\s+|a\s+)?)?"
-    r"(?P<role>(?:[\w'.-]+\s+){0,5}?[\w'.-]+)\s*(?=[,.;]|\s+(?:said|told|says|added)\b)",
+    r"(?P<role>(?:[\w'.-]+\s+){0,5}?[\w'.-]+)\s*(?=[,;]|\.(?:\s|$)|\s+(?:said|told|says|added)\b)",
 )
+
+
+def is_role(words: list[str]) -> bool:
+    """A title phrase: its head (the last word, or the word before an office it holds:
+    `Secretary of State`, `Minister for Foreign Affairs`) is a title or office noun; no
+    honorific, no `and`, and no function word at either end (`adviser to the`)."""
+    low = [w.lower() for w in words]
+    if not low or low[0] in GLUE or low[-1] in GLUE or low[-1] in ("a", "an"):
+        return False
+    if any(w in HONORIFICS or w in _JOINS for w in low):
+        return False
+    if low[-1] in TITLE_WORDS:
+        return True
+    # `Secretary of State`, `Minister for Foreign Affairs`, `Chief of Staff`: the head, then
+    # of/for and the office, every word of it capitalised.
+    for k, w in enumerate(low):
+        if w in ("of", "for") and k > 0 and low[k - 1] in TITLE_WORDS:
+            office = words[k + 1 :]
+            return bool(office) and all(t[:1].isupper() or t.lower() in GLUE for t in office)
+    return False
 
 
 def title_before(doc: Doc, start_token: int, sent_start: int) -> tuple[int, str] | None:
@@ -39,7 +56,8 @@ def title_before(doc: Doc, start_token: int, sent_start: int) -> tuple[int, str]
     while i >= sent_start:
         tok = doc[i]
         low = tok.lower_
-        if tok.is_punct and tok.text != "-" or tok.is_space:
+        if tok.is_punct and tok.text != "-" or tok.is_space or low in HONORIFICS or (
+                low in _JOINS):
             break
         if not (tok.text[:1].isupper() or low in TITLE_WORDS or low in GLUE):
             break
@@ -47,8 +65,8 @@ def title_before(doc: Doc, start_token: int, sent_start: int) -> tuple[int, str]
         i -= 1
     while first < start_token and doc[first].lower_ in GLUE | {"the", "a", "an"}:
         first += 1
-    words = [t.lower_ for t in doc[first:start_token]]
-    if not words or not any(w in TITLE_WORDS for w in words):
+    words = [t.text for t in doc[first:start_token]]
+    if not is_role(words):
         return None
     span = doc[first:start_token]
     return span.start_char, span.text
@@ -60,10 +78,7 @@ def title_after(text: str, end: int) -> str | None:
     if not m:
         return None
     role = m.group("role")
-    if not any(w.lower().strip(".") in TITLE_WORDS or w.lower() in TITLE_WORDS
-               for w in role.split()):
-        return None
-    return role
+    return role if is_role(role.split()) else None
 
 
 def split_title(name: str) -> tuple[str | None, str]:

@@ -264,6 +264,35 @@ def _set(m: re.Match[str], pub: date | None, tense: str | None) -> tuple[str | N
     return f"P1{code[key]}" if code[key] != "TH" else "PT1H", "SET"
 
 
+# `per day`, `barrels a day`: a rate, a unit of measure, not a time; only a count of times
+# before `a day` (`twice a day`) makes a frequency news would date.
+_FREQUENCY_BEFORE = re.compile(r"\b(?:once|twice|thrice|times)\s+$", re.I)
+# `daily` as a noun is a newspaper: a name after it (`the daily Haaretz`), a verb of
+# reporting (`the daily said`), or a determiner or a name's possessive before it.
+_PAPER_AFTER = re.compile(r"\s+(?:[A-Z]|(?:newspaper|paper|said|says|reported|reports|wrote"
+                          r"|writes|quoted|cited|added)\b)")
+_PAPER_BEFORE = re.compile(r"(?:\b(?:the|a|an)|['’]s|\b[A-Z][a-z]+)\s+$")
+
+
+# What a rate divides: a plural noun or a figure right before `a day` (`barrels a day`,
+# `24 hours a day`, `5 pct a year`).
+_MEASURE_BEFORE = re.compile(r"(?:\b[a-z]{2,}s|\d|\b(?:mln|bln|pct|percent|cent))\s+$")
+
+
+def _not_a_set(text: str, m: re.Match[str]) -> bool:
+    """A SET or duration match that is a rate (`per day`, `barrels a day`) or a newspaper
+    (`daily`)."""
+    word = m.group(0).lower()
+    before = text[max(0, m.start() - 30) : m.start()]
+    if word.startswith("per "):
+        return True
+    if word.startswith("a "):
+        return not _FREQUENCY_BEFORE.search(before) and bool(_MEASURE_BEFORE.search(before))
+    if word == "daily":
+        return bool(_PAPER_AFTER.match(text, m.end()) or _PAPER_BEFORE.search(before))
+    return False
+
+
 def _ref(m: re.Match[str], pub: date | None, tense: str | None) -> tuple[str | None, str]:
     word = m.group(0).lower()
     if word in ("recently", "the past", "formerly"):
@@ -404,7 +433,7 @@ def find_times(text: str, published: str | None) -> list[Time]:
     found: list[Time] = []
     for m, resolve in _matches(text):
         start, end = m.span()
-        if any(taken[start:end]):
+        if any(taken[start:end]) or resolve in (_set, _duration) and _not_a_set(text, m):
             continue
         look_after = resolve is not _weekday  # see `tense`: a weekday reads what precedes
         value, kind = resolve(m, pub, clause_tense(text, start, end, look_after))

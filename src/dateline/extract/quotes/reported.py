@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from dateline.extract.quotes.resolver import _Resolver
 from dateline.extract.quotes.speakers import _speaker
 from dateline.extract.quotes.subjects import _subject
-from dateline.extract.quotes.verbs import CUES, STANCE
+from dateline.extract.quotes.verbs import THOUGHT, is_attribution
 from dateline.model import Quote
 
 
@@ -19,7 +19,7 @@ def _indirect(doc: Doc, res: _Resolver, direct: list[Quote]) -> list[Quote]:
     for tok in doc:
         low = tok.lower_
         according = low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to"
-        if not according and not ((low in CUES or low in STANCE) and tok.pos_ in ("VERB", "AUX")):
+        if not according and not (tok.pos_ in ("VERB", "AUX") and is_attribution(tok)):
             continue
         # After the word tests, which let few tokens through: this one costs a comparison per
         # direct quote, and ran for every token when it came first.
@@ -63,19 +63,52 @@ def _according(tok: Token, res: _Resolver) -> Quote | None:
 
 
 def _content(verb: Token) -> Span | None:
+    """What the verb reports: its clause (finite, for a verb of thought), else, for a verb of
+    saying or stance, its object with what hangs on it."""
     for child in verb.children:
         if child.dep_ == "ccomp":
+            if verb.lower_ in THOUGHT and not _finite(child):
+                return None  # `saw prices slump`: what happened, not what someone thinks
             return _trim(verb.doc[child.left_edge.i : child.right_edge.i + 1])
-    if verb.lower_ in ("say", "says", "said", "saying", "tell", "tells", "told", "think",
-                       "thinks", "thought", "know", "knows", "knew", "see", "sees", "saw",
-                       "feel", "feels", "felt", "hold", "holds", "held"):
+    if verb.lower_ in _NO_OBJECT:
         return None  # `said in a statement`, `knew him well`: nothing reported
-    right = [c for c in verb.rights if c.dep_ in ("dobj", "xcomp", "prep", "advcl", "conj",
-                                                  "ccomp")]
+    right = [c for c in verb.rights if c.dep_ in ("dobj", "ccomp", "oprd") or c.dep_ == "prep"
+             and _said_about(c) or c.dep_ == "xcomp" and c.tag_ == "VBG"]
+    if right and any(c.dep_ == "dobj" for c in right):
+        # An infinitive reports words only after an object, as what someone was told to do
+        # (`urged Congress to act`); alone it is a plan (`pledged to cut`, `agreed to sell`).
+        # A gerund is an object itself (`mentioned refinancing loans`).
+        right += [c for c in verb.rights if c.dep_ == "xcomp" and c not in right]
     if not right:
         return None
     last = max(c.right_edge.i for c in right)
     return _trim(verb.doc[verb.i + 1 : last + 1])
+
+
+# Verbs whose object is no report: who is told, who is known, where one was seen.
+_NO_OBJECT = THOUGHT | frozenset(
+    "say says said saying tell tells told telling".split())
+# Prepositions of circumstance: `on Thursday`, `in a statement`, `at a rally` say when,
+# where or how someone spoke, not what about (`warned of`, `called for`, `spoke about`).
+_CIRCUMSTANCE = frozenset(
+    "in at during after before since until till from to into with by over through amid "
+    "near across via inside outside onto upon".split())
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _said_about(prep: Token) -> bool:
+    if prep.lower_ in _CIRCUMSTANCE:
+        return False
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    # `on Thursday`, `on Capitol Hill`: a date or a place is when or where, never the topic.
+    return not any(o.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC") for o in objs)
+
+
+def _finite(clause: Token) -> bool:
+    """A clause with a tensed verb or a modal (`that prices fell`, `prices will fall`), not a
+    bare or infinitive one (`prices slump`, `to win`)."""
+    return clause.tag_ in _FINITE_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS for c in clause.children)
 
 
 def _trim(span: Span) -> Span | None:

@@ -2,7 +2,22 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
+from dateline import lexicon
 from dateline.model import Entity
+
+# Platforms where words appear (`Twitter`): never a person, whatever type NER gave them.
+PLATFORMS = lexicon.words("platforms", lower=True)
+# The kinds of entity that can speak: people, organisations, governments (a country as
+# actor), groups named by nationality or party, and buildings that stand for an office
+# (`the White House said`); never a date, a product, a law or a region as such.
+SPEAKER_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+
+
+def is_person(e: Entity) -> bool:
+    """A person an article names: typed PERSON and not a platform the recogniser misread."""
+    return e.type == "PERSON" and e.name.casefold() not in PLATFORMS
 
 
 class _Resolver:
@@ -25,6 +40,14 @@ class _Resolver:
                 surnames.setdefault(e.name.split()[-1].casefold(), []).append(e)
         for key, people in surnames.items():
             self.names.setdefault(key, people[0] if len(people) == 1 else None)
+        # The quoted passages of the text (sorted): words inside them are what someone said.
+        self.quoted: list[tuple[int, int]] = []
+        # Start offsets of the person mentions that are the subject of a clause.
+        self.subjects: set[int] = set()
+
+    def quoted_at(self, at: int) -> bool:
+        """`at` lies inside a quoted passage."""
+        return _inside(self.quoted, at)
 
     def by_name(self, text: str) -> Entity | None:
         key = text.casefold().removeprefix("the ").strip()
@@ -36,14 +59,24 @@ class _Resolver:
         return (persons or hits or [None])[-1]
 
     def last_person(self, before: int, within: int | None = None, gender: str | None = None,
-                    genders: dict[str, str] | None = None) -> Entity | None:
-        """The person mentioned last before `before`; with `within`, only if that close; with
-        `gender`, only one whose known gender (in `genders`) does not contradict it."""
+                    genders: dict[str, str] | None = None, since: int = 0,
+                    quoted: list[tuple[int, int]] | None = None,
+                    only: set[int] | None = None) -> Entity | None:
+        """The person mentioned last before `before` (and not before `since`); with `within`,
+        only if that close; with `gender`, only one whose known gender (in `genders`) does
+        not contradict it; none named inside the `quoted` spans (sorted), who are spoken
+        of, not speaking; with `only`, only mentions starting at one of those offsets."""
         found, at = None, 0
         for s, _t, e in self.spans:
             if s >= before:
                 break
-            if e.type == "PERSON" and (gender is None or (genders or {}).get(e.id, gender)
-                                       == gender):
+            if s >= since and is_person(e) and (only is None or s in only) and not _inside(
+                    quoted or [], s) and (
+                    gender is None or (genders or {}).get(e.id, gender) == gender):
                 found, at = e, s
         return found if within is None or before - at <= within else None
+
+
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    i = bisect_right(spans, (at, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= at < spans[i][1]

@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from dateline.extract.quotes.resolver import _Resolver
+from dateline.extract.quotes.resolver import SPEAKER_TYPES, _Resolver
 from dateline.extract.quotes.subjects import _detached_subject, _inverted, _subject
 from dateline.extract.roles import TITLE_WORDS
 from dateline.model import Entity
@@ -64,13 +64,23 @@ def _speaker(tok: Token | None, verb: Token | None, res: _Resolver, at: int
     tok = _out_of_brackets(tok)
     if tok.lower_ in PRONOUNS:
         return tok.text, None  # he and she are resolved once all speakers are known
+    if res.quoted_at(tok.idx):
+        return None, None  # `''That makes me smart,'' asserting`: quoted words speak no one
     np = _noun_phrase(tok)
-    ent = (res.at(np.start_char, np.end_char) or res.by_name(np.text) or res.by_name(tok.text)
+    ent = (_entity_at(np, tok, res) or res.by_name(np.text) or res.by_name(tok.text)
            or _person_within(tok, res))
-    if ent is None and _is_description(np):
+    if ent is not None and ent.type not in SPEAKER_TYPES and tok.ent_type_ not in (
+            "PERSON", "ORG"):
+        ent = None  # a product, an event or a region is where or what, not who
+    if ent is None and not _can_speak(tok):
+        return None, None  # `said Tuesday`, `"...," the 2.1 pct rise showed`: no one speaks
+    if (ent is None or ent.type in ("NORP", "GPE")) and _is_description(np):
         # `The star then recalled`: a definite role names the person just written about; the
         # words stay the speaker, the entity says who that is.
-        ent = res.last_person(np.start_char, DESCRIPTION_CHARS)
+        # Who the text was about: the last person named as a subject, else the last named.
+        ent = res.last_person(np.start_char, DESCRIPTION_CHARS, only=res.subjects,
+                              quoted=res.quoted) or res.last_person(
+            np.start_char, DESCRIPTION_CHARS, quoted=res.quoted)
         return (np.text, ent.id) if ent else (np.text, None)
     return (ent.name, ent.id) if ent else (np.text, None)
 
@@ -86,10 +96,54 @@ PERSON_NOUNS = TITLE_WORDS | frozenset(
 
 
 def _is_description(np: Span) -> bool:
-    """`the star`, `the former secretary of state`: `the`, then words, a singular role."""
+    """`the star`, `the former secretary of state`, `the West Virginia Democrat`: `the`, then
+    words, a singular role or party member (names may qualify it, not head it)."""
     head = np.root
-    return (np[0].lower_ == "the" and head.tag_ == "NN" and head.lower_ in PERSON_NOUNS
+    if np[0].lower_ != "the" or head.tag_ not in ("NN", "NNP") or head.lower_ in PARTY_SPEAKERS:
+        return False
+    if head.lower_ in PARTY_MEMBERS:
+        return True
+    return (head.tag_ == "NN" and head.lower_ in PERSON_NOUNS
             and not any(t.pos_ == "PROPN" for t in np))
+
+
+# A party member written as a role (`the Texas Republican said`): one person, named before.
+PARTY_MEMBERS = frozenset("democrat republican conservative liberal socialist".split())
+PARTY_SPEAKERS = frozenset({"democrats", "republicans"})
+# Named-entity labels of spaCy that never speak: times and figures. (Its PRODUCT and
+# WORK_OF_ART labels are not on this list: beside a quote it gives them to people's names
+# too, so a subject so labelled keeps its words as the speaker, with no entity.)
+NOT_SPEAKER_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL",
+                                "CARDINAL"})
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow "
+    "tonight january february march april june july august september october november "
+    "december week month year weekend morning afternoon evening night".split())
+
+
+def _can_speak(tok: Token) -> bool:
+    """Not a date, a figure, a region or a demonstrative (`said Tuesday`, `said last week`,
+    `that shows`): asked only of a word no entity of the article covers, since the model's
+    own labels err on names beside quotes."""
+    return tok.ent_type_ not in NOT_SPEAKER_LABELS and tok.lower_ not in _CALENDAR and not (
+        tok.like_num) and tok.lower_ not in _DEMONSTRATIVES
+
+
+_DEMONSTRATIVES = frozenset("this that these those which what".split())
+
+
+def _entity_at(np: Span, head: Token, res: _Resolver) -> Entity | None:
+    """The entity the phrase names: one whose mention holds the head (`Senate leader Robert
+    Byrd`), else a person named after the head (`the agency's head, Ann Lee`). A name before
+    the head only qualifies it: `a top Trump adviser`, `the West Virginia Democrat` and `a
+    Texas official` are none of Trump, West Virginia or Texas."""
+    hits = [e for s, t, e in res.spans if s <= head.idx < t]
+    if hits:
+        persons = [e for e in hits if e.type == "PERSON"]
+        return (persons or hits)[-1]
+    after = [e for s, _t, e in res.spans
+             if head.idx < s < np.end_char and e.type == "PERSON"]
+    return after[0] if after else None
 
 
 def _out_of_brackets(tok: Token) -> Token:
@@ -106,10 +160,13 @@ def _out_of_brackets(tok: Token) -> Token:
 
 def _person_within(tok: Token, res: _Resolver) -> Entity | None:
     """`Speaker of the House Rep. Paul Ryan`, `the head of the agency, Ann Lee`: the person
-    named inside the subject's phrase (its clauses left out) when its head is a title."""
+    named inside the subject's phrase (its clauses left out) after its head, which is a
+    title; a name before the head qualifies it (`a top Trump adviser` is not Trump)."""
     stop = [c.left_edge.i for c in tok.rights if c.dep_ in ("relcl", "acl")]
     end = min([tok.right_edge.i + 1, *stop])
-    span = tok.doc[tok.left_edge.i : end]
+    if end <= tok.i + 1:
+        return None
+    span = tok.doc[tok.i + 1 : end]
     ent = res.at(span.start_char, span.end_char)
     return ent if ent is not None and ent.type == "PERSON" else None
 
@@ -126,9 +183,14 @@ def _cue_speaker(verb: Token, named: Token | None, quote: tuple[int, int], res: 
     acl = verb.head if verb.dep_ == "acl" and verb.head.pos_ == "PROPN" else None
     # A name right between the closing mark and the verb speaks, whatever the parse says.
     proper = named if named is not None and named.pos_ == "PROPN" else None
-    subj = (proper or _subject(verb, quote) or named or acl or _inverted(verb, quote)
-            or _detached_subject(verb))
-    return _speaker(subj, verb, res, quote[0])
+    # Each way of finding the subject in turn; a word inside quotation marks is said, not
+    # saying (`''That makes me smart'' -- and, asked later, asserting`).
+    for find in (lambda: proper, lambda: _subject(verb, quote), lambda: named, lambda: acl,
+                 lambda: _inverted(verb, quote), lambda: _detached_subject(verb)):
+        subj = find()
+        if subj is not None and not res.quoted_at(subj.idx):
+            return _speaker(subj, verb, res, quote[0])
+    return None, None
 
 
 # `Pollsters agree - Ann Lee: "..."`, `asked pollster Ann Lee: "..."`: a person named right
