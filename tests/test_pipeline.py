@@ -25,3 +25,21 @@ def test_a_record_that_cleans_too_slowly_is_rejected_and_the_next_one_is_not(mon
     assert time.perf_counter() - start < 2
     assert out[0].rejected is not None and out[0].rejected.reason == "too_slow"
     assert out[1].article is not None and out[1].article.text == body
+
+
+def test_a_record_over_the_extract_budget_is_rejected_naming_the_stage_and_its_batch_is_kept(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    def extractor(articles, settings):  # stands in for spaCy and the extractors
+        for a in articles:
+            if a.text.startswith("SLOW"):
+                time.sleep(5)
+            yield a
+
+    monkeypatch.setattr(pipeline, "load_extractor", lambda settings: extractor)
+    body = "Officials in Oslo said on Monday that talks on the border would resume next week."
+    raws = [RawRecord(Source("t", i, "txt"), text=t) for i, t in enumerate([body, "SLOW " + body, body + " Again."])]
+    start = time.perf_counter()
+    out = list(pipeline.process(raws, Settings(extract_timeout_s=0.2)))
+    assert time.perf_counter() - start < 2  # the batch's budget (3 x 0.2 s), then the slow one alone
+    assert [o.article is not None for o in out] == [True, False, True]
+    assert out[1].rejected is not None and str(out[1].rejected).startswith("too_slow: extract: took over 0.2 s")

@@ -23,7 +23,8 @@ def parse(
     paths: Iterable[str], settings: Settings, fmt: str | None = None, skip: Iterable[str] = ()
 ) -> Iterator[Outcome]:
     """Read and process inputs without an archive: one Outcome per record."""
-    records = read_inputs(paths, fmt, settings.max_record_bytes, settings.max_decompressed_bytes, skip)
+    records = read_inputs(paths, fmt, settings.max_record_bytes, settings.max_decompressed_bytes, skip,
+                          settings.read_timeout_s)
     yield from process(records, settings)
 
 
@@ -82,7 +83,8 @@ def ingest(
     db = archive.path if archive is not None else settings.db
     # An archive inside an input folder must not be read as input while it is written.
     own_files = [db + suffix for suffix in ("", "-wal", "-shm", "-journal")]
-    records = read_inputs(paths, fmt, settings.max_record_bytes, settings.max_decompressed_bytes, own_files)
+    records = read_inputs(paths, fmt, settings.max_record_bytes, settings.max_decompressed_bytes, own_files,
+                          settings.read_timeout_s)
     return _store_all(process_parallel(records, settings, settings.workers, times), paths, settings,
                       progress, archive, times)
 

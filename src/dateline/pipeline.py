@@ -7,12 +7,11 @@ No stage knows which engine runs it: the local loop here, a process pool or Ray 
 from __future__ import annotations
 
 import logging
-import signal
-import threading
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 
+from dateline.budget import TimedOut as _TimedOut
+from dateline.budget import time_limit, too_slow
 from dateline.clean import clean_record
 from dateline.model import Article, RawRecord, Rejected
 from dateline.settings import Settings
@@ -20,6 +19,11 @@ from dateline.settings import Settings
 log = logging.getLogger(__name__)
 
 Extractor = Callable[[Iterable[Article], Settings], Iterator[Article]]
+StageFn = Callable[[str], None]  # told the stage a record enters, so a watchdog can name it
+
+
+def _no_stage(stage: str) -> None:
+    return None
 
 
 @dataclass(slots=True)
@@ -32,41 +36,12 @@ class Outcome:
     signature: tuple[bytes, int] | None = None  # MinHash made by a worker (Ray), with its shingle count
 
 
-class _TimedOut(Exception):
-    pass
-
-
-def _raise_timeout(signum: int, frame: object) -> None:
-    raise _TimedOut
-
-
-@contextmanager
-def time_limit(seconds: float) -> Iterator[None]:
-    """Raise _TimedOut in the block after `seconds` of wall time.
-
-    A timer signal rather than a worker process (datatrove's sandbox): a process per record
-    would cost more than cleaning it. Signals reach only the main thread, so elsewhere (a
-    thread of the web server) the block runs unbounded; engines run stages in main threads.
-    """
-    if seconds <= 0 or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
-        yield
-        return
-    previous = signal.signal(signal.SIGALRM, _raise_timeout)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
 def clean_one(raw: RawRecord, settings: Settings) -> Outcome:
     try:
         with time_limit(settings.clean_timeout_s):
             return Outcome(raw, article=clean_record(raw, settings))
     except _TimedOut:
-        return Outcome(raw, rejected=Rejected(
-            "too_slow", f"cleaning took over {settings.clean_timeout_s:g} s (clean_timeout_s)"))
+        return Outcome(raw, rejected=too_slow("clean", settings.clean_timeout_s, "clean_timeout_s"))
     except Rejected as exc:
         return Outcome(raw, rejected=exc)
     except RecursionError:
@@ -95,22 +70,26 @@ def load_extractor(settings: Settings) -> Extractor | None:
     return extract_articles
 
 
-def process(records: Iterable[RawRecord], settings: Settings) -> Iterator[Outcome]:
+def process(records: Iterable[RawRecord], settings: Settings, on_stage: StageFn = _no_stage) -> Iterator[Outcome]:
     """Clean every record and extract facts in batches; yields outcomes in input order.
 
     The extractor (and its model) is loaded at the first batch, so that a bad input is
-    reported before seconds go into loading a model.
+    reported before seconds go into loading a model. `on_stage` hears each stage as it starts
+    (a pool worker reports it to the parent, which names it if the worker has to be replaced).
     """
     extractor: Extractor | None = None
     batch: list[Outcome] = []
     for raw in records:
+        on_stage("clean")
         batch.append(clean_one(raw, settings))
         if len(batch) >= settings.batch_size:
             extractor = extractor or load_extractor(settings)
+            on_stage("extract")
             yield from _extract(batch, extractor, settings)
             batch = []
     if batch:
         extractor = extractor or load_extractor(settings)
+        on_stage("extract")
         yield from _extract(batch, extractor, settings)
 
 
@@ -121,7 +100,14 @@ def _extract(batch: list[Outcome], extractor: Extractor | None, settings: Settin
     if not articles:
         return batch
     try:
-        done = iter(list(extractor(articles, settings)))
+        # The batch may spend its records' budgets together (spaCy works a batch at a time,
+        # so one record's share cannot be timed alone); past that, each record is run alone
+        # under its own budget, which finds the slow one and keeps the rest.
+        with time_limit(settings.extract_timeout_s * len(articles)):
+            done = iter(list(extractor(articles, settings)))
+    except _TimedOut:
+        log.warning("extraction of a batch of %d went over budget; retrying one at a time", len(articles))
+        return [_extract_alone(o, extractor, settings) for o in batch]
     except Exception:
         # One poisoned text must not sink its batch: retry one by one, keeping the rest.
         log.exception("extraction failed for a batch; retrying one article at a time")
@@ -136,7 +122,10 @@ def _extract_alone(o: Outcome, extractor: Extractor, settings: Settings) -> Outc
     if o.article is None:
         return o
     try:
-        o.article = next(iter(extractor([o.article], settings)))
+        with time_limit(settings.extract_timeout_s):
+            o.article = next(iter(extractor([o.article], settings)))
+    except _TimedOut:
+        return Outcome(o.raw, rejected=too_slow("extract", settings.extract_timeout_s, "extract_timeout_s"))
     except Exception as exc:
         o.article.warnings.append(f"extraction failed: {type(exc).__name__}: {exc}")
     return o

