@@ -45,6 +45,10 @@ class Settings:
     shingle_words: int = 5
     permutations: int = 128
     bands: int = 32
+    # Members of one LSH bucket compared with each new article; a bucket with more is a template
+    # (market reports, wire advisories), whose new members are compared with its first ones
+    # only (dedup/lsh.py). 0: compare with all, quadratic on templated corpora.
+    dedup_bucket_cap: int = 10
     # Ingest.
     write_batch: int = 500
     # Seconds a writer waits for another one's batch before saying the archive is busy.

@@ -228,8 +228,10 @@ class DedupIndex(ClusterReader):
         rows = c.execute(
             "SELECT q.i, s.article_id, s.shingles, s.sig FROM "
             "(SELECT DISTINCT p.i AS i, b.n AS n FROM temp.dedup_probe p "
-            " JOIN dedup_buckets b ON b.key = p.key) q "
-            "JOIN dedup_signatures s ON s.n = q.n"
+            " JOIN dedup_buckets b ON b.key = p.key AND b.n IN "
+            "  (SELECT n FROM dedup_buckets WHERE key = p.key ORDER BY n LIMIT ?)) q "
+            "JOIN dedup_signatures s ON s.n = q.n",
+            (self.settings.dedup_bucket_cap or -1,),  # a crowded bucket: its first members (see lsh)
         ).fetchall()
         c.execute("DELETE FROM temp.dedup_probe")
         if not rows:
@@ -244,7 +246,7 @@ class DedupIndex(ClusterReader):
     def _batch_edges(self, ids, sigs, counts, keys, live) -> list[tuple[str, str]]:
         if len(live) < 2:
             return []
-        pairs = live[candidate_pairs(keys[live])]
+        pairs = live[candidate_pairs(keys[live], self.settings.dedup_bucket_cap)]
         a, b = pairs[:, 0], pairs[:, 1]
         jac = (sigs[a] == sigs[b]).mean(axis=1)
         ok = np.flatnonzero(is_near(jac, counts[a], counts[b], self.params.threshold))
