@@ -85,8 +85,14 @@ def ingest(
     own_files = [db + suffix for suffix in ("", "-wal", "-shm", "-journal")]
     records = read_inputs(paths, fmt, settings.max_record_bytes, settings.max_decompressed_bytes, own_files,
                           settings.read_timeout_s)
-    return _store_all(process_parallel(records, settings, settings.workers, times), paths, settings,
-                      progress, archive, times)
+    own = archive is None
+    arch = archive or Archive(settings.db, settings=settings, timeout=settings.busy_timeout_s)
+    try:
+        outcomes = process_parallel(arch.mark_stored(records), settings, settings.workers, times)
+        return _store_all(outcomes, paths, settings, progress, arch, times)
+    finally:
+        if own:
+            arch.close()
 
 
 def _store_all(

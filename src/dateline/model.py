@@ -49,6 +49,7 @@ class RawRecord:
     url: str | None = None
     outlet: str | None = None
     error: Rejected | None = None  # set by a reader that could not decode the record
+    stored: bool = False  # this very source, unchanged, is in the archive already: nothing to do
 
     @property
     def raw(self) -> str:

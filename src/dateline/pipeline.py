@@ -28,7 +28,8 @@ def _no_stage(stage: str) -> None:
 
 @dataclass(slots=True)
 class Outcome:
-    """What became of one record: `article` or `rejected` is set, never both."""
+    """What became of one record: `article` or `rejected` is set, never both; neither for a
+    record whose source is stored already (`raw.stored`), which no stage touches."""
 
     raw: RawRecord
     article: Article | None = None
@@ -37,6 +38,8 @@ class Outcome:
 
 
 def clean_one(raw: RawRecord, settings: Settings) -> Outcome:
+    if raw.stored:
+        return Outcome(raw)
     try:
         with time_limit(settings.clean_timeout_s):
             return Outcome(raw, article=clean_record(raw, settings))
@@ -83,14 +86,22 @@ def process(records: Iterable[RawRecord], settings: Settings, on_stage: StageFn 
         on_stage("clean")
         batch.append(clean_one(raw, settings))
         if len(batch) >= settings.batch_size:
-            extractor = extractor or load_extractor(settings)
+            extractor = extractor or _load_for(batch, settings)
             on_stage("extract")
             yield from _extract(batch, extractor, settings)
             batch = []
     if batch:
-        extractor = extractor or load_extractor(settings)
+        extractor = extractor or _load_for(batch, settings)
         on_stage("extract")
         yield from _extract(batch, extractor, settings)
+
+
+def _load_for(batch: list[Outcome], settings: Settings) -> Extractor | None:
+    """The extractor, loaded only once a batch has an article: a re-ingest of stored sources
+    never pays for the model (about 5 s)."""
+    if not any(o.article is not None for o in batch):
+        return None
+    return load_extractor(settings)
 
 
 def _extract(batch: list[Outcome], extractor: Extractor | None, settings: Settings) -> list[Outcome]:

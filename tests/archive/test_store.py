@@ -84,6 +84,7 @@ def test_readonly_open_upgrades_an_archive_from_an_older_dateline(tmp_path: Path
     conn = sqlite3.connect(db)
     conn.execute("DROP INDEX article_entities_cover")
     conn.execute("CREATE INDEX article_entities_entity ON article_entities(entity_id)")
+    conn.execute("ALTER TABLE sources DROP COLUMN raw_digest")  # undo migration 5 too
     conn.execute("UPDATE meta SET value='3' WHERE key='schema_version'")
     conn.commit()
     conn.close()
@@ -115,3 +116,29 @@ def test_an_article_over_the_store_budget_is_rejected_and_its_rows_undone(
         c = arch.conn
         assert c.execute("SELECT count(*) FROM articles WHERE text LIKE '%Lima%'").fetchone()[0] == 0
         assert c.execute("SELECT detail FROM rejects").fetchone()[0].startswith("store: took over 0.2 s")
+
+
+def test_a_reingest_skips_stored_sources_before_cleaning_and_redoes_a_changed_one(
+        tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dateline import pipeline
+
+    corpus = _corpus(tmp_path)
+    api.ingest([str(corpus)], settings)
+    cleaned: list[int] = []
+    real = pipeline.clean_record
+
+    def counting(raw, s):
+        cleaned.append(raw.source.record)
+        return real(raw, s)
+
+    monkeypatch.setattr(pipeline, "clean_record", counting)
+    again = api.ingest([str(corpus)], settings).counts
+    assert (again.read, again.already, again.rejected) == (6, 4, 2)
+    assert len(cleaned) == 2  # only the two rejects are tried again
+    lines = (corpus / "a.txt").read_text().splitlines()
+    lines[1] = lines[1].replace("Lima", "Quito")  # an edited record at the same place
+    (corpus / "a.txt").write_text("\n".join(lines) + "\n")
+    cleaned.clear()
+    third = api.ingest([str(corpus / "a.txt")], settings).counts
+    assert cleaned == [1]  # the edited one is processed again; the store keeps a location's first version
+    assert (third.read, third.already) == (3, 3)

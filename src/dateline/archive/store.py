@@ -13,7 +13,7 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +21,7 @@ from dateline.archive.facts import store_facts
 from dateline.archive.schema import SCHEMA_VERSION, migrate
 from dateline.budget import TimedOut, time_limit, too_slow
 from dateline.dedup.index import DedupIndex, read_clusters
-from dateline.model import Article, Source
+from dateline.model import Article, RawRecord, Source
 from dateline.pipeline import Outcome
 from dateline.settings import Settings
 
@@ -60,6 +60,12 @@ def source_key(src: Source, raw: str) -> str:
     if "://" in src.path:
         return src.path  # an object-store URL is already absolute
     return os.path.abspath(src.path)
+
+
+def raw_digest(raw: str) -> str:
+    """The size and a hash of a raw record: a source whose digest is stored is unchanged."""
+    data = raw.encode("utf-8", "surrogatepass")
+    return f"{len(data)}:{hashlib.blake2b(data, digest_size=16).hexdigest()}"
 
 
 def connect(path: str, readonly: bool = False, timeout: float = 10.0) -> sqlite3.Connection:
@@ -167,6 +173,9 @@ class Archive:
         self._execute("BEGIN IMMEDIATE")
         try:
             for o in outcomes:
+                if o.raw.stored:  # recognised before any NLP (mark_stored)
+                    counts.already += 1
+                    continue
                 key = source_key(o.raw.source, o.raw.raw)
                 if o.article is None:
                     self._reject(o, key, run_id, now, counts)
@@ -179,6 +188,18 @@ class Archive:
             self.conn.execute("ROLLBACK")
             raise
         return counts, new
+
+    def mark_stored(self, records: Iterable[RawRecord]) -> Iterator[RawRecord]:
+        """The records, those whose source is stored unchanged (same path and record, same size
+        and hash of the raw record) marked `stored`: they are counted `already` without being
+        cleaned or extracted again. A changed record is processed as new; a reject is retried."""
+        for raw in records:
+            if raw.error is None:
+                key = source_key(raw.source, raw.raw)
+                row = self.conn.execute("SELECT raw_digest FROM sources WHERE path=? AND record=?",
+                                        (key, raw.source.record)).fetchone()
+                raw.stored = row is not None and row[0] == raw_digest(raw.raw)
+            yield raw
 
     def after_write(self, new: list[Article], signatures: dict[str, tuple[bytes, int]]) -> None:
         """Near-duplicate clusters for the new articles of a batch, inside its transaction."""
@@ -237,10 +258,10 @@ class Archive:
             counts.stored += 1
             new.append(a)
         self.conn.execute(
-            "INSERT INTO sources(article_id, path, record, format, offset, outlet, url, raw, added) "
-            "VALUES (?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO sources(article_id, path, record, format, offset, outlet, url, raw, added, raw_digest) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?)",
             (a.id, key, src.record, src.format, src.offset, o.raw.outlet or a.outlet,
-             o.raw.url or a.url, o.raw.raw, now),
+             o.raw.url or a.url, o.raw.raw, now, raw_digest(o.raw.raw)),
         )
         self.conn.execute("DELETE FROM rejects WHERE path=? AND record=?", (key, src.record))
 

@@ -12,7 +12,7 @@ import os
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 
 from dateline.engines.pool import Pool
 from dateline.model import RawRecord
@@ -60,12 +60,19 @@ def process_parallel(records: Iterable[RawRecord], settings: Settings, workers: 
             times.add("process", time.perf_counter() - start)
             yield from done
         return
+    chunks = _chunks(records, settings.batch_size, times)
+    for chunk in chunks:  # sources stored already need no worker: no pool, no model for them
+        if not all(r.stored for r in chunk):
+            break
+        yield from (Outcome(r) for r in chunk)
+    else:
+        return
     load_extractor(settings)  # fail fast on a missing model, before any worker starts (they share it)
     pool = Pool(settings, workers)
     try:
         # Chunks read ahead: enough that every worker has its next chunk waiting while the
         # parent writes a batch.
-        for outcomes in pool.map(_chunks(records, settings.batch_size, times), depth=3 * workers):
+        for outcomes in pool.map(chain([chunk], chunks), depth=3 * workers):
             yield from outcomes
     finally:
         pool.close()

@@ -211,10 +211,15 @@ class Pool:
                     no_more = True
                     break
                 order.slots[count] = [None] * len(chunk)
-                idle.pop().give(_Job(count, 0, chunk), budget * len(chunk) + self.settings.worker_grace_s)
+                if all(r.stored for r in chunk):  # sources stored already: nothing for a worker
+                    order.fill(_Job(count, 0, chunk), [Outcome(r) for r in chunk])
+                else:
+                    idle.pop().give(_Job(count, 0, chunk), budget * len(chunk) + self.settings.worker_grace_s)
                 count += 1
             busy = [w for w in self.workers if w.job is not None]
             if not busy:
+                for outcomes in order.ready():
+                    self.outbox.put(outcomes)
                 if no_more and not retry:
                     return
                 continue
