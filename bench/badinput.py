@@ -5,9 +5,10 @@
 `make_cases` writes one folder per case; `run_case` ingests a folder into a fresh archive (with
 extraction off: this bench is about reading, cleaning and storing). The runner ingests every
 case in its own process, so that its peak memory (max RSS, from `os.wait4`) is its own, and
-checks the accounting against the archive itself: rows in `sources` + rows in `rejects` must
-equal the records read, and the counts must add up. `--small` runs the same cases at the sizes
-the tests use (tests/test_badinput.py imports this module).
+checks the accounting against the archive itself: rows in `sources` + records in `rejects` (a
+row holds a run of identical rejects) must equal the records read, and the counts must add up.
+`--small` runs the same cases at the sizes the tests use (tests/test_badinput.py imports this
+module).
 
 The extraction cases (`make_extract_cases`) are records whose shape once made extraction
 super-linear (quotation marks, one capitalised word repeated, capitalised sentences without
@@ -324,7 +325,7 @@ def run_case(folder: str, db: str, scale: Scale, extract: ExtractScale | None = 
     c = result.counts
     conn = sqlite3.connect(db)
     sources = conn.execute("SELECT count(*) FROM sources").fetchone()[0]
-    rejects = conn.execute("SELECT count(*) FROM rejects").fetchone()[0]
+    rejects = conn.execute("SELECT COALESCE(SUM(count), 0) FROM rejects").fetchone()[0]  # rows hold runs
     undated_warned = sum(
         1 for (j,) in conn.execute("SELECT json FROM articles WHERE published IS NULL")
         if any("date" in w for w in json.loads(j).get("warnings", [])))

@@ -84,7 +84,8 @@ def test_readonly_open_upgrades_an_archive_from_an_older_dateline(tmp_path: Path
     conn = sqlite3.connect(db)
     conn.execute("DROP INDEX article_entities_cover")
     conn.execute("CREATE INDEX article_entities_entity ON article_entities(entity_id)")
-    conn.execute("ALTER TABLE sources DROP COLUMN raw_digest")  # undo migration 5 too
+    for table, column in (("sources", "raw_digest"), ("rejects", "last_record"), ("rejects", "count")):
+        conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")  # undo migration 5 too
     conn.execute("UPDATE meta SET value='3' WHERE key='schema_version'")
     conn.commit()
     conn.close()
@@ -142,3 +143,35 @@ def test_a_reingest_skips_stored_sources_before_cleaning_and_redoes_a_changed_on
     third = api.ingest([str(corpus / "a.txt")], settings).counts
     assert cleaned == [1]  # the edited one is processed again; the store keeps a location's first version
     assert (third.read, third.already) == (3, 3)
+
+
+def test_a_run_of_identical_rejects_is_one_row_and_every_record_still_counts(tmp_path: Path,
+                                                                             settings: Settings) -> None:
+    data = tmp_path / "empties.json"
+    data.write_text("[" + ",".join(["{}"] * 1000) + ',{"text": "' + STORY.format(city="Oslo") + '"},{}]')
+    counts = api.ingest([str(data)], settings).counts
+    assert (counts.read, counts.stored, counts.rejected) == (1002, 1, 1001)
+    with Archive(settings.db, readonly=True) as arch:
+        rows = arch.conn.execute("SELECT record, last_record, count FROM rejects ORDER BY record").fetchall()
+    assert [tuple(r) for r in rows] == [(0, 999, 1000), (1001, None, 1)]
+    again = api.ingest([str(data)], settings).counts  # a re-run adds no row and loses none
+    assert (again.read, again.already, again.rejected) == (1002, 1, 1001)
+    with Archive(settings.db, readonly=True) as arch:
+        assert tuple(arch.conn.execute("SELECT count(*), sum(count) FROM rejects").fetchone()) == (2, 1001)
+
+
+def test_a_record_stored_from_inside_a_run_of_rejects_splits_it(tmp_path: Path, settings: Settings) -> None:
+    from dateline.model import RawRecord, Rejected, Source
+    from dateline.pipeline import Outcome, clean_one
+
+    path = str(tmp_path / "f.jsonl")
+
+    def raw(i: int) -> RawRecord:
+        return RawRecord(Source(path, i, "jsonl"), text=STORY.format(city=f"Town{i}"))
+
+    with Archive(settings.db, settings=settings) as arch:
+        arch.write([Outcome(raw(i), rejected=Rejected("no_text", "no text field")) for i in range(5)])
+        arch.write([clean_one(raw(2), settings)])  # record 2 succeeds on a later run
+        rows = arch.conn.execute("SELECT record, COALESCE(last_record, record), count FROM rejects "
+                                 "ORDER BY record").fetchall()
+    assert [tuple(r) for r in rows] == [(0, 1, 2), (3, 4, 2)]

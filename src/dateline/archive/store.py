@@ -229,11 +229,48 @@ class Archive:
         src = o.raw.source
         counts.rejected += 1
         counts.reasons[o.rejected.reason] = counts.reasons.get(o.rejected.reason, 0) + 1
+        row = self._reject_row(key, src.record)
+        if row is not None:
+            first, last, reason, detail = row
+            if last >= src.record:
+                return  # stored by an earlier run
+            if last == src.record - 1 and (reason, detail) == (o.rejected.reason, o.rejected.detail):
+                self.conn.execute("UPDATE rejects SET last_record = ?, count = count + 1 WHERE path = ? AND record = ?",
+                                  (src.record, key, first))
+                return
         self.conn.execute(
-            "INSERT OR IGNORE INTO rejects(path, record, format, offset, reason, detail, run_id, added) "
+            "INSERT INTO rejects(path, record, format, offset, reason, detail, run_id, added) "
             "VALUES (?,?,?,?,?,?,?,?)",
             (key, src.record, src.format, src.offset, o.rejected.reason, o.rejected.detail, run_id, now),
         )
+
+    def _reject_row(self, key: str, record: int) -> tuple[int, int, str, str] | None:
+        """(first, last record, reason, detail) of the reject row at or before `record` in `key`."""
+        row = self.conn.execute(
+            "SELECT record, COALESCE(last_record, record), reason, detail FROM rejects "
+            "WHERE path = ? AND record <= ? ORDER BY record DESC LIMIT 1", (key, record)).fetchone()
+        return None if row is None else (row[0], row[1], row[2], row[3])
+
+    def _unreject(self, key: str, record: int) -> None:
+        """A record stored now is no longer a reject: its row goes, or its run is split round it."""
+        row = self._reject_row(key, record)
+        if row is None or row[1] < record:
+            return
+        first, last = row[0], row[1]
+        c = self.conn
+        if first == last:
+            c.execute("DELETE FROM rejects WHERE path = ? AND record = ?", (key, first))
+            return
+        if record < last:  # the part after it becomes its own run
+            c.execute(
+                "INSERT INTO rejects(path, record, format, offset, reason, detail, run_id, added, last_record, count) "
+                "SELECT path, ?, format, NULL, reason, detail, run_id, added, ?, ? FROM rejects "
+                "WHERE path = ? AND record = ?", (record + 1, last, last - record, key, first))
+        if record == first:
+            c.execute("DELETE FROM rejects WHERE path = ? AND record = ?", (key, first))
+        else:
+            c.execute("UPDATE rejects SET last_record = ?, count = ? WHERE path = ? AND record = ?",
+                      (record - 1, record - first, key, first))
 
     def _store(self, o: Outcome, key: str, now: str, counts: Counts, new: list[Article]) -> None:
         a = o.article
@@ -263,7 +300,7 @@ class Archive:
             (a.id, key, src.record, src.format, src.offset, o.raw.outlet or a.outlet,
              o.raw.url or a.url, o.raw.raw, now, raw_digest(o.raw.raw)),
         )
-        self.conn.execute("DELETE FROM rejects WHERE path=? AND record=?", (key, src.record))
+        self._unreject(key, src.record)
 
     # -- reading ----------------------------------------------------------------------
     def resolve_id(self, ident: str) -> str | None:
