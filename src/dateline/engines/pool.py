@@ -31,6 +31,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
+from pathlib import Path
 
 from dateline.model import RawRecord, Rejected
 from dateline.pipeline import Outcome, process
@@ -39,6 +40,8 @@ from dateline.settings import Settings
 STAGES = ("start", "clean", "extract")  # what a worker reports it is doing, by index
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 _POLL_S = 0.05  # how often the pool thread looks for new chunks while workers are busy
+WALL_FACTOR = 10  # wall seconds per CPU second of budget before a worker using no CPU is replaced
+_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 
 def die_with_parent(parent: int) -> None:
@@ -98,11 +101,23 @@ class _Worker:
         child.close()
         self.job: _Job | None = None
         self.deadline = math.inf
+        self.budget = math.inf
+        self.cpu_start: float | None = None
 
     def give(self, job: _Job, seconds: float) -> None:
         self.job = job
-        self.deadline = time.monotonic() + seconds
+        self.budget = seconds
+        self.cpu_start = _cpu_seconds(self.proc.pid)
+        # The budget is CPU time (a loaded machine stretches wall time, not work); a worker that
+        # uses no CPU yet does not finish (blocked) is caught by the clock, at a wide margin.
+        self.deadline = time.monotonic() + (WALL_FACTOR * seconds if self.cpu_start is not None else seconds)
         self.conn.send(job.records)
+
+    def over_budget(self) -> bool:
+        if time.monotonic() > self.deadline:
+            return True
+        now = _cpu_seconds(self.proc.pid)
+        return now is not None and self.cpu_start is not None and now - self.cpu_start > self.budget
 
     def stop(self, kill: bool = False) -> None:
         if not kill:
@@ -113,6 +128,15 @@ class _Worker:
             self.proc.kill()
             self.proc.join()
         self.conn.close()
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    """CPU seconds a process has used (Linux /proc); None where that cannot be read."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return (int(fields[11]) + int(fields[12])) / _TICKS  # utime, stime
 
 
 def record_budget(settings: Settings) -> float:
@@ -245,7 +269,7 @@ class Pool:
                 self.cpu += cpu
                 order.fill(w.job, outcomes)
                 w.job = None
-            elif time.monotonic() > w.deadline:
+            elif w.over_budget():
                 self._replace(w, order, retry, died=False)
 
     def _replace(self, w: _Worker, order: _Order, retry: deque[_Job], died: bool) -> None:
@@ -264,6 +288,6 @@ class Pool:
             why = Rejected("crashed", f"{stage}: the worker process ended (exit code {code}) on this record")
         else:
             seconds = record_budget(self.settings) + self.settings.worker_grace_s
-            why = Rejected("too_slow", f"{stage}: the worker was stuck for over {seconds:g} s on this record "
+            why = Rejected("too_slow", f"{stage}: the worker spent over {seconds:g} CPU-s on this record "
                                        "(in code no timer can interrupt) and was replaced")
         order.fill(job, [Outcome(job.records[0], rejected=why)])

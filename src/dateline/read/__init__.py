@@ -159,7 +159,7 @@ def _timed(records: Iterator[RawRecord], path: str, fmt: str | None, seconds: fl
     count = 0
     while True:
         try:
-            with time_limit(seconds):
+            with time_limit(seconds, clock="wall"):
                 rec = next(records, None)
         except TimedOut:
             name = "<stdin>" if path == "-" else path
