@@ -1,7 +1,8 @@
 """The stages in order, as a generator over records: read -> clean -> extract.
 
 No stage knows which engine runs it: the local loop here, a process pool or Ray all call
-`process`. Every record comes out exactly once, as an Article or a rejection.
+`process`. Every record comes out exactly once, as an Article or a rejection (or untouched, when
+its source is stored already).
 """
 
 from __future__ import annotations
