@@ -73,7 +73,7 @@ class Case:
     reasons: set[str] = field(default_factory=set)  # reasons that must appear among the rejects
     undated_warned: int = 0  # stored articles that must have published null and a date warning
     extract: bool = False  # run with extraction on (the extraction cases)
-    budget_s: float = 0.0  # the run must end within this (0: no bound checked)
+    budget_s: float = 0.0  # the run must end within this many CPU seconds (0: no bound checked)
 
 
 @dataclass(frozen=True, slots=True)
@@ -319,9 +319,9 @@ def run_case(folder: str, db: str, scale: Scale, extract: ExtractScale | None = 
         from dateline.pipeline import load_extractor
 
         load_extractor(settings)  # the model's load is not the record's cost
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     result = ingest([folder], settings)
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     c = result.counts
     conn = sqlite3.connect(db)
     sources = conn.execute("SELECT count(*) FROM sources").fetchone()[0]
@@ -333,6 +333,7 @@ def run_case(folder: str, db: str, scale: Scale, extract: ExtractScale | None = 
     conn.close()
     return {"read": c.read, "stored": c.stored, "duplicates": c.duplicates + c.already,
             "rejected": c.rejected, "reasons": c.reasons, "seconds": round(seconds, 2),
+            "cpu_seconds": round(cpu, 2),  # what budgets count (one process: all the work is here)
             "rows": sources + rejects, "undated_warned": undated_warned, "integrity": integrity}
 
 
@@ -352,8 +353,8 @@ def check(case: Case, r: dict[str, Any]) -> list[str]:
         problems.append(f"{r['undated_warned']} undated-with-warning, expected {case.undated_warned}")
     if r["integrity"] != "ok":
         problems.append(f"integrity_check: {r['integrity']}")
-    if case.budget_s and r["seconds"] > case.budget_s:
-        problems.append(f"took {r['seconds']} s, over its budget of {case.budget_s:g} s")
+    if case.budget_s and r.get("cpu_seconds", r["seconds"]) > case.budget_s:
+        problems.append(f"took {r.get('cpu_seconds', r['seconds'])} CPU-s, over its budget of {case.budget_s:g} s")
     return problems
 
 
@@ -391,18 +392,18 @@ def table(cases: list[Case], results: list[dict[str, Any]]) -> str:
 
 def extract_table(cases: list[Case], results: list[dict[str, Any]]) -> str:
     """Each shape's extraction seconds as a ratio to the ordinary article's, in the same run."""
-    base = next((r["seconds"] for c, r in zip(cases, results, strict=True) if c.name == "ordinary_article"
+    base = next((r["cpu_seconds"] for c, r in zip(cases, results, strict=True) if c.name == "ordinary_article"
                  and "crash" not in r), None)
-    rows = ["| case | seconds | x ordinary article | stored | rejected (by reason) | check |",
-            "|---|---:|---:|---:|---|---|"]
+    rows = ["| case | seconds | CPU seconds | x ordinary article (CPU) | stored | rejected (by reason) | check |",
+            "|---|---:|---:|---:|---:|---|---|"]
     for case, r in zip(cases, results, strict=True):
         if "crash" in r:
-            rows.append(f"| {case.name} | | | | | CRASH {r['crash']} |")
+            rows.append(f"| {case.name} | | | | | | CRASH {r['crash']} |")
             continue
-        ratio = f"{r['seconds'] / base:.2f}" if base and case.name != "big_shapes" else "-"
+        ratio = f"{r['cpu_seconds'] / base:.2f}" if base and case.name != "big_shapes" else "-"
         reasons = ", ".join(f"{k} {v}" for k, v in sorted(r["reasons"].items())) or "-"
-        rows.append(f"| {case.name} | {r['seconds']} | {ratio} | {r['stored']} | {r['rejected']}: {reasons} | "
-                    f"{'; '.join(check(case, r)) or 'ok'} |")
+        rows.append(f"| {case.name} | {r['seconds']} | {r['cpu_seconds']} | {ratio} | {r['stored']} | "
+                    f"{r['rejected']}: {reasons} | {'; '.join(check(case, r)) or 'ok'} |")
     return "\n".join(rows)
 
 

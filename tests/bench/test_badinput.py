@@ -60,4 +60,4 @@ def test_check_catches_a_run_over_its_budget() -> None:
     case = badinput.Case("x", "", good=1, budget_s=2.0)
     slow = {"read": 1, "stored": 1, "duplicates": 0, "rejected": 0, "reasons": {},
             "rows": 1, "undated_warned": 0, "integrity": "ok", "seconds": 3.5}
-    assert badinput.check(case, slow) == ["took 3.5 s, over its budget of 2 s"]
+    assert badinput.check(case, slow) == ["took 3.5 CPU-s, over its budget of 2 s"]
