@@ -52,3 +52,20 @@ def _burn(seconds: float) -> None:
     end = _time.process_time() + seconds
     while _time.process_time() < end:
         pass
+
+
+def test_an_article_over_extract_max_chars_is_stored_without_facts_and_says_why(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[int] = []
+
+    def extractor(articles, settings):
+        for a in articles:
+            seen.append(len(a.text))
+            yield a
+
+    monkeypatch.setattr(pipeline, "load_extractor", lambda settings: extractor)
+    body = "Officials in Oslo said on Monday that talks on the border would resume next week."
+    raws = [RawRecord(Source("t", i, "txt"), text=t) for i, t in enumerate([body, " ".join([body] * 20)])]
+    out = list(pipeline.process(raws, Settings(extract_max_chars=500)))
+    assert seen == [len(body)]  # the long one never reaches spaCy
+    assert out[1].article is not None and out[1].article.warnings[-1].startswith("not extracted: 1,639 characters")

@@ -108,7 +108,11 @@ def _load_for(batch: list[Outcome], settings: Settings) -> Extractor | None:
 def _extract(batch: list[Outcome], extractor: Extractor | None, settings: Settings) -> list[Outcome]:
     if extractor is None:
         return batch
-    articles = [o.article for o in batch if o.article is not None]
+    for o in batch:
+        if o.article is not None and len(o.article.text) > settings.extract_max_chars:
+            o.article.warnings.append(f"not extracted: {len(o.article.text):,} characters, over "
+                                      f"extract_max_chars ({settings.extract_max_chars:,})")
+    articles = [o.article for o in batch if o.article is not None and len(o.article.text) <= settings.extract_max_chars]
     if not articles:
         return batch
     try:
@@ -125,13 +129,13 @@ def _extract(batch: list[Outcome], extractor: Extractor | None, settings: Settin
         log.exception("extraction failed for a batch; retrying one article at a time")
         return [_extract_alone(o, extractor, settings) for o in batch]
     for o in batch:
-        if o.article is not None:
+        if o.article is not None and len(o.article.text) <= settings.extract_max_chars:
             o.article = next(done)
     return batch
 
 
 def _extract_alone(o: Outcome, extractor: Extractor, settings: Settings) -> Outcome:
-    if o.article is None:
+    if o.article is None or len(o.article.text) > settings.extract_max_chars:
         return o
     try:
         with time_limit(settings.extract_timeout_s):

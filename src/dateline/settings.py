@@ -31,6 +31,10 @@ class Settings:
     clean_timeout_s: float = 10.0
     # Extraction (spaCy and our extractors): a 40 KB article takes about 2 s on one core.
     extract_timeout_s: float = 30.0
+    # The longest text given to spaCy: its parser and tagger take memory in proportion to the
+    # text (a 1 MB record was killed by the out-of-memory killer); news articles are far
+    # shorter. A longer article is stored without facts, with a warning.
+    extract_max_chars: int = 200_000
     # Storing one article (its facts, its source row), inside the batch's transaction.
     store_timeout_s: float = 10.0
     # A pool worker that spends longer than its records' budgets plus this on a chunk is stuck
