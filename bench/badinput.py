@@ -1,13 +1,21 @@
 """Hostile inputs, and what dateline makes of each: read / stored / duplicates / rejected by reason.
 
-    python bench/badinput.py [--small] [--keep DIR]
+    python bench/badinput.py [--small] [--keep DIR] [--only readers|extract]
 
 `make_cases` writes one folder per case; `run_case` ingests a folder into a fresh archive (with
 extraction off: this bench is about reading, cleaning and storing). The runner ingests every
 case in its own process, so that its peak memory (max RSS, from `os.wait4`) is its own, and
-checks the accounting against the archive itself: rows in `sources` + rows in `rejects` must
-equal the records read, and the counts must add up. `--small` runs the same cases at the sizes
-the tests use (tests/test_badinput.py imports this module).
+checks the accounting against the archive itself: rows in `sources` + records in `rejects` (a
+row holds a run of identical rejects) must equal the records read, and the counts must add up.
+`--small` runs the same cases at the sizes the tests use (tests/test_badinput.py imports this
+module).
+
+The extraction cases (`make_extract_cases`) are records whose shape once made extraction
+super-linear (quotation marks, one capitalised word repeated, capitalised sentences without
+punctuation, numbers, dates, `a.b.`). They run with extraction on: at one size each shape's
+seconds are given as a ratio to an ordinary article of the same size in the same run, and at
+the big size each must end within its budget (extract_timeout_s x records), rejected
+`too_slow: extract` if it is over it.
 """
 
 from __future__ import annotations
@@ -33,6 +41,8 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import sentence  # noqa: E402
+
+from dateline.settings import Settings  # noqa: E402
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +78,65 @@ class Case:
     reasons: set[str] = field(default_factory=set)  # reasons that must appear among the rejects
     undated_warned: int = 0  # stored articles that must have published null and a date warning
     max_read: int | None = None  # records read at most: more means a reader invented records
+    extract: bool = False  # run with extraction on (the extraction cases)
+    budget_s: float = 0.0  # the run must end within this many CPU seconds (0: no bound checked)
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractScale:
+    """Sizes of the extraction cases, and the budget they run under."""
+
+    same_size: int  # bytes of each shape compared with an ordinary article of this size
+    big: int  # bytes of the big version of each shape
+    extract_timeout_s: float
+
+
+EXTRACT_FULL = ExtractScale(same_size=40_000, big=1_000_000, extract_timeout_s=30.0)
+EXTRACT_SMALL = ExtractScale(same_size=4_000, big=40_000, extract_timeout_s=5.0)
+
+# The shapes that made extraction super-linear, each as a function of a size in bytes. Each
+# stands for something scrapes do produce: runs of marks (a broken quote export), a name
+# repeated (a tag cloud), capitalised words with no punctuation (a transcript in title case),
+# tables of numbers and of dates, initials (`a.b.`) by the thousand.
+SHAPES: dict[str, Callable[[int], str]] = {
+    "quotes": lambda n: '"' * n,
+    "spaced_quotes": lambda n: '" ' * (n // 2),
+    "capitalised_word": lambda n: "Washington " * (n // 11),
+    "capitalised_sentences": lambda n: " ".join(
+        "The Minister Said Officials In Brussels Would Meet Again" for _ in range(n // 57)),
+    "numbers": lambda n: " ".join(str(i * 7919 % 100_000) for i in range(n // 6)),
+    "dates": lambda n: " ".join(f"{i % 28 + 1} March {1990 + i % 30}" for i in range(n // 14)),
+    "initials": lambda n: "a.b. " * (n // 5),
+}
+
+
+def ordinary(n: int) -> str:
+    """An ordinary article of about n bytes: news sentences, paragraphs, the baseline."""
+    rng = random.Random(11)
+    paras = []
+    while sum(map(len, paras)) < n:
+        paras.append(" ".join(sentence(rng) for _ in range(4)))
+    return "\n\n".join(paras)[:n]
+
+
+def make_extract_cases(root: Path, scale: ExtractScale) -> list[Case]:
+    """One folder per shape at the size of the baseline article, one with every big version."""
+    cases = [Case("ordinary_article", f"an ordinary article of {scale.same_size:,} bytes (the baseline)", 1,
+                  extract=True)]
+    _write(root / "ordinary_article" / "a.txt", ordinary(scale.same_size))
+    # A record may spend its extraction budget in its batch and again alone, and cleaning's.
+    one = 2 * scale.extract_timeout_s + Settings().clean_timeout_s
+    for name, make in SHAPES.items():
+        cases.append(Case(name, f"{scale.same_size:,} bytes of {name.replace('_', ' ')}", 0, extract=True,
+                          budget_s=one))
+        _write(root / name / "a.txt", make(scale.same_size))
+    budget = (len(SHAPES) + 1) * one
+    cases.append(Case("big_shapes", f"each shape at {scale.big:,} bytes, beside an ordinary article", 1,
+                      extract=True, budget_s=budget))
+    for name, make in SHAPES.items():
+        _write(root / "big_shapes" / f"{name}.txt", make(scale.big))
+    _write(root / "big_shapes" / "ordinary.txt", ordinary(4_000))
+    return cases
 
 
 _rng = random.Random(7)
@@ -314,20 +383,25 @@ def _parquet_bomb(path: Path, expands_to: int, value_bytes: int) -> None:
 
 # -- running ----------------------------------------------------------------------------------
 
-def run_case(folder: str, db: str, scale: Scale) -> dict[str, Any]:
-    """Ingest one case folder into a fresh archive and return its figures (in this process)."""
+def run_case(folder: str, db: str, scale: Scale, extract: ExtractScale | None = None) -> dict[str, Any]:
+    """Ingest one case folder into a fresh archive and return its figures (in this process);
+    `extract`: with extraction on, under that scale's budget."""
     from dateline.api import ingest
-    from dateline.settings import Settings
 
-    settings = Settings(db=db, extract=False, max_record_bytes=scale.max_record_bytes,
-                        max_decompressed_bytes=scale.max_decompressed_bytes, write_batch=50)
-    start = time.perf_counter()
+    settings = Settings(db=db, extract=extract is not None, max_record_bytes=scale.max_record_bytes,
+                        max_decompressed_bytes=scale.max_decompressed_bytes, write_batch=50,
+                        extract_timeout_s=extract.extract_timeout_s if extract else 30.0)
+    if extract:
+        from dateline.pipeline import load_extractor
+
+        load_extractor(settings)  # the model's load is not the record's cost
+    start, cpu = time.perf_counter(), time.process_time()
     result = ingest([folder], settings)
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     c = result.counts
     conn = sqlite3.connect(db)
     sources = conn.execute("SELECT count(*) FROM sources").fetchone()[0]
-    rejects = conn.execute("SELECT count(*) FROM rejects").fetchone()[0]
+    rejects = conn.execute("SELECT COALESCE(SUM(count), 0) FROM rejects").fetchone()[0]  # rows hold runs
     undated_warned = sum(
         1 for (j,) in conn.execute("SELECT json FROM articles WHERE published IS NULL")
         if any("date" in w for w in json.loads(j).get("warnings", [])))
@@ -335,6 +409,7 @@ def run_case(folder: str, db: str, scale: Scale) -> dict[str, Any]:
     conn.close()
     return {"read": c.read, "stored": c.stored, "duplicates": c.duplicates + c.already,
             "rejected": c.rejected, "reasons": c.reasons, "seconds": round(seconds, 2),
+            "cpu_seconds": round(cpu, 2),  # what budgets count (one process: all the work is here)
             "rows": sources + rejects, "undated_warned": undated_warned, "integrity": integrity}
 
 
@@ -356,14 +431,17 @@ def check(case: Case, r: dict[str, Any]) -> list[str]:
         problems.append(f"integrity_check: {r['integrity']}")
     if case.max_read is not None and r["read"] > case.max_read:
         problems.append(f"{r['read']} records read, at most {case.max_read} exist: records invented")
+    if case.budget_s and r.get("cpu_seconds", r["seconds"]) > case.budget_s:
+        problems.append(f"took {r.get('cpu_seconds', r['seconds'])} CPU-s, over its budget of {case.budget_s:g} s")
     return problems
 
 
-def _child(folder: str, db: str, small: bool) -> dict[str, Any]:
+def _child(folder: str, db: str, small: bool, extract: bool = False) -> dict[str, Any]:
     """Run one case in a fresh process; adds its peak memory in MB."""
     src = str(Path(__file__).resolve().parents[1] / "src")
     env = {**os.environ, "PYTHONPATH": src + os.pathsep + os.environ.get("PYTHONPATH", "")}
-    args = [sys.executable, __file__, "--worker", folder, db] + (["--small"] if small else [])
+    args = ([sys.executable, __file__, "--worker", folder, db] + (["--small"] if small else [])
+            + (["--extract"] if extract else []))
     proc = subprocess.Popen(args, stdout=subprocess.PIPE, env=env)
     assert proc.stdout is not None
     out = proc.stdout.read()
@@ -405,32 +483,64 @@ def table(cases: list[Case], results: list[dict[str, Any]]) -> str:
     return "\n".join(rows)
 
 
+def extract_table(cases: list[Case], results: list[dict[str, Any]]) -> str:
+    """Each shape's extraction seconds as a ratio to the ordinary article's, in the same run."""
+    base = next((r["cpu_seconds"] for c, r in zip(cases, results, strict=True) if c.name == "ordinary_article"
+                 and "crash" not in r), None)
+    rows = ["| case | seconds | CPU seconds | x ordinary article (CPU) | stored | rejected (by reason) | check |",
+            "|---|---:|---:|---:|---:|---|---|"]
+    for case, r in zip(cases, results, strict=True):
+        if "crash" in r:
+            rows.append(f"| {case.name} | | | | | | CRASH {r['crash']} |")
+            continue
+        ratio = f"{r['cpu_seconds'] / base:.2f}" if base and case.name != "big_shapes" else "-"
+        reasons = ", ".join(f"{k} {v}" for k, v in sorted(r["reasons"].items())) or "-"
+        rows.append(f"| {case.name} | {r['seconds']} | {r['cpu_seconds']} | {ratio} | {r['stored']} | "
+                    f"{r['rejected']}: {reasons} | {'; '.join(check(case, r)) or 'ok'} |")
+    return "\n".join(rows)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--small", action="store_true", help="the sizes the tests use")
     ap.add_argument("--keep", help="write the cases here and keep them")
-    ap.add_argument("--only", help="run only these cases (comma-separated names)")
+    ap.add_argument("--only", help="run only these cases: comma-separated names, or readers / extract")
     ap.add_argument("--worker", nargs=2, help=argparse.SUPPRESS)
+    ap.add_argument("--extract", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     scale = SMALL if args.small else FULL
+    escale = EXTRACT_SMALL if args.small else EXTRACT_FULL
     if args.worker:
-        print(json.dumps({**run_case(args.worker[0], args.worker[1], scale), "hwm_mb": _own_peak_mb()}))
+        r = run_case(args.worker[0], args.worker[1], scale, escale if args.extract else None)
+        print(json.dumps({**r, "hwm_mb": _own_peak_mb()}))
         return 0
+    bad: list[str] = []
+    total = 0
+    groups_wanted = {"readers", "extract"} if args.only in (None, "readers", "extract") else set()
+    if args.only in ("readers", "extract"):
+        groups_wanted = {args.only}
+    names = set(args.only.split(",")) if args.only and not groups_wanted else None
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(args.keep or tmp)
-        t0 = time.perf_counter()
-        cases = make_cases(root / "cases", scale)
-        if args.only:
-            cases = [c for c in cases if c.name in args.only.split(",")]
-        print(f"wrote {len(cases)} cases in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
-        results = []
-        for case in cases:
-            r = _child(str(root / "cases" / case.name), str(root / f"{case.name}.db"), args.small)
-            print(f"{case.name}: {r}", file=sys.stderr)
-            results.append(r)
-    print(table(cases, results))
-    bad = [c.name for c, r in zip(cases, results, strict=True) if "crash" in r or check(c, r)]
-    print(f"\n{len(cases)} cases; {len(cases) - len(bad)} ok" + (f"; failing: {', '.join(bad)}" if bad else ""))
+        groups = []
+        if "readers" in groups_wanted or names:
+            groups.append(("readers", make_cases(root / "cases", scale), table))
+        if "extract" in groups_wanted or names:
+            groups.append(("extract", make_extract_cases(root / "extract_cases", escale), extract_table))
+        for group, all_cases, render in groups:
+            cases = [c for c in all_cases if names is None or c.name in names]
+            if not cases:
+                continue
+            folder = root / ("cases" if group == "readers" else "extract_cases")
+            results = []
+            for case in cases:
+                r = _child(str(folder / case.name), str(root / f"{group}_{case.name}.db"), args.small, case.extract)
+                print(f"{case.name}: {r}", file=sys.stderr)
+                results.append(r)
+            print(render(cases, results) + "\n")
+            bad += [c.name for c, r in zip(cases, results, strict=True) if "crash" in r or check(c, r)]
+            total += len(cases)
+    print(f"{total} cases; {total - len(bad)} ok" + (f"; failing: {', '.join(bad)}" if bad else ""))
     return 1 if bad else 0
 
 

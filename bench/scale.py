@@ -126,8 +126,10 @@ def workers(folder: Path, n: int) -> None:
     texts = [a.text for a in parse_articles([str(path)], Settings(extract=False))]
     words = sum(len(t.split()) for t in texts)
     table = Table(title=f"whole pipeline (read, clean, extract, dedup, store) vs bare spaCy, {n:,} records")
-    for col in ("workers", "pipeline s", "articles/s", "words/s", "bare spaCy s", "ratio pipeline/bare"):
+    for col in ("workers", "pipeline s", "articles/s", "words/s", "bare spaCy s", "ratio pipeline/bare",
+                "speed-up vs 1 worker"):
         table.add_column(col, justify="right")
+    one = 0.0
     for w in (1, 2):
         db = folder / f"workers-{w}.db"
         for suffix in ("", "-wal", "-shm"):
@@ -136,8 +138,74 @@ def workers(folder: Path, n: int) -> None:
         api.ingest([str(path)], Settings(db=str(db), workers=w))
         pipe = time.perf_counter() - t
         bare = _bare_pass(texts, w)
+        one = one or pipe
         table.add_row(str(w), f"{pipe:.1f}", f"{n / pipe:,.1f}", f"{words / pipe:,.0f}", f"{bare:.1f}",
-                      f"{pipe / bare:.2f}")
+                      f"{pipe / bare:.2f}", f"{one / pipe:.2f}x")
+    console.print(table)
+
+
+# -- re-ingest ------------------------------------------------------------------------------
+def reingest(folder: Path, n: int) -> None:
+    """The same file ingested twice into one archive: the second run finds every source stored
+    (same path, record, size and hash) and does no cleaning or extraction."""
+    from dateline import api
+    from dateline.settings import Settings
+
+    path = write_corpus(n, folder)
+    db = folder / "reingest.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+    settings = Settings(db=str(db), workers=1)
+    t = time.perf_counter()
+    first = api.ingest([str(path)], settings).counts
+    first_s = time.perf_counter() - t
+    t = time.perf_counter()
+    again = api.ingest([str(path)], settings).counts
+    again_s = time.perf_counter() - t
+    table = Table(title=f"re-ingest of a stored file, {n:,} records, extraction on, one process")
+    for col in ("run", "seconds", "stored", "already", "rejected", "first / this"):
+        table.add_column(col, justify="right")
+    table.add_row("first", f"{first_s:.2f}", f"{first.stored:,}", f"{first.already:,}", f"{first.rejected:,}", "1.0x")
+    table.add_row("again", f"{again_s:.2f}", f"{again.stored:,}", f"{again.already:,}", f"{again.rejected:,}",
+                  f"{first_s / again_s:.0f}x")
+    console.print(table)
+
+
+# -- templates ------------------------------------------------------------------------------
+def templates_worker(n: str, db: str) -> dict[str, float]:
+    """Ingest n one-line records of one template (market reports) without extraction."""
+    from dateline import api
+    from dateline.settings import Settings
+
+    rng = random.Random(5)
+    path = Path(db).with_suffix(".jsonl")
+    with path.open("w") as fh:
+        for i in range(int(n)):
+            text = (f"Shares of Company {i % 97} rose {rng.randint(1, 99)} cents to {rng.randint(10, 500)} dollars "
+                    "in early trading on the exchange on Monday, dealers said, after the market opened higher "
+                    "on firm commodity prices and steady bond yields.")
+            fh.write(json.dumps({"text": text}) + "\n")
+    t = time.perf_counter()
+    res = api.ingest([str(path)], Settings(db=db, extract=False, workers=1))
+    return {"seconds": time.perf_counter() - t, "stored": res.counts.stored, "rss_mb": _rss_mb()}
+
+
+def templates(folder: Path, sizes: list[int]) -> None:
+    table = Table(title="near-duplicate indexing of templated records (one-line market reports), one process")
+    for col in ("records", "seconds", "ms per record", "vs previous size", "peak RSS MB"):
+        table.add_column(col, justify="right")
+    previous = None
+    for n in sizes:
+        db = folder / f"templates-{n}.db"
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(db) + suffix).unlink(missing_ok=True)
+        out = subprocess.run([sys.executable, __file__, "--templates-worker", str(n), str(db)],
+                             capture_output=True, text=True, check=True)
+        r = json.loads(out.stdout.strip().splitlines()[-1])
+        per = 1000 * r["seconds"] / n
+        table.add_row(f"{n:,}", f"{r['seconds']:.1f}", f"{per:.2f}", f"{per / previous:.2f}x" if previous else "-",
+                      f"{r['rss_mb']:.0f}")
+        previous = per
     console.print(table)
 
 
@@ -285,7 +353,10 @@ def search_latency(folder: Path, n: int, queries: int) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--only", choices=["stages", "workers", "growth", "ray", "search"], action="append")
+    ap.add_argument("--only", choices=["stages", "workers", "reingest", "templates", "growth", "ray", "search"],
+                    action="append")
+    ap.add_argument("--reingest-n", type=int, default=400)
+    ap.add_argument("--templates", type=int, nargs="+", default=[1000, 4000])
     ap.add_argument("--stages-n", type=int, default=5000)
     ap.add_argument("--extract-n", type=int, default=300)
     ap.add_argument("--workers-n", type=int, default=400)
@@ -295,11 +366,15 @@ def main() -> None:
     ap.add_argument("--queries", type=int, default=200)
     ap.add_argument("--keep", help="a folder to keep corpora and archives in between runs")
     ap.add_argument("--growth-worker", nargs=2, help=argparse.SUPPRESS)
+    ap.add_argument("--templates-worker", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.growth_worker:
         print(json.dumps(growth_worker(*args.growth_worker)))
         return
-    only = set(args.only or ["stages", "workers", "growth", "ray", "search"])
+    if args.templates_worker:
+        print(json.dumps(templates_worker(*args.templates_worker)))
+        return
+    only = set(args.only or ["stages", "workers", "reingest", "templates", "growth", "ray", "search"])
     folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="dateline-scale-"))
     folder.mkdir(parents=True, exist_ok=True)
     try:
@@ -307,6 +382,10 @@ def main() -> None:
             stages(folder, args.stages_n, args.extract_n)
         if "workers" in only:
             workers(folder, args.workers_n)
+        if "reingest" in only:
+            reingest(folder, args.reingest_n)
+        if "templates" in only:
+            templates(folder, args.templates)
         if "growth" in only:
             growth(folder, args.growth)
         if "ray" in only:

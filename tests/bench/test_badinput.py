@@ -36,3 +36,28 @@ def test_check_catches_a_lost_record() -> None:
     problems = badinput.check(case, lost)
     assert "read != stored + duplicates + rejected" in problems
     assert any("of 2 good records kept" in p for p in problems)
+
+
+EXTRACT_NAMES = ["ordinary_article", *badinput.SHAPES, "big_shapes"]
+
+
+@pytest.fixture(scope="module")
+def extract_cases(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, badinput.Case]]:
+    root = tmp_path_factory.mktemp("badinput_extract")
+    return root, {c.name: c for c in badinput.make_extract_cases(root / "cases", badinput.EXTRACT_SMALL)}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", EXTRACT_NAMES)
+def test_hostile_extraction_case(name: str, extract_cases: tuple[Path, dict[str, badinput.Case]]) -> None:
+    root, by_name = extract_cases
+    result = badinput.run_case(str(root / "cases" / name), str(root / f"{name}.db"), badinput.SMALL,
+                               badinput.EXTRACT_SMALL)
+    assert badinput.check(by_name[name], result) == [], result  # within budget, every record accounted for
+
+
+def test_check_catches_a_run_over_its_budget() -> None:
+    case = badinput.Case("x", "", good=1, budget_s=2.0)
+    slow = {"read": 1, "stored": 1, "duplicates": 0, "rejected": 0, "reasons": {},
+            "rows": 1, "undated_warned": 0, "integrity": "ok", "seconds": 3.5}
+    assert badinput.check(case, slow) == ["took 3.5 CPU-s, over its budget of 2 s"]

@@ -34,3 +34,16 @@ def test_a_big_bucket_gives_every_pair():
 
 def test_no_pairs():
     assert candidate_pairs(np.array([[1], [2]], dtype=np.int64)).shape == (0, 2)
+
+
+def test_a_bucket_over_the_cap_pairs_its_members_with_its_first_only():
+    keys = np.array([[7, 1], [7, 2], [7, 3], [7, 4], [9, 4]], dtype=np.int64)  # bucket 7: rows 0-3
+    assert candidate_pairs(keys, cap=3).tolist() == [[0, 1], [0, 2], [0, 3], [3, 4]]
+    assert len(candidate_pairs(keys, cap=4)) == 7  # within the cap: every pair, as without one
+    assert candidate_pairs(keys, cap=4).tolist() == candidate_pairs(keys).tolist()
+
+
+def test_a_crowded_bucket_costs_pairs_linear_in_its_size():
+    keys = np.zeros((5000, 4), dtype=np.int64)  # 5,000 copies of one template in every band
+    pairs = candidate_pairs(keys, cap=50)
+    assert len(pairs) == 4999 and (pairs[:, 0] == 0).all()

@@ -47,3 +47,17 @@ def test_chunking_does_not_change_signatures(monkeypatch):
     assert np.array_equal(signatures(shingle_batch(texts)), whole)
     one_by_one = np.vstack([signatures(shingle_batch([t])) for t in texts])
     assert np.array_equal(one_by_one, whole)
+
+
+def test_a_long_article_is_hashed_in_the_memory_of_one_chunk():
+    import tracemalloc
+
+    rng = np.random.default_rng(3)
+    text = " ".join(rng.choice(np.array(WORDS), 200_000))
+    batch = shingle_batch([text])
+    tracemalloc.start()
+    signatures(batch)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    # One step over 200,000 shingles x 128 permutations would take 200 MB; the chunks take 8 MB.
+    assert peak < 30_000_000

@@ -230,3 +230,24 @@ def test_an_unreadable_subfolder_is_a_reject_with_a_reason(tmp_path: Path, monke
     assert _reasons(recs) == ["unreadable", "ok"]
     assert recs[0].error.detail == "cannot list the folder: Permission denied"
     assert recs[0].source.path.endswith("locked")
+
+
+def test_a_reader_over_its_budget_rejects_the_rest_of_its_file_and_the_next_file_is_read(
+        tmp_path: Path, monkeypatch) -> None:
+    import time
+
+    from dateline import read
+
+    real = read.READERS["txt"]
+
+    def stalls(stream, name, limit):
+        if name.endswith("stall.txt"):
+            time.sleep(2)  # a reader that takes too long to produce a record
+        yield from real(stream, name, limit)
+
+    monkeypatch.setitem(read.READERS, "txt", stalls)
+    (tmp_path / "a_stall.txt").write_text(BODY)
+    (tmp_path / "b.txt").write_text(BODY)
+    out = records(tmp_path, timeout_s=0.2)
+    assert [r.error.reason if r.error else "ok" for r in out] == ["too_slow", "ok"]
+    assert out[0].error.detail.startswith("read: took over 0.2 s")

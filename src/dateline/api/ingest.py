@@ -35,7 +35,8 @@ def parse(
     """Read and process inputs without an archive: one Outcome per record."""
     settings = settings or load_settings()
     paths = _paths(paths)
-    records = read_inputs(paths, fmt, skip=skip, options=ReadOptions.from_settings(settings))
+    records = read_inputs(paths, fmt, skip=skip, options=ReadOptions.from_settings(settings),
+                          timeout_s=settings.read_timeout_s)
     yield from process(records, settings)
 
 
@@ -101,9 +102,16 @@ def ingest(
     db = archive.path if archive is not None else settings.db
     # An archive inside an input folder must not be read as input while it is written.
     own_files = [db + suffix for suffix in ("", "-wal", "-shm", "-journal")]
-    records = read_inputs(paths, fmt, skip=own_files, options=ReadOptions.from_settings(settings))
-    return _store_all(process_parallel(records, settings, settings.workers, times), paths, settings,
-                      progress, archive, times)
+    records = read_inputs(paths, fmt, skip=own_files, options=ReadOptions.from_settings(settings),
+                          timeout_s=settings.read_timeout_s)
+    own = archive is None
+    arch = archive or Archive(settings.db, settings=settings, timeout=settings.busy_timeout_s)
+    try:
+        outcomes = process_parallel(arch.mark_stored(records), settings, settings.workers, times)
+        return _store_all(outcomes, paths, settings, progress, arch, times)
+    finally:
+        if own:
+            arch.close()
 
 
 def _store_all(

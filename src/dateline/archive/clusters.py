@@ -171,14 +171,16 @@ class DedupIndex(ClusterReader):
         rows = c.execute(
             "SELECT q.i, s.article_id, s.shingles, s.sig FROM "
             "(SELECT DISTINCT p.i AS i, b.n AS n FROM temp.dedup_probe p "
-            " JOIN dedup_buckets b ON b.key = p.key) q "
-            "JOIN dedup_signatures s ON s.n = q.n"
+            " JOIN dedup_buckets b ON b.key = p.key AND b.n IN "
+            "  (SELECT n FROM dedup_buckets WHERE key = p.key ORDER BY n LIMIT ?)) q "
+            "JOIN dedup_signatures s ON s.n = q.n",
+            (self.settings.dedup_bucket_cap or -1,),  # a crowded bucket: its first members (see lsh)
         ).fetchall()
         c.execute("DELETE FROM temp.dedup_probe")
         return stored_edges(ids, sigs, counts, rows, self.params.threshold)
 
     def _batch_edges(self, ids, sigs, counts, keys, live) -> list[tuple[str, str]]:
-        return batch_edges(ids, sigs, counts, keys, live, self.params.threshold)
+        return batch_edges(ids, sigs, counts, keys, live, self.params.threshold, self.settings.dedup_bucket_cap)
 
     def _store(self, ids, sigs, counts, keys, live) -> None:
         c = self.conn

@@ -39,7 +39,7 @@ DEDUP_TABLES = [
     "CREATE INDEX IF NOT EXISTS dedup_members_cluster ON dedup_members (cluster)",
 ]
 
-# Story threads (migration 8; `archive.stories` describes them).
+# Story threads (migration 10; `archive.stories` describes them).
 STORY_TABLES = [
     "CREATE TABLE IF NOT EXISTS story_df (key TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID",
     """CREATE TABLE IF NOT EXISTS stories (
@@ -147,7 +147,16 @@ MIGRATIONS: list[list[str]] = [
         "ALTER TABLE runs ADD COLUMN pid INTEGER",
         "ALTER TABLE runs ADD COLUMN host TEXT",
     ],
-    [  # 8: bylines, searchable by author: one row per (article, author), found by the name's
+    [  # 8: the size and hash of each source's raw record, so that a re-ingest recognises a stored
+        # source before cleaning it (60 s of NLP redone for a 925-record file already stored)
+        "ALTER TABLE sources ADD COLUMN raw_digest TEXT",
+        # ... and a run of identical rejects from one file (same reason and detail, consecutive
+        # records) is one row, `record` to `last_record`, `count` records: a 20 MB JSON array
+        # of `{}` made 6.67 million rows and a 1.6 GB archive
+        "ALTER TABLE rejects ADD COLUMN last_record INTEGER",
+        "ALTER TABLE rejects ADD COLUMN count INTEGER NOT NULL DEFAULT 1",
+    ],
+    [  # 9: bylines, searchable by author: one row per (article, author), found by the name's
         # casefolded key; the authors already in articles' JSON are filled in
         """CREATE TABLE IF NOT EXISTS article_authors (
             article_id TEXT NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL,
@@ -157,7 +166,7 @@ MIGRATIONS: list[list[str]] = [
             SELECT a.id, j.value, lower(trim(j.value)) FROM articles a, json_each(a.json, '$.authors') j
             WHERE json_valid(a.json) AND j.type = 'text'""",
     ],
-    [  # 9: story threads: articles about one real-world event, in any wording (archive.stories);
+    [  # 10: story threads: articles about one real-world event, in any wording (archive.stories);
         # filled as articles arrive, or for an older archive by `dateline stories --rebuild`
         *STORY_TABLES,
     ],

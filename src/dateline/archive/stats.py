@@ -17,13 +17,13 @@ def stats(archive: Archive) -> dict[str, Any]:
         "size_bytes": os.path.getsize(archive.path) if os.path.exists(archive.path) else 0,
         "articles": one("SELECT COUNT(*) FROM articles"),
         "sources": one("SELECT COUNT(*) FROM sources"),
-        "rejects": one("SELECT COUNT(*) FROM rejects"),
+        "rejects": one("SELECT COALESCE(SUM(count), 0) FROM rejects"),  # a row may hold a run
         "undated": one("SELECT COUNT(*) FROM articles WHERE published IS NULL"),
         "published_from": lo,
         "published_to": hi,
         "formats": dict(c.execute("SELECT format, COUNT(*) FROM sources GROUP BY format ORDER BY 2 DESC").fetchall()),
         "reject_reasons": dict(c.execute(
-            "SELECT reason, COUNT(*) FROM rejects GROUP BY reason ORDER BY 2 DESC").fetchall()),
+            "SELECT reason, SUM(count) FROM rejects GROUP BY reason ORDER BY 2 DESC").fetchall()),
         "per_month": dict(c.execute(
             "SELECT substr(published, 1, 7) AS m, COUNT(*) FROM articles WHERE published IS NOT NULL "
             "GROUP BY m ORDER BY m").fetchall()),

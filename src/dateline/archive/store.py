@@ -15,9 +15,9 @@ import os
 import socket
 import sqlite3
 import urllib.parse
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,8 +25,9 @@ from dateline.archive.clusters import DedupIndex, read_clusters
 from dateline.archive.facts import store_facts
 from dateline.archive.schema import SCHEMA_VERSION, migrate
 from dateline.archive.stories import StoryStore, stories_of
+from dateline.budget import TimedOut, time_limit, too_slow
 from dateline.errors import ArchiveError, ArchiveVersionError
-from dateline.model import Article, Source, StoryRef
+from dateline.model import Article, RawRecord, Source, StoryRef
 from dateline.settings import Settings
 
 if TYPE_CHECKING:  # the archive stores what the pipeline made; it does not run the pipeline
@@ -103,6 +104,12 @@ def rollback(conn: sqlite3.Connection) -> None:
     if conn.in_transaction:
         with suppress(sqlite3.Error):
             conn.execute("ROLLBACK")
+
+
+def raw_digest(raw: str) -> str:
+    """The size and a hash of a raw record: a source whose digest is stored is unchanged."""
+    data = raw.encode("utf-8", "surrogatepass")
+    return f"{len(data)}:{hashlib.blake2b(data, digest_size=16).hexdigest()}"
 
 
 def connect(path: str, readonly: bool = False, timeout: float = 10.0) -> sqlite3.Connection:
@@ -251,11 +258,14 @@ class Archive:
         self._execute("BEGIN IMMEDIATE")
         try:
             for o in outcomes:
+                if o.raw.stored:  # recognised before any NLP (mark_stored)
+                    counts.already += 1
+                    continue
                 key = source_key(o.raw.source, o.raw.raw)
                 if o.article is None:
                     self._reject(o, key, run_id, now, counts)
                 else:
-                    self._store(o, key, now, counts, new)
+                    self._store_bounded(o, key, run_id, now, counts, new)
             signatures = {o.article.id: o.signature for o in outcomes if o.article and o.signature}
             self.after_write(new, signatures)
             self._execute("COMMIT")
@@ -267,6 +277,18 @@ class Archive:
             raise
         return counts, new
 
+    def mark_stored(self, records: Iterable[RawRecord]) -> Iterator[RawRecord]:
+        """The records, those whose source is stored unchanged (same path and record, same size
+        and hash of the raw record) marked `stored`: they are counted `already` without being
+        cleaned or extracted again. A changed record is processed as new; a reject is retried."""
+        for raw in records:
+            if raw.error is None:
+                key = source_key(raw.source, raw.raw)
+                row = self.conn.execute("SELECT raw_digest FROM sources WHERE path=? AND record=?",
+                                        (key, raw.source.record)).fetchone()
+                raw.stored = row is not None and row[0] == raw_digest(raw.raw)
+            yield raw
+
     def after_write(self, new: list[Article], signatures: dict[str, tuple[bytes, int]]) -> None:
         """Near-duplicate clusters for the new articles of a batch, inside its transaction."""
         if self.dedup is not None and new:
@@ -275,16 +297,72 @@ class Archive:
         if self.stories is not None and new:
             self.stories.add(new)
 
+    def _store_bounded(self, o: Outcome, key: str, run_id: int | None, now: str, counts: Counts,
+                       new: list[Article]) -> None:
+        """Store one article within `store_timeout_s`; past it, undo its rows and reject it."""
+        before = (counts.stored, counts.duplicates, counts.already, len(new))
+        self.conn.execute("SAVEPOINT record")
+        try:
+            with time_limit(self.settings.store_timeout_s):
+                self._store(o, key, now, counts, new)
+        except TimedOut:
+            self.conn.execute("ROLLBACK TO record")
+            self.conn.execute("RELEASE record")
+            counts.stored, counts.duplicates, counts.already = before[:3]
+            del new[before[3]:]
+            late = replace(o, article=None,
+                           rejected=too_slow("store", self.settings.store_timeout_s, "store_timeout_s"))
+            self._reject(late, key, run_id, now, counts)
+            return
+        self.conn.execute("RELEASE record")
+
     def _reject(self, o: Outcome, key: str, run_id: int | None, now: str, counts: Counts) -> None:
         assert o.rejected is not None
         src = o.raw.source
         counts.rejected += 1
         counts.reasons[o.rejected.reason] = counts.reasons.get(o.rejected.reason, 0) + 1
+        row = self._reject_row(key, src.record)
+        if row is not None:
+            first, last, reason, detail = row
+            if last >= src.record:
+                return  # stored by an earlier run
+            if last == src.record - 1 and (reason, detail) == (o.rejected.reason, o.rejected.detail):
+                self.conn.execute("UPDATE rejects SET last_record = ?, count = count + 1 WHERE path = ? AND record = ?",
+                                  (src.record, key, first))
+                return
         self.conn.execute(
-            "INSERT OR IGNORE INTO rejects(path, record, format, offset, reason, detail, run_id, added) "
+            "INSERT INTO rejects(path, record, format, offset, reason, detail, run_id, added) "
             "VALUES (?,?,?,?,?,?,?,?)",
             (key, src.record, src.format, src.offset, o.rejected.reason, o.rejected.detail, run_id, now),
         )
+
+    def _reject_row(self, key: str, record: int) -> tuple[int, int, str, str] | None:
+        """(first, last record, reason, detail) of the reject row at or before `record` in `key`."""
+        row = self.conn.execute(
+            "SELECT record, COALESCE(last_record, record), reason, detail FROM rejects "
+            "WHERE path = ? AND record <= ? ORDER BY record DESC LIMIT 1", (key, record)).fetchone()
+        return None if row is None else (row[0], row[1], row[2], row[3])
+
+    def _unreject(self, key: str, record: int) -> None:
+        """A record stored now is no longer a reject: its row goes, or its run is split round it."""
+        row = self._reject_row(key, record)
+        if row is None or row[1] < record:
+            return
+        first, last = row[0], row[1]
+        c = self.conn
+        if first == last:
+            c.execute("DELETE FROM rejects WHERE path = ? AND record = ?", (key, first))
+            return
+        if record < last:  # the part after it becomes its own run
+            c.execute(
+                "INSERT INTO rejects(path, record, format, offset, reason, detail, run_id, added, last_record, count) "
+                "SELECT path, ?, format, NULL, reason, detail, run_id, added, ?, ? FROM rejects "
+                "WHERE path = ? AND record = ?", (record + 1, last, last - record, key, first))
+        if record == first:
+            c.execute("DELETE FROM rejects WHERE path = ? AND record = ?", (key, first))
+        else:
+            c.execute("UPDATE rejects SET last_record = ?, count = ? WHERE path = ? AND record = ?",
+                      (record - 1, record - first, key, first))
 
     def _store(self, o: Outcome, key: str, now: str, counts: Counts, new: list[Article]) -> None:
         a = o.article
@@ -313,12 +391,12 @@ class Archive:
             counts.stored += 1
             new.append(a)
         self.conn.execute(
-            "INSERT INTO sources(article_id, path, record, format, offset, outlet, url, raw, added) "
-            "VALUES (?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO sources(article_id, path, record, format, offset, outlet, url, raw, added, raw_digest) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?)",
             (a.id, key, src.record, src.format, src.offset, o.raw.outlet or a.outlet,
-             o.raw.url or a.url, o.raw.raw, now),
+             o.raw.url or a.url, o.raw.raw, now, raw_digest(o.raw.raw)),
         )
-        self.conn.execute("DELETE FROM rejects WHERE path=? AND record=?", (key, src.record))
+        self._unreject(key, src.record)
 
     # -- reading ----------------------------------------------------------------------
     def resolve_id(self, ident: str) -> str | None:

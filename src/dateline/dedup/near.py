@@ -62,12 +62,13 @@ def signatures_of(texts: Sequence[str], shingle_words: int, permutations: int) -
 
 
 def batch_edges(ids: Sequence[str], sigs: np.ndarray, counts: np.ndarray, keys: np.ndarray, live: np.ndarray,
-                threshold: float) -> list[tuple[str, str]]:
-    """Near-duplicate pairs within one batch: LSH candidates (rows `live`, band keys `keys`), then
-    the estimated similarity of each candidate pair."""
+                threshold: float, cap: int = 0) -> list[tuple[str, str]]:
+    """Near-duplicate pairs within one batch: LSH candidates (rows `live`, band keys `keys`; a
+    bucket crowded past `cap` through its first members, see lsh), then the estimated similarity
+    of each candidate pair."""
     if len(live) < 2:
         return []
-    pairs = live[candidate_pairs(keys[live])]
+    pairs = live[candidate_pairs(keys[live], cap)]
     a, b = pairs[:, 0], pairs[:, 1]
     jac = (sigs[a] == sigs[b]).mean(axis=1)
     ok = np.flatnonzero(is_near(jac, counts[a], counts[b], threshold))

@@ -1,21 +1,20 @@
 """The local engine: clean and extract in a pool of worker processes, in input order.
 
 Reading stays in the parent (it streams), and so does writing (one writer). Work is sent in
-chunks with a bounded number in flight, so memory stays flat whatever the corpus size. Each
-worker loads the spaCy model once, at its first chunk.
+chunks with a bounded number in flight, so memory stays flat whatever the corpus size. The
+parent loads the spaCy model before the workers fork, so they share it. The pool
+(`engines/pool.py`) replaces a worker stuck on a record and ends its workers with the parent.
 """
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import os
 import time
-from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 
+from dateline.engines.pool import Pool
 from dateline.model import RawRecord
 from dateline.pipeline import Outcome, load_extractor, process
 from dateline.settings import Settings
@@ -36,21 +35,6 @@ class StageTimes:
 
 def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
-
-
-_SETTINGS: Settings | None = None
-
-
-def _init(settings: Settings) -> None:
-    global _SETTINGS
-    _SETTINGS = settings
-
-
-def _work(chunk: list[RawRecord]) -> tuple[list[Outcome], float]:
-    assert _SETTINGS is not None
-    start = time.process_time()
-    out = list(process(chunk, _SETTINGS))
-    return out, time.process_time() - start
 
 
 def _chunks(records: Iterable[RawRecord], size: int, times: StageTimes) -> Iterator[list[RawRecord]]:
@@ -76,19 +60,20 @@ def process_parallel(records: Iterable[RawRecord], settings: Settings, workers: 
             times.add("process", time.perf_counter() - start)
             yield from done
         return
-    load_extractor(settings)  # fail fast on a missing model, before any worker starts
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context("spawn")
-    in_flight: deque[Future[tuple[list[Outcome], float]]] = deque()
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init, initargs=(settings,)) as pool:
-        for chunk in _chunks(records, settings.batch_size, times):
-            in_flight.append(pool.submit(_work, chunk))
-            if len(in_flight) >= 2 * workers:
-                yield from _collect(in_flight.popleft(), times)
-        while in_flight:
-            yield from _collect(in_flight.popleft(), times)
-
-
-def _collect(future: Future[tuple[list[Outcome], float]], times: StageTimes) -> list[Outcome]:
-    outcomes, cpu = future.result()
-    times.add("process", cpu)
-    return outcomes
+    chunks = _chunks(records, settings.batch_size, times)
+    for chunk in chunks:  # sources stored already need no worker: no pool, no model for them
+        if not all(r.stored for r in chunk):
+            break
+        yield from (Outcome(r) for r in chunk)
+    else:
+        return
+    load_extractor(settings)  # fail fast on a missing model, before any worker starts (they share it)
+    pool = Pool(settings, workers)
+    try:
+        # Chunks read ahead: enough that every worker has its next chunk waiting while the
+        # parent writes a batch.
+        for outcomes in pool.map(chain([chunk], chunks), depth=3 * workers):
+            yield from outcomes
+    finally:
+        pool.close()
+        times.add("process", pool.cpu)

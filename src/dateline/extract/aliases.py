@@ -12,10 +12,12 @@ from dataclasses import dataclass
 
 from dateline.extract.countries import country_code
 
-NAME = r"[A-Z][\w.'&-]*(?:[ -](?:[A-Z][\w.'&-]*|of|for|and|the|de|al|on|to))*(?<![ -])"
+# A name runs to at most 12 words: unbounded, a text of capitalised words with no bracket or
+# slash (a headline list, a transcript in capitals) is rescanned from every word: quadratic.
+NAME = r"[A-Z][\w.'&-]*(?:[ -](?:[A-Z][\w.'&-]*|of|for|and|the|de|al|on|to)){0,11}(?<![ -])"
 DEFINED = re.compile(rf"(?P<name>{NAME})\s?[(\[](?P<inner>[^()\[\]\n]{{1,80}})[)\]]")
 SLASHED = re.compile(
-    r"(?<![\w/])(?P<all>[A-Z][\w'-]*(?: [A-Z][\w'-]*)*(?:/[A-Z][\w'-]*(?: [A-Z][\w'-]*)*)+)"
+    r"(?<![\w/])(?P<all>[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,11}(?:/[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,11})+)"
     r"(?![\w/])"
 )
 PART_SPLIT = re.compile(r"\s*(?:/|;|,| or | aka | also known as )\s*")

@@ -140,8 +140,21 @@ def _slash_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return parts
 
 
-def _overlaps(taken: list[_Mention], start: int, end: int) -> bool:
-    return any(m.start < end and start < m.end for m in taken)
+class _Taken:
+    """The characters that mentions cover, so that an overlap test costs the length of the
+    span tested, not the number of mentions: a text that repeats one name thousands of times
+    (a scrape of a list, a transcript) made the pairwise test quadratic."""
+
+    def __init__(self, text: str, mentions: list[_Mention]) -> None:
+        self.covered = bytearray(len(text))
+        for m in mentions:
+            self.add(m)
+
+    def add(self, m: _Mention) -> None:
+        self.covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.covered.find(1, start, end) != -1
 
 
 def _add_missing(text: str, mentions: list[_Mention], alias_sets: list[AliasSet],
@@ -154,13 +167,19 @@ def _add_missing(text: str, mentions: list[_Mention], alias_sets: list[AliasSet]
         start, end = m.start("head"), m.end("obj")
         mentions[:] = [x for x in mentions if not (start <= x.start and x.end <= m.end("head"))]
         mentions.append(_Mention(start, end, text[start:end], "ORG", name))
+    taken = _Taken(text, mentions)
+
+    def add(m: _Mention) -> None:
+        mentions.append(m)
+        taken.add(m)
+
     for m in AGENCY_RE.finditer(text):
-        if not _overlaps(mentions, m.start(), m.end()):
-            mentions.append(_Mention(m.start(), m.end(), m.group(0), "ORG", m.group(0)))
+        if not taken.overlaps(m.start(), m.end()):
+            add(_Mention(m.start(), m.end(), m.group(0), "ORG", m.group(0)))
     for aset in alias_sets:
         for n in aset.names:
-            if not _overlaps(mentions, n.start, n.end):
-                mentions.append(_Mention(n.start, n.end, n.text, None, n.text))
+            if not taken.overlaps(n.start, n.end):
+                add(_Mention(n.start, n.end, n.text, None, n.text))
     surfaces = {m.text for m in mentions if len(m.text) > 1 and m.text[:1].isupper()} | known
     # A person named in full is named again by the surname alone, which NER often misses.
     surfaces |= {m.name.split()[-1] for m in mentions
@@ -169,8 +188,8 @@ def _add_missing(text: str, mentions: list[_Mention], alias_sets: list[AliasSet]
     if not surfaces:
         return
     for start, end in whole_words(text, surfaces):
-        if not _overlaps(mentions, start, end):
-            mentions.append(_Mention(start, end, text[start:end], None, text[start:end]))
+        if not taken.overlaps(start, end):
+            add(_Mention(start, end, text[start:end], None, text[start:end]))
 
 
 def _edge(text: str, i: int) -> bool:

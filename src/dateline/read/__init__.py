@@ -16,6 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
+from dateline.budget import TimedOut, time_limit, too_slow
 from dateline.model import RawRecord, Rejected, Source
 from dateline.read import dated, html, jsonl, sgml, table, txt, warc, xml
 from dateline.read.opener import as_utf8, damage_of, inner_name, open_stream
@@ -161,11 +162,13 @@ def check_inputs(paths: Sequence[str], fmt: str | None = None) -> None:
 def read_inputs(
     paths: Iterable[str], fmt: str | None = None, max_record_bytes: int = 5_000_000,
     max_decompressed_bytes: int = 2_000_000_000, skip: Iterable[str] = (), options: ReadOptions | None = None,
+    timeout_s: float = 0.0,
 ) -> Iterator[RawRecord]:
     """Every record of every input, in order; raises InputError if no input exists.
 
     `skip`: files never read (the archive being written, when it lies in an input folder).
     `options` (from `ReadOptions.from_settings`) replaces the two limits given one by one.
+    `timeout_s`: the seconds a reader may take to produce one record (read_timeout_s).
     """
     check_format(fmt)
     opts = options or ReadOptions(max_record_bytes=max_record_bytes, max_decompressed_bytes=max_decompressed_bytes)
@@ -184,8 +187,28 @@ def read_inputs(
                         error=Rejected("unreadable", f"cannot list the folder: {why}"))
     named = {os.path.abspath(p) for p in paths}
     for f in files:
-        yield from read_file(f, fmt, opts.max_record_bytes, opts.max_decompressed_bytes, opts,
-                             named=f == "-" or os.path.abspath(f) in named)
+        yield from _timed(read_file(f, fmt, opts.max_record_bytes, opts.max_decompressed_bytes, opts,
+                                    named=f == "-" or os.path.abspath(f) in named), f, fmt, timeout_s)
+
+
+def _timed(records: Iterator[RawRecord], path: str, fmt: str | None, seconds: float) -> Iterator[RawRecord]:
+    """A file's records, each produced within `seconds`. A reader interrupted part way cannot
+    resume (its parser's state is lost), so the rest of that file becomes one reject, as for a
+    stream that breaks part way; the next file is read as usual."""
+    count = 0
+    while True:
+        try:
+            with time_limit(seconds, clock="wall"):
+                rec = next(records, None)
+        except TimedOut:
+            name = "<stdin>" if path == "-" else path
+            yield RawRecord(source=Source(name, count, fmt or "unknown", None),
+                            error=too_slow("read", seconds, "read_timeout_s"))
+            return
+        if rec is None:
+            return
+        count += 1
+        yield rec
 
 
 def _seekable(stream: BinaryIO, raw: BinaryIO, path: str, limit: int) -> BinaryIO:

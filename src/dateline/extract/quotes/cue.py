@@ -81,8 +81,11 @@ def _verb_before(doc: Doc, starts: list[int], start: int, end: int) -> Token | N
     """The cue of `X said: "..."` or `X said, "..."`: the nearest verb before the opening
     mark, when the mark follows the verb, a colon or a comma."""
     i = bisect_left(starts, start) - 1
-    while i >= 0 and _QUOTE_TOKEN.search(doc[i].text):
-        i -= 1  # the opening mark itself
+    # The opening mark itself: a token or two (`"'`). Walking back over any number of marks made
+    # a text of thousands of marks quadratic; a longer run opens no quote a verb could cue.
+    stop = i - 3
+    while i >= 0 and i > stop and _QUOTE_TOKEN.search(doc[i].text):
+        i -= 1
     if i >= 1 and doc[i].is_space and doc[i - 1].text == ":":
         i -= 1  # `Stone said:` closing the paragraph before a quoted block
     if i < 0 or doc[i].idx >= start:
