@@ -65,3 +65,15 @@ def test_the_migration_fills_in_authors_already_in_the_json(tmp_path: Path, sett
     conn = sqlite3.connect(settings.db)
     assert conn.execute("SELECT count(*) FROM article_authors").fetchone()[0] == 3
     conn.close()
+
+
+def test_the_article_page_shows_the_byline(tmp_path: Path, settings: Settings) -> None:
+    from fastapi.testclient import TestClient
+
+    from dateline.web.app import create_app
+
+    _ingest(tmp_path, settings)
+    client = TestClient(create_app(settings.db))
+    (hit,) = client.get("/api/search", params={"q": "drought"}).json()["hits"]
+    page = client.get(f"/articles/{hit['id']}").text
+    assert 'by <span class="authors">Jane Doe, John Roe</span>' in page and "Markets" in page

@@ -30,3 +30,23 @@ def test_records_without_text_name_their_fields_and_the_likely_text_field() -> N
     (line,) = advice.lines()
     assert line.startswith("3 records had no text field (their fields: headline, story_body, when)")
     assert line.endswith("--field text=story_body")
+
+
+def test_one_body_under_many_urls_of_one_outlet_is_flagged(tmp_path) -> None:
+    import json as _json
+
+    from dateline import api
+    from dateline.settings import Settings
+
+    # one unrelated page stored for every URL of the outlet (a promo block the scraper caught)
+    banner = "The weather service forecast light rain for the weekend across the region, with mild temperatures."
+    story = "The city council approved the new budget on Monday after a long debate about school funding and roads."
+    rows = [{"url": f"https://example-news.test/2024/story-{i}", "outlet": "Example News", "text": banner}
+            for i in range(6)]
+    rows.append({"url": "https://other.test/a", "outlet": "Other", "text": story})
+    rows.append({"url": "https://other.test/b", "outlet": "Other", "text": story})
+    path = tmp_path / "scrape.jsonl"
+    path.write_text("".join(_json.dumps(r) + "\n" for r in rows))
+    result = api.ingest([str(path)], Settings(db=str(tmp_path / "a.db"), extract=False))
+    flagged = [line for line in result.advice or [] if "the same body under" in line]
+    assert len(flagged) == 1 and flagged[0].startswith("Example News: the same body under 6 URLs")

@@ -18,7 +18,7 @@ from dateline.engines.local import StageTimes, process_parallel
 from dateline.model import Article
 from dateline.pipeline import Outcome, process
 from dateline.read import check_inputs, read_inputs
-from dateline.read.advice import InputAdvice
+from dateline.read.advice import REPEATED_URLS, InputAdvice
 from dateline.read.options import ReadOptions
 from dateline.settings import Settings, load_settings
 
@@ -153,6 +153,7 @@ def _store_all(
             if batch:
                 store(batch)
             interrupted = interrupted or stop.is_set()
+        advice.repeated = arch.repeated_bodies(run_id, REPEATED_URLS)
         arch.finish_run(run_id, total, "interrupted" if interrupted else "done")
     except BaseException:
         with suppress(ArchiveError):  # still busy: the error that stopped the run is the one to report

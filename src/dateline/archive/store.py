@@ -232,6 +232,19 @@ class Archive:
         )
         return int(cur.lastrowid or 0)
 
+    def repeated_bodies(self, run_id: int, at_least: int) -> list[tuple[str, str, int]]:
+        """(outlet, article id, URLs) for bodies that one outlet published under `at_least` or more
+        URLs, among the articles that gained a source in this run."""
+        row = self.conn.execute("SELECT started FROM runs WHERE id = ?", (run_id,)).fetchone()
+        if row is None:
+            return []
+        rows = self.conn.execute(
+            "SELECT coalesce(s.outlet, ''), s.article_id, count(DISTINCT s.url) FROM sources s "
+            "WHERE s.url IS NOT NULL AND s.article_id IN (SELECT article_id FROM sources WHERE added >= ?) "
+            "GROUP BY 1, 2 HAVING count(DISTINCT s.url) >= ? ORDER BY 3 DESC LIMIT 20",
+            (row[0], at_least)).fetchall()
+        return [(r[0], r[1], int(r[2])) for r in rows]
+
     def _mark_interrupted(self) -> None:
         """Runs left `running` by a process that was killed (SIGKILL, a crash, a power cut) never
         finish: a run of this host whose process is gone is marked `interrupted`, as is one from

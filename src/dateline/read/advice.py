@@ -16,6 +16,10 @@ from dateline.model import Article, RawRecord, Rejected
 
 # Above this share of stored articles without a date, the date field is probably named otherwise.
 UNDATED_SHARE = 0.05
+# One outlet publishing the very same body under this many URLs is not syndication (that spans
+# outlets) but a scraper that stored one page for many: a consent banner, a paywall, an error
+# page, a site-wide promo (one real scrape had 44 URLs of one outlet carrying one unrelated body).
+REPEATED_URLS = 5
 
 
 @dataclass(slots=True)
@@ -24,6 +28,7 @@ class InputAdvice:
     undated: int = 0
     no_text: int = 0
     fields: Counter[str] = field(default_factory=Counter)
+    repeated: list[tuple[str, str, int]] = field(default_factory=list)  # (outlet, article id, URLs)
 
     def note_stored(self, articles: Iterable[Article]) -> None:
         for a in articles:
@@ -45,6 +50,9 @@ class InputAdvice:
             guess = _text_guess(self.fields)
             out.append(f"{self.no_text:,} records had no text field (their fields: {seen}); "
                        f"name the text field with --field text={guess or 'NAME'}")
+        for outlet, article_id, urls in self.repeated:
+            out.append(f"{outlet or 'one outlet'}: the same body under {urls:,} URLs (article {article_id}); the "
+                       "scraper may have stored one page for many (a consent banner, a paywall, an error page)")
         return out
 
 
