@@ -68,7 +68,7 @@ def store_rates(sizes: list[int], probe: int, batch: int = 500) -> list[tuple[in
     with tempfile.TemporaryDirectory() as folder:
         arc = _archive(folder)
         assert arc.stories is not None
-        it = stream(max(sizes) + probe)
+        it = stream(max(sizes) + (probe + 100) * len(sizes))
         stored = 0
         for n in sorted(sizes):
             while stored < n:
