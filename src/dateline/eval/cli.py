@@ -27,6 +27,7 @@ class Suite(StrEnum):
     clean = "clean"
     quotes = "quotes"
     meantime = "meantime"
+    archive = "archive"
 
 
 def render(result: SuiteResult, console: Console) -> None:
@@ -50,7 +51,7 @@ def render(result: SuiteResult, console: Console) -> None:
 # call is `dateline eval SUITE PATH` with no sub-command name in between.
 @eval_app.command("eval")
 def eval_command(
-    suite: Annotated[Suite, typer.Argument(help="reuters | timeml | ner | clean | quotes | meantime")],
+    suite: Annotated[Suite, typer.Argument(help="reuters | timeml | ner | clean | quotes | meantime | archive")],
     path: Annotated[Path, typer.Argument(help="the data folder of the suite, or ../shared/data")],
     limit: Annotated[int | None, typer.Option(help="score only the first N documents")] = None,
     offset: Annotated[

@@ -20,7 +20,11 @@ LAYOUT = {
     "clean": ("polnear", None),
     "quotes": ("polnear", "polnear-train-dev.jsonl"),
     "meantime": ("meantime", "meantime_en.jsonl"),
+    # the whole data folder: each corpus of it that is there (see `suites.archive`)
+    "archive": ("", None),
 }
+# The suites whose data the archive suite ingests, each a corpus of its own.
+ARCHIVE_CORPORA = ("quotes", "reuters", "meantime")
 
 
 def _runner(name: str) -> Runner:
@@ -41,6 +45,8 @@ SUITES: dict[str, Runner] = {name: _runner(name) for name in LAYOUT}
 def data_folder(suite: str, path: Path) -> Path | None:
     """The suite's own folder, given it, a file in it, or the shared data folder above it;
     None if absent."""
+    if suite == "archive":
+        return path if any(data_folder(s, path) for s in ARCHIVE_CORPORA) else None
     sub, marker = LAYOUT[suite]
     if path.is_file() and (marker is None or path.name == marker):
         path = path.parent
