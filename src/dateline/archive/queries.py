@@ -125,3 +125,34 @@ def amounts(conn: sqlite3.Connection, unit: str | None = None, counted: str | No
     select = ("SELECT m.article_id, m.text, m.value, m.unit, m.qualifier, m.counted, m.start, m.\"end\", "
               "a.published, a.title FROM amounts m JOIN articles a ON a.id = m.article_id")
     return _listing(conn, select, "m", where, params, limit, offset)
+
+
+def entity_candidates(conn: sqlite3.Connection, name: str, limit: int = 20) -> list[dict[str, Any]]:
+    """Every entity a user may mean by `name`, the likeliest first, for a caller to list when
+    there is more than one rather than pick: the entities that have it as their name or as an
+    alias that links (`Daesh` for `ISIS`), then, for a single word, the people whose surname
+    it is and the other entities whose name starts or ends with it (`Baker` -> Howard Baker,
+    James Baker, Baker International). Entities of one article alone (a person named there by
+    the surname only) are left out: they are not someone the archive can tell apart."""
+    words = name.split()
+    if not words:
+        return []
+    keys = [name_key(t, name) for t in ENTITY_TYPES]
+    marks = ",".join("?" * len(keys))
+    exact = [r for r in conn.execute(
+        f"SELECT e.* FROM entity_names n JOIN entities e ON e.id = n.entity_id WHERE n.key IN ({marks}) "
+        "UNION SELECT * FROM entities WHERE name = ? COLLATE NOCASE AND id NOT LIKE '%@%' "
+        "ORDER BY articles DESC, mentions DESC", [*keys, name])]
+    partial: list[sqlite3.Row] = []
+    if len(words) == 1:
+        word = name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        partial = list(conn.execute(
+            "SELECT * FROM entities WHERE id NOT LIKE '%@%' AND name != ? COLLATE NOCASE AND "
+            "((type = 'PERSON' AND name LIKE ? ESCAPE '\\') OR "
+            " (type != 'PERSON' AND (name LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\'))) "
+            "ORDER BY articles DESC, mentions DESC LIMIT ?",
+            (name, "% " + word, word + " %", "% " + word, max(1, limit))))
+    seen: dict[str, dict[str, Any]] = {}
+    for r in [*exact, *partial]:
+        seen.setdefault(r["id"], _entity_row(r))
+    return list(seen.values())[: max(1, limit)]

@@ -20,6 +20,7 @@ from dateline.companies import company_short_form
 from dateline.extract.aliases import AliasSet, find_aliases
 from dateline.extract.countries import country_code, demonym_code, display_name
 from dateline.extract.cues import CUE_WEIGHT, cue_votes, is_time_zone
+from dateline.extract.people import UNRESOLVED, Named, resolve_people
 from dateline.extract.roles import honorific_before, split_title, title_after, title_before
 from dateline.model import Article, Entity, Mention
 
@@ -61,10 +62,11 @@ class _Mention:
     name: str  # the form to name the entity by (`Coalition to defeat Daesh`)
     roles: list[str] = field(default_factory=list)
     det: int | None = None  # where a `the` the recogniser put inside the span starts
+    person: str | None = None  # the person of the article it names (`extract.people`)
 
     @property
     def key(self) -> str:
-        return " ".join(self.name.lower().replace(".", "").split())
+        return self.person or " ".join(self.name.lower().replace(".", "").split())
 
 
 class _Union:
@@ -237,6 +239,16 @@ def _fix_label(m: _Mention) -> None:
         m.label = "NORP"
 
 
+def _people(text: str, mentions: list[_Mention]) -> None:
+    """Which person each person's name stands for (see `extract.people`). A name NER took
+    for a place that is a country (`Jordan`) stays a place."""
+    maybe = [m for m in mentions
+             if m.label == "PERSON" or not (m.label in ("GPE", "LOC") and country_code(m.text))]
+    keys = resolve_people(text, [Named(m.start, m.end, m.name, m.label) for m in maybe])
+    for m, key in zip(maybe, keys, strict=True):
+        m.person = key
+
+
 def _group(mentions: list[_Mention], alias_sets: list[AliasSet], notice_sets: list[list[str]],
            ) -> tuple[_Union, _Union]:
     """Two unions: `names` joins forms of one name, `groups` also joins defined aliases."""
@@ -249,17 +261,25 @@ def _group(mentions: list[_Mention], alias_sets: list[AliasSet], notice_sets: li
             if code:
                 u.union("cc:" + code, m.key)
     for short in keys:
+        if short.startswith(UNRESOLVED):
+            continue  # a surname two people of the article share, said of neither surely
         longs = [k for k in keys if k != short and _shortens(short, k)]
         if len(longs) == 1 and not country_code(short):
             names.union(longs[0], short)
             groups.union(longs[0], short)
+    # An alias names the person (or thing) its words name in the article.
+    of_name = {_key(m.name): m.key for m in mentions}
+
+    def key_of(name: str) -> str:
+        return of_name.get(_key(name), _key(name))
+
     for aset in alias_sets:
-        first = _key(aset.names[0].text)
+        first = key_of(aset.names[0].text)
         for n in aset.names[1:]:
-            groups.union(first, _key(n.text))
+            groups.union(first, key_of(n.text))
     for names_ in notice_sets:
         for n in names_[1:]:
-            groups.union(_key(names_[0]), _key(n))
+            groups.union(key_of(names_[0]), key_of(n))
     return names, groups
 
 
@@ -350,6 +370,7 @@ def extract_entities(article: Article, doc: Doc) -> Article:
         _fix_label(m)
         _product(text, m)
     mentions.sort(key=lambda m: (m.start, -m.end))
+    _people(text, mentions)
     names, groups = _group(mentions, alias_sets, notice_sets)
     by_group: dict[str, list[_Mention]] = {}
     for m in mentions:
