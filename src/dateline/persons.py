@@ -40,10 +40,10 @@ def parse_name(name: str) -> PersonName | None:
 
 
 def same_person(a: PersonName, b: PersonName) -> bool:
-    """Two full names of one person: the same surname and first name, the middle names of
-    one among the other's (`Hillary Rodham Clinton`, `Hillary Clinton`), and no clash of
-    middle initials."""
-    if a.surname != b.surname or not a.firsts or not b.firsts or a.firsts[0] != b.firsts[0]:
+    """Two full names of one person: the same surname, the first and middle names of one
+    among the other's (`Hillary Rodham Clinton`, `Hillary Clinton`; `Republican Donald
+    Trump` where NER took in the party), and no clash of middle initials."""
+    if a.surname != b.surname or not a.firsts or not b.firsts:
         return False
     short, long = sorted((a.firsts, b.firsts), key=len)
     if not set(short) <= set(long):

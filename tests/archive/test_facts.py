@@ -3,6 +3,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from dateline.archive.facts import name_key, store_facts
 from dateline.archive.queries import (
     entity_candidates,
@@ -173,3 +175,28 @@ def test_candidates_list_every_entity_a_surname_may_mean(tmp_path: Path) -> None
     assert [c["name"] for c in entity_candidates(conn, "James Baker")] == ["James Baker"]
     assert entity_candidates(conn, "Nobody") == [] and entity_candidates(conn, " ") == []
     assert entity_candidates(conn, "100%_x") == []
+
+
+@pytest.mark.slow
+def test_a_slash_between_two_people_merges_neither_across_the_archive(tmp_path: Path) -> None:
+    from dateline.extract import extract_article
+    from dateline.settings import Settings
+
+    conn = _conn(tmp_path)
+    texts = {
+        "a1": "Barack Obama met Hillary Clinton on Monday, aides said. The town resisted the "
+              "Obama/Clinton calls for a truce, officials said.",
+        "a2": '"We will win," Hillary Clinton said on Tuesday. Clinton spoke in Ohio.',
+        "a3": '"It is about me," Obama said on Friday.',
+    }
+    for aid, text in texts.items():
+        a = Article(id=aid, source=Source("t", 0, "txt"), text=text, paragraphs=[Span(0, len(text))],
+                    published="2016-09-12")
+        _insert(conn, extract_article(a, Settings()))
+    clinton = find_entity(conn, "Hillary Clinton")
+    assert clinton is not None and clinton["name"] == "Hillary Clinton"
+    assert clinton["articles"] == 2 and "Barack Obama" not in clinton["aliases"]
+    obama = find_entity(conn, "Barack Obama")
+    assert obama is not None and obama["articles"] == 1
+    assert [q["entity_id"] for q in quotes(conn, entity_id=clinton["id"])] != []
+    assert all(q["entity_id"] != obama["id"] for q in quotes(conn, speaker="Obama"))

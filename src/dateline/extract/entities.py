@@ -240,10 +240,10 @@ def _fix_label(m: _Mention) -> None:
 
 
 def _people(text: str, mentions: list[_Mention]) -> None:
-    """Which person each person's name stands for (see `extract.people`). A name NER took
-    for a place that is a country (`Jordan`) stays a place."""
-    maybe = [m for m in mentions
-             if m.label == "PERSON" or not (m.label in ("GPE", "LOC") and country_code(m.text))]
+    """Which person each person's name stands for (see `extract.people`). A word NER took
+    for a place (`in Washington`, `Jordan`) is left to the grouping by words: a place that
+    shares a word with a person is common, and the place reading is NER's."""
+    maybe = [m for m in mentions if m.label not in ("GPE", "LOC", "FAC")]
     keys = resolve_people(text, [Named(m.start, m.end, m.name, m.label) for m in maybe])
     for m, key in zip(maybe, keys, strict=True):
         m.person = key
