@@ -220,3 +220,10 @@ def test_surname_of_the_wrong_gender_stays_unresolved(nlp) -> None:  # type: ign
     ents = run(nlp, "Scott Walker, the party chairman, spoke in Madison. Mrs. Walker said "
                     "nothing.")
     assert [m.text for m in ents["Scott Walker"].mentions] == ["Scott Walker"]
+
+
+def test_a_company_named_for_a_person_keeps_its_short_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    ents = run(nlp, "William Clay Ford Jr. runs the Ford Motor Company. Ford sold more cars "
+                    "this year. Mr. Ford said so.")
+    assert "Mr. Ford" in [m.text for m in ents["William Clay Ford Jr."].mentions]
+    assert "Ford" in ents["Ford Motor Company"].aliases

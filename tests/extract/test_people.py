@@ -50,3 +50,4 @@ def test_names_that_are_no_persons_surname_are_left_alone() -> None:
     text = "Acme Corp hired Ann Lee. Acme said so."
     assert _keys(text, [("Acme Corp", "ORG"), ("Ann Lee", "PERSON"), ("Acme", None)]) == [
         None, "ann lee", None]
+

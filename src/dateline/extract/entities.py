@@ -20,6 +20,7 @@ from dateline.companies import company_short_form
 from dateline.extract.aliases import AliasSet, find_aliases
 from dateline.extract.countries import country_code, demonym_code, display_name
 from dateline.extract.cues import CUE_WEIGHT, cue_votes, is_time_zone
+from dateline.extract.gender import word_gender
 from dateline.extract.people import UNRESOLVED, Named, resolve_people
 from dateline.extract.roles import honorific_before, split_title, title_after, title_before
 from dateline.model import Article, Entity, Mention
@@ -240,10 +241,22 @@ def _fix_label(m: _Mention) -> None:
 
 
 def _people(text: str, mentions: list[_Mention]) -> None:
-    """Which person each person's name stands for (see `extract.people`). A word NER took
-    for a place (`in Washington`, `Jordan`) is left to the grouping by words: a place that
-    shares a word with a person is common, and the place reading is NER's."""
-    maybe = [m for m in mentions if m.label not in ("GPE", "LOC", "FAC")]
+    """Which person each person's name stands for (see `extract.people`). Left to the
+    grouping by words: a word NER took for a country (`Jordan`), and a word
+    it took for something else that also shortens another name of the article (`Ford`
+    beside Ford Motor Company and William Clay Ford Jr.), unless an honorific or a gendered
+    role marks it as a person's. NER often calls a lone surname an organisation, so an
+    ORG label alone does not keep a surname from its person."""
+    names = [m.key for m in mentions if m.label not in ("PERSON", None) and " " in m.name]
+
+    def other_reading(m: _Mention) -> bool:
+        if m.label in ("PERSON", None) or word_gender(text, m.start, m.end):
+            return False
+        if m.label in ("GPE", "LOC", "FAC"):
+            return country_code(m.text) is not None
+        return any(_shortens(m.key, k) for k in names)
+
+    maybe = [m for m in mentions if not other_reading(m)]
     keys = resolve_people(text, [Named(m.start, m.end, m.name, m.label) for m in maybe])
     for m, key in zip(maybe, keys, strict=True):
         m.person = key
@@ -254,6 +267,9 @@ def _group(mentions: list[_Mention], alias_sets: list[AliasSet], notice_sets: li
     """Two unions: `names` joins forms of one name, `groups` also joins defined aliases."""
     names, groups = _Union(), _Union()
     keys = {m.key for m in mentions}
+    # A person's names are grouped by `extract.people`; a surname it left alone (`Ford` the
+    # company beside William Clay Ford Jr.) does not join the person by its words.
+    surname_of = {m.person: m.person.split("#")[0].split()[-1] for m in mentions if m.person}
     for m in mentions:
         code = country_code(m.text) if m.label in ("GPE", "LOC", None) else None
         for u in (names, groups):
@@ -263,7 +279,8 @@ def _group(mentions: list[_Mention], alias_sets: list[AliasSet], notice_sets: li
     for short in keys:
         if short.startswith(UNRESOLVED):
             continue  # a surname two people of the article share, said of neither surely
-        longs = [k for k in keys if k != short and _shortens(short, k)]
+        longs = [k for k in keys if k != short and surname_of.get(k) != short
+                 and _shortens(short, k)]
         if len(longs) == 1 and not country_code(short):
             names.union(longs[0], short)
             groups.union(longs[0], short)
