@@ -27,7 +27,7 @@ DEFAULT_LIMITS: dict[str, int | None] = {
     "clean": None,
     "quotes": 100,  # of 924 articles: about 2 min (dateline and textacy each parse them)
     "meantime": None,
-    # all of PolNeAR and MEANTIME, the first 3,000 Reuters stories: about 6 min
+    # all of PolNeAR and MEANTIME, the first 3,000 Reuters stories: about 11 min of one core
     "archive": None,
 }
 
