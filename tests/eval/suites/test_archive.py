@@ -36,6 +36,9 @@ def _person(eid: str, name: str, *aliases: str) -> Entity:
 def test_person_words_drop_honorifics_initials_and_suffixes() -> None:
     assert person_words("Mr. Donald J. Trump Jr.") == ["donald", "trump"]
     assert person_words("George H.W. Bush's") == ["george", "bush"]
+    assert person_words("Park Geun-hye") == person_words("Park Geun Hye")
+    assert person_words("Felipe Calderón -") == ["felipe", "calderon"]
+    assert person_words("Newt [Gingrich") == ["newt", "gingrich"]
 
 
 def test_splits_are_equal_names_or_a_lone_surname_beside_its_person() -> None:

@@ -27,6 +27,7 @@ import json
 import re
 import sqlite3
 import tempfile
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -54,15 +55,23 @@ SUFFIXES = frozenset("jr sr ii iii iv".split())
 _INITIAL = re.compile(r"^(?:[A-Za-z]\.)+$|^[A-Z]$")
 
 
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+
+
 def person_words(name: str) -> list[str]:
-    """A person's name without honorifics, initials and suffixes, case folded:
-    `Mr. Donald J. Trump Jr.` -> [donald, trump]."""
+    """A person's name without honorifics, initials and suffixes, case and accents folded,
+    hyphens and stray marks read as spaces: `Mr. Donald J. Trump Jr.` -> [donald, trump];
+    `Park Geun-hye` and `Park Geun Hye`, `Felipe Calderón` and `Felipe Calderon` alike."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     out = []
-    for w in name.replace(",", " ").split():
-        bare = w.rstrip(".").casefold()
-        if bare in HONORIFICS or bare in SUFFIXES or _INITIAL.match(w):
+    for w in folded.split():
+        if _INITIAL.match(w):
             continue
-        out.append(re.sub(r"['\u2019]s$", "", w).casefold())
+        for part in _WORD.findall(w):
+            bare = part.casefold()
+            if bare in HONORIFICS or bare in SUFFIXES:
+                continue
+            out.append(re.sub(r"'s$", "", bare))
     return out
 
 
