@@ -3,8 +3,16 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from dateline.archive.facts import name_key, store_facts
-from dateline.archive.queries import entity_detail, find_entity, quotes, top_entities
+from dateline.archive.queries import (
+    entity_candidates,
+    entity_detail,
+    find_entity,
+    quotes,
+    top_entities,
+)
 from dateline.archive.schema import migrate
 from dateline.model import Article, Entity, Mention, Quote, Source, Span
 
@@ -50,7 +58,7 @@ def test_surname_alias_does_not_link_other_people(tmp_path: Path) -> None:
     _insert(conn, _article("a1", "John Godfrey spoke.", [john]))
     mary = Entity("person:godfrey", "Godfrey", "PERSON")
     _insert(conn, _article("a2", "Godfrey spoke.", [mary]))
-    assert {r["id"] for r in top_entities(conn, "PERSON")} == {"person:john-godfrey", "person:godfrey"}
+    assert {r["id"] for r in top_entities(conn, "PERSON")} == {"person:john-godfrey", "person:godfrey@a2"}
     assert name_key("PERSON", "The  U.S. ") == "PERSON|us"
 
 
@@ -128,3 +136,67 @@ def test_acronym_met_alone_first_joins_the_company_it_is_later_defined_for(tmp_p
     again = Entity("org:w", "GM", "ORG", mentions=[Mention(0, 2, "GM")])
     _insert(conn, _article("a5", "GM said.", [again]))
     assert again.id == full.id
+
+
+def _person(name: str, *aliases: str) -> Entity:
+    return Entity("person:x", name, "PERSON", aliases=list(aliases), mentions=[Mention(0, 1, "x")])
+
+
+def test_a_bare_surname_links_no_two_articles(tmp_path: Path) -> None:
+    conn = _conn(tmp_path)
+    _insert(conn, _article("a1", "Mr. Baker spoke.", [_person("Baker")]))
+    _insert(conn, _article("a2", "Baker spoke.", [_person("Baker")]))
+    _insert(conn, _article("a3", "Mrs. Obama spoke.", [_person("Michelle Obama", "Mrs. Obama", "Obama")]))
+    _insert(conn, _article("a4", "Mrs. Obama spoke.", [_person("Mrs. Obama")]))
+    ids = {r["id"] for r in top_entities(conn, "PERSON")}
+    assert ids == {"person:baker@a1", "person:baker@a2", "person:michelle-obama", "person:mrs-obama@a4"}
+
+
+def test_full_forms_of_a_person_link_and_other_people_do_not(tmp_path: Path) -> None:
+    conn = _conn(tmp_path)
+    _insert(conn, _article("a1", "Donald Trump spoke.", [_person("Donald Trump", "Trump")]))
+    _insert(conn, _article("a2", "Donald J. Trump spoke.",
+                           [_person("Donald J. Trump", "Donald Trump", "Mr. Trump")]))
+    _insert(conn, _article("a3", "Ivana Trump spoke.", [_person("Ivana Trump", "Trump")]))
+    rows = {r["name"]: r["articles"] for r in top_entities(conn, "PERSON")}
+    assert rows == {"Donald Trump": 2, "Ivana Trump": 1}
+
+
+def test_candidates_list_every_entity_a_surname_may_mean(tmp_path: Path) -> None:
+    conn = _conn(tmp_path)
+    _insert(conn, _article("a1", "Howard Baker spoke.", [_person("Howard Baker", "Baker")]))
+    _insert(conn, _article("a2", "James Baker spoke.", [_person("James Baker", "Baker")]))
+    firm = Entity("org:b", "Baker International", "ORG", mentions=[Mention(0, 5, "Baker")])
+    _insert(conn, _article("a3", "Baker International fell.", [firm]))
+    _insert(conn, _article("a4", "Baker spoke.", [_person("Baker")]))
+    _insert(conn, _article("a5", "Ann Bakerson spoke.", [_person("Ann Bakerson")]))
+    names = [c["name"] for c in entity_candidates(conn, "baker")]
+    assert sorted(names) == ["Baker International", "Howard Baker", "James Baker"]
+    assert [c["name"] for c in entity_candidates(conn, "James Baker")] == ["James Baker"]
+    assert entity_candidates(conn, "Nobody") == [] and entity_candidates(conn, " ") == []
+    assert entity_candidates(conn, "100%_x") == []
+
+
+@pytest.mark.slow
+def test_a_slash_between_two_people_merges_neither_across_the_archive(tmp_path: Path) -> None:
+    from dateline.extract import extract_article
+    from dateline.settings import Settings
+
+    conn = _conn(tmp_path)
+    texts = {
+        "a1": "Barack Obama met Hillary Clinton on Monday, aides said. The town resisted the "
+              "Obama/Clinton calls for a truce, officials said.",
+        "a2": '"We will win," Hillary Clinton said on Tuesday. Clinton spoke in Ohio.',
+        "a3": '"It is about me," Obama said on Friday.',
+    }
+    for aid, text in texts.items():
+        a = Article(id=aid, source=Source("t", 0, "txt"), text=text, paragraphs=[Span(0, len(text))],
+                    published="2016-09-12")
+        _insert(conn, extract_article(a, Settings()))
+    clinton = find_entity(conn, "Hillary Clinton")
+    assert clinton is not None and clinton["name"] == "Hillary Clinton"
+    assert clinton["articles"] == 2 and "Barack Obama" not in clinton["aliases"]
+    obama = find_entity(conn, "Barack Obama")
+    assert obama is not None and obama["articles"] == 1
+    assert [q["entity_id"] for q in quotes(conn, entity_id=clinton["id"])] != []
+    assert all(q["entity_id"] != obama["id"] for q in quotes(conn, speaker="Obama"))

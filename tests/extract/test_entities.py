@@ -177,3 +177,53 @@ def test_whole_words_edge_test_reads_word_characters_as_re_does() -> None:
     every = "".join(map(chr, range(0x110000)))
     by_re = set(re.findall(r"[\w-]", every))
     assert {c for c in every if c.isalnum() or c in "_-"} == by_re
+
+
+def test_slash_between_two_people_joins_neither(nlp) -> None:  # type: ignore[no-untyped-def]
+    ents = run(nlp, "Barack Obama met Hillary Clinton on Monday, aides said. The town resisted "
+                    "the Obama/Clinton calls for a truce, officials said.")
+    assert ents["Barack Obama"].aliases == ["Obama"]
+    assert ents["Hillary Clinton"].aliases == ["Clinton"]
+
+
+def test_honorifics_and_gendered_roles_keep_a_couple_apart(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ('President Barack Obama spoke on Monday. "It is about me," Mr. Obama said. Later the '
+            'first lady, Michelle Obama, visited a school. "We have work to do," Mrs. Obama said.')
+    ents = run(nlp, text)
+    people = {n for n, e in ents.items() if e.type == "PERSON"}
+    assert people == {"Barack Obama", "Michelle Obama"}
+    assert "Mr. Obama" in [m.text for m in ents["Barack Obama"].mentions]
+    assert "Mrs. Obama" in [m.text for m in ents["Michelle Obama"].mentions]
+
+
+def test_middle_initials_and_honorifics_do_not_split_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    ents = run(nlp, "Donald J. Trump spoke in Ohio on Monday. Donald Trump later flew home. "
+                    "Mr. Trump said the race was close.")
+    people = [e for e in ents.values() if e.type == "PERSON"]
+    assert len(people) == 1 and people[0].name == "Donald J. Trump"
+    assert len(people[0].mentions) == 3
+
+
+def test_clashing_initials_are_two_people(nlp) -> None:  # type: ignore[no-untyped-def]
+    ents = run(nlp, "George H. W. Bush wrote to George W. Bush on Friday.")
+    assert {"George H. W. Bush", "George W. Bush"} <= set(ents)
+
+
+def test_shared_surname_goes_to_the_one_named_last(nlp) -> None:  # type: ignore[no-untyped-def]
+    ents = run(nlp, "Ann Park and her brother, Tom Park, opened a shop in Leeds. Tom Park said "
+                    "sales rose. Park added that rents were high.")
+    assert [m.text for m in ents["Tom Park"].mentions][-1] == "Park"
+    assert len(ents["Ann Park"].mentions) == 1
+
+
+def test_surname_of_the_wrong_gender_stays_unresolved(nlp) -> None:  # type: ignore[no-untyped-def]
+    ents = run(nlp, "Scott Walker, the party chairman, spoke in Madison. Mrs. Walker said "
+                    "nothing.")
+    assert [m.text for m in ents["Scott Walker"].mentions] == ["Scott Walker"]
+
+
+def test_a_company_named_for_a_person_keeps_its_short_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    ents = run(nlp, "William Clay Ford Jr. runs the Ford Motor Company. Ford sold more cars "
+                    "this year. Mr. Ford said so.")
+    assert "Mr. Ford" in [m.text for m in ents["William Clay Ford Jr."].mentions]
+    assert "Ford" in ents["Ford Motor Company"].aliases

@@ -30,3 +30,15 @@ def test_another_name_before_the_pronoun_blocks_the_vote(nlp) -> None:  # type: 
     text = "Ann Lee told Bo Park he was wrong. Ann Lee told Bo Park he should go."
     genders = person_genders(nlp(text), _mentions(text, {"Ann Lee": "lee", "Bo Park": "park"}))
     assert "lee" not in genders
+
+
+def test_words_around_a_name_say_its_gender() -> None:
+    from dateline.extract.gender import word_gender
+
+    text = "The first lady, Ann Lee, spoke. Mr. Bo Park and his wife Kim Obi left. Jo Dee, a spokesman, stayed."
+    def at(name: str) -> str | None:
+        s = text.index(name)
+        return word_gender(text, s, s + len(name))
+
+    assert (at("Ann Lee"), at("Bo Park"), at("Kim Obi"), at("Jo Dee")) == ("f", "m", "f", "m")
+    assert word_gender("Ann Lee spoke.", 0, 7) is None

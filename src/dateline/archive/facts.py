@@ -4,7 +4,8 @@ entities to the corpus-wide entity table.
 Entities are linked across articles by name: the canonical name and every alias that is not
 just a part of the name (an acronym, another name) is a key of `entity_names`, scoped by type.
 So `ISIS`, defined as an alias of `Daesh` in one article, links `ISIS` everywhere to Daesh; a
-bare surname (`Godfrey`) is not registered, since another Godfrey is another person.
+bare surname (`Godfrey`) is not registered, since another Godfrey is another person, and a
+person named only by a surname stays an entity of its article alone.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import unicodedata
 
 from dateline.companies import company_short_form
 from dateline.model import Article, Entity
+from dateline.persons import parse_name
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 # Legal-form words after a company's name (dots already gone): `Apple Inc.`, `Fiat Group
@@ -40,10 +42,20 @@ def slug(etype: str, name: str) -> str:
     return f"{etype.lower()}:{_SLUG.sub('-', folded).strip('-') or 'x'}"
 
 
+def _full_person_name(name: str) -> bool:
+    parsed = parse_name(name)
+    return parsed is not None and bool(parsed.firsts)
+
+
 def _linking_names(e: Entity) -> list[str]:
     """The name and the aliases that link across articles. A part of the name does not (a
     surname names many people), except a company's name said without its corporate words
-    (`Apple` for `Apple Computer`), which is how the company is named elsewhere."""
+    (`Apple` for `Apple Computer`), which is how the company is named elsewhere. A person
+    links only by full names: the name and its full forms (`Donald Trump` beside `Donald J.
+    Trump`) or another full name the article gave the person; a bare surname, with or
+    without an honorific (`Mrs. Obama`), links nothing."""
+    if e.type == "PERSON":
+        return [n for n in dict.fromkeys([e.name, *e.aliases]) if _full_person_name(n)]
     words = set(e.name.casefold().split())
     extra = [a for a in e.aliases if not set(a.casefold().split()) <= words
              or e.type == "ORG" and company_short_form(a, e.name)]
@@ -59,10 +71,13 @@ def _rival_expansions(etype: str, ours: str, theirs: str) -> bool:
     return len(a) > 1 and len(a) == len(b) and a != b
 
 
-def _resolve(conn: sqlite3.Connection, e: Entity, moved: dict[str, str]) -> str:
+def _resolve(conn: sqlite3.Connection, e: Entity, moved: dict[str, str], article_id: str) -> str:
     """The corpus-wide id of entity `e`, made or found; entities folded into it on the way
     are noted in `moved` (old id -> new)."""
-    keys = [name_key(e.type, n) for n in _linking_names(e)]
+    names = _linking_names(e)
+    if not names:
+        return _local(conn, e, article_id)
+    keys = [name_key(e.type, n) for n in names]
     marks = ",".join("?" * len(keys))
     rows = conn.execute(
         f"SELECT n.key, n.entity_id, x.name FROM entity_names n JOIN entities x ON x.id = n.entity_id "
@@ -89,6 +104,15 @@ def _resolve(conn: sqlite3.Connection, e: Entity, moved: dict[str, str]) -> str:
         if other != gid and key != keys[0] and name_key(e.type, name) == key:
             _absorb(conn, gid, other)
             moved[other] = gid
+    return gid
+
+
+def _local(conn: sqlite3.Connection, e: Entity, article_id: str) -> str:
+    """An entity of this article alone: a person named only by a surname (`Baker`) may be
+    any Baker, so it links to no other article's entity, and no other article to it."""
+    gid = f"{slug(e.type, e.name)}@{article_id[:12]}"
+    conn.execute("INSERT OR IGNORE INTO entities(id, name, type, country) VALUES (?,?,?,?)",
+                 (gid, e.name, e.type, e.country))
     return gid
 
 

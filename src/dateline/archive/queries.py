@@ -46,3 +46,8 @@ def quotes(
         d["entity_id"] = d.pop("speaker_entity")
         rows.append(d)
     return rows
+
+
+def entity_candidates(conn: sqlite3.Connection, name: str, limit: int = 20) -> list[dict[str, Any]]:
+    """Every entity a user may mean by `name`, as rows (see `kinds.entities.candidates`)."""
+    return [r.to_dict() for r in _entities.candidates(conn, name, limit)]

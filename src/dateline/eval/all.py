@@ -34,6 +34,8 @@ DEFAULT_LIMITS: dict[str, int | None] = {
     "html": None,  # 181 pages: about 2 min (trafilatura runs three times a page)
     "stories": None,  # 462 ECB+ documents through the pipeline: about 2 min
     "events": None,  # 161 + 284 sentences and 200 MUC-4 documents: about a minute
+    # all of PolNeAR and MEANTIME, the first 3,000 Reuters stories: about 11 min of one core
+    "archive": None,
 }
 
 

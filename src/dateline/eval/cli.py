@@ -30,6 +30,7 @@ class Suite(StrEnum):
     html = "html"
     stories = "stories"
     events = "events"
+    archive = "archive"
 
 
 def render(result: SuiteResult, console: Console) -> None:
@@ -54,7 +55,7 @@ def render(result: SuiteResult, console: Console) -> None:
 @eval_app.command("eval")
 def eval_command(
     suite: Annotated[Suite, typer.Argument(
-        help="reuters | timeml | ner | clean | quotes | meantime | html | stories | events")],
+        help="reuters | timeml | ner | clean | quotes | meantime | html | stories | events | archive")],
     path: Annotated[Path, typer.Argument(help="the data folder of the suite, or ../shared/data")],
     limit: Annotated[int | None, typer.Option(help="score only the first N documents")] = None,
     offset: Annotated[

@@ -20,6 +20,8 @@ from dateline.companies import company_short_form
 from dateline.extract.aliases import AliasSet, find_aliases
 from dateline.extract.countries import country_code, demonym_code, display_name
 from dateline.extract.cues import CUE_WEIGHT, cue_votes, is_time_zone
+from dateline.extract.gender import word_gender
+from dateline.extract.people import UNRESOLVED, Named, resolve_people
 from dateline.extract.roles import honorific_before, split_title, title_after, title_before
 from dateline.extract.tables import in_table, table_lines
 from dateline.model import Article, Entity, Mention
@@ -62,10 +64,11 @@ class _Mention:
     name: str  # the form to name the entity by (`Coalition to defeat Daesh`)
     roles: list[str] = field(default_factory=list)
     det: int | None = None  # where a `the` the recogniser put inside the span starts
+    person: str | None = None  # the person of the article it names (`extract.people`)
 
     @property
     def key(self) -> str:
-        return " ".join(self.name.lower().replace(".", "").split())
+        return self.person or " ".join(self.name.lower().replace(".", "").split())
 
 
 class _Union:
@@ -257,11 +260,36 @@ def _fix_label(m: _Mention) -> None:
         m.label = "NORP"
 
 
+def _people(text: str, mentions: list[_Mention]) -> None:
+    """Which person each person's name stands for (see `extract.people`). Left to the
+    grouping by words: a word NER took for a country (`Jordan`), and a word
+    it took for something else that also shortens another name of the article (`Ford`
+    beside Ford Motor Company and William Clay Ford Jr.), unless an honorific or a gendered
+    role marks it as a person's. NER often calls a lone surname an organisation, so an
+    ORG label alone does not keep a surname from its person."""
+    names = [m.key for m in mentions if m.label not in ("PERSON", None) and " " in m.name]
+
+    def other_reading(m: _Mention) -> bool:
+        if m.label in ("PERSON", None) or word_gender(text, m.start, m.end):
+            return False
+        if m.label in ("GPE", "LOC", "FAC"):
+            return country_code(m.text) is not None
+        return any(_shortens(m.key, k) for k in names)
+
+    maybe = [m for m in mentions if not other_reading(m)]
+    keys = resolve_people(text, [Named(m.start, m.end, m.name, m.label) for m in maybe])
+    for m, key in zip(maybe, keys, strict=True):
+        m.person = key
+
+
 def _group(mentions: list[_Mention], alias_sets: list[AliasSet], notice_sets: list[list[str]],
            ) -> tuple[_Union, _Union]:
     """Two unions: `names` joins forms of one name, `groups` also joins defined aliases."""
     names, groups = _Union(), _Union()
     keys = {m.key for m in mentions}
+    # A person's names are grouped by `extract.people`; a surname it left alone (`Ford` the
+    # company beside William Clay Ford Jr.) does not join the person by its words.
+    surname_of = {m.person: m.person.split("#")[0].split()[-1] for m in mentions if m.person}
     for m in mentions:
         code = country_code(m.text) if m.label in ("GPE", "LOC", None) else None
         for u in (names, groups):
@@ -269,17 +297,26 @@ def _group(mentions: list[_Mention], alias_sets: list[AliasSet], notice_sets: li
             if code:
                 u.union("cc:" + code, m.key)
     for short in keys:
-        longs = [k for k in keys if k != short and _shortens(short, k)]
+        if short.startswith(UNRESOLVED):
+            continue  # a surname two people of the article share, said of neither surely
+        longs = [k for k in keys if k != short and surname_of.get(k) != short
+                 and _shortens(short, k)]
         if len(longs) == 1 and not country_code(short):
             names.union(longs[0], short)
             groups.union(longs[0], short)
+    # An alias names the person (or thing) its words name in the article.
+    of_name = {_key(m.name): m.key for m in mentions}
+
+    def key_of(name: str) -> str:
+        return of_name.get(_key(name), _key(name))
+
     for aset in alias_sets:
-        first = _key(aset.names[0].text)
+        first = key_of(aset.names[0].text)
         for n in aset.names[1:]:
-            groups.union(first, _key(n.text))
+            groups.union(first, key_of(n.text))
     for names_ in notice_sets:
         for n in names_[1:]:
-            groups.union(_key(names_[0]), _key(n))
+            groups.union(key_of(names_[0]), key_of(n))
     return names, groups
 
 
@@ -372,6 +409,7 @@ def extract_entities(article: Article, doc: Doc) -> Article:
         _fix_label(m)
         _product(text, m)
     mentions.sort(key=lambda m: (m.start, -m.end))
+    _people(text, mentions)
     names, groups = _group(mentions, alias_sets, notice_sets)
     by_group: dict[str, list[_Mention]] = {}
     for m in mentions:

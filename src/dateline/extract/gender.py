@@ -16,18 +16,20 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
-_HONORIFIC = re.compile(r"\b(?P<h>Mr|Mrs|Ms|Miss|Sir|Dame|Lady|Lord)\.?\s+$|^(?P<i>Mr|Mrs|Ms)\.?\s")
-_FEMININE_HONORIFICS = frozenset({"Mrs", "Ms", "Miss", "Dame", "Lady"})
+from dateline import lexicon
+
+_WORDS = lexicon.mapping("gendered_words")
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "sir", "dame", "lady", "lord"})
+_HONORIFIC_ALT = "|".join(sorted((w for w in _WORDS if w in _HONORIFICS), key=len, reverse=True))
+_ROLE_ALT = "|".join(
+    re.escape(w) for w in sorted((w for w in _WORDS if w not in _HONORIFICS), key=len, reverse=True))
+_HONORIFIC = re.compile(
+    rf"\b(?P<h>{_HONORIFIC_ALT})\.?\s+$|^(?P<i>Mr|Mrs|Ms)\.?\s", re.IGNORECASE)
 _ROLE_AFTER = re.compile(
-    r"^,?\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?P<role>spokeswoman|spokesman|"
-    r"congresswoman|congressman|chairwoman|chairman|businesswoman|businessman|actress|actor|"
-    r"wife|husband|mother|father|daughter|son|sister|brother|widow|widower|queen|king)\b",
-    re.IGNORECASE,
-)
-_FEMININE_ROLES = frozenset(
-    "spokeswoman congresswoman chairwoman businesswoman actress wife mother daughter sister "
-    "widow queen".split()
-)
+    rf"^,?\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){{0,3}}?(?P<role>{_ROLE_ALT})\b", re.IGNORECASE)
+# A role right before the name, bare or set off by a comma (`the first lady, Michelle Obama`,
+# `his wife Ann`, `Queen Noor`); a word between (`his wife's lawyer, John Lee`) breaks it.
+_ROLE_BEFORE = re.compile(rf"\b(?P<role>{_ROLE_ALT})(?:,\s*|\s+)$", re.IGNORECASE)
 PRONOUN_WINDOW = 12  # tokens after a name in which the first he/she is read as that person
 
 
@@ -41,8 +43,7 @@ def person_genders(doc: Doc, mentions: Iterable[tuple[int, int, str]]) -> dict[s
     votes: dict[str, Counter[str]] = {}
     for start, end, pid in spans:
         tally = votes.setdefault(pid, Counter())
-        vote = (_honorific(text, start) or _role(text, end)
-                or _pronoun_after(doc, bisect_left(offsets, end), starts))
+        vote = word_gender(text, start, end) or _pronoun_after(doc, bisect_left(offsets, end), starts)
         if vote:
             tally[vote] += 1
     out = {}
@@ -53,20 +54,29 @@ def person_genders(doc: Doc, mentions: Iterable[tuple[int, int, str]]) -> dict[s
     return out
 
 
+def word_gender(text: str, start: int, end: int) -> str | None:
+    """The gender the words around one name say: an honorific (`Mrs. Lee`, `Mr Park`) or a
+    gendered role right before or after it (`the first lady, Ann Lee`; `Bo Park, a
+    spokesman`); None when they say nothing."""
+    return _honorific(text, start) or _role_before(text, start) or _role(text, end)
+
+
 def _honorific(text: str, start: int) -> str | None:
     m = _HONORIFIC.search(text[max(0, start - 6) : start]) or _HONORIFIC.match(
         text[start : start + 5])
     if m is None:
         return None
-    word = m.group("h") or m.group("i")
-    return "f" if word in _FEMININE_HONORIFICS else "m"
+    return _WORDS[(m.group("h") or m.group("i")).lower()]
+
+
+def _role_before(text: str, start: int) -> str | None:
+    m = _ROLE_BEFORE.search(text[max(0, start - 30) : start])
+    return None if m is None else _WORDS[" ".join(m.group("role").lower().split())]
 
 
 def _role(text: str, end: int) -> str | None:
     m = _ROLE_AFTER.match(text[end : end + 60])
-    if m is None:
-        return None
-    return "f" if m.group("role").lower() in _FEMININE_ROLES else "m"
+    return None if m is None else _WORDS[" ".join(m.group("role").lower().split())]
 
 
 def _pronoun_after(doc: Doc, i: int, starts: set[int]) -> str | None:

@@ -41,7 +41,7 @@ def write(conn: sqlite3.Connection, a: Article, ids: dict[str, str]) -> None:
     moved: dict[str, str] = {}
     merged: set[str] = set()
     for e in a.entities:
-        ids[e.id] = _resolve(conn, e, moved)
+        ids[e.id] = _resolve(conn, e, moved, a.id)
 
     def final(gid: str) -> str:
         while gid in moved:
@@ -129,10 +129,17 @@ def find(conn: sqlite3.Connection, ident: str) -> EntityRecord | None:
 
 def candidates(conn: sqlite3.Connection, name: str, top: int = 20) -> list[EntityRecord]:
     """Every entity `name` may mean, most covered first: the entity with that id; else those
-    with that name or alias (of any type); else, for one word, the persons of that surname.
+    with that name or alias (of any type); and, for one word, the persons of that surname and,
+    when nothing has that very name, the other entities whose name starts or ends with it
+    (`Baker` -> Howard Baker, James Baker, Baker International).
 
     A surname is not a linking key (another Godfrey is another person), so `Ruiz` is looked
-    up among full names here, and answers with all the Ruizes rather than the most frequent."""
+    up among full names here, and answers with all the Ruizes rather than the most frequent.
+    Entities of one article alone (`person:baker@<article>`, a person named there by surname
+    only) are left out: they are nobody the archive can tell apart."""
+    name = name.strip()
+    if not name:
+        return []
     r = conn.execute("SELECT * FROM entities WHERE id = ?", (name,)).fetchone()
     if r is not None:
         return [record(r)]
@@ -141,17 +148,26 @@ def candidates(conn: sqlite3.Connection, name: str, top: int = 20) -> list[Entit
     # A linking key belongs to one entity, but an alias can be held by several (NEB by two
     # boards held apart as rival expansions): those holders are candidates too. The LIKE on
     # the JSON text narrows the scan to rows that can hold the alias before json_each checks.
-    rows = conn.execute(
-        f"SELECT DISTINCT e.* FROM entity_names n JOIN entities e ON e.id = n.entity_id "
-        f"WHERE n.key IN ({marks}) UNION SELECT * FROM entities WHERE name = ? COLLATE NOCASE "
-        "UNION SELECT * FROM entities WHERE aliases LIKE ? ESCAPE '\\' AND EXISTS "
+    named = conn.execute(
+        f"SELECT * FROM (SELECT DISTINCT e.* FROM entity_names n JOIN entities e ON e.id = n.entity_id "
+        f"WHERE n.key IN ({marks}) UNION SELECT * FROM entities WHERE name = ? COLLATE NOCASE) "
+        "WHERE id NOT LIKE '%@%' ORDER BY articles DESC, id LIMIT ?", [*keys, name, top]).fetchall()
+    holders = conn.execute(
+        "SELECT * FROM entities WHERE id NOT LIKE '%@%' AND aliases LIKE ? ESCAPE '\\' AND EXISTS "
         "(SELECT 1 FROM json_each(entities.aliases) WHERE value = ? COLLATE NOCASE) "
-        "ORDER BY articles DESC, id LIMIT ?",
-        [*keys, name, like(json.dumps(name, ensure_ascii=False)), name, top]).fetchall()
-    if not rows and name.strip() and " " not in name.strip():
-        rows = conn.execute(
-            "SELECT * FROM entities WHERE type = 'PERSON' AND name LIKE ? ESCAPE '\\' "
-            "ORDER BY articles DESC, id LIMIT ?", ("%" + like(" " + name.strip())[1:-1], top)).fetchall()
+        "ORDER BY articles DESC, id LIMIT ?", [like(json.dumps(name, ensure_ascii=False)), name, top]).fetchall()
+    seen = {r["id"] for r in named}
+    rows = [*named, *(r for r in holders if r["id"] not in seen)]
+    if " " not in name:
+        word = like(name)[1:-1]
+        more = conn.execute(
+            "SELECT * FROM entities WHERE id NOT LIKE '%@%' AND name != ? COLLATE NOCASE AND "
+            "((type = 'PERSON' AND name LIKE ? ESCAPE '\\') OR "
+            " (? AND type != 'PERSON' AND (name LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\'))) "
+            "ORDER BY articles DESC, id LIMIT ?",
+            (name, "% " + word, not named, word + " %", "% " + word, top)).fetchall()
+        seen = {r["id"] for r in rows}
+        rows = [*rows, *(r for r in more if r["id"] not in seen)][:top]
     return [record(r) for r in rows]
 
 

@@ -24,7 +24,11 @@ LAYOUT = {
     "stories": ("ecbplus", "ecbplus_dev.jsonl"),
     # three sets side by side (plover/, petrarch-validation/, muc4/); found by the first
     "events": ("plover", "plover_gsr_dev.jsonl"),
+    # the whole data folder: each corpus of it that is there (see `suites.archive`)
+    "archive": ("", None),
 }
+# The suites whose data the archive suite ingests, each a corpus of its own.
+ARCHIVE_CORPORA = ("quotes", "reuters", "meantime")
 
 
 def _runner(name: str) -> Runner:
@@ -45,6 +49,8 @@ SUITES: dict[str, Runner] = {name: _runner(name) for name in LAYOUT}
 def data_folder(suite: str, path: Path) -> Path | None:
     """The suite's own folder, given it, a file in it, or the shared data folder above it;
     None if absent."""
+    if suite == "archive":
+        return path if any(data_folder(s, path) for s in ARCHIVE_CORPORA) else None
     sub, marker = LAYOUT[suite]
     if path.is_file() and (marker is None or path.name == marker):
         path = path.parent
