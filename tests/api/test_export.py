@@ -18,7 +18,8 @@ from dateline.model import ArticleRow, RawRecord, Source
 from dateline.pipeline import clean_one
 from dateline.settings import Settings
 
-TABLES = {"articles", "sources", "entities", "mentions", "quotes", "amounts", "times", "clusters", "stories"}
+TABLES = {"articles", "sources", "entities", "mentions", "events", "quotes", "amounts", "times", "clusters",
+          "stories"}
 
 
 def test_parquet_tables_are_typed_and_carry_every_kind(db: str, tmp_path: Path) -> None:
