@@ -193,6 +193,15 @@ class NewsArchive:
         (ISO alpha-3, or a body such as UN); `entity` an entity on either side."""
         return self.facts("events", kind=type, actor=actor, recipient=recipient, country=country, **filters)
 
+    def event_counts(self, type: str | None = None, actor: str | None = None,  # noqa: A002
+                     recipient: str | None = None, country: str | None = None,
+                     **filters: Any) -> dict[str, dict[str, int]]:
+        """The events `events(...)` would list (every page), counted per type and per day of
+        the event: `{"ASSAULT": {"2024-03-04": 3, ...}, ...}`, for charts."""
+        given = {"kind": type, "actor": actor, "recipient": recipient, "country": country, **filters}
+        f = self._filters(kinds.get("events"), given)
+        return self._reader.event_counts(f)
+
     def mentions(self, **filters: Any) -> Results:
         """Entity mentions: spans of the articles' text, with the archive's entity id."""
         return Results(self._reader.mentions(self._filters(kinds.get("entities"), filters)), MentionRecord)

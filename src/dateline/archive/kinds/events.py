@@ -16,8 +16,9 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
+from typing import Any
 
-from dateline.archive.kinds.base import COMMON, Filters, Kind, Table, article_terms, like, listing
+from dateline.archive.kinds.base import COMMON, Filters, Kind, Table, article_terms, like, listing, paged
 from dateline.errors import QueryError
 from dateline.model import EVENT_TYPES, QUADS, Article, Claim, Event, EventRecord, Highlight, Party, Place, Span
 
@@ -106,10 +107,7 @@ def side_terms(conn: sqlite3.Connection, side: str, name: str) -> tuple[str, lis
     return f"e.{side}_text LIKE ? ESCAPE '\\'", [like(name)]
 
 
-def read(conn: sqlite3.Connection, f: Filters) -> Iterator[EventRecord]:
-    """`kind` is a PLOVER type (ASSAULT) or a quad (MCONF); `entity` (an id) keeps events with it
-    on either side, `actor` and `recipient` (names) on that side; `country` (ISO alpha-3, or a
-    body such as UN) either side's country."""
+def _where(conn: sqlite3.Connection, f: Filters) -> tuple[list[str], list[Any]]:
     where, params = article_terms(f)
     if f.kind:
         code = f.kind.upper()
@@ -132,10 +130,32 @@ def read(conn: sqlite3.Connection, f: Filters) -> Iterator[EventRecord]:
     if f.country:
         where.append("(e.actor_country = ? OR e.recipient_country = ?)")
         params += [f.country.upper(), f.country.upper()]
+    return where, params
+
+
+def read(conn: sqlite3.Connection, f: Filters) -> Iterator[EventRecord]:
+    """`kind` is a PLOVER type (ASSAULT) or a quad (MCONF); `entity` (an id) keeps events with it
+    on either side, `actor` and `recipient` (names) on that side; `country` (ISO alpha-3, or a
+    body such as UN) either side's country."""
+    where, params = _where(conn, f)
     select = ("SELECT e.*, a.published, a.title, (SELECT json_group_array(json_array(m.start, m.\"end\")) FROM "
               "(SELECT start, \"end\" FROM event_mentions m WHERE m.article_id = e.article_id AND m.n = e.n "
               "ORDER BY m.m) m) AS spans FROM events e JOIN articles a ON a.id = e.article_id")
     return (_record(r) for r in listing(conn, select, "e", where, params, f))
+
+
+def per_day(conn: sqlite3.Connection, f: Filters) -> dict[str, dict[str, int]]:
+    """Every matching event counted per type and per day of the event (its own date, else the
+    publication date); events of no full day (dated only to a month, or undated) are left out,
+    since a daily count cannot place them."""
+    where, params = _where(conn, f)
+    day = "substr(COALESCE(e.date, a.published), 1, 10)"
+    sql = (f"SELECT e.type, {day} AS day, COUNT(*) AS n FROM events e JOIN articles a ON a.id = e.article_id "
+           f"WHERE length({day}) = 10" + "".join(f" AND {w}" for w in where) + " GROUP BY e.type, day")
+    counts: dict[str, dict[str, int]] = {}
+    for r in paged(conn, sql, params, Filters(query=f.query, limit=None)):
+        counts.setdefault(r["type"], {})[r["day"]] = r["n"]
+    return counts
 
 
 def _record(r: sqlite3.Row) -> EventRecord:
@@ -163,10 +183,17 @@ def _side(p: Party | None) -> str:
 
 
 def highlight(a: Article) -> list[Highlight]:
-    """One mark per sentence reporting an event: its type and sides as the hover text."""
-    return [Highlight(m.start, m.end, "event", f"{e.type} · {_side(e.actor)} → {_side(e.recipient)}", None,
-                      f"event-{e.quad.lower()}", f"ev-{i}-{j}")
-            for i, e in enumerate(a.events) for j, m in enumerate(e.mentions)]
+    """One mark per sentence reporting an event: its type and sides as the hover text. A
+    sentence's first mark carries the anchor `ev-START` that listings link to (two events of one
+    sentence, as compound actors give, share it: an anchor is unique in a page)."""
+    marks, anchored = [], set()
+    for e in a.events:
+        for m in e.mentions:
+            anchor = None if m.start in anchored else f"ev-{m.start}"
+            anchored.add(m.start)
+            marks.append(Highlight(m.start, m.end, "event", f"{e.type} · {_side(e.actor)} → {_side(e.recipient)}",
+                                   None, f"event-{e.quad.lower()}", anchor))
+    return marks
 
 
 def describe(e: Event) -> str:
