@@ -141,3 +141,22 @@ def test_the_migration_fills_events_from_articles_already_stored(tmp_path: Path)
     assert shelling.mentions == a.events[0].mentions and shelling.flags == ["claimed"]
     assert talks.actor.entity is None  # the article's own id, which the archive does not have
 
+
+
+def test_a_side_follows_its_entity_when_an_acronym_is_defined_later(conn: sqlite3.Connection) -> None:
+    text = "NWU staged a strike."
+    first = Article(id="b1", source=Source("t", 1, "txt"), text=text, paragraphs=[Span(0, len(text))],
+                    published="2024-05-01", entities=[Entity("x", "NWU", "ORG", mentions=[Mention(0, 3, "NWU")])],
+                    events=[Event("PROTEST", "MCONF", Party("NWU", "x", None, "CVL"), None, [Span(0, len(text))])])
+    _store(conn, first)
+    full = "National Workers Union met."
+    _store(conn, Article(id="b3", source=Source("t", 3, "txt"), text=full, paragraphs=[Span(0, len(full))],
+                         entities=[Entity("z", "National Workers Union", "ORG",
+                                          mentions=[Mention(0, 22, "National Workers Union")])]))
+    text2 = "The National Workers Union (NWU) met."
+    defined = Entity("y", "National Workers Union", "ORG", aliases=["NWU"],
+                     mentions=[Mention(4, 26, "National Workers Union"), Mention(28, 31, "NWU")])
+    _store(conn, Article(id="b2", source=Source("t", 2, "txt"), text=text2, paragraphs=[Span(0, len(text2))],
+                         published="2024-05-02", entities=[defined]))
+    (e,) = kind.read(conn, Filters())
+    assert e.actor.entity == "org:national-workers-union"  # the acronym's entity was folded into it
