@@ -30,3 +30,15 @@ def test_old_subject_verb_object_events_are_dropped_on_load() -> None:
     d["events"] = [{"actor": "Rebels", "action": "shelled", "target": "the town",
                     "place": None, "time": None, "sentence_start": 0, "sentence_end": 58}]
     assert Article.from_dict(d).events == []
+
+
+def test_event_record_is_the_event_plus_its_article() -> None:
+    from dateline.model import EventRecord, table_row
+
+    rec = EventRecord("ASSAULT", "MCONF", Party("Rebel fighters", None, None, "REB"), None, [Span(4, 12)],
+                      article_id="a1", published="2024-03-02", title="Clashes")
+    d = rec.to_dict()
+    assert d["type"] == "ASSAULT" and d["actor"]["sector"] == "REB"
+    assert (d["article_id"], d["published"], d["title"]) == ("a1", "2024-03-02", "Clashes")
+    # an export row keeps the nested sides as JSON text, so the events table is flat
+    assert '"Rebel fighters"' in table_row(rec)["actor"]

@@ -403,6 +403,16 @@ class TimeRecord(Time, _Record):
 
 
 @dataclass(slots=True)
+class EventRecord(Event, _Record):
+    """An event as stored, with the article it is in; actor and recipient entities are the
+    archive's entity ids."""
+
+    article_id: str = ""
+    published: str | None = None
+    title: str | None = None
+
+
+@dataclass(slots=True)
 class MentionRecord(Mention, _Record):
     entity_id: str = ""
     article_id: str = ""

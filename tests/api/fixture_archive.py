@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from dateline.archive.store import Archive
-from dateline.model import Amount, Article, Entity, Mention, Quote, RawRecord, Source, Time
+from dateline.model import Amount, Article, Entity, Event, Mention, Party, Quote, RawRecord, Source, Span, Time
 from dateline.pipeline import clean_one
 from dateline.settings import Settings
 
@@ -70,6 +70,9 @@ def _facts(a: Article) -> None:
         a.entities = [Entity("b1", "National Energy Board", "ORG", aliases=["NEB"],
                              mentions=[_m(t, "National Energy Board")])]
         a.amounts = [Amount("$2 million", 2e6, "USD", None, None, *_span(t, "$2 million"))]
+        a.events = [Event("SANCTION", "MCONF", Party("The National Energy Board", "b1", "NRL", "GOV"),
+                          Party("the utility", None, None, "BUS"), [Span(0, len(t))], date="2024-05-03",
+                          date_from="text", trigger="fined")]
 
 
 def build(path: Path) -> str:

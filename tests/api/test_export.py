@@ -18,7 +18,8 @@ from dateline.model import ArticleRow, RawRecord, Source
 from dateline.pipeline import clean_one
 from dateline.settings import Settings
 
-TABLES = {"articles", "sources", "entities", "mentions", "quotes", "amounts", "times", "clusters", "stories"}
+TABLES = {"articles", "sources", "entities", "mentions", "events", "quotes", "amounts", "times", "clusters",
+          "stories"}
 
 
 def test_parquet_tables_are_typed_and_carry_every_kind(db: str, tmp_path: Path) -> None:
@@ -32,6 +33,8 @@ def test_parquet_tables_are_typed_and_carry_every_kind(db: str, tmp_path: Path) 
     quotes = pq.read_table(tmp_path / "out" / "quotes.parquet").to_pylist()
     assert {q["speaker_entity"] for q in quotes} == {"person:ana-ruiz", "person:pablo-ruiz"}
     articles = {r["id"]: r for r in pq.read_table(tmp_path / "out" / "articles.parquet").to_pylist()}
+    (event,) = pq.read_table(tmp_path / "out" / "events.parquet").to_pylist()
+    assert event["type"] == "SANCTION" and '"sector": "BUS"' in event["recipient"]  # a side is JSON text
     for m in pq.read_table(tmp_path / "out" / "mentions.parquet").to_pylist():
         assert articles[m["article_id"]]["text"][m["start"]:m["end"]] == m["text"]
 

@@ -104,6 +104,17 @@ def test_times_by_type_and_value(arc: NewsArchive) -> None:
     assert [t.text for t in arc.times(kind="date", date_to="2024-03")] == ["Thursday"]
 
 
+def test_events_by_type_sides_country_and_dates(arc: NewsArchive) -> None:
+    (e,) = arc.events()
+    assert (e.type, e.actor.entity, e.recipient.sector) == ("SANCTION", "org:national-energy-board", "BUS")
+    assert arc.events(type="mconf") == arc.events(type="SANCTION") == arc.events(actor="National Energy Board")
+    assert arc.events(recipient="utility") == arc.events(country="nrl") == arc.events(entity="National Energy Board")
+    assert not arc.events(date_to="2024-04") and not arc.events(actor="utility")
+    assert arc.facts("events", kind="SANCTION") == arc.events(type="SANCTION")
+    with pytest.raises(QueryError, match="unknown event type"):
+        arc.events(type="WAVED")
+
+
 def test_mentions_are_spans_of_the_article_text(arc: NewsArchive) -> None:
     rows = arc.mentions(entity="Ana Ruiz")
     assert len(rows) == 3 and {m.entity_id for m in rows} == {"person:ana-ruiz"}

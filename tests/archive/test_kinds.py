@@ -14,7 +14,7 @@ from dateline.archive.facts import store_facts
 from dateline.archive.kinds import KINDS, Filters
 from dateline.archive.schema import migrate
 from dateline.errors import ArchiveError, UsageError
-from dateline.model import Amount, Article, Entity, Mention, Quote, Source, Span, Time
+from dateline.model import Amount, Article, Entity, Event, Mention, Party, Quote, Source, Span, Time
 
 TEXT = 'Minister Ana Ruiz said on Monday that "the $5 million fund is ready".'
 SAID = "the $5 million fund is ready"
@@ -30,6 +30,8 @@ def _article() -> Article:
         quotes=[Quote(SAID, "direct", "Ana Ruiz", "local-1", *at(SAID))],
         amounts=[Amount("$5 million", 5e6, "USD", None, None, *at("$5 million"))],
         times=[Time("Monday", "2024-02-05", *at("Monday"))],
+        events=[Event("SUPPORT", "VCOOP", Party("Minister Ana Ruiz", "local-1", None, "GOV"), None,
+                      [Span(0, len(TEXT))], trigger="said")],
     )
 
 
@@ -42,7 +44,7 @@ def conn(tmp_path: Path) -> sqlite3.Connection:
 
 
 def test_every_kind_is_declared_with_its_parts() -> None:
-    assert list(KINDS) == ["entities", "quotes", "amounts", "times"]  # entities first: they give the ids
+    assert list(KINDS) == ["entities", "events", "quotes", "amounts", "times"]  # entities first: they give the ids
     for kind in KINDS.values():
         assert kind.attr in {f.name for f in dataclasses.fields(Article)}
         assert issubclass(kind.record, kind.fact) or kind.name == "entities"
@@ -61,6 +63,8 @@ def test_written_facts_read_back_through_their_kind(conn: sqlite3.Connection) ->
         (row,) = kind.read(conn, Filters())
         if kind.name == "entities":
             assert (row.id, row.articles, row.mentions) == ("person:ana-ruiz", 1, 1)
+        elif kind.name == "events":
+            assert row.mentions == [Span(0, len(TEXT))] and row.actor.entity == "person:ana-ruiz"
         else:
             assert TEXT[row.start:row.end] == row.text and row.article_id == "a1"
     (q,) = KINDS["quotes"].read(conn, Filters(entity="person:ana-ruiz"))
@@ -70,7 +74,7 @@ def test_written_facts_read_back_through_their_kind(conn: sqlite3.Connection) ->
 def test_highlights_and_descriptions_come_from_every_kind() -> None:
     a = _article()
     marks = {h.kind: h for kind in KINDS.values() for h in kind.highlight(a)}
-    assert set(marks) == {"entity", "quote", "amount", "time"}
+    assert set(marks) == {"entity", "quote", "amount", "time", "event"}
     assert all(0 <= h.start < h.end <= len(TEXT) for h in marks.values())
     assert marks["amount"].title == "amount · 5,000,000 USD" and marks["quote"].anchor.startswith("q-")
     assert [KINDS[k].describe(getattr(a, k)[0]) for k in ("quotes", "times")] == [

@@ -34,3 +34,14 @@ def test_bar_chart_escapes_and_draws_one_bar_a_period() -> None:
     assert svg.count('class="bar"') == 2 and "<b>" not in svg and "&lt;b&gt;" in svg
     assert 'aria-label="label &#34;x&#34;"' in svg
     assert "no dated articles" in bar_chart([], "x")
+
+
+def test_one_chart_per_type_over_the_same_periods() -> None:
+    from dateline.web.charts import by_type
+
+    found = by_type({"PROTEST": {"2024-03-01": 1}, "ASSAULT": {"2024-03-02": 2, "2024-03-04": 1, "undated": 5}},
+                    "events")
+    assert [(name, total) for name, total, _ in found] == [("ASSAULT", 3), ("PROTEST", 1)]  # dated days only
+    # both span 1 to 4 March, so the bars of one day line up from chart to chart
+    assert all(chart.count("<rect") == 4 for _, _, chart in found)
+    assert by_type({}, "events") == []

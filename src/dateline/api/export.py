@@ -1,7 +1,7 @@
 """Exports: the archive as typed tables (Parquet or CSV files in a folder), or its articles as a stream.
 
 The tables are `articles`, `sources`, each fact kind's tables as the registry declares them
-(`entities`, `mentions`, `quotes`, `amounts`, `times`), `clusters` and `stories`; their columns are the
+(`entities`, `mentions`, `events`, `quotes`, `amounts`, `times`), `clusters` and `stories`; their columns are the
 fields of the records in `dateline.model`, typed. A query and dates keep the articles they match
 and the facts of those articles.
 """

@@ -149,7 +149,7 @@ class NewsArchive:
 
     # -- facts ---------------------------------------------------------------------------------
     def facts(self, kind: str, /, **filters: Any) -> Results:
-        """One page of facts of any kind of the registry (`entities`, `quotes`, `amounts`, `times`)."""
+        """One page of facts of any kind of the registry (`entities`, `events`, `quotes`, `amounts`, `times`)."""
         k = kinds.get(kind)
         return Results(self._reader.facts(kind, self._filters(k, filters)), k.record)
 
@@ -185,6 +185,22 @@ class NewsArchive:
     def times(self, **filters: Any) -> Results:
         """Times resolved against the publication date; `kind` is DATE, TIME, DURATION or SET."""
         return self.facts("times", **filters)
+
+    def events(self, type: str | None = None, actor: str | None = None, recipient: str | None = None,  # noqa: A002
+               country: str | None = None, **filters: Any) -> Results:
+        """PLOVER-coded events, newest articles first: `type` a PLOVER type (ASSAULT) or quad
+        (MCONF), `actor` and `recipient` a name on that side, `country` either side's country
+        (ISO alpha-3, or a body such as UN); `entity` an entity on either side."""
+        return self.facts("events", kind=type, actor=actor, recipient=recipient, country=country, **filters)
+
+    def event_counts(self, type: str | None = None, actor: str | None = None,  # noqa: A002
+                     recipient: str | None = None, country: str | None = None,
+                     **filters: Any) -> dict[str, dict[str, int]]:
+        """The events `events(...)` would list (every page), counted per type and per day of
+        the event: `{"ASSAULT": {"2024-03-04": 3, ...}, ...}`, for charts."""
+        given = {"kind": type, "actor": actor, "recipient": recipient, "country": country, **filters}
+        f = self._filters(kinds.get("events"), given)
+        return self._reader.event_counts(f)
 
     def mentions(self, **filters: Any) -> Results:
         """Entity mentions: spans of the articles' text, with the archive's entity id."""

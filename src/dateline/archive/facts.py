@@ -117,13 +117,15 @@ def _local(conn: sqlite3.Connection, e: Entity, article_id: str) -> str:
 
 
 def _absorb(conn: sqlite3.Connection, keep: str, gone: str) -> None:
-    """Fold entity `gone` into `keep`: its names, mentions, articles and quotes."""
+    """Fold entity `gone` into `keep`: its names, mentions, articles, quotes and events."""
     row = conn.execute("SELECT name, aliases, roles FROM entities WHERE id=?", (gone,)).fetchone()
     if row is None:
         return
     conn.execute("UPDATE entity_names SET entity_id=? WHERE entity_id=?", (keep, gone))
     conn.execute("UPDATE mentions SET entity_id=? WHERE entity_id=?", (keep, gone))
     conn.execute("UPDATE quotes SET entity_id=? WHERE entity_id=?", (keep, gone))
+    conn.execute("UPDATE events SET actor_entity=? WHERE actor_entity=?", (keep, gone))
+    conn.execute("UPDATE events SET recipient_entity=? WHERE recipient_entity=?", (keep, gone))
     conn.execute(
         "INSERT INTO article_entities(article_id, entity_id, mentions) "
         "SELECT article_id, ?, mentions FROM article_entities WHERE entity_id=? "

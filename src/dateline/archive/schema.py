@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from dateline.archive.kinds.events import TABLES as EVENT_TABLES
 from dateline.errors import ArchiveError, ArchiveVersionError
 
 # The triggers that keep the full-text index in step with `articles` (migrations 1 and 6).
@@ -169,6 +170,10 @@ MIGRATIONS: list[list[str]] = [
     [  # 10: story threads: articles about one real-world event, in any wording (archive.stories);
         # filled as articles arrive, or for an older archive by `dateline stories --rebuild`
         *STORY_TABLES,
+    ],
+    [  # 11: events (PLOVER-coded, archive.kinds.events), with their mentions; those already in
+        # articles' JSON are filled in
+        *EVENT_TABLES,
     ],
 ]
 

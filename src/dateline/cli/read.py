@@ -93,8 +93,8 @@ def export(
     query: Annotated[str | None, typer.Option("--query", "-q", help="Only articles matching this search.")] = None,
     date_from: FromOpt = None, date_to: ToOpt = None,
 ) -> None:
-    """Export the archive: typed tables (articles, sources, entities, mentions, quotes, amounts, times,
-    clusters) as Parquet or CSV files in a folder, or the articles as JSON Lines."""
+    """Export the archive: typed tables (articles, sources, entities, mentions, events, quotes, amounts,
+    times, clusters, stories) as Parquet or CSV files in a folder, or the articles as JSON Lines."""
     if fmt not in EXPORT_FORMATS:
         raise UsageError(f"unknown export format {fmt!r}; choose one of: {', '.join(EXPORT_FORMATS)}")
     if fmt == "parquet" and not out_path:

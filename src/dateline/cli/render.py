@@ -286,3 +286,20 @@ def print_stats(console: Console, s: ArchiveStats) -> None:
     table.add_row("formats", ", ".join(f"{k}: {v}" for k, v in s.formats.items()))
     table.add_row("reject reasons", ", ".join(f"{k}: {v}" for k, v in s.reject_reasons.items()) or "-")
     console.print(table)
+
+
+def print_events(console: Console, rows: list[Any]) -> None:
+    """Events as a table: who did what to whom, where and when (flags beside the type)."""
+    if not rows:
+        console.print("no events")
+        return
+    table = Table("type", "actor", "recipient", "place", "date", "published", "article")
+
+    def side(p: Any) -> str:
+        return "" if p is None else p.text + (f" ({p.country})" if p.country else "")
+
+    for r in rows:
+        kind = r.type + (f" · {r.mode}" if r.mode else "") + (f" [{', '.join(r.flags)}]" if r.flags else "")
+        table.add_row(escape(kind), escape(_cut(side(r.actor), 40)), escape(_cut(side(r.recipient), 40)),
+                      escape(r.place.text if r.place else ""), r.date or "", r.published or "", r.article_id[:12])
+    console.print(table)

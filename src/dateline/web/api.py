@@ -100,6 +100,20 @@ def amounts(db: Db, unit: Text = None, counted: Text = None,
                       date_to=date_to, entity=entity, outlet=outlet, limit=size, offset=(page - 1) * size).to_dicts()
 
 
+EventType = Annotated[str | None, Query(alias="type", max_length=20, description="PLOVER type or quad")]
+
+
+@router.get("/events")
+def events(db: Db, etype: EventType = None, actor: Text = None, recipient: Text = None,
+           country: Annotated[str | None, Query(max_length=10)] = None,
+           date_from: Annotated[str | None, Query(alias="from", max_length=10)] = None,
+           date_to: Annotated[str | None, Query(alias="to", max_length=10)] = None,
+           entity: Text = None, outlet: Text = None, page: Page = 1, size: Size = 50) -> list[dict[str, Any]]:
+    """PLOVER-coded events in the contract's shape, newest articles first."""
+    return db.events(type=etype, actor=actor, recipient=recipient, country=country, date_from=date_from,
+                     date_to=date_to, entity=entity, outlet=outlet, limit=size, offset=(page - 1) * size).to_dicts()
+
+
 @router.get("/facts/{kind}")
 def facts(db: Db, kind: Annotated[str, Path(pattern="^(" + "|".join(KINDS) + ")$")],
           date_from: Annotated[str | None, Query(alias="from", max_length=10)] = None,

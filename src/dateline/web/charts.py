@@ -101,3 +101,19 @@ def bar_chart(points: list[tuple[str, int]], label: str) -> Markup:
             parts.append(f'<text class="tick" x="{x:.1f}" y="{HEIGHT - 6}">{escape(period)}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+def by_type(per_type: Mapping[str, Mapping[str, int]], what: str) -> list[tuple[str, int, Markup]]:
+    """One bar chart per type (most frequent first), all over the same periods so that they line
+    up: a chart with several series stacked in one would hide the small types under the large.
+    Each item is (type, total, chart)."""
+    days = {d for counts in per_type.values() for d in counts if _parse(d) is not None}
+    if not days:
+        return []
+    unit, _ = series(dict.fromkeys(days, 0))
+    ends = dict.fromkeys((min(days), max(days)), 0)  # every series spans the whole range
+    out = []
+    for name, counts in per_type.items():
+        _, points = series({**ends, **counts}, unit)
+        out.append((name, sum(n for _, n in points), bar_chart(points, f"{what} of type {name} per {unit}")))
+    return sorted(out, key=lambda x: (-x[1], x[0]))

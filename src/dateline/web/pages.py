@@ -13,6 +13,7 @@ from markupsafe import Markup, escape
 from dateline.api import NewsArchive
 from dateline.archive.kinds.entities import TYPES as ENTITY_TYPES
 from dateline.errors import QueryError, user_message
+from dateline.model import EVENT_TYPES
 from dateline.web import charts, highlight, views
 from dateline.web.api import Db, Page, Text, search_form
 from dateline.web.views import Paging, SearchForm
@@ -152,6 +153,21 @@ def amounts(request: Request, db: Db, unit: Text = None, counted: Text = None, p
         r["value_text"] = highlight.fmt_value(r["value"])
     return render(request, "amounts.html", {
         "rows": rows[:50], "has_more": len(rows) > 50, "page": page, "unit": unit or "", "counted": counted or "",
+    })
+
+
+@router.get("/events", response_class=HTMLResponse)
+def events(request: Request, db: Db, etype: Annotated[str | None, Query(alias="type", max_length=20)] = None,
+           actor: Text = None, recipient: Text = None, country: Annotated[str | None, Query(max_length=10)] = None,
+           page: Page = 1) -> HTMLResponse:
+    given = {"type": etype or None, "actor": actor or None, "recipient": recipient or None,
+             "country": country or None}
+    rows = db.events(**given, limit=51, offset=(page - 1) * 50).to_dicts()  # a bad type: the app's error page
+    counts = db.event_counts(**given)
+    return render(request, "events.html", {
+        "rows": rows[:50], "has_more": len(rows) > 50, "page": page, "charts": charts.by_type(counts, "events"),
+        "types": list(EVENT_TYPES), "etype": etype or "", "actor": actor or "", "recipient": recipient or "",
+        "country": country or "",
     })
 
 

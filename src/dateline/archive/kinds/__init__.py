@@ -7,16 +7,17 @@ each kind's tables exist. Adding a kind: its module here (dataclass in model.py,
 highlight, describe, exported tables), one line in `KINDS`, and one migration in `schema.py`.
 
 Order matters for writing: entities come first, since they give the archive's entity ids that
-the other kinds (a quote's speaker) refer to.
+the other kinds (a quote's speaker, an event's sides) refer to.
 """
 
 from __future__ import annotations
 
-from dateline.archive.kinds import amounts, entities, quotes, times
+from dateline.archive.kinds import amounts, entities, events, quotes, times
 from dateline.archive.kinds.base import Filters, Kind, Table
 from dateline.errors import UsageError
 
-KINDS: dict[str, Kind] = {k.name: k for k in (entities.KIND, quotes.KIND, amounts.KIND, times.KIND)}
+KINDS: dict[str, Kind] = {k.name: k for k in (entities.KIND, events.KIND, quotes.KIND, amounts.KIND,
+                                                     times.KIND)}
 
 
 def get(name: str) -> Kind:

@@ -26,7 +26,7 @@ class Filters:
     entity: str | None = None  # an entity id (the API resolves names before it gets here)
     outlet: str | None = None
     language: str | None = None
-    kind: str | None = None  # quote kind, time type, entity type
+    kind: str | None = None  # quote kind, time type, entity type, event type or quad
     unit: str | None = None
     value_min: float | None = None
     value_max: float | None = None
@@ -35,6 +35,9 @@ class Filters:
     counted: str | None = None
     name: str | None = None
     query: str | None = None  # FTS5 query over the articles (exports)
+    actor: str | None = None  # events: a name on the acting side
+    recipient: str | None = None  # events: a name on the receiving side
+    country: str | None = None  # events: either side's country (ISO alpha-3 or a body)
     limit: int | None = 50  # None: every row (exports)
     offset: int = 0
 
