@@ -74,3 +74,27 @@ def test_an_archive_from_a_newer_dateline_is_one_line(capsys: pytest.CaptureFixt
         code, _, err = run(capsys, *argv)
         assert code == 1 and "newer than this dateline" in err and len(err.splitlines()) == 1, err
     assert main(["stats", "--db", db]) == 0
+
+
+def shared_prefix_copy(db: str, tmp_path: Path) -> str:
+    """A copy of the archive whose first two articles' ids start alike, as hashes sometimes do."""
+    import shutil
+    import sqlite3
+
+    copy = str(tmp_path / "prefix.db")
+    shutil.copy(db, copy)
+    with sqlite3.connect(copy) as conn:
+        ids = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id LIMIT 2")]
+        for n, old in enumerate(ids):
+            conn.execute("UPDATE articles SET id=? WHERE id=?", (f"abcd{n}" + old[5:], old))
+    return copy
+
+
+def test_an_ambiguous_id_prefix_lists_the_candidates(capsys: pytest.CaptureFixture[str], db: str,
+                                                      tmp_path: Path) -> None:
+    copy = shared_prefix_copy(db, tmp_path)
+    code, _, err = run(capsys, "show", "abcd", "--db", copy)
+    assert code == 1 and "ambiguous" in err and "abcd0" in err and "abcd1" in err
+    assert len(err.strip().splitlines()) == 1
+    code, out, _ = run(capsys, "show", "abcd1", "--db", copy, "--json")
+    assert code == 0 and json.loads(out)["title"]
