@@ -102,7 +102,7 @@ def article(request: Request, db: Db, ident: Annotated[str, Path(max_length=64)]
         return error_page(request, 404, f"no article with id {ident!r}")
     a = found["article"]
     return render(request, "article.html", {
-        "a": a, "d": found["data"], "paragraphs": highlight.paragraphs(a),
+        "a": a, "d": found["data"], "paragraphs": highlight.paragraphs(a), "origins": found["origins"],
         "repairs": {k: v for k, v in a.repairs.items() if v},
     })
 

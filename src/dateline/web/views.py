@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dateline.api import NewsArchive
+from dateline.archive.kinds.entities import origin as entity_origin
 
 MAX_PAGE_SIZE = 100
 MAX_PAGE = 100  # deep paging gets slow and nobody reads page 101; narrow the query instead
@@ -61,7 +62,9 @@ def article_view(archive: NewsArchive, ident: str) -> dict[str, Any] | None:
     d = article.to_dict()
     d["copies"] = archive.copies(article.id).to_dicts()
     d["raw_records"] = archive.sources(article.id)
-    return {"article": article, "data": d}
+    # Entities without mentions say where they come from (the dateline, a notice).
+    origins = {e.id: where for e in article.entities if (where := entity_origin(article, e))}
+    return {"article": article, "data": d, "origins": origins}
 
 
 def entity_view(archive: NewsArchive, ident: str) -> dict[str, Any] | None:
