@@ -98,3 +98,15 @@ def test_an_ambiguous_id_prefix_lists_the_candidates(capsys: pytest.CaptureFixtu
     assert len(err.strip().splitlines()) == 1
     code, out, _ = run(capsys, "show", "abcd1", "--db", copy, "--json")
     assert code == 0 and json.loads(out)["title"]
+
+
+def test_stats_count_the_facts_and_say_an_archive_is_undated(capsys: pytest.CaptureFixture[str], db: str,
+                                                              bare_db: str) -> None:
+    code, out, _ = run(capsys, "stats", "--db", db, "--json")
+    figures = json.loads(out)
+    assert code == 0 and figures["facts"]["entities"] >= 4 and figures["facts"]["quotes"] == 2
+    assert figures["facts"]["amounts"] == 5 and figures["facts"]["times"] == 4
+    assert figures["stories"] >= 1 and sum(figures["languages"].values()) == figures["articles"]
+    code, out, _ = run(capsys, "stats", "--db", bare_db)
+    assert code == 0 and "None" not in out and "no dated articles" in out
+    assert "undated" in out and "entities" in out and "clusters" in out and "languages" in out

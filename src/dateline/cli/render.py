@@ -277,9 +277,25 @@ def _cell(value: Any) -> str:
 
 
 def print_stats(console: Console, s: ArchiveStats) -> None:
-    table = Table(title=f"archive {s.path}", show_header=False)
-    for key in ("articles", "sources", "rejects", "undated", "published_from", "published_to", "size_bytes"):
-        table.add_row(key, str(getattr(s, key)))
-    table.add_row("formats", ", ".join(f"{k}: {v}" for k, v in s.formats.items()))
-    table.add_row("reject reasons", ", ".join(f"{k}: {v}" for k, v in s.reject_reasons.items()) or "-")
+    table = Table(title=f"archive {escape(s.path)}", show_header=False)
+    for key in ("articles", "sources", "rejects", "undated"):
+        table.add_row(key, f"{getattr(s, key):,}")
+    # An undated archive has no range: say so rather than print `None`.
+    if s.published_from:
+        span = s.published_from if s.published_from == s.published_to else f"{s.published_from} to {s.published_to}"
+        table.add_row("published", span)
+    else:
+        table.add_row("published", "no dated articles")
+    table.add_row("size", f"{s.size_bytes / 1e6:,.1f} MB")
+    for kind, n in s.facts.items():
+        table.add_row(kind, f"{n:,}")
+    table.add_row("clusters", f"{s.clusters:,} (near copies, 2 articles or more)")
+    table.add_row("stories", f"{s.stories:,}")
+    table.add_row("languages", escape(_counts(s.languages)))
+    table.add_row("formats", escape(_counts(s.formats)))
+    table.add_row("reject reasons", escape(_counts(s.reject_reasons)))
     console.print(table)
+
+
+def _counts(counts: dict[str, int]) -> str:
+    return ", ".join(f"{k}: {v:,}" for k, v in counts.items()) or "-"
