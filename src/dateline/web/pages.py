@@ -54,6 +54,8 @@ def error_page(request: Request, status: int, message: str) -> HTMLResponse:
 
 
 OUTLETS_TTL = 300.0
+# The largest clusters only: the listing is read largest first and has no paging.
+CLUSTERS_SHOWN = 100
 
 
 # The library's argument names as a person filling in the search form knows them.
@@ -153,6 +155,13 @@ def amounts(request: Request, db: Db, unit: Text = None, counted: Text = None, p
     return render(request, "amounts.html", {
         "rows": rows[:50], "has_more": len(rows) > 50, "page": page, "unit": unit or "", "counted": counted or "",
     })
+
+
+@router.get("/clusters", response_class=HTMLResponse)
+def clusters(request: Request, db: Db, min_size: Annotated[int, Query(ge=1)] = 2) -> HTMLResponse:
+    rows = db.clusters(min_size=min_size, limit=CLUSTERS_SHOWN + 1).to_dicts()
+    return render(request, "clusters.html", {"rows": rows[:CLUSTERS_SHOWN], "has_more": len(rows) > CLUSTERS_SHOWN,
+                                             "min_size": min_size})
 
 
 @router.get("/stories", response_class=HTMLResponse)
