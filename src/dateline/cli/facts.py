@@ -50,7 +50,7 @@ def explain_empty(arc: NewsArchive, kind: str, rows: list[Any]) -> None:
 def entities(
     ctx: typer.Context, db: DbOpt = None, etype: TypeOpt = None,
     name: Annotated[str | None, typer.Option("--name", help="Part of the name.")] = None,
-    top: Annotated[int, typer.Option("--top", "-n", min=1, max=1000)] = 20,
+    top: Annotated[int, typer.Option("--top", "-n", min=1, max=1000, help="How many to show.")] = 20,
     date_from: FromOpt = None, date_to: ToOpt = None, outlet: OutletOpt = None, as_json: JsonOpt = False,
 ) -> None:
     """Entities by the number of articles that name them, with aliases."""
@@ -66,7 +66,7 @@ def entities(
 @app.command()
 def entity(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="A name, an alias or an entity id.")],
+    name: Annotated[str, typer.Argument(metavar="NAME", help="A name, an alias or an entity id.")],
     db: DbOpt = None, as_json: JsonOpt = False,
 ) -> None:
     """One entity: aliases, roles, mentions per month, quotes, the articles. A name several
