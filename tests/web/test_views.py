@@ -39,3 +39,24 @@ def test_entities_without_mentions_carry_their_origin() -> None:
                   Entity("p1", "port authority", "ORG", mentions=[Mention(start, start + 14, "port authority")])]
     view = article_view(_OneArticle(a), a.id)  # type: ignore[arg-type]
     assert view is not None and view["origins"] == {"o1": "dateline", "g1": "notice"}
+
+
+class _Facts:
+    """An archive that holds facts of the given kinds only."""
+
+    def __init__(self, held: set[str]) -> None:
+        self.held = held
+
+    def facts(self, kind: str, limit: int = 50) -> list[str]:
+        return [kind] if kind in self.held else []
+
+
+def test_an_empty_listing_says_why_when_the_archive_holds_none_of_the_kind() -> None:
+    from dateline.web.views import why_empty
+
+    bare, some = _Facts(set()), _Facts({"entities"})
+    assert "without extraction" in (why_empty(bare, "entities", []) or "")  # type: ignore[arg-type]
+    assert why_empty(some, "quotes", []) == "this archive holds no quotes"  # type: ignore[arg-type]
+    assert why_empty(some, "entities", []) is None  # type: ignore[arg-type]
+    assert why_empty(bare, "entities", [{"id": "x"}]) is None  # type: ignore[arg-type]
+    assert "--" not in (why_empty(bare, "amounts", []) or "")  # type: ignore[arg-type]

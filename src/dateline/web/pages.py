@@ -117,6 +117,7 @@ def entities(request: Request, db: Db, etype: Annotated[str | None, Query(alias=
     return render(request, "entities.html", {
         "rows": rows[:50], "has_more": len(rows) > 50, "page": page, "etype": etype, "name": name or "",
         "types": ENTITY_TYPES,
+        "why_empty": views.why_empty(db, "entities", rows),
     })
 
 
@@ -144,6 +145,7 @@ def quotes(request: Request, db: Db, speaker: Text = None, q: Text = None,
     return render(request, "quotes.html", {
         "rows": rows[:50], "has_more": len(rows) > 50, "page": page,
         "speaker": speaker or "", "q": q or "", "kind": kind or "",
+        "why_empty": views.why_empty(db, "quotes", rows),
     })
 
 
@@ -154,6 +156,7 @@ def amounts(request: Request, db: Db, unit: Text = None, counted: Text = None, p
         r["value_text"] = highlight.fmt_value(r["value"])
     return render(request, "amounts.html", {
         "rows": rows[:50], "has_more": len(rows) > 50, "page": page, "unit": unit or "", "counted": counted or "",
+        "why_empty": views.why_empty(db, "amounts", rows),
     })
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dateline.api import NewsArchive
+from dateline.archive.kinds import KINDS
 from dateline.archive.kinds.entities import origin as entity_origin
 
 MAX_PAGE_SIZE = 100
@@ -71,3 +72,13 @@ def entity_view(archive: NewsArchive, ident: str) -> dict[str, Any] | None:
     """An entity's page as data; a name several entities answer to gives `candidates`."""
     found = archive.entity(ident, limit=25)
     return None if found is None else found.to_dict()
+
+
+def why_empty(archive: NewsArchive, kind: str, rows: list[Any]) -> str | None:
+    """Why a listing is empty when the archive holds no fact of the kind at all (an archive stored
+    without extraction looks otherwise like one whose filters matched nothing); None otherwise."""
+    if rows or archive.facts(kind, limit=1):
+        return None
+    if not any(archive.facts(k, limit=1) for k in KINDS):
+        return f"this archive holds no {kind}: its articles were stored without extraction"
+    return f"this archive holds no {kind}"
