@@ -117,7 +117,8 @@ class NewsArchive:
                                    time_limit=self.settings.search_time_limit_s, exact=exact)
 
     def article(self, ident: str) -> Article | None:
-        """An article by id or unique id prefix, with its facts, cluster and extra sources."""
+        """An article by id or unique id prefix, with its facts, cluster and extra sources; a
+        prefix several articles share raises `AmbiguousId` (a `NotFound`) naming a few of them."""
         return self._reader.article(ident)
 
     def copies(self, ident: str) -> Results:
