@@ -21,7 +21,6 @@ from dateline.archive.kinds.base import (
     names_entity,
     paged,
 )
-from dateline.extract.countries import country_code
 from dateline.model import (
     Article,
     ArticleRef,
@@ -204,8 +203,7 @@ def origin(article: Article, e: Entity) -> str | None:
     dl = article.dateline
     if dl is not None:
         parts = [x for x in (dl.place, dl.agency) if x]
-        if any(p.casefold() in names for p in parts) or (e.country and any(
-                country_code(p) == e.country for p in parts)):
+        if any(p.casefold() in names for p in parts):
             return "dateline"
     if any(n in note.text.casefold() for note in article.notices for n in names):
         return "notice"
