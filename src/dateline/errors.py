@@ -46,9 +46,9 @@ class AmbiguousId(NotFound):
     def __init__(self, prefix: str, candidates: list[str], more: bool = False) -> None:
         self.prefix = prefix
         self.candidates = candidates
-        shown = ", ".join(candidates)
-        more = ", ..." if more else ""
-        super().__init__(f"the id prefix {prefix!r} is ambiguous: it starts {shown}{more}; give more characters")
+        count = f"more than {len(candidates)}" if more else str(len(candidates))
+        super().__init__(f"the id prefix {prefix!r} is ambiguous: {count} articles start with it "
+                         f"({', '.join(candidates)}{', ...' if more else ''}); give more characters")
 
 
 # How many of the articles an ambiguous prefix matches are named (enough to pick one by eye).
