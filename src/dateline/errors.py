@@ -38,6 +38,23 @@ class NotFound(DatelineError, LookupError):
     http_status = 404
 
 
+class AmbiguousId(NotFound):
+    """An id prefix that several articles share; `candidates` holds a few of their ids."""
+
+    http_status = 400
+
+    def __init__(self, prefix: str, candidates: list[str], more: bool = False) -> None:
+        self.prefix = prefix
+        self.candidates = candidates
+        count = f"more than {len(candidates)}" if more else str(len(candidates))
+        super().__init__(f"the id prefix {prefix!r} is ambiguous: {count} articles start with it "
+                         f"({', '.join(candidates)}{', ...' if more else ''}); give more characters")
+
+
+# How many of the articles an ambiguous prefix matches are named (enough to pick one by eye).
+AMBIGUOUS_SHOWN = 5
+
+
 class ArchiveError(DatelineError):
     """The archive file cannot be used: missing, busy, not an archive, written by a newer dateline."""
 

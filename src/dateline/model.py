@@ -559,6 +559,10 @@ class ArchiveStats(_Record):
     reject_reasons: dict[str, int]
     per_month: dict[str, int]
     runs: list[dict[str, Any]]
+    facts: dict[str, int] = field(default_factory=dict)  # fact kind -> how many (entities: linked ones)
+    clusters: int = 0  # near-duplicate clusters of two articles or more
+    stories: int = 0
+    languages: dict[str, int] = field(default_factory=dict)  # ISO 639-1 (or `unknown`) -> articles
 
 
 class Results(list):  # type: ignore[type-arg]

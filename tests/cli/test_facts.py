@@ -54,3 +54,13 @@ def test_an_ambiguous_name_lists_its_candidates(capsys: pytest.CaptureFixture[st
     assert d["ambiguous"] == "NEB" and len(d["candidates"]) == 2
     code, _, err = run(capsys, "search", "said", "--db", db, "--entity", "Ruiz")
     assert code == 2 and "names 2 entities" in err and len(err.splitlines()) == 1
+
+
+def test_an_archive_without_facts_says_why_its_listings_are_empty(capsys: pytest.CaptureFixture[str],
+                                                                   bare_db: str, db: str) -> None:
+    code, out, err = run(capsys, "entities", "--db", bare_db, "--json")
+    assert code == 0 and out == "" and "--no-extract" in err and len(err.strip().splitlines()) == 1
+    _, _, err = run(capsys, "facts", "times", "--db", bare_db)
+    assert "--no-extract" in err
+    _, _, err = run(capsys, "entities", "--db", db, "--name", "nobody such")
+    assert err == ""

@@ -74,3 +74,39 @@ def test_an_archive_from_a_newer_dateline_is_one_line(capsys: pytest.CaptureFixt
         code, _, err = run(capsys, *argv)
         assert code == 1 and "newer than this dateline" in err and len(err.splitlines()) == 1, err
     assert main(["stats", "--db", db]) == 0
+
+
+def shared_prefix_copy(db: str, tmp_path: Path) -> str:
+    """A copy of the archive whose first two articles' ids start alike, as hashes sometimes do."""
+    import shutil
+    import sqlite3
+
+    copy = str(tmp_path / "prefix.db")
+    shutil.copy(db, copy)
+    with sqlite3.connect(copy) as conn:
+        ids = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id LIMIT 2")]
+        for n, old in enumerate(ids):
+            conn.execute("UPDATE articles SET id=? WHERE id=?", (f"abcd{n}" + old[5:], old))
+    return copy
+
+
+def test_an_ambiguous_id_prefix_lists_the_candidates(capsys: pytest.CaptureFixture[str], db: str,
+                                                      tmp_path: Path) -> None:
+    copy = shared_prefix_copy(db, tmp_path)
+    code, _, err = run(capsys, "show", "abcd", "--db", copy)
+    assert code == 1 and "ambiguous" in err and "abcd0" in err and "abcd1" in err
+    assert len(err.strip().splitlines()) == 1
+    code, out, _ = run(capsys, "show", "abcd1", "--db", copy, "--json")
+    assert code == 0 and json.loads(out)["title"]
+
+
+def test_stats_count_the_facts_and_say_an_archive_is_undated(capsys: pytest.CaptureFixture[str], db: str,
+                                                              bare_db: str) -> None:
+    code, out, _ = run(capsys, "stats", "--db", db, "--json")
+    figures = json.loads(out)
+    assert code == 0 and figures["facts"]["entities"] >= 4 and figures["facts"]["quotes"] == 2
+    assert figures["facts"]["amounts"] == 5 and figures["facts"]["times"] == 4
+    assert figures["stories"] >= 1 and sum(figures["languages"].values()) == figures["articles"]
+    code, out, _ = run(capsys, "stats", "--db", bare_db)
+    assert code == 0 and "None" not in out and "no dated articles" in out
+    assert "undated" in out and "entities" in out and "clusters" in out and "languages" in out

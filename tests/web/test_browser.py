@@ -112,3 +112,18 @@ def test_malformed_query_message_and_overview(page) -> None:  # type: ignore[no-
     assert page.locator("#n-articles").inner_text() == "4"
     assert page.locator("svg.chart rect.bar").count() == 2
     page.screenshot(path=str(ARTIFACTS / "overview.png"), full_page=True)
+
+
+def test_clusters_page_from_the_menu(page) -> None:  # type: ignore[no-untyped-def]
+    page.goto("/")
+    page.locator("header nav a", has_text="Clusters").click()
+    page.wait_for_url("**/clusters")
+    page.fill("input[name=min_size]", "1")
+    page.locator("form.search button").click()
+    page.wait_for_url("**/clusters?min_size=1")
+    first = page.locator("table.clusters a").first
+    first.wait_for()
+    first.click()
+    page.wait_for_url("**/articles/*")
+    assert page.locator("#body").inner_text()
+    page.screenshot(path=str(ARTIFACTS / "clusters.png"), full_page=True)

@@ -117,7 +117,8 @@ class NewsArchive:
                                    time_limit=self.settings.search_time_limit_s, exact=exact)
 
     def article(self, ident: str) -> Article | None:
-        """An article by id or unique id prefix, with its facts, cluster and extra sources."""
+        """An article by id or unique id prefix, with its facts, cluster and extra sources; a
+        prefix several articles share raises `AmbiguousId` (a `NotFound`) naming a few of them."""
         return self._reader.article(ident)
 
     def copies(self, ident: str) -> Results:
@@ -134,12 +135,14 @@ class NewsArchive:
     def outlets(self, top: int = 50) -> list[dict[str, Any]]:
         return self._reader.outlets(top)
 
-    def stats(self) -> ArchiveStats:
-        return self._reader.stats()
+    def stats(self, languages: bool = True) -> ArchiveStats:
+        """Figures about the archive; `languages` (articles per language) reads every article,
+        so the front page, shown often, goes without it."""
+        return self._reader.stats(languages)
 
     def overview(self) -> dict[str, Any]:
         """What the web's front page shows: the figures, top entities, outlets, recent articles."""
-        figures = self.stats().to_dict()
+        figures = self.stats(languages=False).to_dict()
         figures["top_entities"] = self.entities(limit=15).to_dicts()
         figures["outlets"] = self.outlets(15)
         figures["recent"] = self.recent(10).to_dicts()

@@ -101,7 +101,8 @@ def _quoted(query: str, i: int, out: list[_Token]) -> int:
     while True:
         j = query.find('"', j)
         if j < 0:
-            raise QuerySyntaxError('the query has an unclosed " (close the phrase, or use --literal)')
+            raise QuerySyntaxError('the query has an unclosed " (close the phrase, or search for plain words: '
+                                   '`literal`)')
         if query.startswith('""', j):
             j += 2
             continue

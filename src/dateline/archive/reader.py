@@ -125,8 +125,8 @@ class Reader:
     def rejects(self, limit: int) -> list[dict[str, Any]]:
         return browse.reject_samples(self.conn, limit)
 
-    def stats(self) -> ArchiveStats:
-        return ArchiveStats(**stats(self._store))
+    def stats(self, languages: bool = True) -> ArchiveStats:
+        return ArchiveStats(**stats(self._store, languages))
 
     # -- facts ---------------------------------------------------------------------------------
     def facts(self, kind: str, f: kinds.Filters) -> list[Any]:

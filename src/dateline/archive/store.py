@@ -26,7 +26,7 @@ from dateline.archive.facts import store_facts
 from dateline.archive.schema import SCHEMA_VERSION, migrate
 from dateline.archive.stories import StoryStore, stories_of
 from dateline.budget import TimedOut, time_limit, too_slow
-from dateline.errors import ArchiveError, ArchiveVersionError
+from dateline.errors import AMBIGUOUS_SHOWN, AmbiguousId, ArchiveError, ArchiveVersionError
 from dateline.model import Article, RawRecord, Source, StoryRef
 from dateline.settings import Settings
 
@@ -413,15 +413,19 @@ class Archive:
 
     # -- reading ----------------------------------------------------------------------
     def resolve_id(self, ident: str) -> str | None:
-        """A full id from a full one or a unique prefix (at least 4 characters)."""
+        """A full id from a full one or a unique prefix (at least 4 characters); a prefix that
+        several articles share is an `AmbiguousId` naming a few of them, not "no article"."""
         if self.conn.execute("SELECT 1 FROM articles WHERE id=?", (ident,)).fetchone():
             return ident
         if len(ident) < 4 or not all(c in "0123456789abcdef" for c in ident):
             return None
         rows = self.conn.execute(
-            "SELECT id FROM articles WHERE id >= ? AND id < ? LIMIT 2", (ident, ident + "g")
+            "SELECT id FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
+            (ident, ident + "g", AMBIGUOUS_SHOWN + 1),
         ).fetchall()
-        return rows[0][0] if len(rows) == 1 else None
+        if len(rows) > 1:
+            raise AmbiguousId(ident, [r[0] for r in rows[:AMBIGUOUS_SHOWN]], more=len(rows) > AMBIGUOUS_SHOWN)
+        return rows[0][0] if rows else None
 
     def article(self, ident: str) -> Article | None:
         full = self.resolve_id(ident)

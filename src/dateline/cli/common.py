@@ -41,7 +41,7 @@ ToOpt = Annotated[str | None, typer.Option("--to", help="Latest publication date
 EntityOpt = Annotated[str | None, typer.Option("--entity", "-e", help="Only articles naming this entity (name or id).")]
 OutletOpt = Annotated[str | None, typer.Option("--outlet", help="Only articles of this outlet.")]
 LanguageOpt = Annotated[str | None, typer.Option("--language", help="Only articles in this language (ISO 639-1).")]
-LimitOpt = Annotated[int, typer.Option("--limit", "-n", min=1, max=1000)]
+LimitOpt = Annotated[int, typer.Option("--limit", "-n", min=1, max=1000, help="How many to show.")]
 OffsetOpt = Annotated[int, typer.Option("--offset", min=0, help="Skip this many results.")]
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
+from dateline.api import NewsArchive
 from dateline.archive.kinds import KINDS
 from dateline.cli import render
 from dateline.cli.common import (
@@ -33,16 +34,29 @@ MinOpt = Annotated[float | None, typer.Option("--min", help="Smallest value.")]
 MaxOpt = Annotated[float | None, typer.Option("--max", help="Largest value.")]
 
 
+def explain_empty(arc: NewsArchive, kind: str, rows: list[Any]) -> None:
+    """An empty listing of an archive without any fact of the kind says so on stderr, so that an
+    archive ingested with `--no-extract` does not look like one whose filters matched nothing."""
+    if rows or arc.facts(kind, limit=1):
+        return
+    if not any(arc.facts(k, limit=1) for k in KINDS):
+        why = "its articles were ingested with --no-extract (ingest them into a new archive to extract facts)"
+    else:
+        why = f"no article of it has {kind}"
+    err.print(f"note: this archive holds no {kind}: {why}", markup=False)
+
+
 @app.command()
 def entities(
     ctx: typer.Context, db: DbOpt = None, etype: TypeOpt = None,
     name: Annotated[str | None, typer.Option("--name", help="Part of the name.")] = None,
-    top: Annotated[int, typer.Option("--top", "-n", min=1, max=1000)] = 20,
+    top: Annotated[int, typer.Option("--top", "-n", min=1, max=1000, help="How many to show.")] = 20,
     date_from: FromOpt = None, date_to: ToOpt = None, outlet: OutletOpt = None, as_json: JsonOpt = False,
 ) -> None:
     """Entities by the number of articles that name them, with aliases."""
     with open_archive(ctx, db) as arc:
         rows = arc.entities(kind=etype, name=name, limit=top, date_from=date_from, date_to=date_to, outlet=outlet)
+        explain_empty(arc, "entities", rows)
     if as_json:
         emit_all(rows)
     else:
@@ -52,7 +66,7 @@ def entities(
 @app.command()
 def entity(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="A name, an alias or an entity id.")],
+    name: Annotated[str, typer.Argument(metavar="NAME", help="A name, an alias or an entity id.")],
     db: DbOpt = None, as_json: JsonOpt = False,
 ) -> None:
     """One entity: aliases, roles, mentions per month, quotes, the articles. A name several
@@ -83,6 +97,7 @@ def quotes(
     with open_archive(ctx, db) as arc:
         rows = arc.quotes(speaker=speaker, kind=kind, contains=contains, date_from=date_from, date_to=date_to,
                           entity=entity, outlet=outlet, language=language, limit=limit, offset=offset)
+        explain_empty(arc, "quotes", rows)
     if as_json:
         emit_all(rows)
     else:
@@ -103,6 +118,7 @@ def amounts(
         rows = arc.amounts(unit=unit, counted=counted, value_min=value_min, value_max=value_max,
                            date_from=date_from, date_to=date_to, entity=entity, outlet=outlet, language=language,
                            limit=limit, offset=offset)
+        explain_empty(arc, "amounts", rows)
     if as_json:
         emit_all(rows)
     else:
@@ -130,6 +146,7 @@ def facts(
              "contains": contains, "counted": counted, "name": name, "offset": offset or None}
     with open_archive(ctx, db) as arc:
         rows = arc.facts(kind_name, limit=limit, **given)
+        explain_empty(arc, kind_name, rows)
     if as_json:
         emit_all(rows)
     else:

@@ -11,7 +11,7 @@ from dateline.cli.common import DbOpt, FieldOpt, FormatOpt, JsonOpt, app, emit, 
 from dateline.errors import DatelineError, UsageError
 from dateline.settings import Settings
 
-PathsArg = Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")]
+PathsArg = Annotated[list[str], typer.Argument(metavar="PATH", help="Files, folders, globs, or - for stdin.")]
 ExtractOpt = Annotated[bool, typer.Option("--extract/--no-extract", help="Run the extractors.")]
 ModelOpt = Annotated[str | None, typer.Option("--model", help="spaCy pipeline to use.")]
 
@@ -89,7 +89,7 @@ def _ingest_ray(paths: list[str], settings: Settings, fmt: str | None, address: 
 @app.command()
 def load(
     ctx: typer.Context,
-    folder: Annotated[str, typer.Argument(help="A folder of Parquet shards from --engine ray.")],
+    folder: Annotated[str, typer.Argument(metavar="FOLDER", help="A folder of Parquet shards from --engine ray.")],
     db: DbOpt = None, as_json: JsonOpt = False,
 ) -> None:
     """Load the Parquet shards of a Ray run into the archive."""

@@ -31,7 +31,7 @@ from dateline.errors import NotFound, UsageError
 @app.command()
 def search(
     ctx: typer.Context,
-    query: Annotated[str, typer.Argument(help="FTS5 query: words, \"phrases\", AND/OR/NOT, prefix*.")],
+    query: Annotated[str, typer.Argument(metavar="QUERY", help="FTS5 query: words, \"phrases\", AND/OR/NOT, prefix*.")],
     db: DbOpt = None, date_from: FromOpt = None, date_to: ToOpt = None, entity: EntityOpt = None,
     outlet: OutletOpt = None, language: LanguageOpt = None, limit: LimitOpt = 20, offset: OffsetOpt = 0,
     sort: Annotated[str, typer.Option("--sort", help="rank or date (newest first).")] = "rank",

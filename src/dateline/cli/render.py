@@ -17,6 +17,8 @@ from rich.text import Text
 
 from dateline.archive.kinds import KINDS
 from dateline.archive.kinds.base import fmt_value as format_value
+from dateline.archive.kinds.base import shorten
+from dateline.archive.kinds.entities import origin as entity_origin
 from dateline.model import (
     ArchiveStats,
     Article,
@@ -81,7 +83,8 @@ def print_article(console: Console, a: Article, sources: list[dict[str, Any]] | 
     if copies:
         console.print("\n[bold]near copies (same story)[/bold]")
         for c in copies:
-            console.print(escape(f"  {c['published'] or '----------'}  {c['id']}  {c['title'] or c['lead'][:80]}"))
+            title = c["title"] or shorten(c["lead"], 80)
+            console.print(escape(f"  {c['published'] or '----------'}  {c['id']}  {title}"))
 
 
 def _print_facts(console: Console, a: Article) -> None:
@@ -90,7 +93,8 @@ def _print_facts(console: Console, a: Article) -> None:
         if found:
             console.print(f"\n[bold]{kind.name}[/bold]")
             for fact in found:
-                console.print("  " + escape(kind.describe(fact)))
+                where = entity_origin(a, fact) if kind.name == "entities" else None
+                console.print("  " + escape(kind.describe(fact)) + (f" ({where})" if where else ""))
 
 
 def print_hits(console: Console, hits: list[Hit]) -> None:
@@ -176,10 +180,10 @@ def print_entity(console: Console, detail: EntityDetail) -> None:
     if detail.quotes:
         console.print("\n[bold]quotes[/bold]")
         for q in detail.quotes[:10]:
-            console.print(escape(f"  [{q.kind}] {q.text[:200]}"))
+            console.print(escape(f"  [{q.kind}] {shorten(q.text, 200)}"))
     console.print("\n[bold]articles[/bold]")
     for a in detail.latest:
-        console.print(escape(f"  {a.published or '----------'}  {a.id}  {a.title or a.lead[:80]}"))
+        console.print(escape(f"  {a.published or '----------'}  {a.id}  {a.title or shorten(a.lead, 80)}"))
 
 
 def print_entities(console: Console, rows: list[EntityRecord]) -> None:
@@ -196,7 +200,7 @@ def print_quotes(console: Console, rows: list[Any]) -> None:
     for r in rows:
         console.print(f"[bold]{escape(r.speaker or '?')}[/bold] [dim]({r.kind}, {r.published or '-'}, "
                       f"{r.article_id})[/dim]")
-        console.print("  " + escape(r.text[:300]))
+        console.print("  " + escape(shorten(r.text, 300)))
 
 
 def print_amounts(console: Console, rows: list[Any]) -> None:
@@ -215,9 +219,9 @@ def print_clusters(console: Console, rows: list[ClusterRecord]) -> None:
     table = Table("size", "kind", "representative", "first", "last", "outlets", "cluster")
     for r in rows:
         rep = r.representative
-        table.add_row(str(r.size), r.kind, escape((rep.get("title") or rep.get("first_words") or "")[:60]),
+        table.add_row(str(r.size), r.kind, escape(shorten(rep.get("title") or rep.get("first_words") or "", 60)),
                       r.first_published or "", r.last_published or "",
-                      escape(", ".join(x for x in r.outlets if x)[:40]), r.id)
+                      escape(shorten(", ".join(x for x in r.outlets if x), 40)), r.id)
     console.print(table)
 
 
@@ -227,8 +231,8 @@ def print_stories(console: Console, rows: list[StoryRecord]) -> None:
         return
     table = Table("size", "story", "first", "last", "outlets", "id")
     for r in rows:
-        table.add_row(str(r.size), escape((r.label or "")[:60]), r.first or "", r.last or "",
-                      escape(", ".join(r.outlets)[:40]), str(r.id))
+        table.add_row(str(r.size), escape(shorten(r.label or "", 60)), r.first or "", r.last or "",
+                      escape(shorten(", ".join(r.outlets), 40)), str(r.id))
     console.print(table)
 
 
@@ -239,7 +243,7 @@ def print_story(console: Console, s: StoryDetail) -> None:
         console.print("outlets: " + escape(", ".join(s.outlets)))
     console.print("\n[bold]timeline[/bold]")
     for a in s.articles:
-        title = a.title or a.lead[:80]
+        title = a.title or shorten(a.lead, 80)
         console.print(f"  {a.published or '(undated)':10}  {escape(a.outlet or ''):20.20}  {escape(title)}  "
                       f"[dim]{a.id[:12]}[/dim]")
     if s.quotes:
@@ -247,14 +251,7 @@ def print_story(console: Console, s: StoryDetail) -> None:
         for speaker, quotes in s.quotes.items():
             console.print(f"  [bold]{escape(speaker)}[/bold] ({len(quotes)})")
             for q in quotes[:3]:
-                console.print(f"    \u201c{escape(_cut(q['text'], 160))}\u201d")
-
-
-def _cut(text: str, n: int) -> str:
-    """At most about n characters, cut at a word with an ellipsis."""
-    if len(text) <= n:
-        return text
-    return text[:n].rsplit(" ", 1)[0] + "\u2026"
+                console.print(f"    \u201c{escape(shorten(q['text'], 160))}\u201d")
 
 
 def print_records(console: Console, rows: list[Any]) -> None:
@@ -276,15 +273,27 @@ def _cell(value: Any) -> str:
     if isinstance(value, list):
         value = ", ".join(str(v) for v in value[:6])
     text = str(value)
-    return text if len(text) <= 80 else text[:79] + "…"
+    return shorten(text, 80)
 
 
 def print_stats(console: Console, s: ArchiveStats) -> None:
-    table = Table(title=f"archive {s.path}", show_header=False)
-    for key in ("articles", "sources", "rejects", "undated", "published_from", "published_to", "size_bytes"):
-        table.add_row(key, str(getattr(s, key)))
-    table.add_row("formats", ", ".join(f"{k}: {v}" for k, v in s.formats.items()))
-    table.add_row("reject reasons", ", ".join(f"{k}: {v}" for k, v in s.reject_reasons.items()) or "-")
+    table = Table(title=f"archive {escape(s.path)}", show_header=False)
+    for key in ("articles", "sources", "rejects", "undated"):
+        table.add_row(key, f"{getattr(s, key):,}")
+    # An undated archive has no range: say so rather than print `None`.
+    if s.published_from:
+        span = s.published_from if s.published_from == s.published_to else f"{s.published_from} to {s.published_to}"
+        table.add_row("published", span)
+    else:
+        table.add_row("published", "no dated articles")
+    table.add_row("size", f"{s.size_bytes / 1e6:,.1f} MB")
+    for kind, n in s.facts.items():
+        table.add_row(kind, f"{n:,}")
+    table.add_row("clusters", f"{s.clusters:,} (near copies, 2 articles or more)")
+    table.add_row("stories", f"{s.stories:,}")
+    table.add_row("languages", escape(_counts(s.languages)))
+    table.add_row("formats", escape(_counts(s.formats)))
+    table.add_row("reject reasons", escape(_counts(s.reject_reasons)))
     console.print(table)
 
 
@@ -300,6 +309,10 @@ def print_events(console: Console, rows: list[Any]) -> None:
 
     for r in rows:
         kind = r.type + (f" · {r.mode}" if r.mode else "") + (f" [{', '.join(r.flags)}]" if r.flags else "")
-        table.add_row(escape(kind), escape(_cut(side(r.actor), 40)), escape(_cut(side(r.recipient), 40)),
+        table.add_row(escape(kind), escape(shorten(side(r.actor), 40)), escape(shorten(side(r.recipient), 40)),
                       escape(r.place.text if r.place else ""), r.date or "", r.published or "", r.article_id[:12])
     console.print(table)
+
+
+def _counts(counts: dict[str, int]) -> str:
+    return ", ".join(f"{k}: {v:,}" for k, v in counts.items()) or "-"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi.routing import APIRoute
 
 from dateline.api import NewsArchive
 from dateline.archive.kinds import KINDS
@@ -36,9 +37,34 @@ def search_form(
     return SearchForm(q.strip(), date_from, date_to, entity, outlet, sort, literal, all_copies)
 
 
+@router.get("")
+def index() -> dict[str, Any]:
+    """The JSON API's routes, each with its one-line description."""
+    routes = [r for r in router.routes if isinstance(r, APIRoute)]
+    return {"routes": [{"path": r.path, "methods": sorted(r.methods), "description": _first_line(r.endpoint.__doc__)}
+                       for r in routes]}
+
+
+def _first_line(doc: str | None) -> str:
+    return doc.strip().splitlines()[0] if doc else ""
+
+
 @router.get("/overview")
 def overview(db: Db) -> dict[str, Any]:
+    """What the front page shows: the figures, top entities, outlets, recent articles and rejects."""
     return db.overview()
+
+
+@router.get("/stats")
+def stats(db: Db) -> dict[str, Any]:
+    """Figures about the archive: articles, sources, rejects, dates, facts per kind, clusters, stories, languages."""
+    return db.stats().to_dict()
+
+
+@router.get("/clusters")
+def clusters(db: Db, min_size: Annotated[int, Query(ge=1)] = 2, size: Size = 50) -> list[dict[str, Any]]:
+    """Near-duplicate clusters (copies of one text), largest first; `size` counts exact copies too."""
+    return db.clusters(min_size=min_size, limit=size).to_dicts()
 
 
 @router.get("/search")
@@ -57,6 +83,7 @@ def search(db: Db, form: Annotated[SearchForm, Depends(search_form)], page: Page
 
 @router.get("/articles/{ident}")
 def article(db: Db, ident: Annotated[str, Path(max_length=64)]) -> dict[str, Any]:
+    """One article by id or unique id prefix: the article contract, its raw records and its copies."""
     found = views.article_view(db, ident)
     if found is None:
         raise HTTPException(404, f"no article with id {ident!r}")
@@ -66,6 +93,7 @@ def article(db: Db, ident: Annotated[str, Path(max_length=64)]) -> dict[str, Any
 @router.get("/entities")
 def entities(db: Db, etype: Annotated[str | None, Query(alias="type", max_length=20)] = None,
              name: Text = None, page: Page = 1, size: Size = 50) -> list[dict[str, Any]]:
+    """The archive's entities, most covered first; `type` (PERSON, ORG, ...) and `name` (a part) filter them."""
     return db.entities(kind=etype, name=name, limit=size, offset=(page - 1) * size).to_dicts()
 
 
@@ -85,6 +113,7 @@ def quotes(db: Db, speaker: Text = None, q: Text = None,
            date_from: Annotated[str | None, Query(alias="from", max_length=10)] = None,
            date_to: Annotated[str | None, Query(alias="to", max_length=10)] = None,
            entity: Text = None, outlet: Text = None, page: Page = 1, size: Size = 50) -> list[dict[str, Any]]:
+    """Quotes, newest articles first; `speaker`, `kind` (direct, indirect) and `q` (words of the quote) filter them."""
     return db.quotes(speaker=speaker, kind=kind, contains=q, date_from=date_from, date_to=date_to, entity=entity,
                      outlet=outlet, limit=size, offset=(page - 1) * size).to_dicts()
 
@@ -96,6 +125,7 @@ def amounts(db: Db, unit: Text = None, counted: Text = None,
             date_from: Annotated[str | None, Query(alias="from", max_length=10)] = None,
             date_to: Annotated[str | None, Query(alias="to", max_length=10)] = None,
             entity: Text = None, outlet: Text = None, page: Page = 1, size: Size = 50) -> list[dict[str, Any]]:
+    """Amounts of money and counts; `unit`, `counted` and `min`/`max` (the value) filter them."""
     return db.amounts(unit=unit, counted=counted, value_min=value_min, value_max=value_max, date_from=date_from,
                       date_to=date_to, entity=entity, outlet=outlet, limit=size, offset=(page - 1) * size).to_dicts()
 

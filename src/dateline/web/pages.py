@@ -55,6 +55,8 @@ def error_page(request: Request, status: int, message: str) -> HTMLResponse:
 
 
 OUTLETS_TTL = 300.0
+# The largest clusters only: the listing is read largest first and has no paging.
+CLUSTERS_SHOWN = 100
 
 
 # The library's argument names as a person filling in the search form knows them.
@@ -103,7 +105,7 @@ def article(request: Request, db: Db, ident: Annotated[str, Path(max_length=64)]
         return error_page(request, 404, f"no article with id {ident!r}")
     a = found["article"]
     return render(request, "article.html", {
-        "a": a, "d": found["data"], "paragraphs": highlight.paragraphs(a),
+        "a": a, "d": found["data"], "paragraphs": highlight.paragraphs(a), "origins": found["origins"],
         "repairs": {k: v for k, v in a.repairs.items() if v},
     })
 
@@ -116,6 +118,7 @@ def entities(request: Request, db: Db, etype: Annotated[str | None, Query(alias=
     return render(request, "entities.html", {
         "rows": rows[:50], "has_more": len(rows) > 50, "page": page, "etype": etype, "name": name or "",
         "types": ENTITY_TYPES,
+        "why_empty": views.why_empty(db, "entities", rows),
     })
 
 
@@ -143,6 +146,7 @@ def quotes(request: Request, db: Db, speaker: Text = None, q: Text = None,
     return render(request, "quotes.html", {
         "rows": rows[:50], "has_more": len(rows) > 50, "page": page,
         "speaker": speaker or "", "q": q or "", "kind": kind or "",
+        "why_empty": views.why_empty(db, "quotes", rows),
     })
 
 
@@ -153,6 +157,7 @@ def amounts(request: Request, db: Db, unit: Text = None, counted: Text = None, p
         r["value_text"] = highlight.fmt_value(r["value"])
     return render(request, "amounts.html", {
         "rows": rows[:50], "has_more": len(rows) > 50, "page": page, "unit": unit or "", "counted": counted or "",
+        "why_empty": views.why_empty(db, "amounts", rows),
     })
 
 
@@ -169,6 +174,13 @@ def events(request: Request, db: Db, etype: Annotated[str | None, Query(alias="t
         "types": list(EVENT_TYPES), "etype": etype or "", "actor": actor or "", "recipient": recipient or "",
         "country": country or "",
     })
+
+
+@router.get("/clusters", response_class=HTMLResponse)
+def clusters(request: Request, db: Db, min_size: Annotated[int, Query(ge=1)] = 2) -> HTMLResponse:
+    rows = db.clusters(min_size=min_size, limit=CLUSTERS_SHOWN + 1).to_dicts()
+    return render(request, "clusters.html", {"rows": rows[:CLUSTERS_SHOWN], "has_more": len(rows) > CLUSTERS_SHOWN,
+                                             "min_size": min_size})
 
 
 @router.get("/stories", response_class=HTMLResponse)

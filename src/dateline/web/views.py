@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from dateline.api import NewsArchive
+from dateline.archive.kinds import KINDS
+from dateline.archive.kinds.entities import origin as entity_origin
 
 MAX_PAGE_SIZE = 100
 MAX_PAGE = 100  # deep paging gets slow and nobody reads page 101; narrow the query instead
@@ -61,10 +63,22 @@ def article_view(archive: NewsArchive, ident: str) -> dict[str, Any] | None:
     d = article.to_dict()
     d["copies"] = archive.copies(article.id).to_dicts()
     d["raw_records"] = archive.sources(article.id)
-    return {"article": article, "data": d}
+    # Entities without mentions say where they come from (the dateline, a notice).
+    origins = {e.id: where for e in article.entities if (where := entity_origin(article, e))}
+    return {"article": article, "data": d, "origins": origins}
 
 
 def entity_view(archive: NewsArchive, ident: str) -> dict[str, Any] | None:
     """An entity's page as data; a name several entities answer to gives `candidates`."""
     found = archive.entity(ident, limit=25)
     return None if found is None else found.to_dict()
+
+
+def why_empty(archive: NewsArchive, kind: str, rows: list[Any]) -> str | None:
+    """Why a listing is empty when the archive holds no fact of the kind at all (an archive stored
+    without extraction looks otherwise like one whose filters matched nothing); None otherwise."""
+    if rows or archive.facts(kind, limit=1):
+        return None
+    if not any(archive.facts(k, limit=1) for k in KINDS):
+        return f"this archive holds no {kind}: its articles were stored without extraction"
+    return f"this archive holds no {kind}"

@@ -42,6 +42,19 @@ class Filters:
     offset: int = 0
 
 
+def shorten(text: str, n: int) -> str:
+    """At most about `n` characters, cut at a word and marked with an ellipsis: a reader can
+    tell a cut quote from a whole one, and no word is shown half."""
+    text = " ".join(text.split())
+    if len(text) <= n:
+        return text
+    head = text[:n]
+    # A word cut in the middle is dropped whole (a single overlong word is cut where it must be).
+    if not text[n].isspace() and " " in head:
+        head = head.rsplit(" ", 1)[0]
+    return head.rstrip(" ,;:") + "\u2026"
+
+
 def like(text: str) -> str:
     """A LIKE pattern that finds `text` anywhere, its `%` and `_` taken literally (ESCAPE '\\')."""
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"

@@ -209,6 +209,27 @@ def highlight(a: Article) -> list[Highlight]:
     return out
 
 
+def origin(article: Article, e: Entity) -> str | None:
+    """Where an entity without mentions comes from: the dateline (`BRUSSELS (Reuters) -`, kept
+    apart from the body) or a notice (`banned in Russia`), both outside the text its mentions
+    point into; None for an entity that is mentioned in the text."""
+    if e.mentions:
+        return None
+    names = {n.casefold() for n in (e.name, *e.aliases)}
+    dl = article.dateline
+    if dl is not None:
+        parts = [x for x in (dl.place, dl.agency) if x]
+        if any(p.casefold() in names for p in parts):
+            return "dateline"
+    if any(n in note.text.casefold() for note in article.notices for n in names):
+        return "notice"
+    # Neither names it as written (a city's country, a name spelled out): the notices and the
+    # dateline are the only places outside the text an entity is taken from.
+    if article.notices:
+        return "notice"
+    return "dateline" if dl is not None else None
+
+
 def describe(e: Entity) -> str:
     extra = []
     if e.country:

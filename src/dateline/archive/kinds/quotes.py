@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 
-from dateline.archive.kinds.base import COMMON, Filters, Kind, Table, article_terms, like, listing
+from dateline.archive.kinds.base import COMMON, Filters, Kind, Table, article_terms, like, listing, shorten
 from dateline.model import Article, Highlight, Quote, QuoteRecord
 
 
@@ -55,8 +55,12 @@ def highlight(a: Article) -> list[Highlight]:
                       f"quote-{q.kind}", f"q-{q.start}") for q in a.quotes]
 
 
+# About two lines of a terminal: enough to recognise a quote in a list of an article's facts.
+QUOTE_SHOWN = 200
+
+
 def describe(q: Quote) -> str:
-    return f"[{q.kind}] {q.speaker or '?'}: {q.text[:160]}"
+    return f"[{q.kind}] {q.speaker or '?'}: {shorten(q.text, QUOTE_SHOWN)}"
 
 
 KIND = Kind(
