@@ -20,6 +20,7 @@ from dateline.clean.dates import BadDate, normalise_date
 from dateline.clean.duplicates import Piece, remove_duplicates, remove_repeated_blocks, sentence_key
 from dateline.clean.failures import scraper_failure
 from dateline.clean.html import extract_page
+from dateline.clean.language import language_of
 from dateline.clean.notices import as_notice, drop_marks
 from dateline.clean.paragraphs import split_paragraphs
 from dateline.clean.runtogether import split_run_together
@@ -249,6 +250,7 @@ def clean_record(raw: RawRecord, settings: Settings | None = None) -> Article:
     for p in kept:
         spans.append(Span(pos, pos + len(p)))
         pos += len(p) + 2
+    meta["language"] = language_of(meta["language"], title, body)  # type: ignore[arg-type]
     return Article(
         id=article_id(body), source=raw.source, text=body, paragraphs=spans, published=published,
         title=title or None, url=url, outlet=outlet, dateline=dateline, notices=notices,

@@ -8,6 +8,7 @@ One spaCy pass per article (batched with `nlp.pipe`), then each extractor as a f
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 
 from spacy.tokens import Doc
 
@@ -28,11 +29,11 @@ def extract_times(article: Article, doc: Doc) -> Article:
     return article
 
 
-def extract_amounts(article: Article, doc: Doc) -> Article:
+def extract_amounts(article: Article, doc: Doc | None) -> Article:
     taken = [(t.start, t.end) for t in article.times if t.value and t.type == "DATE"]
     amounts = [a for a in find_amounts(article.text)
                if a.unit or not any(s <= a.start < e for s, e in taken)]
-    article.amounts = refine_counted(amounts, doc)
+    article.amounts = refine_counted(amounts, doc) if doc is not None else amounts
     return article
 
 
@@ -51,12 +52,34 @@ def _run(article: Article, doc: Doc) -> Article:
     return article
 
 
+# The languages the model and our rules are written for. An article in another language gets no
+# entities, quotes or events rather than wrong ones (the English model makes `Bundestag` a
+# PERSON); its times and amounts, which read digits, symbols and ISO dates, are still found.
+MODEL_LANGUAGES = frozenset({"en"})
+
+
+def _other_language(article: Article) -> Article:
+    article = extract_amounts(extract_times(article, None), None)  # type: ignore[arg-type]
+    article.warnings.append(f"no entities, quotes or events: no model for language {article.language!r} here "
+                            "(the English model and rules are not run on it)")
+    return article
+
+
 def extract_articles(articles: Iterable[Article], settings: Settings) -> Iterator[Article]:
-    """Each article with its facts filled in, in input order; the model loads once."""
-    nlp = get_nlp(settings.model)
-    pairs = ((a.text, a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=settings.batch_size):
-        yield _run(article, doc)
+    """Each article with its facts filled in, in input order; the model loads once (and not at
+    all for a batch with no article in a language it reads)."""
+    it = iter(articles)
+    # a model batch at a time, so that the output streams as the input does
+    while batch := list(islice(it, max(1, settings.batch_size))):
+        ours = [a for a in batch if a.language is None or a.language in MODEL_LANGUAGES]
+        done: dict[int, Article] = {}
+        if ours:
+            nlp = get_nlp(settings.model)
+            pairs = ((a.text, a) for a in ours)
+            for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=settings.batch_size):
+                done[id(article)] = _run(article, doc)
+        for a in batch:
+            yield done[id(a)] if id(a) in done else _other_language(a)
 
 
 def extract_article(article: Article, settings: Settings) -> Article:

@@ -1,0 +1,45 @@
+"""No English rules on other languages: an article in a language without a model gets no
+entities, quotes or events, says why, and still gets its amounts and times; the model is not run."""
+
+from __future__ import annotations
+
+import pytest
+
+import dateline.extract as extract
+from dateline.model import Article, Source, Span
+from dateline.settings import Settings
+
+
+def _article(text: str, language: str | None) -> Article:
+    return Article("x", Source("t", 1, "txt"), text, [Span(0, len(text))], published="2024-03-06",
+                   language=language)
+
+
+def test_a_german_article_skips_the_model_and_keeps_amounts(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_model(name: str) -> object:
+        raise AssertionError("the English model must not run on German")
+
+    monkeypatch.setattr(extract, "get_nlp", no_model)
+    text = "Der Bundestag beschloss am 2024-03-06 ein Paket von 200 Milliarden Euro, sagte Scholz."
+    (a,) = extract.extract_articles([_article(text, "de")], Settings())
+    assert a.entities == [] and a.quotes == [] and a.events == []
+    assert any("no model for language 'de'" in w for w in a.warnings)
+    assert any(t.value == "2024-03-06" for t in a.times)
+    assert any(m.value == 200 for m in a.amounts)
+
+
+def test_english_and_unknown_articles_still_go_through_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[str] = []
+
+    class FakeNlp:
+        def pipe(self, pairs, as_tuples: bool, batch_size: int):  # type: ignore[no-untyped-def]
+            for text, article in pairs:
+                seen.append(text)
+                yield None, article
+
+    monkeypatch.setattr(extract, "get_nlp", lambda name: FakeNlp())
+    monkeypatch.setattr(extract, "_run", lambda article, doc: article)
+    out = list(extract.extract_articles([_article("English text.", "en"), _article("Unknown.", None),
+                                         _article("Texte français.", "fr")], Settings()))
+    assert seen == ["English text.", "Unknown."]
+    assert [a.text for a in out] == ["English text.", "Unknown.", "Texte français."]  # input order kept
