@@ -2,8 +2,8 @@
 
 Words come from the title and the body; the title counts twice because a headline names the event
 in the fewest words. Function words go (spaCy's stop list for the language, when it has one), and
-the rest are Snowball-stemmed so that `earthquake`, `earthquakes` and `quake` reports agree on
-their shared stems. Only the first `max_words` words of the body are read: the lead of a news
+the rest are Snowball-stemmed so that `earthquake` and `earthquakes`, `killed` and `killing`
+agree on their stems. Only the first `max_words` words of the body are read: the lead of a news
 story says what happened, later paragraphs drift into background that other stories share.
 Entities are keys (`PERSON:tara reid`) rather than words, so that two rehab stories about two
 different actresses differ where it matters even when their vocabulary is the same.
@@ -97,6 +97,6 @@ def entity_keys(article: Article) -> frozenset[str]:
 
 
 def profile(article: Article, max_words: int = 400) -> Profile:
-    lang = getattr(article, "language", None) or "en"
+    lang = article.language or "en"
     return profile_text(article.title, article.text, article.published, entity_keys(article), lang, max_words,
                         years_of(article.times))
