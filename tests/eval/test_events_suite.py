@@ -3,7 +3,15 @@
 import json
 from pathlib import Path
 
-from dateline.eval.load.events import GoldEvent, GoldSentence, Side, iter_petrarch, iter_plover, part
+from dateline.eval.load.events import (
+    GoldEvent,
+    GoldSentence,
+    Side,
+    iter_petrarch,
+    iter_plover,
+    part,
+    weis_type,
+)
 from dateline.eval.suites.events import SentenceTally, _score_sentence, same_country, score_roles
 from dateline.model import Event, Party, Span
 
@@ -29,34 +37,67 @@ def test_plover_old_labels_map_to_the_sixteen_and_stray_targets_are_ignored(tmp_
     assert second.events == [GoldEvent("ASSAULT", Side("ELB", None), Side("ELB", "REB"))]
 
 
-PETRARCH = """<Sentences>
+PETRARCH = """<Validation>
+<Environment><Include>DEMO SYNSET ERROR</Include></Environment>
+<Sentences>
 <Sentence date="19950101" id="T-1" category="DEMO" sentence="true">
-<EventCoding sourcecode="FRAGOV" targetcode="ABC" eventcode="121"></EventCoding>
-<Text>France rejected the plan of Abcland.</Text>
+<!-- an old coding kept in a comment: <EventCoding sourcecode="X" targetcode="Y" eventcode="223"> -->
+<EventCoding sourcecode="FRAGOV" targetcode="ABC" eventcode="122"></EventCoding>
+<Text>France condemned the plan of Abcland.</Text>
 </Sentence>
 <Sentence date="19950101" id="T-2" category="DEMO" sentence="true">
 <EventCoding noevents = "True"></EventCoding>
 <Text>The weather was fine.</Text>
 </Sentence>
 <Sentence date="19950101" id="T-3" category="DEMO" sentence="true">
-<EventCoding sourcecode="ABC" targetcode="XYZ" eventcode="010"></EventCoding>
+<EventCoding sourcecode="ABC" targetcode="XYZ" eventcode="023"></EventCoding>
 <Text>Abcland made a statement.</Text>
 </Sentence>
 <Sentence date="19950101" id="T-4" category="SYNSET" sentence="true">
 <EventCoding sourcecode="ABC" targetcode="XYZ" eventcode="903"></EventCoding>
 <Text>Abcland will contribute money to Xyzland.</Text>
 </Sentence>
-</Sentences>"""
+<Sentence date="19950101" id="T-5" category="ERROR" sentence="true">
+<EventCoding error="bad_input_parse"></EventCoding>
+<Text>Abcland attacked Xyzland.</Text>
+</Sentence>
+<Sentence date="19950101" id="T-6" category="ERROR" sentence="true">
+<EventCoding error="sentencediscard"></EventCoding>
+<Text>Abcland beat Xyzland at football.</Text>
+</Sentence>
+<Sentence date="19950101" id="T-7" category="OTHER" sentence="true">
+<EventCoding sourcecode="ABC" targetcode="XYZ" eventcode="223"></EventCoding>
+<Text>Abcland attacked Xyzland.</Text>
+</Sentence>
+</Sentences>
+</Validation>"""
 
 
-def test_petrarch_roots_no_events_and_unmapped_test_codes(tmp_path: Path) -> None:
+def test_weis_codes_map_to_plover_and_test_codes_have_no_type() -> None:
+    assert weis_type("122") == "ACCUSE" and weis_type("223") == "ASSAULT"
+    assert weis_type("182") == "MOBILIZE" and weis_type("181") == "PROTEST"
+    assert weis_type("023") is None  # a comment
+    assert weis_type("903") is None and weis_type("174K") is None and weis_type("1717") is None
+
+
+def test_petrarch_records_run_as_its_suite_runs_them(tmp_path: Path) -> None:
     (tmp_path / "PETR.UnitTest.records.xml").write_text(PETRARCH)
-    coded, quiet, statement, synset = iter_petrarch(tmp_path)
-    assert coded.events == [GoldEvent("REJECT", Side("FRA", "GOV"), Side(None, None))]
-    assert coded.date == "1995-01-01"
-    assert quiet.events == [] and quiet.scored
-    assert statement.events == [] and statement.scored  # root 01: not an event
-    assert not synset.scored
+    coded, quiet, statement, synset, discard = iter_petrarch(tmp_path)
+    assert coded.events == [GoldEvent("ACCUSE", Side("FRA", "GOV"), Side(None, None))]
+    assert coded.date == "1995-01-01" and coded.has_event
+    assert not quiet.events and not quiet.has_event and quiet.scored
+    assert not statement.events and not statement.has_event  # a comment is no event
+    assert synset.has_event and not synset.scored  # an event, of no known type
+    assert discard.id == "T-6" and not discard.has_event  # parse errors and T-7 left out
+
+
+def test_event_sentence_without_a_known_type_scores_detection_only() -> None:
+    tally = SentenceTally()
+    gold = GoldSentence("s", "text", None, [], scored=False)
+    _score_sentence(gold, [_event("AID", None)], tally)
+    _score_sentence(gold, [], tally)
+    f = tally.figures()
+    assert (f["event_found"], f["event_sentences"], f["types"]) == (0.5, 2, 0)
 
 
 def test_igo_gold_matches_any_international_body() -> None:
@@ -80,11 +121,13 @@ def test_sentence_scores_type_countries_and_extra_events() -> None:
     f = tally.figures()
     assert (f["type_accuracy"], f["actor_country"], f["recipient_country"]) == (1.0, 1.0, 0.0)
     assert (f["sector"], f["extra_per_sentence"]) == (1.0, 1.0)
+    assert f["quad_accuracy"] == 1.0
 
 
 def test_no_event_sentence_counts_every_event_as_extra() -> None:
     tally = SentenceTally()
-    _score_sentence(GoldSentence("q", "text", None, []), [_event("AGREE", None)], tally)
+    _score_sentence(GoldSentence("q", "text", None, [], has_event=False),
+                    [_event("AGREE", None)], tally)
     assert tally.figures()["no_event_kept_quiet"] == 0.0 and tally.extra == 1
 
 

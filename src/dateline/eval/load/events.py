@@ -10,22 +10,51 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pycountry
 
-# Older PLOVER labels (0.5b1) and CAMEO roots -> the 16 categories of the PLOVER manual.
+# Older PLOVER labels (0.5b1) -> the 16 categories of the PLOVER manual.
 OLD_LABELS = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT",
               "INVESTIGATE": "ACCUSE"}
-CAMEO_ROOTS = {
-    "03": "AGREE", "04": "CONSULT", "05": "SUPPORT", "06": "COOPERATE", "07": "AID",
-    "09": "ACCUSE", "10": "REQUEST", "11": "ACCUSE", "12": "REJECT", "13": "THREATEN",
-    "14": "PROTEST", "15": "MOBILIZE", "16": "SANCTION", "17": "COERCE", "18": "ASSAULT",
-    "19": "ASSAULT", "20": "ASSAULT",
+# PETRARCH2's unit tests are coded with its validation dictionary, which (its header says)
+# "started out as part of a KEDS dictionary -- hence most of the codes are WEIS, not CAMEO":
+# `CONDEMN [122]`, `MEET [031]`, `ARREST [212]`, `ATTACK [223]`. So the roots are WEIS's
+# 22 categories (McClelland), mapped here to the PLOVER category that covers the same acts.
+WEIS_ROOTS = {
+    "01": "CONCEDE",  # yield: surrender, retreat, admit wrongdoing
+    "03": "CONSULT",  # meet, visit, host
+    "04": "SUPPORT",  # approve: praise, endorse
+    "05": "AGREE",  # promise support
+    "06": "SUPPORT",  # grant: recognition, relations, invitation
+    "07": "AID",  # reward: economic, military or other assistance
+    "08": "AGREE",  # agree: agreements, agreeing to meet or act
+    "09": "REQUEST",  # request, appeal
+    "10": "REQUEST",  # propose, urge
+    "11": "REJECT",  # reject, refuse, oppose
+    "12": "ACCUSE",  # accuse, criticise, denounce
+    "13": "ACCUSE",  # protest in words: a complaint (PLOVER PROTEST is in the street)
+    "14": "REJECT",  # deny an accusation or a policy
+    "15": "REQUEST",  # demand
+    "16": "THREATEN",  # warn
+    "17": "THREATEN",  # threaten, ultimatum
+    "18": "PROTEST",  # demonstrate (182, armed force shown: MOBILIZE below)
+    "19": "SANCTION",  # reduce relations: cancel, recall, halt aid, break relations
+    "20": "COERCE",  # expel
+    "21": "COERCE",  # seize, detain, arrest
+    "22": "ASSAULT",  # force: destruction, injury, military engagement
 }
-NOT_EVENTS = frozenset({"01", "02"})  # public statements and appeals: not PLOVER events
+# WEIS sub-codes whose acts PLOVER puts in another category than their root's.
+WEIS_CODES = {"012": "RETREAT", "063": "AID", "065": "CONCEDE", "066": "RETREAT",
+              "182": "MOBILIZE"}
+WEIS_CODE = re.compile(r"(0[1-9]|1\d|2[0-2])\d")  # a WEIS event code: root 01-22, one digit more
+COMMENT_ROOT = "02"  # WEIS comment: a statement, not an event
+# Error records that test PETRARCH's own input handling (a malformed parse tree, its dateline
+# detector): their text is an ordinary event sentence, so a text coder is not scored on them.
+INPUT_ERRORS = frozenset({"bad_input_parse", "dateline"})
 # Sector codes as the gold writes them -> dateline's (media is MED here, JRN there).
 SECTOR_ALIASES = {"JRN": "MED", "CIV": "CVL", "UAF": None, "***": None}
 
@@ -55,6 +84,7 @@ class GoldSentence:
     date: str | None
     events: list[GoldEvent] = field(default_factory=list)
     scored: bool = True  # False: its codes do not map to PLOVER (the suite's own test codes)
+    has_event: bool = True  # False: the gold says there is no event here
 
     @property
     def part(self) -> str:
@@ -85,16 +115,8 @@ def iter_plover(folder: Path) -> Iterator[GoldSentence]:
         yield GoldSentence(r["id"], r["text"], r.get("date"), events)
 
 
-_SENTENCE = re.compile(r"<Sentence\s(?P<attrs>[^>]*)>(?P<body>.*?)</Sentence>", re.S)
-_CODING = re.compile(r"<EventCoding\s(?P<attrs>[^>]*)>")
-_ATTR = re.compile(r"(\w+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
-_TEXT = re.compile(r"<Text>(.*?)</Text>", re.S)
 PETRARCH_SECTORS = frozenset("GOV MIL COP REB OPP LEG REL JUD BUS MED CVL EDU NGO IGO REF "
                              "LAB CRM PTY ELI".split())
-
-
-def _attrs(text: str) -> dict[str, str]:
-    return {k: a or b for k, a, b in _ATTR.findall(text)}
 
 
 def _petrarch_side(code: str) -> Side:
@@ -111,32 +133,43 @@ def _date(raw: str) -> str | None:
     return f"{raw[:4]}-{raw[4:6]}-{raw[6:8]}" if re.fullmatch(r"\d{8}", raw) else None
 
 
+def weis_type(code: str) -> str | None:
+    """The PLOVER category of a WEIS event code, else None (a comment, or one of the
+    dictionary's own test codes such as `903` or `174K`)."""
+    if not WEIS_CODE.fullmatch(code):
+        return None
+    return WEIS_CODES.get(code) or WEIS_ROOTS.get(code[:2])
+
+
 def iter_petrarch(folder: Path) -> Iterator[GoldSentence]:
-    """Every `<Sentence>`: its codings mapped to PLOVER; no-event and expected-error records
-    (and those coding only statements or appeals) have no events, so they test precision."""
-    raw = (folder / "PETR.UnitTest.records.xml").read_text(encoding="utf-8")
-    for m in _SENTENCE.finditer(raw):
-        attrs = _attrs(m.group("attrs"))
-        body = m.group("body")
-        text_m = _TEXT.search(body)
-        if text_m is None:
+    """The records the suite itself runs (its `<Include>` categories), read as XML so that
+    codings quoted in comments do not count. Codes map from WEIS to PLOVER; a record whose
+    codes include a test-only code has its types unscored but still says an event is there;
+    no-event records, comments (WEIS 02) and discard records have no events and so test
+    precision; error records about PETRARCH's own input are left out (`INPUT_ERRORS`)."""
+    root = ET.parse(folder / "PETR.UnitTest.records.xml").getroot()
+    include = (root.findtext("Environment/Include") or "").split()
+    for node in root.iter("Sentence"):
+        if include and node.get("category") not in include:
             continue
-        sent = GoldSentence(attrs.get("id", ""), " ".join(text_m.group(1).split()),
-                            _date(attrs.get("date", "")))
-        for c in _CODING.finditer(body):
-            ca = _attrs(c.group("attrs"))
-            code = ca.get("eventcode", "")
-            if ca.get("noevents") or ca.get("error") or not code:
+        codings = node.findall("EventCoding")
+        if any(c.get("error") in INPUT_ERRORS for c in codings):
+            continue
+        sent = GoldSentence(node.get("id", ""), " ".join((node.findtext("Text") or "").split()),
+                            _date(node.get("date", "")), has_event=False)
+        for c in codings:
+            code = c.get("eventcode", "")
+            if not code or c.get("noevents") or c.get("error") or code.startswith(COMMENT_ROOT):
                 continue
-            if code[:2] in NOT_EVENTS:
-                continue
-            kind = CAMEO_ROOTS.get(code[:2])
+            sent.has_event = True
+            kind = weis_type(code)
             if kind is None:
-                sent.scored = False  # the suite's synonym-set test codes (9xx, 3xx)
+                sent.scored = False  # the dictionary's own test codes: no type to compare
                 continue
-            sent.events.append(GoldEvent(kind, _petrarch_side(ca.get("sourcecode", "")),
-                                         _petrarch_side(ca.get("targetcode", ""))))
-        yield sent
+            sent.events.append(GoldEvent(kind, _petrarch_side(c.get("sourcecode", "")),
+                                         _petrarch_side(c.get("targetcode", ""))))
+        if sent.text:
+            yield sent
 
 
 @dataclass(slots=True)
