@@ -96,3 +96,19 @@ def test_bracketed_abbreviation_is_not_part_of_the_actor(nlp) -> None:  # type: 
     (ev,) = events(nlp, "The National Farmers Front (NFF) rejected the new land law.")
     assert ev.type == "REJECT" and ev.actor is not None
     assert ev.actor.text == "The National Farmers Front"
+
+
+def test_party_country_from_its_own_description(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e,) = events(nlp, "The agency will send food aid to refugees fleeing the fighting in Sudan.")
+    assert e.recipient is not None and e.recipient.country == "SDN"
+
+
+def test_protest_is_aimed_at_whom_its_demand_is_made_of(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e,) = events(nlp, "Thousands of Kenyan students marched on Sunday to demand the "
+                       "resignation of the Ugandan president.")
+    assert e.type == "PROTEST" and e.recipient is not None and e.recipient.country == "UGA"
+
+
+def test_domestic_parties_share_the_country_named_for_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e,) = events(nlp, "President Ali Hassan has threatened to ban Kenyan opposition parties.")
+    assert e.actor is not None and e.actor.country == "KEN"

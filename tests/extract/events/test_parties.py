@@ -19,3 +19,13 @@ def test_directions_before_a_country_name_are_dropped() -> None:
     assert DIRECTIONS.sub("", "east Bosnia") == "Bosnia"
     assert DIRECTIONS.sub("", "the northern Iraq") == "Iraq"
     assert DIRECTIONS.sub("", "Eastleigh") == "Eastleigh"
+
+
+def test_first_part_of_a_two_part_country_name_and_multiword_demonyms() -> None:
+    from dateline.extract.events.parties import country_of_name
+
+    assert country_of_name("Bosnia") == "BIH"
+    assert country_of_name("Trinidad") == "TTO"
+    assert country_of_name("Ruritania") is None
+    assert demonym("Bosnian") == "BIH"
+    assert demonym("Sierra Leonean") == "SLE"

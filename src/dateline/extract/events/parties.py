@@ -103,13 +103,36 @@ DIRECTIONS = re.compile(r"^(?:the\s+)?(?:(?:north|south|east|west|central|northe
                         r"(?:ern)?\s+)+", re.I)
 
 
+@lru_cache(maxsize=1)
+def _short_names() -> dict[str, str]:
+    """First parts of two-part country names, where only one country has it: news writes
+    `Bosnia` for Bosnia and Herzegovina and `Trinidad` for Trinidad and Tobago."""
+    import pycountry
+
+    seen: dict[str, list[str]] = {}
+    for c in pycountry.countries:
+        for name in {c.name, getattr(c, "common_name", c.name)}:
+            if " and " in name:
+                seen.setdefault(name.split(" and ")[0].lower(), []).append(c.alpha_3)
+    return {k: v[0] for k, v in seen.items() if len(set(v)) == 1}
+
+
+def country_of_name(name: str) -> str | None:
+    """ISO alpha-3 for a country's name, its short form or its first part, else None."""
+    code = country_code(name)
+    if code is None:
+        key = " ".join(name.lower().split())
+        code = _short_names().get(key[4:] if key.startswith("the ") else key)
+    return code
+
+
 def _place_country(tok: Token, res: Resolver) -> str | None:
     ent = res.entity(tok)
     if ent is not None and ent.type in ("GPE", "LOC", "NORP", "FAC"):
         if ent.country:
             return ent.country
         name = DIRECTIONS.sub("", ent.name)
-        return country_code(ent.name) or country_code(name) or city_country(name)
+        return country_of_name(ent.name) or country_of_name(name) or city_country(name)
     return None
 
 
@@ -125,12 +148,13 @@ def demonym(word: str) -> str | None:
     """ISO alpha-3 for a demonym or a national (`Iraqi`, `Zimbabwean`, `Serbs`), from the
     country table or, for the many it does not list, from the country name it is made of."""
     code = demonym_code(word)
-    if code is not None or len(word) < 5 or not word.isalpha():
+    # several words are allowed: `Sierra Leonean` is made of `Sierra Leone`
+    if code is not None or len(word) < 5 or not word.replace(" ", "").isalpha():
         return code
-    low = word.lower()
+    low = " ".join(word.lower().split())
     for ending, stem_end in DEMONYM_ENDINGS:
         if low.endswith(ending):
-            code = country_code(low[: -len(ending)] + stem_end)
+            code = country_of_name(low[: -len(ending)] + stem_end)
             if code is not None:
                 return code
     return None
@@ -144,13 +168,13 @@ def _countries(tokens: list[Token], res: Resolver) -> list[str]:
         tok = tokens[i]
         code = None
         ent = res.entity(tok)
-        if ent is not None and ent.type in ("GPE", "LOC", "NORP"):
-            code = _place_country(tok, res) or demonym_code(ent.name)
-            while i + 1 < len(tokens) and res.entity(tokens[i + 1]) is ent:
-                i += 1
-        if code is None and i > 0 and tokens[i - 1].lower_ == "ethnic":
+        if i > 0 and tokens[i - 1].lower_ == "ethnic":
             i += 1  # `ethnic Albanians` names a people, not Albania
             continue
+        if ent is not None and ent.type in ("GPE", "LOC", "NORP"):
+            code = _place_country(tok, res) or demonym(ent.name)
+            while i + 1 < len(tokens) and res.entity(tokens[i + 1]) is ent:
+                i += 1
         if code is None:
             code = (demonym(tok.text) if tok.pos_ in ("ADJ", "PROPN", "NOUN") else None) or (
                 country_code(tok.text) if tok.pos_ == "PROPN" else None)
@@ -256,9 +280,32 @@ def _one(head: Token, res: Resolver, depth: int) -> list[Party]:
         sector = "CVL"  # `Iraqi Kurds`, `young Algerians`: people of a nation, not its state
     if not countries and ent is not None and ent.country:
         countries = [ent.country]
+    if not countries:
+        countries = _described_in(head, res)
     if len(countries) > 1 and _joined_modifiers(head):
         return [Party(text, ent.id if ent else None, c, sector) for c in countries]
     return [Party(text, ent.id if ent else None, countries[0] if countries else None, sector)]
+
+
+# Modifiers of a noun that describe it by what it does or where it is (`refugees fleeing the
+# war in Liberia`, `the faction that controls Afghanistan`, `the force in Lebanon`).
+DESCRIBING = frozenset({"acl", "relcl", "prep"})
+
+
+def _described_in(head: Token, res: Resolver) -> list[str]:
+    """The first country named in what describes a party that names none itself: a party
+    is of the country its own description places it in. Conjuncts and appositions are other
+    parties and not searched."""
+    for c in head.rights:
+        if c.dep_ not in DESCRIBING:
+            continue
+        for t in c.subtree:
+            ent = res.entity(t)
+            if ent is not None and ent.type in ("GPE", "LOC"):
+                code = _place_country(t, res)
+                if code:
+                    return [code]
+    return []
 
 
 def _names_place(head: Token, res: Resolver) -> bool:
@@ -296,14 +343,16 @@ DOMESTIC = frozenset("GOV MIL COP REB OPP CVL LEG JUD MED EDU LAB CRM PTY REL BU
 def fill_countries(actor: Party | None, recipient: Party | None, place_country: str | None
                    ) -> None:
     """A party with a domestic sector and no country of its own is of the country where the
-    event happened, else of the other party's country when that one is a state actor
-    (`the government ... accepted demands from rebels`)."""
+    event happened, else of the other party's country when that one is a domestic party too
+    (`the government ... accepted demands from rebels`, `students demanded reforms by the
+    government`, `President X threatened to ban Ugandan opposition candidates`): news names
+    the country of a foreign side and leaves its own country's unsaid."""
     for me, other in ((actor, recipient), (recipient, actor)):
         if me is None or me.country or me.sector not in DOMESTIC:
             continue
         if place_country:
             me.country = place_country
-        elif other is not None and other.country and other.sector in ("GOV", "MIL", "COP"):
+        elif other is not None and other.country and other.sector in DOMESTIC:
             me.country = other.country
 
 

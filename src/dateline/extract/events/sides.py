@@ -77,6 +77,9 @@ def _candidates(t: Trigger) -> list[Token]:
     own = set(t.words.lower().split()[1:])
     all_objs = [c for h in heads for c in h.children if c.dep_ in ("dobj", "dative")
                 and c.pos_ in NOUNISH and c != t.token]
+    # `providing photographs and other intelligence to Macedonia`: a `to` phrase may hang on
+    # the last of several joined objects
+    all_objs += [j for c in all_objs for j in c.conjuncts if j.pos_ in NOUNISH]
     objs = [c for c in all_objs if c.lower_ not in own]
     # what a count is of (`part of an aid program for Bosnia`) and the event word's own
     # object (`lodged a protest with Albania`) bring their prepositions too
@@ -153,7 +156,34 @@ def sides(t: Trigger, res: Resolver) -> tuple[list[Party], list[Party]]:
         actors = parties(actor_tok, res)
     if recip_tok is not None and _can_receive(recip_tok):
         return actors, _inside(recip_tok, res)
-    return actors, recipients_of(t, res)
+    recipients = recipients_of(t, res)
+    if t.code.type == "PROTEST" and not any(_known(p) for p in recipients):
+        recipients = _addressed(t, res) or recipients
+    return actors, recipients
+
+
+# Words that give a protest its aim (`to demand reforms by the government`, `calling for
+# independence from Iraq`, `in protest of the government's refusal`).
+AIMS = frozenset("demand demanding demanded call calling press pressing urge urging protest "
+                 "against".split())
+
+
+def _addressed(t: Trigger, res: Resolver) -> list[Party]:
+    """A protest is aimed at whoever its demand is made of: the first party named in the
+    clause or phrase that says what the protesters want (a street blocked or a jail rioted
+    in is where, not whom)."""
+    for h in dict.fromkeys([t.token, t.anchor]):
+        for c in h.children:
+            if c.dep_ not in ("advcl", "xcomp", "prep", "acl") or not any(
+                    w.lower_ in AIMS for w in c.subtree):
+                continue
+            for tok in c.subtree:
+                if tok.pos_ not in NOUNISH or tok.dep_ in ("compound", "amod", "poss"):
+                    continue
+                found = [p for p in parties(tok, res) if p.country]
+                if found:
+                    return found
+    return []
 
 
 def _inside(tok: Token, res: Resolver) -> list[Party]:
