@@ -103,6 +103,50 @@ def test_dates_are_the_articles_and_the_record_keeps_the_events_own(conn: sqlite
                                                                ("a1", "AGREE", "2024-03")]
 
 
+def test_filters_by_sector_and_flags(conn: sqlite3.Connection) -> None:
+    a = _article()
+    a.events.append(Event("PROTEST", "MCONF", Party("strikers", None, "NRL", "LAB"), None, [_sentence(1)]))
+    _store(conn, a)
+
+    def types(**given: object) -> list[str]:
+        return [e.type for e in kind.read(conn, Filters(**given))]
+
+    assert types(sector="reb") == ["ASSAULT"]  # the recipient's sector counts
+    assert types(sector="GOV") == ["AGREE"]
+    assert types(flags="claimed") == ["ASSAULT"]
+    assert types(flags="future, claimed") == []  # every flag named must be there
+    assert types(flags="none") == ["PROTEST"]  # plain events: no flag
+    with pytest.raises(QueryError, match="unknown event flag 'sure'"):
+        types(flags="sure")
+
+
+def test_dates_can_be_the_events_own(conn: sqlite3.Connection) -> None:
+    _store(conn, _article())
+    _store(conn, _article("a2", "2024-06-01"))
+    found = [(e.article_id, e.type) for e in kind.read(conn, Filters(date_from="2024-03", date_to="2024-03",
+                                                                       dates="event"))]
+    assert found == [("a2", "AGREE"), ("a1", "AGREE")]  # dated March by their clause
+    found = [e.article_id for e in kind.read(conn, Filters(date_from="2024-05-07", date_to="2024-05-07",
+                                                           dates="event"))]
+    assert found == ["a2", "a1"]
+    with pytest.raises(QueryError, match="dates must be one of"):
+        list(kind.read(conn, Filters(dates="stored")))
+
+
+def test_counts_per_day_by_type_and_by_country(conn: sqlite3.Connection) -> None:
+    _store(conn, _article())
+    assert kind.per_day(conn, Filters()) == {"ASSAULT": {"2024-05-07": 1}}  # `2024-03` is no day
+    # each country of either side once per event
+    assert kind.per_day(conn, Filters(), by="country") == {"NRL": {"2024-05-07": 1}}
+    a = _article("a2")
+    a.events[1].date = "2024-03-05"
+    _store(conn, a)
+    assert kind.per_day(conn, Filters(kind="AGREE"), by="country") == {
+        "NRL": {"2024-03-05": 1}, "SDM": {"2024-03-05": 1}}
+    with pytest.raises(QueryError, match="counted by one of"):
+        kind.per_day(conn, Filters(), by="outlet")
+
+
 def test_an_event_without_sides_or_place_reads_back_without_them(conn: sqlite3.Connection) -> None:
     a = _article()
     a.events = [Event("PROTEST", "MCONF", None, None, [_sentence(1)])]

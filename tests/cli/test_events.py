@@ -40,3 +40,18 @@ def test_show_lists_the_articles_events(capsys: pytest.CaptureFixture[str], db: 
     (event,) = lines(run(capsys, "events", "--db", db, "--json")[1])
     code, out, _ = run(capsys, "show", event["article_id"], "--db", db)
     assert code == 0 and "events" in out and "[SANCTION] The National Energy Board (NRL) → the utility" in out
+
+
+@pytest.mark.parametrize(("flags", "found"), [
+    (["--sector", "bus"], 1), (["--sector", "MIL"], 0), (["--flags", "none"], 1), (["--flags", "claimed"], 0),
+    (["--from", "2024-05-03", "--to", "2024-05-03", "--event-dates"], 1), (["--to", "2024-05-02", "--event-dates"], 0),
+])
+def test_events_sector_flags_and_event_dates(capsys: pytest.CaptureFixture[str], db: str, flags: list[str],
+                                             found: int) -> None:
+    code, out, _ = run(capsys, "events", "--db", db, "--json", *flags)
+    assert code == 0 and len(lines(out)) == found
+
+
+def test_a_wrong_flag_is_one_line(capsys: pytest.CaptureFixture[str], db: str) -> None:
+    code, _, err = run(capsys, "events", "--db", db, "--flags", "sure")
+    assert code != 0 and len(err.strip().splitlines()) == 1 and "unknown event flag" in err

@@ -40,3 +40,21 @@ def test_the_article_page_lists_and_marks_its_events(client: TestClient) -> None
     assert "<h2>Events</h2>" in page and 'class="hl event event-mconf"' in page
     assert f'id="ev-{event["mentions"][0]["start"]}"' in page
     assert client.get("/api/facts/events?kind=SANCTION").json()[0]["type"] == "SANCTION"
+
+
+def test_api_events_sector_flags_and_the_events_own_dates(client: TestClient) -> None:
+    assert len(client.get("/api/events", params={"sector": "bus"}).json()) == 1  # the recipient's
+    assert client.get("/api/events", params={"sector": "REB"}).json() == []
+    assert len(client.get("/api/events", params={"flags": "none"}).json()) == 1
+    assert client.get("/api/events", params={"flags": "negated"}).json() == []
+    assert client.get("/api/events", params={"flags": "sure"}).status_code == 400
+    assert len(client.get("/api/events", params={"from": "2024-05-03", "to": "2024-05-03",
+                                                 "dates": "event"}).json()) == 1
+    assert client.get("/api/events", params={"to": "2024-05-02", "dates": "event"}).json() == []
+    assert client.get("/api/events", params={"dates": "stored"}).status_code == 400
+
+
+def test_events_page_charts_by_country_per_week(client: TestClient) -> None:
+    page = client.get("/events", params={"by": "country", "unit": "week"}).text
+    assert "<h2>NRL" in page and "events with a side of NRL per week" in page
+    assert client.get("/events", params={"by": "outlet"}).status_code in (400, 422)

@@ -193,17 +193,21 @@ class NewsArchive:
                country: str | None = None, **filters: Any) -> Results:
         """PLOVER-coded events, newest articles first: `type` a PLOVER type (ASSAULT) or quad
         (MCONF), `actor` and `recipient` a name on that side, `country` either side's country
-        (ISO alpha-3, or a body such as UN); `entity` an entity on either side."""
+        (ISO alpha-3, or a body such as UN), `sector` either side's sector (GOV, MIL, REB ...),
+        `flags` the flags an event must all carry (`"negated,claimed"`, or `"none"` for plain
+        events); `entity` an entity on either side. `date_from`/`date_to` are the article's
+        publication dates, or the event's own date with `dates="event"`."""
         return self.facts("events", kind=type, actor=actor, recipient=recipient, country=country, **filters)
 
     def event_counts(self, type: str | None = None, actor: str | None = None,  # noqa: A002
-                     recipient: str | None = None, country: str | None = None,
+                     recipient: str | None = None, country: str | None = None, by: str = "type",
                      **filters: Any) -> dict[str, dict[str, int]]:
-        """The events `events(...)` would list (every page), counted per type and per day of
-        the event: `{"ASSAULT": {"2024-03-04": 3, ...}, ...}`, for charts."""
+        """The events `events(...)` would list (every page), counted per type (`by="type"`) or
+        per country of either side (`by="country"`) and per day of the event:
+        `{"ASSAULT": {"2024-03-04": 3, ...}, ...}`, for charts."""
         given = {"kind": type, "actor": actor, "recipient": recipient, "country": country, **filters}
         f = self._filters(kinds.get("events"), given)
-        return self._reader.event_counts(f)
+        return self._reader.event_counts(f, by)
 
     def mentions(self, **filters: Any) -> Results:
         """Entity mentions: spans of the articles' text, with the archive's entity id."""

@@ -136,8 +136,8 @@ class Reader:
         """The rows of one exported table, read lazily."""
         return table.rows(self.conn, f)
 
-    def event_counts(self, f: kinds.Filters) -> dict[str, dict[str, int]]:
-        return kinds.events.per_day(self.conn, f)
+    def event_counts(self, f: kinds.Filters, by: str = "type") -> dict[str, dict[str, int]]:
+        return kinds.events.per_day(self.conn, f, by)
 
     def mentions(self, f: kinds.Filters) -> list[MentionRecord]:
         return list(entities.mentions(self.conn, f))

@@ -10,13 +10,11 @@ from dateline.cli import render
 from dateline.cli.common import (
     DbOpt,
     EntityOpt,
-    FromOpt,
     JsonOpt,
     LanguageOpt,
     LimitOpt,
     OffsetOpt,
     OutletOpt,
-    ToOpt,
     app,
     emit_all,
     open_archive,
@@ -33,12 +31,26 @@ def events(
     recipient: Annotated[str | None, typer.Option("--recipient", help="Name (or words) of the side acted on.")] = None,
     country: Annotated[str | None, typer.Option(
         "--country", help="Either side's country: ISO alpha-3 (RUS) or a body (UN, EU, NATO).")] = None,
-    date_from: FromOpt = None, date_to: ToOpt = None, entity: EntityOpt = None, outlet: OutletOpt = None,
+    sector: Annotated[str | None, typer.Option(
+        "--sector", help="Either side's sector: GOV, MIL, COP, REB, OPP, CVL, BUS, MED, IGO, NGO, ...")] = None,
+    flags: Annotated[str | None, typer.Option(
+        "--flags", metavar="FLAG[,FLAG]", help=(
+            "Only events with all these flags: negated, hedged, future, claimed (as reported by a "
+            "source); `none` for events stated as plain fact."))] = None,
+    date_from: Annotated[str | None, typer.Option(
+        "--from", help="Earliest date (2021, 2021-09, 2021-09-09): the article's publication date, "
+                       "or the event's own with --event-dates.")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Latest date (as --from).")] = None,
+    event_dates: Annotated[bool, typer.Option(
+        "--event-dates", help="Apply --from/--to to each event's own date (its clause's date, else the "
+                              "article's publication date) instead of the article's publication date.")] = False,
+    entity: EntityOpt = None, outlet: OutletOpt = None,
     language: LanguageOpt = None, limit: LimitOpt = 50, offset: OffsetOpt = 0, as_json: JsonOpt = False,
 ) -> None:
     """Events: who did what to whom, where and when, newest articles first."""
     with open_archive(ctx, db) as arc:
-        rows = arc.events(type=etype, actor=actor, recipient=recipient, country=country, date_from=date_from,
+        rows = arc.events(type=etype, actor=actor, recipient=recipient, country=country, sector=sector,
+                          flags=flags, dates="event" if event_dates else None, date_from=date_from,
                           date_to=date_to, entity=entity, outlet=outlet, language=language, limit=limit,
                           offset=offset)
     if as_json:

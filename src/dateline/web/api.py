@@ -136,12 +136,19 @@ EventType = Annotated[str | None, Query(alias="type", max_length=20, description
 @router.get("/events")
 def events(db: Db, etype: EventType = None, actor: Text = None, recipient: Text = None,
            country: Annotated[str | None, Query(max_length=10)] = None,
+           sector: Annotated[str | None, Query(max_length=10, description="either side's sector")] = None,
+           flags: Annotated[str | None, Query(max_length=60, description=(
+               "flags all present (negated, hedged, future, claimed; comma-joined), or none"))] = None,
+           dates: Annotated[str | None, Query(max_length=10, description=(
+               "what from/to apply to: article (its publication date, the default) or event "
+               "(the event's own date)"))] = None,
            date_from: Annotated[str | None, Query(alias="from", max_length=10)] = None,
            date_to: Annotated[str | None, Query(alias="to", max_length=10)] = None,
            entity: Text = None, outlet: Text = None, page: Page = 1, size: Size = 50) -> list[dict[str, Any]]:
     """PLOVER-coded events in the contract's shape, newest articles first."""
-    return db.events(type=etype, actor=actor, recipient=recipient, country=country, date_from=date_from,
-                     date_to=date_to, entity=entity, outlet=outlet, limit=size, offset=(page - 1) * size).to_dicts()
+    return db.events(type=etype, actor=actor, recipient=recipient, country=country, sector=sector, flags=flags,
+                     dates=dates, date_from=date_from, date_to=date_to, entity=entity, outlet=outlet, limit=size,
+                     offset=(page - 1) * size).to_dicts()
 
 
 @router.get("/facts/{kind}")

@@ -103,17 +103,19 @@ def bar_chart(points: list[tuple[str, int]], label: str) -> Markup:
     return Markup("".join(parts))
 
 
-def by_type(per_type: Mapping[str, Mapping[str, int]], what: str) -> list[tuple[str, int, Markup]]:
-    """One bar chart per type (most frequent first), all over the same periods so that they line
-    up: a chart with several series stacked in one would hide the small types under the large.
-    Each item is (type, total, chart)."""
+def by_type(per_type: Mapping[str, Mapping[str, int]], what: str, unit: str | None = None
+            ) -> list[tuple[str, int, Markup]]:
+    """One bar chart per type (or country: any name of a series; most frequent first), all over
+    the same periods so that they line up: a chart with several series stacked in one would
+    hide the small ones under the large. `unit` (day, week, month, year) is chosen from the
+    span of the dates when not given. Each item is (name, total, chart)."""
     days = {d for counts in per_type.values() for d in counts if _parse(d) is not None}
     if not days:
         return []
-    unit, _ = series(dict.fromkeys(days, 0))
+    unit, _ = series(dict.fromkeys(days, 0), unit)
     ends = dict.fromkeys((min(days), max(days)), 0)  # every series spans the whole range
     out = []
     for name, counts in per_type.items():
         _, points = series({**ends, **counts}, unit)
-        out.append((name, sum(n for _, n in points), bar_chart(points, f"{what} of type {name} per {unit}")))
+        out.append((name, sum(n for _, n in points), bar_chart(points, f"{what} {name} per {unit}")))
     return sorted(out, key=lambda x: (-x[1], x[0]))

@@ -161,18 +161,34 @@ def amounts(request: Request, db: Db, unit: Text = None, counted: Text = None, p
     })
 
 
+# The periods the events page can chart by (`None`: chosen from the span of the dates).
+EVENT_UNITS = ("day", "week")
+
+
 @router.get("/events", response_class=HTMLResponse)
 def events(request: Request, db: Db, etype: Annotated[str | None, Query(alias="type", max_length=20)] = None,
            actor: Text = None, recipient: Text = None, country: Annotated[str | None, Query(max_length=10)] = None,
+           sector: Annotated[str | None, Query(max_length=10)] = None,
+           flags: Annotated[str | None, Query(max_length=60)] = None,
+           date_from: Annotated[str | None, Query(alias="from", max_length=10)] = None,
+           date_to: Annotated[str | None, Query(alias="to", max_length=10)] = None,
+           by: Annotated[str, Query(pattern="^(type|country)$")] = "type",
+           unit: Annotated[str | None, Query(pattern="^(day|week)?$")] = None,
            page: Page = 1) -> HTMLResponse:
+    # The page's dates are the events' own, as its charts are: a reader looking at what
+    # happened in a week wants the events of that week, whenever they were reported.
     given = {"type": etype or None, "actor": actor or None, "recipient": recipient or None,
-             "country": country or None}
+             "country": country or None, "sector": sector or None, "flags": flags or None,
+             "date_from": date_from or None, "date_to": date_to or None, "dates": "event"}
     rows = db.events(**given, limit=51, offset=(page - 1) * 50).to_dicts()  # a bad type: the app's error page
-    counts = db.event_counts(**given)
+    counts = db.event_counts(**given, by=by)
+    what = "events of type" if by == "type" else "events with a side of"
     return render(request, "events.html", {
-        "rows": rows[:50], "has_more": len(rows) > 50, "page": page, "charts": charts.by_type(counts, "events"),
-        "types": list(EVENT_TYPES), "etype": etype or "", "actor": actor or "", "recipient": recipient or "",
-        "country": country or "",
+        "rows": rows[:50], "has_more": len(rows) > 50, "page": page,
+        "charts": charts.by_type(counts, what, unit or None), "by": by, "unit": unit or "",
+        "units": EVENT_UNITS, "types": list(EVENT_TYPES), "etype": etype or "", "actor": actor or "",
+        "recipient": recipient or "", "country": country or "", "sector": sector or "", "flags": flags or "",
+        "date_from": date_from or "", "date_to": date_to or "",
     })
 
 

@@ -38,6 +38,9 @@ class Filters:
     actor: str | None = None  # events: a name on the acting side
     recipient: str | None = None  # events: a name on the receiving side
     country: str | None = None  # events: either side's country (ISO alpha-3 or a body)
+    sector: str | None = None  # events: either side's sector (GOV, MIL, REB, ...)
+    flags: str | None = None  # events: comma-joined flags all present (`negated,claimed`), or `none`
+    dates: str | None = None  # events: `event` to apply date_from/date_to to the event's own date
     limit: int | None = 50  # None: every row (exports)
     offset: int = 0
 

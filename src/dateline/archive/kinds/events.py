@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from dateline.archive.kinds.base import COMMON, Filters, Kind, Table, article_terms, like, listing, paged
@@ -107,8 +108,55 @@ def side_terms(conn: sqlite3.Connection, side: str, name: str) -> tuple[str, lis
     return f"e.{side}_text LIKE ? ESCAPE '\\'", [like(name)]
 
 
+FLAGS = ("negated", "hedged", "future", "claimed")
+# What `dates` may say the date filters apply to: the article's publication (as for every
+# kind) or the event's own date (its clause's time expression, else the publication date).
+DATES = ("article", "event")
+
+
+def _flag_terms(flags: str) -> tuple[list[str], list[Any]]:
+    """`negated,claimed`: events carrying every one of these flags; `none`: events with no
+    flag (reported as plain fact, not denied, hedged, planned or attributed)."""
+    wanted = [w.strip().lower() for w in flags.split(",") if w.strip()]
+    if wanted == ["none"]:
+        return ["e.flags = '[]'"], []
+    wrong = [w for w in wanted if w not in FLAGS]
+    if wrong or not wanted:
+        raise QueryError(f"unknown event flag {', '.join(wrong) or flags!r}; choose from "
+                         f"{', '.join(FLAGS)} (joined with commas), or none")
+    return (["EXISTS (SELECT 1 FROM json_each(e.flags) WHERE json_each.value = ?)"] * len(wanted),
+            wanted)
+
+
+def _event_date_terms(f: Filters) -> tuple[list[str], list[Any]]:
+    """Date bounds on the event's own date (else its article's): an event dated only to a
+    month or a year (`2021-09`) counts as of that period's first day."""
+    from dateline.archive.search import _date_bounds
+
+    lo, hi = _date_bounds(f.date_from, f.date_to)
+    day = "COALESCE(e.date, substr(a.published, 1, 10))"
+    first_day = f"substr({day} || '-01-01', 1, 10)"
+    where, params = [], []
+    if lo:
+        where.append(f"{first_day} >= ?")
+        params.append(lo[:10])
+    if hi:
+        where.append(f"{day} <= ?")
+        params.append(hi)
+    return where, params
+
+
 def _where(conn: sqlite3.Connection, f: Filters) -> tuple[list[str], list[Any]]:
-    where, params = article_terms(f)
+    dates = (f.dates or "article").lower()
+    if dates not in DATES:
+        raise QueryError(f"dates must be one of: {', '.join(DATES)} (got {f.dates!r})")
+    if dates == "event":
+        where, params = article_terms(replace(f, date_from=None, date_to=None))
+        more, more_params = _event_date_terms(f)
+        where += more
+        params += more_params
+    else:
+        where, params = article_terms(f)
     if f.kind:
         code = f.kind.upper()
         if code in EVENT_TYPES:
@@ -130,6 +178,13 @@ def _where(conn: sqlite3.Connection, f: Filters) -> tuple[list[str], list[Any]]:
     if f.country:
         where.append("(e.actor_country = ? OR e.recipient_country = ?)")
         params += [f.country.upper(), f.country.upper()]
+    if f.sector:
+        where.append("(e.actor_sector = ? OR e.recipient_sector = ?)")
+        params += [f.sector.upper(), f.sector.upper()]
+    if f.flags:
+        more, more_params = _flag_terms(f.flags)
+        where += more
+        params += more_params
     return where, params
 
 
@@ -144,17 +199,31 @@ def read(conn: sqlite3.Connection, f: Filters) -> Iterator[EventRecord]:
     return (_record(r) for r in listing(conn, select, "e", where, params, f))
 
 
-def per_day(conn: sqlite3.Connection, f: Filters) -> dict[str, dict[str, int]]:
-    """Every matching event counted per type and per day of the event (its own date, else the
-    publication date); events of no full day (dated only to a month, or undated) are left out,
-    since a daily count cannot place them."""
+BY = ("type", "country")
+
+
+def per_day(conn: sqlite3.Connection, f: Filters, by: str = "type") -> dict[str, dict[str, int]]:
+    """Every matching event counted per type (`by="type"`) or per country (`by="country"`: an
+    event counts once for each country among its two sides) and per day of the event (its own
+    date, else the publication date); events of no full day (dated only to a month, or
+    undated) are left out, since a daily count cannot place them."""
+    if by not in BY:
+        raise QueryError(f"events are counted by one of: {', '.join(BY)} (got {by!r})")
     where, params = _where(conn, f)
     day = "substr(COALESCE(e.date, a.published), 1, 10)"
-    sql = (f"SELECT e.type, {day} AS day, COUNT(*) AS n FROM events e JOIN articles a ON a.id = e.article_id "
-           f"WHERE length({day}) = 10" + "".join(f" AND {w}" for w in where) + " GROUP BY e.type, day")
+    frm = "FROM events e JOIN articles a ON a.id = e.article_id"
+    cond = f"WHERE length({day}) = 10" + "".join(f" AND {w}" for w in where)
+    if by == "type":
+        sql = f"SELECT e.type AS name, {day} AS day, COUNT(*) AS n {frm} {cond} GROUP BY e.type, day"
+    else:
+        # UNION (not UNION ALL): an event with the same country on both sides counts once
+        sides = " UNION ".join(f"SELECT e.article_id, e.n, e.{s}_country AS name, {day} AS day {frm} {cond} "
+                               f"AND e.{s}_country IS NOT NULL" for s in ("actor", "recipient"))
+        sql = f"SELECT name, day, COUNT(*) AS n FROM ({sides}) GROUP BY name, day"
+        params = params + params
     counts: dict[str, dict[str, int]] = {}
     for r in paged(conn, sql, params, Filters(query=f.query, limit=None)):
-        counts.setdefault(r["type"], {})[r["day"]] = r["n"]
+        counts.setdefault(r["name"], {})[r["day"]] = r["n"]
     return counts
 
 
@@ -204,6 +273,7 @@ def describe(e: Event) -> str:
 
 KIND = Kind(
     name="events", attr="events", fact=Event, record=EventRecord, tables=("events", "event_mentions"),
-    migration=11, write=write, read=read, filters=COMMON | {"kind", "actor", "recipient", "country"},
+    migration=11, write=write, read=read,
+    filters=COMMON | {"kind", "actor", "recipient", "country", "sector", "flags", "dates"},
     exports=(Table("events", EventRecord, read),), highlight=highlight, describe=describe,
 )
