@@ -112,3 +112,17 @@ def test_protest_is_aimed_at_whom_its_demand_is_made_of(nlp) -> None:  # type: i
 def test_domestic_parties_share_the_country_named_for_one(nlp) -> None:  # type: ignore[no-untyped-def]
     (e,) = events(nlp, "President Ali Hassan has threatened to ban Kenyan opposition parties.")
     assert e.actor is not None and e.actor.country == "KEN"
+
+
+def test_put_under_an_event_is_having_it_done(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e,) = events(nlp, "A Kenyan journalist has been put under investigation in Uganda.")
+    assert e.type == "ACCUSE" and e.actor is None
+    assert e.recipient is not None and e.recipient.country == "KEN"
+
+
+def test_a_framed_act_and_an_attack_readied(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "Kenya launched a mediation effort between Uganda and Tanzania.")
+    assert {(e.type, e.actor.country if e.actor else None, e.recipient.country if e.recipient else None)
+            for e in found} == {("CONSULT", "KEN", "UGA"), ("CONSULT", "KEN", "TZA")}
+    (e,) = events(nlp, "The Ugandan army prepared to resume shelling rebel positions.")
+    assert e.type == "MOBILIZE" and e.actor is not None and e.actor.country == "UGA"

@@ -32,7 +32,7 @@ FUTURE_HEADS = frozenset(
     "plan plans planned planning intend intends intended intending prepare prepares prepared "
     "preparing aim aims aimed aiming expect expects expected hope hopes hoped hoping want "
     "wants wanted seek seeks sought seeking about going decide decides decided set willing "
-    "ready".split()
+    "ready poised".split()
 )
 # Intent is an act of its own in PLOVER: saying one will cooperate is to AGREE (`will provide
 # aid`, `is willing to withdraw`), saying one will do harm is to THREATEN (`would boycott`).
@@ -52,6 +52,9 @@ REQUEST = Code("REQUEST", None)
 AGREE = Code("AGREE", None)
 THREATEN = Code("THREATEN", None)
 REJECT = Code("REJECT", None)
+MOBILIZE = Code("MOBILIZE", None)
+# Verbs of readying (`the army prepared to resume shelling`, `troops were ready to attack`).
+PREPARING = frozenset("prepare prepares prepared preparing ready poised".split())
 NEGATORS = frozenset("not n't never no".split())
 
 
@@ -119,20 +122,45 @@ BLAME = frozenset("responsibility responsible behind".split())
 
 def _carrier(tok: Token) -> Token | None:
     """The verb that carries an event noun (`held` for `held talks`, `broke out` for
-    `protests broke out`, `claimed` for `claimed responsibility for the attack`); a noun
-    elsewhere (`in talks`, `the attack's victims`) is not an event here."""
+    `protests broke out`, `claimed` for `claimed responsibility for the attack`, `put` for
+    `put under investigation`, `return` for `return to Geneva for talks`); a noun elsewhere
+    (`in talks`, `the attack's victims`) is not an event here."""
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
         owner = tok.head.head
         if owner.lower_ in BLAME:
             return owner.head if owner.pos_ in ("NOUN", "ADJ") else owner
         if owner.lower_ in SERIES and owner.pos_ == "NOUN":
             tok = owner
+        elif owner.pos_ == "VERB" and _state_or_purpose(tok):
+            return owner
     head = tok.head
     if head == tok or head.pos_ not in ("VERB", "AUX") or tok.dep_ not in CARRIED:
         return None
     if tok.dep_ == "nsubj" and head.lower_ not in OCCUR:
         return None
     return head
+
+
+# `came under attack`, `was put under investigation`, `placed under arrest`: a party put in
+# the state an event noun names has had that event done to it.
+STATE_PREPS = frozenset({"under"})
+# `returned to Geneva for talks`, `flew to Cairo for a summit`: travel for a meeting is how
+# news reports the meeting.
+PURPOSE_PREPS = frozenset({"for"})
+
+
+def _state_or_purpose(tok: Token) -> bool:
+    prep = tok.head.lower_
+    if prep in STATE_PREPS:
+        return True
+    found = _noun_code(tok) if prep in PURPOSE_PREPS else None
+    return found is not None and found[0].type == "CONSULT"
+
+
+# Nouns that frame an act named by the noun before them (`a mediation effort`, `a rescue
+# mission`, `a bombing campaign`): the act is the event, the frame says it was undertaken.
+FRAMES = frozenset("effort efforts mission missions bid bids drive operation operations "
+                   "campaign campaigns initiative".split())
 
 
 def _demand(tok: Token) -> Trigger | None:
@@ -162,10 +190,13 @@ def _candidate(tok: Token) -> Trigger | None:
             return Trigger(tok, found[0], found[1], tok)
         return None
     if tok.pos_ == "NOUN":
-        carrier = _carrier(tok)
+        framed = tok.dep_ == "compound" and tok.head.lower_ in FRAMES
+        carrier = _carrier(tok.head if framed else tok)
         found = _noun_code(tok) if carrier is not None else None
         if found is not None and carrier is not None and _verb_code(carrier) is None:
-            return Trigger(tok, found[0], found[1], carrier)
+            # a framed act stands where its frame does: `launched a mediation effort
+            # between X and Y` has the frame's subject and prepositions
+            return Trigger(tok.head if framed else tok, found[0], found[1], carrier)
     return None
 
 
@@ -250,7 +281,9 @@ def _intent(t: Trigger) -> None:
         return
     conditional = any(m.dep_ == "mark" and m.lower_ in CONDITIONS
                       for c in t.anchor.children if c.dep_ == "advcl" for m in c.children)
-    if t.code.type in HARMFUL or (t.code.type in COOPERATIVE and conditional):
+    if t.code.type == "ASSAULT" and any(w.lower_ in PREPARING for w in _governors(t.anchor)[1:]):
+        t.code = MOBILIZE  # readying an attack is a show of force, not a verbal threat
+    elif t.code.type in HARMFUL or (t.code.type in COOPERATIVE and conditional):
         t.code = THREATEN
     elif t.code.type in COOPERATIVE:
         t.code = AGREE

@@ -178,6 +178,8 @@ def _countries(tokens: list[Token], res: Resolver) -> list[str]:
         if code is None:
             code = (demonym(tok.text) if tok.pos_ in ("ADJ", "PROPN", "NOUN") else None) or (
                 country_code(tok.text) if tok.pos_ == "PROPN" else None)
+        if code is None and i > 0 and tok.pos_ == "PROPN" and tokens[i - 1].pos_ == "PROPN":
+            code = demonym(f"{tokens[i - 1].text} {tok.text}")  # `Sierra Leonean`
             if code is None and "-" in tok.text:
                 code = demonym(tok.text.split("-")[0])
         if code and code not in out:

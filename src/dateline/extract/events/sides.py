@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from dateline.extract.events.coding import MESSAGES, Trigger, noun_key
+from dateline.extract.events.coding import MESSAGES, STATE_PREPS, Trigger, noun_key
 from dateline.extract.events.parties import (
     CONTENT,
     NOUNISH,
@@ -130,7 +130,12 @@ def sides(t: Trigger, res: Resolver) -> tuple[list[Party], list[Party]]:
     """Actors and recipients of an event; each side may be empty."""
     actor_tok: Token | None = None
     recip_tok: Token | None = None
-    if t.token != t.anchor:  # an event noun carried by a verb
+    if t.token != t.anchor and _put_under(t):
+        # `X came under attack`, `X was put under investigation by Y`: X had it done to it
+        actors = []
+        recip_tok, _ = _subject(t.anchor)
+        actor_tok = _agent(t.anchor)
+    elif t.token != t.anchor:  # an event noun carried by a verb
         actor_tok = _noun_actor(t)
         if actor_tok is None and (t.token.dep_ in ("dobj", "attr", "nsubjpass")
                                   or t.token.dep_ == "pobj"):
@@ -178,12 +183,18 @@ def _addressed(t: Trigger, res: Resolver) -> list[Party]:
                     w.lower_ in AIMS for w in c.subtree):
                 continue
             for tok in c.subtree:
-                if tok.pos_ not in NOUNISH or tok.dep_ in ("compound", "amod", "poss"):
+                if tok.pos_ not in NOUNISH or tok.dep_ in ("compound", "amod"):
                     continue
-                found = [p for p in parties(tok, res) if p.country]
+                # a party itself (`the government`, `President X`, `Iraq`), not what it is
+                # asked for (`the resignation of ...`)
+                found = [p for p in parties(tok, res) if p.sector or p.entity]
                 if found:
                     return found
     return []
+
+
+def _put_under(t: Trigger) -> bool:
+    return t.token.dep_ == "pobj" and t.token.head.lower_ in STATE_PREPS
 
 
 def _inside(tok: Token, res: Resolver) -> list[Party]:
