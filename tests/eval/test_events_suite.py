@@ -102,6 +102,8 @@ def test_event_sentence_without_a_known_type_scores_detection_only() -> None:
 
 def test_igo_gold_matches_any_international_body() -> None:
     assert same_country("IGO", Party("the UN", None, "UN", "IGO"))
+    assert same_country("IGO", Party("the ILO", None, "ILO", "IGO"))  # three letters, no country
+    assert not same_country("IGO", Party("Oxfam", None, "NGO", "NGO"))
     assert not same_country("IGO", Party("France", None, "FRA", "GOV"))
     assert same_country("FRA", Party("France", None, "FRA", "GOV"))
     assert not same_country("FRA", None)

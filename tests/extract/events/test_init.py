@@ -126,3 +126,10 @@ def test_a_framed_act_and_an_attack_readied(nlp) -> None:  # type: ignore[no-unt
             for e in found} == {("CONSULT", "KEN", "UGA"), ("CONSULT", "KEN", "TZA")}
     (e,) = events(nlp, "The Ugandan army prepared to resume shelling rebel positions.")
     assert e.type == "MOBILIZE" and e.actor is not None and e.actor.country == "UGA"
+
+
+def test_recipients_the_parser_hangs_elsewhere(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e,) = events(nlp, "Kenyan police opened fire to disperse Ugandan demonstrators on Monday.")
+    assert e.recipient is not None and e.recipient.country == "UGA"
+    found = events(nlp, "Soldiers in Kenya have beaten scores of Ugandan and Tanzanian refugees.")
+    assert {e.recipient.country for e in found if e.recipient} == {"UGA", "TZA"}

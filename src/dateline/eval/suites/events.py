@@ -31,6 +31,8 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
+import pycountry
+
 from dateline.eval.load.events import (
     GoldSentence,
     MucDoc,
@@ -46,7 +48,6 @@ from dateline.settings import Settings
 
 TARGETS = {"type": 0.85, "country": 0.85, "extra": 0.10, "muc_f1": 0.45}
 PARTS = ("dev", "report")
-ISO_LIKE = re.compile(r"[A-Z]{3}")
 MUC_KINDS = frozenset({"ASSAULT", "COERCE"})
 MUC_ROLES = {"perpetrator": ("PerpInd", "PerpOrg"), "target": ("Target", "Victim"),
              "weapon": ("Weapon",)}
@@ -111,7 +112,9 @@ def same_country(gold: str | None, party: Party | None) -> bool:
         return False
     mine = party.country
     if gold == "IGO":
-        return not ISO_LIKE.fullmatch(mine) or mine == "IGO"
+        # an intergovernmental body's code is no country's (`ILO`, `ICC` and `GCC` have three
+        # letters too); an NGO is not intergovernmental, and the gold codes those `NGO`
+        return mine != "NGO" and pycountry.countries.get(alpha_3=mine) is None
     return mine == gold
 
 

@@ -70,6 +70,8 @@ def _events(sent: Span, article: Article, res: Resolver) -> list[Event]:
         said = parties(speaker_tok, res) if speaker_tok is not None else []
         for actor, recipient in _pairs(actors, recipients, t.code.type):
             actor, recipient = _copy(actor), _copy(recipient)
+            if t.code.type == "PROTEST" and actor is not None and actor.sector is None:
+                actor.sector = "CVL"  # protesters named by no other role are civilians
             _speakers_own(actor, said)
             fill_countries(actor, recipient, place.country if place else None)
             out.append(Event(

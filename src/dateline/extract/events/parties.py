@@ -244,6 +244,7 @@ def _origin(head: Token, res: Resolver) -> list[str]:
 def parties(head: Token, res: Resolver, depth: int = 0) -> list[Party]:
     """The parties a noun names: one per conjunct, and one per country where the phrase
     joins several (`Hungarian and Romanian officials`)."""
+    head = counted(head)  # `scores of Sierra Leonean and Liberian refugees`: both are
     heads = [head, *[c for c in head.conjuncts if c.pos_ in NOUNISH]]
     out: list[Party] = []
     for h in heads:

@@ -77,6 +77,11 @@ def _candidates(t: Trigger) -> list[Token]:
     own = set(t.words.lower().split()[1:])
     all_objs = [c for h in heads for c in h.children if c.dep_ in ("dobj", "dative")
                 and c.pos_ in NOUNISH and c != t.token]
+    # `kidnapped up to 16 advisers`: the parser takes the count's `up to` for a particle and
+    # a preposition, so the object hangs on them
+    all_objs += [o for h in heads for c in h.children if c.dep_ == "prt"
+                 for p in c.children if p.dep_ == "prep" for o in p.children
+                 if o.dep_ == "pobj" and any(n.dep_ == "nummod" for n in o.children)]
     # `providing photographs and other intelligence to Macedonia`: a `to` phrase may hang on
     # the last of several joined objects
     all_objs += [j for c in all_objs for j in c.conjuncts if j.pos_ in NOUNISH]
@@ -90,7 +95,8 @@ def _candidates(t: Trigger) -> list[Token]:
         # the agent, taken as the actor.
         preps = RECIPIENT_PREPS | {"by"} if h in holders else RECIPIENT_PREPS
         for c in h.children:
-            if c.dep_ == "prep" and c.lower_ in preps:
+            # `providing intelligence to Macedonia`: the parser may call the `to` a dative
+            if (c.dep_ == "prep" or c.dep_ == "dative" and c.pos_ == "ADP") and c.lower_ in preps:
                 out += [o for o in c.children if o.dep_ == "pobj" and o.ent_type_ not in TIME_ENTS]
     clauses = [c for h in heads for c in h.children if c.dep_ in ("ccomp", "acl")]
     subjects = [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
@@ -164,7 +170,22 @@ def sides(t: Trigger, res: Resolver) -> tuple[list[Party], list[Party]]:
     recipients = recipients_of(t, res)
     if t.code.type == "PROTEST" and not any(_known(p) for p in recipients):
         recipients = _addressed(t, res) or recipients
+    if not any(_known(p) for p in recipients):
+        recipients = _purpose_object(t, res) or recipients
     return actors, recipients
+
+
+def _purpose_object(t: Trigger, res: Resolver) -> list[Party]:
+    """`opened fire to disperse demonstrators`, `used tear gas to break up the rally`: an act
+    that names no one it was done to was done to the object of what it was done for."""
+    for c in t.anchor.children:
+        if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            for o in c.children:
+                if o.dep_ == "dobj" and _can_receive(o):
+                    found = [p for p in parties(o, res) if _known(p)]
+                    if found:
+                        return found
+    return []
 
 
 # Words that give a protest its aim (`to demand reforms by the government`, `calling for
