@@ -137,3 +137,11 @@ def test_grit_role_score_matches_each_gold_entity_once() -> None:
     gold = [["guerrillas", "guerrilla column"], ["farabundo marti front", "fmln"]]
     counts = score_roles(gold, {"a guerrilla column", "guerrillas", "the army"})
     assert (counts.tp, counts.sys, counts.gold) == (1, 3, 2)
+
+
+def test_muc_fillers_leave_out_titles_before_a_name() -> None:
+    from dateline.eval.suites.events import _filler
+
+    assert _filler("Governor Antonio Roldan") == "antonio roldan"
+    assert _filler("Dr. Jose Rodriguez") == "jose rodriguez"
+    assert _filler("the governor") == "governor"  # a title alone is the filler

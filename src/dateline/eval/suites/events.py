@@ -43,12 +43,15 @@ from dateline.eval.load.events import (
 )
 from dateline.eval.result import Row, SuiteResult, fmt, meets
 from dateline.eval.scoring import Counts
+from dateline.extract.roles import TITLE_WORDS
 from dateline.model import EVENT_TYPES, Article, Event, Party, Source, Span
 from dateline.settings import Settings
 
 TARGETS = {"type": 0.85, "country": 0.85, "extra": 0.10, "muc_f1": 0.45}
 PARTS = ("dev", "report")
 MUC_KINDS = frozenset({"ASSAULT", "COERCE"})
+# Honorifics and ranks that go before a name, beside the office nouns of `titles.txt`.
+HONOURS = frozenset("mr mrs ms dr col gen lt capt maj sgt father monsignor".split())
 MUC_ROLES = {"perpetrator": ("PerpInd", "PerpOrg"), "target": ("Target", "Victim"),
              "weapon": ("Weapon",)}
 # Leading words that the gold's mentions leave out (`the`, counts): dropped on both sides.
@@ -167,15 +170,24 @@ def _armed(p: Party | None) -> bool:
     return p is not None and p.sector in ("MIL", "REB")
 
 
+def _filler(text: str) -> str:
+    """A party's phrase as a MUC-4 role filler: without the titles before a name
+    (`governor antonio roldan`, `dr jose rodriguez`), which the templates leave out."""
+    words = _norm(text).split()
+    while len(words) > 1 and (words[0] in TITLE_WORDS or words[0].rstrip(".") in HONOURS):
+        words = words[1:]
+    return " ".join(words)
+
+
 def _muc_predicted(events: list[Event]) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {role: set() for role in MUC_ROLES}
     for e in events:
         if e.type not in MUC_KINDS or _armed(e.recipient):
             continue
         if e.actor is not None:
-            out["perpetrator"].add(_norm(e.actor.text))
+            out["perpetrator"].add(_filler(e.actor.text))
         if e.recipient is not None:
-            out["target"].add(_norm(e.recipient.text))
+            out["target"].add(_filler(e.recipient.text))
         if e.instrument:
             out["weapon"].add(_norm(e.instrument))
     return {k: {s for s in v if s} for k, v in out.items()}

@@ -226,7 +226,9 @@ FACTUAL = frozenset("when after as while because since though although whereas".
 
 def _factual(clause: Token) -> bool:
     """An adverbial clause with its own subject that reports a fact of its own."""
-    marks = [c.lower_ for c in clause.children if c.dep_ == "mark"]
+    # the parser often hangs `when` on the clause as an adverb rather than a marker
+    marks = [c.lower_ for c in clause.children
+             if c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB" and c.i < clause.i)]
     subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
     return subject and bool(marks) and all(m in FACTUAL for m in marks)
 
