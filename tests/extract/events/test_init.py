@@ -133,3 +133,13 @@ def test_recipients_the_parser_hangs_elsewhere(nlp) -> None:  # type: ignore[no-
     assert e.recipient is not None and e.recipient.country == "UGA"
     found = events(nlp, "Soldiers in Kenya have beaten scores of Ugandan and Tanzanian refugees.")
     assert {e.recipient.country for e in found if e.recipient} == {"UGA", "TZA"}
+
+
+def test_relations_are_ties_a_visit_is_consulting_and_allowing_a_point_is_speech(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e,) = events(nlp, "Kenya has broken relations with Uganda.")
+    assert e.type == "SANCTION" and e.recipient is not None and e.recipient.country == "UGA"
+    (e,) = events(nlp, "The Kenyan president arrived in Uganda on Monday on a two-day visit.")
+    assert e.type == "CONSULT"
+    assert events(nlp, "The minister allowed that Uganda is not an easy place to visit.") == []
+    (e,) = events(nlp, "Kenya allowed Ugandan refugees to return home.")
+    assert e.type == "CONCEDE"

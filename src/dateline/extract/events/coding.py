@@ -24,6 +24,8 @@ CARRIED = ("dobj", "nsubj", "nsubjpass", "attr", "appos")
 # Saying that something did not happen is a claim that it did not: the reported event is
 # kept, marked negated, rather than dropped or coded as a rejection.
 DENIALS = frozenset("deny denies denied denying".split())
+# Verbs of permission, which with a that-clause mean conceding a point in words.
+GRANTS = frozenset("allow allows allowed allowing permit permits permitted".split())
 HEDGES = frozenset("may might could reportedly allegedly possibly apparently probably "
                    "perhaps suspected likely".split())
 FUTURE_AUX = frozenset("will shall 'll would wo".split())
@@ -144,9 +146,9 @@ def _carrier(tok: Token) -> Token | None:
 # `came under attack`, `was put under investigation`, `placed under arrest`: a party put in
 # the state an event noun names has had that event done to it.
 STATE_PREPS = frozenset({"under"})
-# `returned to Geneva for talks`, `flew to Cairo for a summit`: travel for a meeting is how
-# news reports the meeting.
-PURPOSE_PREPS = frozenset({"for"})
+# `returned to Geneva for talks`, `flew to Cairo for a summit`, `arrived on a visit`: travel
+# for a meeting is how news reports the meeting.
+PURPOSE_PREPS = frozenset({"for", "on"})
 
 
 def _state_or_purpose(tok: Token) -> bool:
@@ -180,12 +182,17 @@ def _candidate(tok: Token) -> Trigger | None:
         if found_demand is not None:
             return found_demand
     if tok.pos_ == "VERB":
-        if (tok.dep_ == "acl" and not any(c.dep_ == "agent" for c in tok.children)
+        infinitive_relative = tok.dep_ == "relcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)  # `a place to visit`
+        if ((tok.dep_ == "acl" or infinitive_relative)
+                and not any(c.dep_ == "agent" for c in tok.children)
                 and tok.head.lower_ not in MESSAGES):
             # `a place to visit`, `West Africans ordered out of Nigeria`: a verb that
             # describes a noun is not an act reported here, unless it says by whom.
             return None
         found = _verb_code(tok)
+        if found is not None and tok.lower_ in GRANTS and _finite_clause(tok):
+            return None  # `X allowed that Y is ...` admits a point: speech, not a permission
         if found is not None and not (tok.lower_ in DENIALS and _has_clause(tok)):
             return Trigger(tok, found[0], found[1], tok)
         return None
@@ -202,6 +209,13 @@ def _candidate(tok: Token) -> Trigger | None:
 
 def _has_clause(tok: Token) -> bool:
     return any(c.dep_ == "ccomp" for c in tok.children)
+
+
+def _finite_clause(tok: Token) -> bool:
+    """A that-clause with a tensed verb (`allowed that Mordor is ...`), not an infinitive
+    the parser may hang the same way (`allowed refugees to return`)."""
+    return any(c.dep_ == "ccomp" and not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+               for c in tok.children)
 
 
 def _inside_other(t: Trigger, taken: set[int]) -> bool:
