@@ -34,9 +34,9 @@ def events(
     sector: Annotated[str | None, typer.Option(
         "--sector", help="Either side's sector: GOV, MIL, COP, REB, OPP, CVL, BUS, MED, IGO, NGO, ...")] = None,
     flags: Annotated[str | None, typer.Option(
-        "--flags", metavar="FLAG[,FLAG]", help=(
-            "Only events with all these flags: negated, hedged, future, claimed (as reported by a "
-            "source); `none` for events stated as plain fact."))] = None,
+        "--flags", help=(
+            "Only events with all these flags, comma-joined: negated, hedged, future, claimed (as "
+            "reported by a source); `none` for events stated as plain fact."))] = None,
     date_from: Annotated[str | None, typer.Option(
         "--from", help="Earliest date (2021, 2021-09, 2021-09-09): the article's publication date, "
                        "or the event's own with --event-dates.")] = None,
