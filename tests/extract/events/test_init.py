@@ -143,3 +143,11 @@ def test_relations_are_ties_a_visit_is_consulting_and_allowing_a_point_is_speech
     assert events(nlp, "The minister allowed that Uganda is not an easy place to visit.") == []
     (e,) = events(nlp, "Kenya allowed Ugandan refugees to return home.")
     assert e.type == "CONCEDE"
+
+
+def test_exchanging_fire_is_an_attack_and_receiving_threats_is_having_them_made(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e,) = events(nlp, "Kenyan police exchanged fire with the gunmen on Monday.")
+    assert (e.type, e.mode) == ("ASSAULT", "firearms")
+    (e,) = events(nlp, "The Ugandan embassy has received threats.")
+    assert e.type == "THREATEN" and e.actor is None
+    assert e.recipient is not None and e.recipient.country == "UGA"

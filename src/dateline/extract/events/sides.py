@@ -214,8 +214,16 @@ def _addressed(t: Trigger, res: Resolver) -> list[Party]:
     return []
 
 
+# Verbs whose subject had the event noun they carry done to it (`the plant has received
+# threats`, `the town suffered heavy shelling`, `Iran faces new sanctions`).
+UNDERGO = frozenset("receive receives received receiving suffer suffers suffered suffering "
+                    "face faces faced facing sustain sustains sustained endure endured "
+                    "undergo underwent".split())
+
+
 def _put_under(t: Trigger) -> bool:
-    return t.token.dep_ == "pobj" and t.token.head.lower_ in STATE_PREPS
+    return (t.token.dep_ == "pobj" and t.token.head.lower_ in STATE_PREPS) or (
+        t.token.dep_ == "dobj" and t.anchor.lower_ in UNDERGO)
 
 
 def _inside(tok: Token, res: Resolver) -> list[Party]:
