@@ -151,3 +151,8 @@ def test_exchanging_fire_is_an_attack_and_receiving_threats_is_having_them_made(
     (e,) = events(nlp, "The Ugandan embassy has received threats.")
     assert e.type == "THREATEN" and e.actor is None
     assert e.recipient is not None and e.recipient.country == "UGA"
+
+
+def test_a_hyphenated_title_is_one_word(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e,) = events(nlp, "Arab League Secretary-General Amr Hassan urged Kenya to free the prisoners.")
+    assert e.actor is not None and e.actor.sector == "GOV"  # not `general`, an officer

@@ -192,7 +192,10 @@ def _words(tokens: list[Token]) -> list[str]:
     """Lower-case words, with hyphenated compounds joined back (`secretary-general`)."""
     out: list[str] = []
     joining = False
-    for t in tokens:
+    for k, t in enumerate(tokens):
+        if k and out and t.i - tokens[k - 1].i == 2 and t.doc[t.i - 1].text == "-":
+            out[-1] += "-" + t.lower_  # the phrase left out the hyphen between the two
+            continue
         if t.text == "-" and out:
             joining = True
             out[-1] += "-"
