@@ -40,6 +40,6 @@ def test_english_and_unknown_articles_still_go_through_the_model(monkeypatch: py
     monkeypatch.setattr(extract, "get_nlp", lambda name: FakeNlp())
     monkeypatch.setattr(extract, "_run", lambda article, doc: article)
     out = list(extract.extract_articles([_article("English text.", "en"), _article("Unknown.", None),
-                                         _article("Texte français.", "fr")], Settings()))
+                                         _article("Texte français.", "fr")], Settings(models={})))
     assert seen == ["English text.", "Unknown."]
     assert [a.text for a in out] == ["English text.", "Unknown.", "Texte français."]  # input order kept
