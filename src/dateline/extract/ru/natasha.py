@@ -36,15 +36,26 @@ def get_natasha() -> Natasha:
 
 
 def natasha_doc(text: str, models: Natasha | None = None) -> Any:
-    """The text segmented, tagged, parsed and its names found: a `natasha.Doc`."""
+    """The text segmented and its names found, a `natasha.Doc`, with the morphology of each
+    sentence that holds a name and the syntax of each that holds an organisation: what the
+    normalisation reads (the syntax only for organisations, to inflect the head of `Министерства
+    иностранных дел` and not its complement). Tagging and parsing every sentence, as
+    `Doc.tag_morph` and `Doc.parse_syntax` do, cost three times the NER, mostly on sentences with
+    no name (measured on factRuEval: morphology 0.28 s, syntax 0.63 s, NER 0.26 s a document)."""
     from natasha import Doc
+    from natasha.doc import inject_morph, inject_syntax, offset_syntax, sent_words
 
     m = models or get_natasha()
     doc = Doc(text)
     doc.segment(m.segmenter)
-    doc.tag_morph(m.morph)
-    doc.parse_syntax(m.syntax)
     doc.tag_ner(m.ner)
+    named = [s for s in doc.sents if s.spans]
+    for sent, markup in zip(named, m.morph.map([sent_words(s) for s in named]), strict=True):
+        inject_morph(sent.tokens, markup.tokens)
+    orgs = [(i, s) for i, s in enumerate(doc.sents, 1) if any(sp.type == "ORG" for sp in s.spans)]
+    for (i, sent), markup in zip(orgs, m.syntax.map([sent_words(s) for _, s in orgs]), strict=True):
+        inject_syntax(sent.tokens, markup.tokens)
+        offset_syntax(i, sent.tokens)  # token ids unique across the document, as parse_syntax makes them
     return doc
 
 
