@@ -159,13 +159,13 @@ def _lingua() -> Detector | None:
     return detect
 
 
-def _detection(samples: list[Sample]) -> dict[str, Any]:
+def _detection(samples: list[Sample], with_lingua: bool = True) -> dict[str, Any]:
     from dateline.clean.language import detect as stage_detect
 
     systems: dict[str, Detector] = {"py3langid": _py3langid()}
     load = {"py3langid": 0.0}
     start = time.perf_counter()
-    lingua = _lingua()
+    lingua = _lingua() if with_lingua else None
     if lingua is not None:
         lingua("Das ist ein kurzer Satz.")  # lingua reads its models on first use: timed apart
         systems["lingua"] = lingua
