@@ -51,3 +51,21 @@ def test_ids_are_latin_and_unique_within_the_article() -> None:
     text = "Газпром и «Газпром»."
     spans = [NamedSpan(0, 7, "ORG", "Газпром"), NamedSpan(10, 19, "ORG", "«Газпром»")]
     assert [e.id for e in group_spans(text, spans)] == ["org:gazprom", "org:gazprom-2"]
+
+
+def test_a_quotes_speaker_is_tied_to_the_one_entity_of_that_name() -> None:
+    from dateline.extract.named import link_speakers
+    from dateline.model import Article, Quote, Source, Span
+
+    text = "Сергей Лавров прибыл. «Мы готовы», — сказал Лавров. «Нет», — сказал Петров. «Да», — сказал Иванов."
+    spans = _spans(text, ("Сергей Лавров", "PER", "Сергей Лавров"), ("Лавров", "PER", "Лавров"),
+                   ("Петров", "PER", "Петров"))
+    a = Article("x", Source("t", 0, "txt"), text, [Span(0, len(text))], language="ru")
+    a.entities = group_spans(text, spans)
+    a.quotes = [Quote("Мы готовы", "direct", "Лавров", None, 23, 32, "сказал"),
+                Quote("Нет", "direct", "Петров", None, 0, 1, "сказал"),
+                Quote("Да", "direct", "Иванов", None, 0, 1, "сказал")]
+    lavrov, petrov, ivanov = link_speakers(a).quotes
+    assert (lavrov.speaker, lavrov.speaker_entity) == ("Сергей Лавров", "person:sergey-lavrov")
+    assert (petrov.speaker, petrov.speaker_entity) == ("Петров", "person:petrov")
+    assert (ivanov.speaker, ivanov.speaker_entity) == ("Иванов", None)  # no entity of that name

@@ -16,7 +16,7 @@ from spacy.util import is_package
 from dateline.extract.amounts import find_amounts, refine_counted
 from dateline.extract.entities import extract_entities
 from dateline.extract.events import extract_events
-from dateline.extract.named import group_spans, spacy_spans
+from dateline.extract.named import group_spans, link_speakers, spacy_spans
 from dateline.extract.nlp import get_nlp
 from dateline.extract.quotes import extract_quotes
 from dateline.extract.ru import extract_russian
@@ -75,6 +75,7 @@ def _pipeline(article: Article, settings: Settings) -> str | None:
 
 
 def _times_and_amounts(article: Article) -> Article:
+    """The facts every language gets, whatever reads its names (no model needed)."""
     return extract_amounts(extract_times(article, None), None)  # type: ignore[arg-type]
 
 
@@ -89,7 +90,7 @@ def _other_language(article: Article, settings: Settings) -> Article:
 
 
 def _russian(article: Article) -> Article:
-    article = extract_russian(_times_and_amounts(article))
+    article = link_speakers(extract_russian(_times_and_amounts(article)))
     article.warnings.append("no events: the event rules are written for English (Russian entities "
                             "and quotes through Natasha)")
     return article
@@ -98,6 +99,7 @@ def _russian(article: Article) -> Article:
 def _model_entities(article: Article, doc: Doc, name: str) -> Article:
     article = _times_and_amounts(article)
     article.entities = group_spans(article.text, spacy_spans(doc))
+    article = link_speakers(article)
     article.warnings.append(f"entities only, from {name}: quotes and events are found by English rules, "
                             f"not run on language {article.language!r}")
     return article

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from dateline.model import Entity, Mention
+from dateline.model import Article, Entity, Mention
 from dateline.romanise import romanise
 
 # Our types for the labels that non-English models use (Natasha: PER, ORG, LOC; spaCy's
@@ -108,3 +108,25 @@ def spacy_spans(doc: Doc) -> list[NamedSpan]:
     """A spaCy model's entities as named spans, named as written (French, Spanish and most
     languages spaCy covers do not inflect names)."""
     return [NamedSpan(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents]
+
+
+def link_speakers(article: Article) -> Article:
+    """A quote's speaker, found by the language's quote rules as a name beside the quote, tied to
+    the article's entity of that name (its canonical name, an alias or a mention as written:
+    `Лавров` after `Сергей Лавров`). Only a name that fits exactly one person or organisation
+    is tied; any other stays a name without an entity."""
+    by_key: dict[str, set[str]] = {}
+    names: dict[str, str] = {}
+    for e in article.entities:
+        if e.type not in ("PERSON", "ORG"):
+            continue
+        names[e.id] = e.name
+        for form in (e.name, *e.aliases, *(m.text for m in e.mentions)):
+            by_key.setdefault(key(form), set()).add(e.id)
+    for q in article.quotes:
+        if q.speaker and not q.speaker_entity:
+            ids = by_key.get(key(q.speaker), set())
+            if len(ids) == 1:
+                (q.speaker_entity,) = ids
+                q.speaker = names[q.speaker_entity]
+    return article
