@@ -58,3 +58,12 @@ def test_a_french_article_gets_the_french_models_entities_and_no_english_rules()
     assert ents["Banque de France"].type == "ORG"
     assert a.quotes == [] and a.events == []
     assert any("entities only, from fr_core_news_sm" in w for w in a.warnings)
+
+
+def test_a_model_that_is_not_installed_or_reads_another_language_is_said_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = Settings(models={"it": "it_core_news_none", "de": "natasha"})
+    it, de = extract.extract_articles([_article("Il governo ha approvato 200 milioni di euro.", "it"),
+                                       _article("Die Regierung billigte 200 Milliarden Euro.", "de")], settings)
+    assert it.entities == [] and any("'it_core_news_none' set for language 'it' is not installed" in w
+                                     for w in it.warnings)
+    assert de.entities == [] and any("natasha, reads Russian only" in w for w in de.warnings)

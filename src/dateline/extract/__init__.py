@@ -8,6 +8,8 @@ One spaCy pass per article (batched with `nlp.pipe`), then each extractor as a f
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
+from importlib.util import find_spec
 from itertools import islice
 
 from spacy.tokens import Doc
@@ -64,14 +66,19 @@ ENGLISH = "en"
 NATASHA = "natasha"  # Russian through Natasha (extract/ru), not a spaCy package
 
 
+@lru_cache(maxsize=32)
+def _installed(name: str) -> bool:
+    return find_spec("natasha") is not None if name == NATASHA else is_package(name)
+
+
 def _pipeline(article: Article, settings: Settings) -> str | None:
     """What reads this article: ENGLISH, NATASHA, a spaCy package name, or None."""
     if article.language is None or article.language == ENGLISH:
         return ENGLISH
     name = settings.model_for(article.language)
-    if name == NATASHA:
-        return NATASHA if article.language == "ru" else None
-    return name if name and is_package(name) else None
+    if not name or not _installed(name) or name == NATASHA and article.language != "ru":
+        return None
+    return name
 
 
 def _times_and_amounts(article: Article) -> Article:
@@ -82,8 +89,12 @@ def _times_and_amounts(article: Article) -> Article:
 def _other_language(article: Article, settings: Settings) -> Article:
     article = _times_and_amounts(article)
     name = settings.model_for(article.language)
-    why = (f"the model {name!r} set for it is not installed" if name and name != NATASHA
-           else f"no model for language {article.language!r} here")
+    if not name:
+        why = f"no model for language {article.language!r} here"
+    elif name == NATASHA and article.language != "ru":
+        why = f"the model set for language {article.language!r}, natasha, reads Russian only"
+    else:
+        why = f"the model {name!r} set for language {article.language!r} is not installed"
     article.warnings.append(f"no entities, quotes or events: {why} "
                             "(the English model and rules are not run on it)")
     return article
@@ -92,7 +103,7 @@ def _other_language(article: Article, settings: Settings) -> Article:
 def _russian(article: Article) -> Article:
     article = link_speakers(extract_russian(_times_and_amounts(article)))
     article.warnings.append("no events: the event rules are written for English (Russian entities "
-                            "and quotes through Natasha)")
+                            "through Natasha)")
     return article
 
 
