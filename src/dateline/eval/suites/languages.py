@@ -195,6 +195,18 @@ def _detection(samples: list[Sample], with_lingua: bool = True) -> dict[str, Any
             got = stage_detect(text)
             stage[kind]["right" if got == s.language else "unknown" if got is None else "wrong"] += 1
     out["stage"] = {k: dict(c) for k, c in stage.items()}
+    out["contested"] = _contested(samples, systems)
+    return out
+
+
+def _contested(samples: list[Sample], systems: dict[str, Detector]) -> list[str]:
+    """Samples whose stated language every detector contradicts, agreeing on another: a page
+    that states the wrong language is more likely than two detectors wrong the same way."""
+    out = []
+    for s in samples:
+        labels = {detect(s.texts["article"]) for detect in systems.values()}
+        if len(systems) > 1 and len(labels) == 1 and s.language not in labels:
+            out.append(f"{s.source}, stated {s.language}, detected {labels.pop()}: {s.texts['title'][:70]}")
     return out
 
 
@@ -226,13 +238,18 @@ def _russian_ner(docs: list[RuDoc], settings: Settings) -> dict[str, Any]:
     }
 
 
+# The resident memory now, not the peak: a child process starts with its parent's peak (Linux
+# keeps the high-water mark across fork and exec), so `ru_maxrss` showed nothing added.
 _COST = """
-import resource, time
+import os, time
 from dateline.extract.ru.natasha import get_natasha
-before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+def resident():
+    with open("/proc/self/statm") as fh:
+        return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+before = resident()
 t = time.perf_counter()
 get_natasha()
-print(time.perf_counter() - t, (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024)
+print(time.perf_counter() - t, resident() - before)
 """
 
 
@@ -343,6 +360,8 @@ def _result(f: dict[str, Any]) -> SuiteResult:
         rows.append(Row("  of them with the warning that says why", f"{nm['warned']} of {nm['articles']}"))
     result = SuiteResult("languages", rows, f, baseline_name="lingua / bare Natasha" if has_lingua
                          else "bare Natasha")
+    for line in (det or {}).get("contested", []):
+        result.notes.append(f"stated language contradicted by both detectors: {line}")
     result.notes.append("detection: the dateline column is py3langid's label (the clean stage's detector, "
                         "before its confidence rule); the baseline column is lingua's on the same text, "
                         "for detection rows; for factRuEval rows it is Natasha's NER alone")
