@@ -173,13 +173,14 @@ def _detection(samples: list[Sample], with_lingua: bool = True) -> dict[str, Any
     out: dict[str, Any] = {"load_s": load, "systems": {}}
     for name, detect in systems.items():
         right: dict[str, Counter[str]] = defaultdict(Counter)
-        seconds = 0.0
+        seconds = cpu = 0.0
         for s in samples:
             for kind, text in s.texts.items():
-                t0 = time.perf_counter()
+                t0, c0 = time.perf_counter(), time.process_time()
                 got = detect(text)
                 if kind == "article":
                     seconds += time.perf_counter() - t0
+                    cpu += time.process_time() - c0
                 right[kind]["n"] += 1
                 right[kind]["ok"] += got == s.language
                 right[f"{kind}|{s.language}"]["n"] += 1
@@ -188,6 +189,8 @@ def _detection(samples: list[Sample], with_lingua: bool = True) -> dict[str, Any
             "accuracy": {k: c["ok"] / c["n"] for k, c in right.items() if c["n"]},
             "n": {k: c["n"] for k, c in right.items()},
             "ms_per_article": 1000 * seconds / max(1, len(samples)),
+            # CPU time as well: on a shared machine the clock counts other people's work
+            "cpu_ms_per_article": 1000 * cpu / max(1, len(samples)),
         }
     stage: dict[str, Counter[str]] = defaultdict(Counter)
     for s in samples:
@@ -332,9 +335,10 @@ def _result(f: dict[str, Any]) -> SuiteResult:
             rows.append(Row(f"clean stage's rule, {kind}s: right / unknown / wrong",
                             f"{c.get('right', 0)} / {c.get('unknown', 0)} / {c.get('wrong', 0)}", "",
                             "wrong: as few as possible"))
-        rows.append(Row("ms per article (first 1,000 characters)",
-                        f"{det['systems']['py3langid']['ms_per_article']:.2f}",
-                        f"{det['systems']['lingua']['ms_per_article']:.2f}" if has_lingua else "", "< 1 ms"))
+        for what, field in (("ms per article (first 1,000 characters), clock", "ms_per_article"),
+                            ("  CPU ms per article", "cpu_ms_per_article")):
+            rows.append(Row(what, f"{det['systems']['py3langid'][field]:.2f}",
+                            f"{det['systems']['lingua'][field]:.2f}" if has_lingua else "", "< 1 ms"))
         if has_lingua:
             rows.append(Row("detector load, s", "-", f"{det['load_s']['lingua']:.1f}"))
     ner = f["russian_ner"]
