@@ -44,3 +44,12 @@ def test_a_russian_article_gets_natashas_entities_and_not_the_english_model(monk
 def test_a_russian_article_with_natasha_turned_off_gets_no_entities() -> None:
     (a,) = extract.extract_articles([_article(TEXT)], Settings(models={"ru": ""}))
     assert a.entities == [] and any("no model for language 'ru'" in w for w in a.warnings)
+
+
+def test_the_morphology_dictionary_loads_without_pkg_resources(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from dateline.extract.ru.natasha import _morph_vocab
+
+    monkeypatch.setitem(sys.modules, "pkg_resources", None)  # as where setuptools is absent
+    assert _morph_vocab()("лаврова")[0].normal_form == "лавров"

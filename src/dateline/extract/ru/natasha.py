@@ -26,13 +26,28 @@ class Natasha:
     ner: Any
 
 
+def _morph_vocab() -> Any:
+    """Natasha's MorphVocab (pymorphy2 over the OpenCorpora dictionary), given the dictionary's
+    folder: pymorphy2 looks it up through `pkg_resources` entry points, and setuptools, which
+    provides `pkg_resources`, is not always installed (nor kept by newer setuptools)."""
+    import pymorphy2_dicts_ru
+    from natasha import MorphVocab
+
+    class PathMorphVocab(MorphVocab):  # type: ignore[misc]
+        @classmethod
+        def choose_dictionary_path(cls, path: str | None = None, lang: str | None = None) -> str:
+            return path or pymorphy2_dicts_ru.get_path()
+
+    return PathMorphVocab()
+
+
 @lru_cache(maxsize=1)
 def get_natasha() -> Natasha:
     """The models, loaded on first use (a Russian-free run never pays for them)."""
-    from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
+    from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
 
     emb = NewsEmbedding()
-    return Natasha(Segmenter(), MorphVocab(), NewsMorphTagger(emb), NewsSyntaxParser(emb), NewsNERTagger(emb))
+    return Natasha(Segmenter(), _morph_vocab(), NewsMorphTagger(emb), NewsSyntaxParser(emb), NewsNERTagger(emb))
 
 
 def natasha_doc(text: str, models: Natasha | None = None) -> Any:
