@@ -70,3 +70,23 @@ def test_eval_without_data_says_how_to_point_at_it(
     err = capsys.readouterr().err
     assert str(tmp_path / "nowhere") in err and DATA_ENV in err
     assert not (tmp_path / "quality.md").exists()
+
+
+def test_models_per_language_from_the_file_laid_over_the_defaults(tmp_path: Path) -> None:
+    (tmp_path / "d.toml").write_text('[dateline.models]\nen = "en_core_web_md"\nde = "de_core_news_sm"\nfr = ""\n')
+    s = load_settings(str(tmp_path / "d.toml"))
+    assert s.model == "en_core_web_md" and s.model_for("en") == s.model_for(None) == "en_core_web_md"
+    assert (s.model_for("de"), s.model_for("ru"), s.model_for("fr"), s.model_for("es")) == (
+        "de_core_news_sm", "natasha", None, None)
+    assert load_settings(str(tmp_path / "d.toml"), model="other").model_for("en") == "other"  # --model wins
+
+
+@pytest.mark.parametrize(("toml", "message"), [
+    ('models = "natasha"', "models must be a table"),
+    ('[dateline.models]\nrussian = "natasha"', "russian is not a two-letter ISO 639-1 code"),
+    ("[dateline.models]\nru = 1", "models.ru must be a pipeline name"),
+])
+def test_a_mistake_in_the_models_table_is_a_config_error(tmp_path: Path, toml: str, message: str) -> None:
+    (tmp_path / "d.toml").write_text(toml + "\n")
+    with pytest.raises(ConfigError, match=message):
+        load_settings(str(tmp_path / "d.toml"))

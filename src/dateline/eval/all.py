@@ -36,6 +36,9 @@ DEFAULT_LIMITS: dict[str, int | None] = {
     "events": None,  # 161 + 284 sentences and 200 MUC-4 documents: about a minute
     # all of PolNeAR and MEANTIME, the first 3,000 Reuters stories: about 11 min of one core
     "archive": None,
+    # the first 500 of Reuters and PolNeAR, all of factRuEval and the Zyte pages: 11-12 min on the
+    # shared machine under load (lingua reads its models for 2-3 min; Natasha about 1 s a document)
+    "languages": 500,
 }
 
 

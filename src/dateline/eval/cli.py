@@ -31,6 +31,7 @@ class Suite(StrEnum):
     stories = "stories"
     events = "events"
     archive = "archive"
+    languages = "languages"
 
 
 def render(result: SuiteResult, console: Console) -> None:
@@ -55,7 +56,7 @@ def render(result: SuiteResult, console: Console) -> None:
 @eval_app.command("eval")
 def eval_command(
     suite: Annotated[Suite, typer.Argument(
-        help="reuters | timeml | ner | clean | quotes | meantime | html | stories | events | archive")],
+        help="reuters | timeml | ner | clean | quotes | meantime | html | stories | events | archive | languages")],
     path: Annotated[Path, typer.Argument(help="the data folder of the suite, or ../shared/data")],
     limit: Annotated[int | None, typer.Option(help="score only the first N documents")] = None,
     offset: Annotated[

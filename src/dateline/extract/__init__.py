@@ -8,15 +8,20 @@ One spaCy pass per article (batched with `nlp.pipe`), then each extractor as a f
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
+from importlib.util import find_spec
 from itertools import islice
 
 from spacy.tokens import Doc
+from spacy.util import is_package
 
 from dateline.extract.amounts import find_amounts, refine_counted
 from dateline.extract.entities import extract_entities
 from dateline.extract.events import extract_events
+from dateline.extract.named import group_spans, link_speakers, spacy_spans
 from dateline.extract.nlp import get_nlp
 from dateline.extract.quotes import extract_quotes
+from dateline.extract.ru import extract_russian
 from dateline.extract.times import find_times
 from dateline.model import Article
 from dateline.settings import Settings
@@ -52,34 +57,92 @@ def _run(article: Article, doc: Doc) -> Article:
     return article
 
 
-# The languages the model and our rules are written for. An article in another language gets no
-# entities, quotes or events rather than wrong ones (the English model makes `Bundestag` a
-# PERSON); its times and amounts, which read digits, symbols and ISO dates, are still found.
-MODEL_LANGUAGES = frozenset({"en"})
+# The English model and our rules are written for English: they run on English articles and on
+# those whose language is unknown. Another language gets the pipeline `settings.models` names
+# for it, entities only (our quote, role and event rules are English); a language with none gets
+# no entities, quotes or events rather than wrong ones (the English model makes `Bundestag` a
+# PERSON). Times and amounts, which read digits, symbols and dates, are found in every language.
+ENGLISH = "en"
+NATASHA = "natasha"  # Russian through Natasha (extract/ru), not a spaCy package
 
 
-def _other_language(article: Article) -> Article:
-    article = extract_amounts(extract_times(article, None), None)  # type: ignore[arg-type]
-    article.warnings.append(f"no entities, quotes or events: no model for language {article.language!r} here "
+@lru_cache(maxsize=32)
+def _installed(name: str) -> bool:
+    return find_spec("natasha") is not None if name == NATASHA else is_package(name)
+
+
+def _pipeline(article: Article, settings: Settings) -> str | None:
+    """What reads this article: ENGLISH, NATASHA, a spaCy package name, or None."""
+    if article.language is None or article.language == ENGLISH:
+        return ENGLISH
+    name = settings.model_for(article.language)
+    if not name or not _installed(name) or name == NATASHA and article.language != "ru":
+        return None
+    return name
+
+
+def _times_and_amounts(article: Article) -> Article:
+    """The facts every language gets, whatever reads its names (no model needed)."""
+    return extract_amounts(extract_times(article, None), None)  # type: ignore[arg-type]
+
+
+def _other_language(article: Article, settings: Settings) -> Article:
+    article = _times_and_amounts(article)
+    name = settings.model_for(article.language)
+    if not name:
+        why = f"no model for language {article.language!r} here"
+    elif name == NATASHA and article.language != "ru":
+        why = f"the model set for language {article.language!r}, natasha, reads Russian only"
+    else:
+        why = f"the model {name!r} set for language {article.language!r} is not installed"
+    article.warnings.append(f"no entities, quotes or events: {why} "
                             "(the English model and rules are not run on it)")
     return article
 
 
+def _russian(article: Article) -> Article:
+    article = link_speakers(extract_russian(_times_and_amounts(article)))
+    article.warnings.append("no events: the event rules are written for English (Russian entities "
+                            "through Natasha)")
+    return article
+
+
+def _model_entities(article: Article, doc: Doc, name: str) -> Article:
+    article = _times_and_amounts(article)
+    article.entities = group_spans(article.text, spacy_spans(doc))
+    article = link_speakers(article)
+    article.warnings.append(f"entities only, from {name}: quotes and events are found by English rules, "
+                            f"not run on language {article.language!r}")
+    return article
+
+
 def extract_articles(articles: Iterable[Article], settings: Settings) -> Iterator[Article]:
-    """Each article with its facts filled in, in input order; the model loads once (and not at
+    """Each article with its facts filled in, in input order; each model loads once (and not at
     all for a batch with no article in a language it reads)."""
     it = iter(articles)
     # a model batch at a time, so that the output streams as the input does
     while batch := list(islice(it, max(1, settings.batch_size))):
-        ours = [a for a in batch if a.language is None or a.language in MODEL_LANGUAGES]
-        done: dict[int, Article] = {}
-        if ours:
-            nlp = get_nlp(settings.model)
-            pairs = ((a.text, a) for a in ours)
-            for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=settings.batch_size):
-                done[id(article)] = _run(article, doc)
+        by_pipeline: dict[str | None, list[Article]] = {}
         for a in batch:
-            yield done[id(a)] if id(a) in done else _other_language(a)
+            by_pipeline.setdefault(_pipeline(a, settings), []).append(a)
+        done: dict[int, Article] = {}
+        for name, group in by_pipeline.items():
+            for article in _extract_group(name, group, settings):
+                done[id(article)] = article
+        for a in batch:
+            yield done[id(a)]
+
+
+def _extract_group(name: str | None, group: list[Article], settings: Settings) -> Iterator[Article]:
+    if name is None:
+        yield from (_other_language(a, settings) for a in group)
+    elif name == NATASHA:
+        yield from (_russian(a) for a in group)
+    else:
+        nlp = get_nlp(settings.model if name == ENGLISH else name)
+        pairs = ((a.text, a) for a in group)
+        for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=settings.batch_size):
+            yield _run(article, doc) if name == ENGLISH else _model_entities(article, doc, name)
 
 
 def extract_article(article: Article, settings: Settings) -> Article:

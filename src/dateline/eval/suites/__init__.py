@@ -26,9 +26,13 @@ LAYOUT = {
     "events": ("plover", "plover_gsr_dev.jsonl"),
     # the whole data folder: each corpus of it that is there (see `suites.archive`)
     "archive": ("", None),
+    # the whole data folder: factRuEval, Reuters, PolNeAR and the Zyte pages, those that are there
+    "languages": ("", None),
 }
 # The suites whose data the archive suite ingests, each a corpus of its own.
 ARCHIVE_CORPORA = ("quotes", "reuters", "meantime")
+# The corpora the languages suite reads; it runs when any is there.
+LANGUAGE_CORPORA = ("factrueval", "reuters21578", "polnear", "article-extraction-benchmark")
 
 
 def _runner(name: str) -> Runner:
@@ -51,6 +55,8 @@ def data_folder(suite: str, path: Path) -> Path | None:
     None if absent."""
     if suite == "archive":
         return path if any(data_folder(s, path) for s in ARCHIVE_CORPORA) else None
+    if suite == "languages":
+        return path if any((path / c).is_dir() for c in LANGUAGE_CORPORA) else None
     sub, marker = LAYOUT[suite]
     if path.is_file() and (marker is None or path.name == marker):
         path = path.parent
