@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from dateline.extract.amounts import find_amounts, refine_counted
 from dateline.extract.entities import extract_entities
 from dateline.extract.events import extract_events
+from dateline.extract.local import extract_local
 from dateline.extract.nlp import get_nlp
 from dateline.extract.quotes import extract_quotes
 from dateline.extract.times import find_times
@@ -59,7 +60,7 @@ MODEL_LANGUAGES = frozenset({"en"})
 
 
 def _other_language(article: Article) -> Article:
-    article = extract_amounts(extract_times(article, None), None)  # type: ignore[arg-type]
+    article = extract_local(article)
     article.warnings.append(f"no entities, quotes or events: no model for language {article.language!r} here "
                             "(the English model and rules are not run on it)")
     return article

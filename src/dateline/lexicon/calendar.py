@@ -14,8 +14,8 @@ import importlib
 from functools import cache
 from typing import Any
 
-__all__ = ["MONTH_KEYS", "WEEKDAY_KEYS", "date_order", "known", "months", "relative_phrases",
-           "relative_patterns", "unit_words", "weekdays"]
+__all__ = ["MONTH_KEYS", "WEEKDAY_KEYS", "connectors", "date_order", "known", "months", "relative_phrases",
+           "relative_patterns", "unit_words", "weekdays", "year_words"]
 
 MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august",
               "september", "october", "november", "december")
@@ -47,7 +47,7 @@ def _forms(lang: str, keys: tuple[str, ...], min_len: int) -> dict[str, int]:
     for i, key in enumerate(keys):
         for form in info.get(key, []):
             form = form.lower().rstrip(".")
-            if len(form) >= min_len and form.replace(" ", "").isalpha():
+            if len(form) >= min_len and form.replace(" ", "").replace("-", "").isalpha():
                 out.setdefault(form, i)
     return out
 
@@ -90,6 +90,21 @@ def relative_patterns(lang: str) -> tuple[tuple[str, str], ...]:
     return tuple((p.replace(number, r"(\d+)"), reading)
                  for reading, patterns in info.get("relative-type-regex", {}).items()
                  for p in patterns if number in p)
+
+
+@cache
+def connectors(lang: str) -> tuple[str, ...]:
+    """Short words a date may hold between its parts (`3 de marzo de 2024`): the alphabetic words
+    of two or three letters in dateparser's `skip` list for the language."""
+    info = _info(lang) or {}
+    return tuple(w for w in info.get("skip", []) if w.isalpha() and 2 <= len(w) <= 3)
+
+
+@cache
+def year_words(lang: str) -> tuple[str, ...]:
+    """The language's words for `year` (`года`, `г`): a year in figures may carry one after it."""
+    info = _info(lang) or {}
+    return tuple(w.lower() for w in info.get("year", []) if w.isalpha())
 
 
 def date_order(lang: str) -> str:
