@@ -54,15 +54,15 @@ def _run(article: Article, doc: Doc) -> Article:
 
 
 # The languages the model and our rules are written for. An article in another language gets no
-# entities, quotes or events rather than wrong ones (the English model makes `Bundestag` a
-# PERSON); its times and amounts, which read digits, symbols and ISO dates, are still found.
+# entities or events rather than wrong ones (the English model makes `Bundestag` a PERSON); its
+# times, amounts and marked quotes are found by its own language's rules (`extract/local.py`).
 MODEL_LANGUAGES = frozenset({"en"})
 
 
 def _other_language(article: Article) -> Article:
     article = extract_local(article)
-    article.warnings.append(f"no entities, quotes or events: no model for language {article.language!r} here "
-                            "(the English model and rules are not run on it)")
+    article.warnings.append(f"no entities or events: no model for language {article.language!r} here "
+                            "(the English model and rules are not run on it; quotes by their marks only)")
     return article
 
 
