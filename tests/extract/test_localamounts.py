@@ -48,3 +48,15 @@ def test_scale_and_percent_words_come_from_cldr() -> None:
     assert scale_words("de")["milliarden"] == 1e9 and scale_words("ru")["млрд"] == 1e9
     assert "por ciento" in percent_words("es") and "процентов" in percent_words("ru")
     assert scale_words("no-such-language") == {}
+
+
+@pytest.mark.parametrize(("lang", "sentence", "text", "qualifier"), [
+    ("de", "Der Bund gibt mehr als 200 Milliarden Euro aus.", "mehr als 200 Milliarden Euro", "more than"),
+    ("ru", "Бюджет составит около 3 млрд рублей.", "около 3 млрд рублей", "about"),
+    ("fr", "Le projet coûte plus de 2,5 millions d'euros.", "plus de 2,5 millions d'euros", "more than"),
+    ("es", "La caída fue de casi 25 por ciento.", "casi 25 por ciento", "almost"),
+])
+def test_the_word_that_qualifies_a_figure_joins_it(lang: str, sentence: str, text: str, qualifier: str) -> None:
+    (a,) = find_local_amounts(sentence, lang)
+    assert (a.text, a.qualifier) == (text, qualifier)
+    assert sentence[a.start:a.end] == a.text

@@ -6,7 +6,8 @@ the language writes one); scale words (`Milliarden`, `млрд`, `mil millones`)
 (`Prozent`, `процентов`) come from CLDR through Babel, which has them for every language it
 knows; currency words from `lexicon/<lang>/currencies.txt`, matched by Snowball stem so that
 `рублей` and `рубля` are `рубль`. Symbols and ISO codes (`€`, `$`, `USD`) read the same in any
-language. Counts of things (`2.000 Menschen`) are left to a model that knows what a noun is.
+language; the words that qualify a figure (`mehr als`, `около`) from `lexicon/<lang>/qualifiers.txt`.
+Counts of things (`2.000 Menschen`) are left to a model that knows what a noun is.
 """
 
 from __future__ import annotations
@@ -91,6 +92,8 @@ class _Language:
     money_after: regex.Pattern[str]
     money_before: regex.Pattern[str]
     percent: regex.Pattern[str]
+    qualifiers: dict[str, str]  # `mehr als` -> `more than`
+    qualifier: regex.Pattern[str] | None  # one of them right before a figure
 
 
 def _alternatives(words: list[str] | tuple[str, ...]) -> str:
@@ -109,12 +112,17 @@ def _language(lang: str) -> _Language:
     scale = rf"(?:{_SPACE}+(?P<scale>{_alternatives(list(scales))})(?!\p{{L}}))?" if scales else ""
     percent = _alternatives(percent_words(lang))
     words = rf"(?P<w1>{_WORD})(?:\s+(?P<w2>{_WORD}))?"
+    qualifiers = ({k.lower(): v for k, v in lexicon.mapping("qualifiers", lang).items()}
+                  if lexicon.has("qualifiers", lang) else {})
+    qualifier = (regex.compile(rf"(?<!\p{{L}})(?P<q>{_alternatives(list(qualifiers))})\s+$", regex.I)
+                 if qualifiers else None)
     return _Language(
         lang, stem, currencies, scales,
         money_after=regex.compile(rf"(?<![\d\p{{L}}]){num}{scale}(?:{_SPACE}*{_SYMBOL}|\s+{_LINK}{words})", regex.I),
         money_before=regex.compile(rf"{_SYMBOL}{_SPACE}?{num}{scale}", regex.I),
         percent=regex.compile(rf"(?<![\d\p{{L}}]){num}(?:{_SPACE}?%|{_SPACE}+(?:{percent})(?!\p{{L}}))"
                               if percent else rf"(?<![\d\p{{L}}]){num}{_SPACE}?%", regex.I),
+        qualifiers=qualifiers, qualifier=qualifier,
     )
 
 
@@ -149,8 +157,14 @@ def find_local_amounts(text: str, lang: str | None) -> list[Amount]:
     def add(start: int, end: int, value: float | None, unit: str) -> None:
         if value is None or any(taken[start:end]):
             return
+        # `mehr als 200 Milliarden Euro`: the word that says how exact the figure is, in the span
+        # as the English amounts have it (`more than $600 million`)
+        q = lg.qualifier.search(text, max(0, start - 30), start) if lg.qualifier else None
+        if q is not None:
+            start = q.start()
         taken[start:end] = b"\x01" * (end - start)
-        out.append(Amount(text=text[start:end], value=round(value, 10), unit=unit, qualifier=None,
+        out.append(Amount(text=text[start:end], value=round(value, 10), unit=unit,
+                          qualifier=lg.qualifiers[" ".join(q.group("q").lower().split())] if q else None,
                           counted=None, start=start, end=end))
 
     for m in lg.money_before.finditer(text):
