@@ -60,3 +60,8 @@ def test_the_word_that_qualifies_a_figure_joins_it(lang: str, sentence: str, tex
     (a,) = find_local_amounts(sentence, lang)
     assert (a.text, a.qualifier) == (text, qualifier)
     assert sentence[a.start:a.end] == a.text
+
+
+def test_a_percent_word_news_writes_beside_cldrs() -> None:
+    found = find_local_amounts("La disoccupazione è scesa al 7,2 per cento, il 5 percento in meno.", "it")
+    assert [(a.text, a.value) for a in found] == [("7,2 per cento", 7.2), ("5 percento", 5)]

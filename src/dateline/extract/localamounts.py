@@ -76,10 +76,12 @@ def percent_words(lang: str) -> tuple[str, ...]:
         try:
             text = format_unit(n, "concentr-percent", length="long", locale=lang)
         except (UnknownLocaleError, ValueError, TypeError):
-            return ()
+            break
         word = regex.sub(r"[\d.,\s\u00a0\u202f]+", " ", text).strip()
         if word and "%" not in word:
             words.add(word.lower())
+    if lexicon.has("percent_words", lang):  # forms news writes beside CLDR's (`per cento`)
+        words.update(w.lower() for w in lexicon.entries("percent_words", lang))
     return tuple(sorted(words, key=len, reverse=True))
 
 
