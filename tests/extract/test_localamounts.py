@@ -65,3 +65,8 @@ def test_the_word_that_qualifies_a_figure_joins_it(lang: str, sentence: str, tex
 def test_a_percent_word_news_writes_beside_cldrs() -> None:
     found = find_local_amounts("La disoccupazione è scesa al 7,2 per cento, il 5 percento in meno.", "it")
     assert [(a.text, a.value) for a in found] == [("7,2 per cento", 7.2), ("5 percento", 5)]
+
+
+def test_a_short_word_whose_stem_a_currency_shares_is_not_that_currency() -> None:
+    # Snowball stems `иена` (yen) to `и`, which is also `and`
+    assert find_local_amounts("Скидки действуют 20 и 21 марта.", "ru") == []

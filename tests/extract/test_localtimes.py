@@ -79,3 +79,19 @@ def test_no_english_rule_runs_on_german() -> None:
 def test_a_day_that_does_not_exist_has_no_value() -> None:
     (t,) = find_local_times("Am 31. Februar 2024 geschah nichts.", PUBLISHED, "de")
     assert t.value is None
+
+
+def test_a_word_that_shares_a_weekdays_stem_is_not_that_weekday() -> None:
+    # `среди` (among) stems as `среда` (Wednesday) does; its ending is not a calendar word's
+    found = find_local_times("Среди участников были студенты, а в среду пришли ещё.", PUBLISHED, "ru")
+    assert [t.text for t in found] == ["среду"]
+
+
+def test_a_weekday_before_its_date_leaves_the_day_to_the_date() -> None:
+    found = find_local_times("Заявление распространили в понедельник, 4 марта.", PUBLISHED, "ru")
+    assert [(t.text, t.value) for t in found] == [("4 марта", "2024-03-04")]
+
+
+def test_a_full_stop_after_a_year_word_ends_the_sentence() -> None:
+    found = find_local_times("Границы 1967 года. В 2020 г. ничего не изменилось.", PUBLISHED, "ru")
+    assert [t.text for t in found] == ["1967 года", "2020 г."]

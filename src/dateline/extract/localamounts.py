@@ -36,6 +36,7 @@ _WORD = r"\p{L}[\p{L}-]*"
 # A short word between a figure or scale and the currency: `millions d'euros`, `millones de dólares`.
 _LINK = r"(?:\p{Ll}{1,3}(?:['’]|\s+))?"
 POWERS = (1e3, 1e6, 1e9, 1e12)
+MIN_STEM = 3
 
 
 @cache
@@ -108,7 +109,12 @@ def _language(lang: str) -> _Language:
     currencies: dict[tuple[str, ...], str] = {}
     if lexicon.has("currencies", lang):
         for words, code in lexicon.mapping("currencies", lang).items():
-            currencies.setdefault(tuple(stem(w) for w in words.split()), code)
+            # each word as written, and by its stem where the stem is long enough to be the word's
+            # (Snowball takes the Russian `иена` to `и`, which is `and`)
+            currencies.setdefault(tuple(w.lower() for w in words.split()), code)
+            stems = tuple(stem(w) for w in words.split())
+            if all(len(x) >= MIN_STEM for x in stems):
+                currencies.setdefault(stems, code)
     scales = scale_words(lang)
     num = rf"(?P<num>{local_digits(lang)})(?![.,]?\d)"
     scale = rf"(?:{_SPACE}+(?P<scale>{_alternatives(list(scales))})(?!\p{{L}}))?" if scales else ""
@@ -135,9 +141,12 @@ def _currency(lg: _Language, m: regex.Match[str]) -> tuple[str, int] | None:
     w1, w2 = m.group("w1"), m.group("w2")
     if w1 is None:
         return None
-    if w2 and (code := lg.currencies.get((lg.stem(w1), lg.stem(w2)))):
-        return code, m.end("w2")
-    if code := lg.currencies.get((lg.stem(w1),)):
+    if w2:
+        code = (lg.currencies.get((w1.lower(), w2.lower()))
+                or lg.currencies.get((lg.stem(w1), lg.stem(w2))))
+        if code:
+            return code, m.end("w2")
+    if code := lg.currencies.get((w1.lower(),)) or lg.currencies.get((lg.stem(w1),)):
         return code, m.end("w1")
     return None
 

@@ -52,6 +52,7 @@ class _Language:
     shifts: dict[str, int]  # stems -> -1 | 1
     day_first: bool
     longest: dict[int, int]  # month -> the length of its full name (shorter forms are abbreviations)
+    endings: set[str]  # what follows the stem in the language's calendar words
     not_times: regex.Pattern[str] | None
     patterns: list[tuple[regex.Pattern[str], str]] = field(default_factory=list)
 
@@ -73,6 +74,11 @@ def _language(lang: str) -> _Language | None:
         longest[n] = max(longest.get(n, 0), len(form))
     months_full = {stem(f): n for f, n in months_any.items() if len(f) >= max(3, longest[n] - 1)}
     weekdays = {stem(f): i for f, i in calendar.weekdays(lang).items()}
+    # The endings the language's own calendar words show (`марта`, `среду`, `воскресенье`), and
+    # their tails (`-е` of `-ье`: `в марте`): an inflected form is taken only with one of them, so
+    # that `среди` (among), whose stem is Wednesday's, is not a Wednesday.
+    seen = {f[len(stem(f)):] for f in [*months_any, *calendar.weekdays(lang)] if f.startswith(stem(f))}
+    endings = {e[i:] for e in seen for i in range(len(e) + 1)}
     shifts = ({stem(k): int(v) for k, v in lexicon.mapping("time_shifts", lang).items()}
               if lexicon.has("time_shifts", lang) else {})
     conn = _alternatives(calendar.connectors(lang))
@@ -83,7 +89,7 @@ def _language(lang: str) -> _Language | None:
     not_times = (regex.compile(rf"(?<!\p{{L}})(?:{_alternatives(lexicon.entries('not_times', lang))})(?!\p{{L}})",
                                regex.I) if lexicon.has("not_times", lang) else None)
     out = _Language(lang, stem, months_any, months_full, weekdays, shifts, calendar.date_order(lang) == "DMY",
-                    longest, not_times)
+                    longest, endings, not_times)
     out.patterns = [
         (regex.compile(rf"(?<![\d\p{{L}}]){_DAY}(?:\.|er|º|°)?\s+(?:(?:{conn})\s+)?(?P<month>{_WORD})(?P<dot>\.)?"
                        rf"(?:,?\s+(?:(?:{conn})\s+)?{_YEAR}{yw})?", regex.I), "date"),
@@ -98,11 +104,19 @@ def _language(lang: str) -> _Language | None:
     return out
 
 
+def _stem_of(lg: _Language, word: str) -> str | None:
+    """The word's stem, where what follows the stem is an ending the calendar words have."""
+    low = word.lower()
+    stem = lg.stem(low)
+    return stem if low.startswith(stem) and low[len(stem):] in lg.endings else None
+
+
 def _month(lg: _Language, word: str, full: bool) -> int | None:
     low = word.lower().rstrip(".")
     if not full and low in lg.months_any:
         return lg.months_any[low]
-    return lg.months_full.get(lg.stem(low))
+    stem = _stem_of(lg, low)
+    return lg.months_full.get(stem) if stem else None
 
 
 def _case_ok(text: str, start: int, found: str) -> bool:
@@ -153,6 +167,7 @@ def _reading(reading: str, pub: date | None) -> Resolved | None:
     return str(pub.year + step), "DATE"
 
 
+_DATE_AFTER = regex.compile(r",?\s+\d{1,2}(?!\d)")
 _PREVIOUS = regex.compile(rf"({_WORD})\s+$")
 _NEXT = regex.compile(rf"\s+({_WORD})")
 
@@ -160,8 +175,10 @@ _NEXT = regex.compile(rf"\s+({_WORD})")
 def _word(lg: _Language, m: regex.Match[str], text: str, pub: date | None) -> tuple[Resolved, int, int] | None:
     """A weekday, with a word beside it that moves it a week (`martes pasado`), or a month alone."""
     word = m.group("word")
-    stem = lg.stem(word)
-    if stem in lg.weekdays:
+    stem = _stem_of(lg, word)
+    if stem is not None and stem in lg.weekdays:
+        if _DATE_AFTER.match(text, m.end()):
+            return None  # `понедельник, 16 мая`: the date after it says the day
         start, end = m.start(), m.end()
         shift = 0
         before = _PREVIOUS.search(text, max(0, start - 30), start)
@@ -180,6 +197,15 @@ def _word(lg: _Language, m: regex.Match[str], text: str, pub: date | None) -> tu
     return None
 
 
+def _end(m: regex.Match[str]) -> int:
+    """Where a match ends: a stop after a year word belongs to it only where the word is cut short
+    (`2024 г.`); after `года` it ends the sentence."""
+    yw = m.group("yw") if "yw" in m.re.groupindex else None
+    if yw and m.group(0).endswith(".") and len(yw) > 2:
+        return m.end() - 1
+    return m.end()
+
+
 def _resolve(lg: _Language, kind: str, m: regex.Match[str], text: str,
              pub: date | None) -> tuple[Resolved, int, int] | None:
     year = int(m.group("year")) if "year" in m.re.groupindex and m.group("year") else None
@@ -187,13 +213,13 @@ def _resolve(lg: _Language, kind: str, m: regex.Match[str], text: str,
         month = _month(lg, m.group("month"), full=False)
         if month is None:
             return None
-        end = m.end()
+        end = _end(m)
         if m.group("dot") and not year and len(m.group("month")) >= lg.longest[month]:
             end -= 1  # a full name's dot ends the sentence (`le 3 mars.`); an abbreviation's is its own
         return _day(pub, year, month, int(m.group("day"))), m.start(), end
     if kind == "month_year":
         month = _month(lg, m.group("month"), full=True)
-        return None if month is None else (_month_value(pub, year, month), m.start(), m.end())
+        return None if month is None else (_month_value(pub, year, month), m.start(), _end(m))
     if kind == "phrase":
         if not _case_ok(text, m.start(), m.group(0)):
             return None
@@ -205,7 +231,7 @@ def _resolve(lg: _Language, kind: str, m: regex.Match[str], text: str,
         return None if res is None else (res, m.start(), m.end())
     if kind == "word":
         return _word(lg, m, text, pub)
-    return (str(year), "DATE"), m.start(), m.end()  # a year alone
+    return (str(year), "DATE"), m.start(), _end(m)  # a year alone
 
 
 def _matches(lang: str, text: str) -> Iterator[tuple[regex.Match[str], str, _Language | None]]:
