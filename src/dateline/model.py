@@ -78,6 +78,7 @@ class Dateline:
     place: str | None
     agency: str | None
     date: str | None = None  # a date written inside the dateline (`SALVADOR, Feb 26 -`)
+    day: str | None = None  # that date resolved against the publication date (`2021-02-26`)
 
 
 @dataclass(slots=True)
@@ -355,7 +356,7 @@ class Article:
 def _dateline_dict(dl: Dateline | None) -> dict[str, Any] | None:
     if dl is None:
         return None
-    return {"text": dl.text, "place": dl.place, "agency": dl.agency, "date": dl.date}
+    return {"text": dl.text, "place": dl.place, "agency": dl.agency, "date": dl.date, "day": dl.day}
 
 
 def _events(ds: list[dict[str, Any]]) -> list[Event]:

@@ -1,6 +1,6 @@
 import pytest
 
-from dateline.clean.boilerplate import furniture
+from dateline.clean.boilerplate import furniture, is_signoff
 
 
 @pytest.mark.parametrize(
@@ -57,3 +57,18 @@ def test_a_credit_line_at_the_end_is_a_signoff():
     assert is_signoff("Ann Lee in Oslo and Bo Park contributed to this report.")
     assert is_signoff("Associated Press writer Cy Ray contributed reporting from Bergen.")
     assert not is_signoff("The mayor said residents contributed to the repair fund.")
+
+
+@pytest.mark.parametrize("line", [
+    "(Редактирование Ивана Петрова)",
+    "(Информация Андрея Иванова; редактирование Петра Сидорова)",
+    "(Redacción de Juan Pérez)",
+    "(Berichterstattung von Hans Meier, redigiert von Anna Schmidt)",
+    "(Reportage de Jean Dupont, édité par Marie Martin)",
+])
+def test_wire_credits_of_other_languages_are_signoffs(line: str) -> None:
+    assert is_signoff(line)
+
+
+def test_a_bracketed_sentence_that_opens_with_a_credit_word_is_not_a_signoff() -> None:
+    assert not is_signoff("(Информация о законе опубликована на сайте правительства.)")

@@ -116,3 +116,14 @@ def test_a_news_page_keeps_its_story_and_sets_the_rest_apart_with_reasons():
     assert {"title_repeated", "byline", "prompt"} <= reasons  # the list of links: trafilatura's
     assert a.repairs["prompt"] == 1 and a.repairs["byline"] == 1
     assert "Ferry fares" not in a.text
+
+
+def test_a_russian_wire_story_gets_its_dateline_day_and_loses_its_credit():
+    text = ("МОСКВА, 3 марта (Рейтер) - Министр финансов заявил, что бюджет будет исполнен.\n\n"
+            "Правительство выделит дополнительные средства регионам.\n\n"
+            "(Редактирование Ивана Петрова)\n")
+    art = clean_record(RawRecord(Source("t", 1, "txt"), text=text, date="2024-03-04"))
+    assert (art.dateline.place, art.dateline.agency, art.dateline.day) == ("Москва", "Reuters", "2024-03-03")
+    assert art.text.startswith("Министр финансов")
+    assert [r.reason for r in art.removed] == ["signoff"]
+    assert art.language == "ru"

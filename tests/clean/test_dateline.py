@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.clean.dateline import find_dateline
+from dateline.clean.dateline import dateline_day, find_dateline
 
 
 @pytest.mark.parametrize(("text", "place", "agency", "date"), [
@@ -81,3 +81,49 @@ def test_a_colon_without_date_or_agency_is_a_speaker_not_a_dateline(text: str) -
 def test_a_colon_dateline_with_an_agency_is_kept() -> None:
     dl, at = find_dateline("CAIRO (AFP): Officials said the border was closed.")
     assert (dl.place, dl.agency) == ("Cairo", "AFP")
+
+
+@pytest.mark.parametrize(("text", "place", "agency", "date"), [
+    ("МОСКВА, 3 марта (Рейтер) - Министр заявил, что переговоры продолжатся.", "Москва", "Reuters",
+     "3 марта"),
+    ("PARIS (AFP) - Le gouvernement a présenté son budget mardi.", "Paris", "AFP", None),
+    ("BERLIN (dpa) - Die Bundesregierung hat am Mittwoch ein Paket beschlossen.", "Berlin", "dpa", None),
+    ("Berlin (dpa) - Die Koalition streitet weiter über den Haushalt.", "Berlin", "dpa", None),
+    ("MADRID, 3 mar (EFE).- El Gobierno aprobó este martes la reforma.", "Madrid", "EFE", "3 mar"),
+    ("ROM (ANSA) \u2013 Der Ministerpräsident traf am Montag die Gewerkschaften.", "Rom", "ANSA", None),
+    ("PEKÍN, 3 mar (Xinhua) - China anunció un nuevo plan de inversiones.", "Pekín", "Xinhua", "3 mar"),
+    ("Москва, 12 апреля (ТАСС) - Совет Федерации одобрил закон.", "Москва", "TASS", "12 апреля"),
+    ("LISBOA, 5 de maio de 2023 (Lusa) - O Governo aprovou o orçamento.", "Lisboa", "Lusa",
+     "5 de maio de 2023"),
+])
+def test_datelines_of_other_wire_languages(text: str, place: str, agency: str, date: str | None) -> None:
+    found = find_dateline(text)
+    assert found is not None
+    dl, start = found
+    assert (dl.place, dl.agency, dl.date) == (place, agency, date)
+    assert text[start:][0].isupper()
+
+
+@pytest.mark.parametrize("text", [
+    "Москва (не агентство) - город, где всё началось.",
+    "Die Regierung (dpa) - sagte nichts.",
+    "ЕС: решение принято.",
+    "Paris, la capitale, était calme.",
+])
+def test_not_datelines_in_other_languages(text: str) -> None:
+    assert find_dateline(text) is None
+
+
+@pytest.mark.parametrize(("written", "published", "day"), [
+    ("3 марта", "2024-03-04", "2024-03-03"),
+    ("3 mar", "2024-03-03", "2024-03-03"),
+    ("28 décembre", "2024-01-02", "2023-12-28"),  # the nearest: last December, not this one
+    ("2 janvier", "2023-12-30", "2024-01-02"),
+    ("5 de maio de 2023", "2024-06-01", "2023-05-05"),
+    ("March 3", "2021-03-04", "2021-03-03"),
+    ("3 марта", None, None),
+    ("31 февраля", "2024-03-01", None),  # no such day
+])
+def test_the_dateline_date_is_resolved_with_the_year_rule_of_the_body(
+        written: str, published: str | None, day: str | None) -> None:
+    assert dateline_day(written, published) == day

@@ -29,3 +29,13 @@ def test_glue_after_quote_and_before_footnote_mark() -> None:
 ])
 def test_abbreviations_decimals_urls_are_kept(text: str) -> None:
     assert split_run_together(text) == [text]
+
+
+def test_cyrillic_paragraphs_glued_together_are_split() -> None:
+    assert split_run_together("Министр заявил об этом.Правительство решило иначе.") == [
+        "Министр заявил об этом.", "Правительство решило иначе."]
+
+
+def test_a_german_day_before_its_month_is_not_a_glue_point() -> None:
+    assert split_run_together("Die Feier ist am 3.März.Der Kanzler kommt.") == [
+        "Die Feier ist am 3.März.", "Der Kanzler kommt."]

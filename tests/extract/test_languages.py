@@ -25,7 +25,7 @@ def test_a_german_article_skips_the_model_and_keeps_amounts(monkeypatch: pytest.
     assert a.entities == [] and a.quotes == [] and a.events == []
     assert any("no model for language 'de'" in w for w in a.warnings)
     assert any(t.value == "2024-03-06" for t in a.times)
-    assert any(m.value == 200 for m in a.amounts)
+    assert any((m.value, m.unit) == (200e9, "EUR") for m in a.amounts)  # in the language's own format
 
 
 def test_english_and_unknown_articles_still_go_through_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -56,8 +56,12 @@ def test_a_french_article_gets_the_french_models_entities_and_no_english_rules()
     assert ents["Emmanuel Macron"].type == "PERSON"
     assert {m.text for m in ents["Emmanuel Macron"].mentions} == {"Emmanuel Macron", "Macron"}
     assert ents["Banque de France"].type == "ORG"
-    assert a.quotes == [] and a.events == []
-    assert any("entities only, from fr_core_news_sm" in w for w in a.warnings)
+    # the quote by its marks, its speaker the French model's entity; no English quote or event rules
+    (q,) = a.quotes
+    macron = ents["Emmanuel Macron"]
+    assert (q.text, q.speaker, q.speaker_entity) == ("Nous sommes d'accord", "Emmanuel Macron", macron.id)
+    assert a.events == []
+    assert any("entities from fr_core_news_sm" in w for w in a.warnings)
 
 
 def test_a_model_that_is_not_installed_or_reads_another_language_is_said_so(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -94,8 +94,9 @@ class NewsArchive:
     ) -> Results:
         """Full-text search (FTS5 syntax unless `literal`), one hit per story cluster unless
         `all_copies`. A broad query is ranked among its `settings.search_window` newest matches
-        (`.windowed` is then true) unless `exhaustive`. A word that names an entity of the archive
-        also finds its other names (`ISIS` finds Daesh) unless `exact`; `author` keeps articles
+        (`.windowed` is then true) unless `exhaustive`. A word finds its other forms in the
+        `language` given or in each of the archive's (`Лаврова` finds Лавров), and a word that names
+        an entity of the archive its other names (`ISIS` finds Daesh), unless `exact`; `author` keeps articles
         with that byline (case and spacing ignored)."""
         if sort not in SORTS:
             raise QueryError(f"sort must be one of: {', '.join(SORTS)}")

@@ -9,6 +9,8 @@ from __future__ import annotations
 import sqlite3
 
 from dateline.archive.kinds.events import TABLES as EVENT_TABLES
+from dateline.archive.stemming import STEM_MIGRATION
+from dateline.archive.stemming import register as register_stemming
 from dateline.errors import ArchiveError, ArchiveVersionError
 
 # The triggers that keep the full-text index in step with `articles` (migrations 1 and 6).
@@ -175,6 +177,10 @@ MIGRATIONS: list[list[str]] = [
         # articles' JSON are filled in
         *EVENT_TABLES,
     ],
+    [  # stemmed search: each article's words by their Snowball stem in its language
+        # (archive.stemming), so that `Лаврова` finds `Лавров`; built here for the articles stored
+        *STEM_MIGRATION,
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -187,7 +193,9 @@ def current_version(conn: sqlite3.Connection) -> int:
 
 
 def migrate(conn: sqlite3.Connection) -> int:
-    """Bring the archive to SCHEMA_VERSION; returns the version it was at."""
+    """Bring the archive to SCHEMA_VERSION; returns the version it was at. The connection is the
+    writer's from here on: it gets the SQL functions the triggers call."""
+    register_stemming(conn)
     conn.execute("BEGIN IMMEDIATE")
     try:
         start = current_version(conn)

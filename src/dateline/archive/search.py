@@ -6,6 +6,11 @@ the phrase of its words (see `archive/query.py`); `literal=True` quotes every te
 acts as an operator. A term that names an entity of the archive also matches its other names
 (`ISIS` finds Daesh) unless `exact=True`. A malformed query raises QueryError with a message a
 user can act on. Untrusted queries are bounded by work with SQLite's progress handler.
+
+Words match in any of their inflected forms (`Лаврова` finds `Лавров`, `Gesetze` finds `Gesetz`):
+the query is stemmed in each language of the archive, or the one asked for, and run on the
+stemmed index (`archive/stemming.py`); `exact=True` searches the words as given, on the plain
+index, as before.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import re
 import sqlite3
 
 from dateline.archive.query import Names, QuerySyntaxError, build_match, quote_literal
+from dateline.archive.stemming import archive_languages, stem_match
 from dateline.errors import QueryError
 from dateline.model import Hit
 
@@ -121,16 +127,17 @@ def search(
     """
     if sort not in ("rank", "date"):
         raise QueryError("sort must be 'rank' or 'date'")
+    fts = _index(conn, exact)
     where, params = _filters(query, date_from, date_to, literal, outlet, entity,
-                             None if exact else entity_names(conn), language, author)
+                             None if exact else entity_names(conn), language, author,
+                             _stem_languages(conn, language) if fts == STEMMED else None)
     cut: list[sqlite3.Row] = []
     if window:
-        source = "articles_fts" if len(where) == 1 else (
-            "articles_fts JOIN articles a ON a.rowid = articles_fts.rowid")
-        cut = _run(conn, f"SELECT articles_fts.rowid FROM {source} WHERE {' AND '.join(where)} "
-                   "ORDER BY articles_fts.rowid DESC LIMIT 1 OFFSET ?", [*params, window - 1], query, time_limit)
+        source = fts if len(where) == 1 else f"{fts} JOIN articles a ON a.rowid = {fts}.rowid"
+        cut = _run(conn, f"SELECT {fts}.rowid FROM {source} WHERE {' AND '.join(where)} "
+                   f"ORDER BY {fts}.rowid DESC LIMIT 1 OFFSET ?", [*params, window - 1], query, time_limit)
         if cut:
-            where.append("articles_fts.rowid >= ?")
+            where.append(f"{fts}.rowid >= ?")
             params.append(cut[0][0])
     windowed = bool(window and cut)
     clustered = one_per_cluster and _has_clusters(conn)
@@ -140,9 +147,9 @@ def search(
     # Snippets are made in a second step, for the page alone: making one for every match
     # costs more than the whole ranking.
     inner = f"""
-        SELECT articles_fts.rowid AS rid, a.id, a.published, a.title, a.outlet,
-               bm25(articles_fts, 2.0, 1.0) AS score, COALESCE({cluster_col}, a.id) AS cluster
-        FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid {join}
+        SELECT {fts}.rowid AS rid, a.id, a.published, a.title, a.outlet,
+               bm25({fts}, 2.0, 1.0) AS score, COALESCE({cluster_col}, a.id) AS cluster
+        FROM {fts} JOIN articles a ON a.rowid = {fts}.rowid {join}
         WHERE {' AND '.join(where)}"""
     if clustered:
         sql = f"""
@@ -153,7 +160,8 @@ def search(
     else:
         sql = f"SELECT *, 1 AS copies FROM ({inner}) a ORDER BY {order} LIMIT ? OFFSET ?"
     rows = _run(conn, sql, [*params, max(1, min(limit, 1000)), max(0, offset)], query, time_limit)
-    snippets = _snippets(conn, params[0], [r["rid"] for r in rows], marks, query, time_limit)
+    match = params[0] if fts == PLAIN else _snippet_match(str(params[0]))
+    snippets = _snippets(conn, match, [r["rid"] for r in rows], marks, query, time_limit)
     hits = Hits(
         Hit(id=r["id"], published=r["published"], title=r["title"], snippet=snippets.get(r["rid"], ""),
             score=-float(r["score"]), outlet=r["outlet"], cluster_id=r["cluster"] if clustered else None,
@@ -181,9 +189,10 @@ def _snippets(conn: sqlite3.Connection, match: object, rowids: list[int], marks:
 def _filters(
     query: str, date_from: str | None, date_to: str | None, literal: bool, outlet: str | None,
     entity: str | None, names: Names | None = None, language: str | None = None,
-    author: str | None = None,
+    author: str | None = None, stem_languages: list[str | None] | None = None,
 ) -> tuple[list[str], list[object]]:
-    """The WHERE terms (over `articles_fts` and `articles a`) shared by search and facets."""
+    """The WHERE terms (over the full-text index and `articles a`) shared by search and facets;
+    with `stem_languages`, over the stemmed index, the query stemmed in each of those languages."""
     query = query.strip()
     if not query:
         raise QueryError("the query is empty")
@@ -199,7 +208,12 @@ def _filters(
     if not match:
         raise QueryError("the query has no words to search for")
     lo, hi = _date_bounds(date_from, date_to)
-    where = ["articles_fts MATCH ?"]
+    table = PLAIN
+    if stem_languages is not None:
+        table = STEMMED
+        forms = list(dict.fromkeys(stem_match(match, lang) for lang in stem_languages or [None]))
+        match = forms[0] if len(forms) == 1 else " OR ".join(f"({f})" for f in forms)
+    where = [f"{table} MATCH ?"]
     params: list[object] = [match]
     if lo:
         where.append("a.published >= ?")
@@ -261,12 +275,14 @@ def facets(
     Counted over at most `scan` matching articles (the latest stored) so that a query matching most
     of a large archive still answers quickly; `complete` is false where the scan stopped there.
     """
+    fts = _index(conn, exact)
     where, params = _filters(query, date_from, date_to, literal, outlet, entity,
-                             None if exact else entity_names(conn), language)
+                             None if exact else entity_names(conn), language,
+                             stem_languages=_stem_languages(conn, language) if fts == STEMMED else None)
     scan = max(2, min(scan, 100_000))
-    base = (f"SELECT a.id, a.outlet, substr(a.published, 1, 7) AS month FROM articles_fts "
-            f"JOIN articles a ON a.rowid = articles_fts.rowid WHERE {' AND '.join(where)} "
-            "ORDER BY articles_fts.rowid DESC LIMIT ?")
+    base = (f"SELECT a.id, a.outlet, substr(a.published, 1, 7) AS month FROM {fts} "
+            f"JOIN articles a ON a.rowid = {fts}.rowid WHERE {' AND '.join(where)} "
+            f"ORDER BY {fts}.rowid DESC LIMIT ?")
     top = max(1, min(top, 100))
     sql = f"""
         WITH m AS ({base})
@@ -289,6 +305,28 @@ def facets(
         else:
             groups[r["facet"] + "s"].append({"key": r["key"], "count": r["n"]})
     return {"matches": matches, "complete": matches < scan, **groups}
+
+
+PLAIN, STEMMED = "articles_fts", "articles_stem"
+_PHRASE = re.compile(r'"((?:[^"]|"")*)"')
+
+
+def _index(conn: sqlite3.Connection, exact: bool) -> str:
+    """The stemmed index, unless the words are to be found as given or the archive has none yet
+    (one written by an older dateline, opened to be read)."""
+    return PLAIN if exact or not _has_table(conn, STEMMED) else STEMMED
+
+
+def _stem_languages(conn: sqlite3.Connection, language: str | None) -> list[str | None]:
+    """The languages to stem the query in: the one asked for, else every one of the archive."""
+    return [language] if language else archive_languages(conn)
+
+
+def _snippet_match(stemmed: str) -> str:
+    """A match on the plain index that finds the words a stemmed query found, to cut snippets
+    around them: each stem as a prefix (`лавров*` marks `Лаврова`)."""
+    stems = dict.fromkeys(w for p in _PHRASE.findall(stemmed) for w in _TERM.findall(p.replace('""', '"')))
+    return " OR ".join(f'"{w}" *' for w in stems) or stemmed
 
 
 def _has_clusters(conn: sqlite3.Connection) -> bool:

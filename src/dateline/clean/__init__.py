@@ -15,7 +15,7 @@ import unicodedata
 from dateline.clean.boilerplate import furniture, is_boilerplate, is_signoff
 from dateline.clean.bylines import HEAD_PIECES, byline_names
 from dateline.clean.copies import glued_copies
-from dateline.clean.dateline import find_dateline
+from dateline.clean.dateline import dateline_day, find_dateline
 from dateline.clean.dates import BadDate, normalise_date
 from dateline.clean.duplicates import Piece, remove_duplicates, remove_repeated_blocks, sentence_key
 from dateline.clean.failures import scraper_failure
@@ -245,6 +245,8 @@ def clean_record(raw: RawRecord, settings: Settings | None = None) -> Article:
     except BadDate as exc:
         warnings.append(str(exc))
 
+    if dateline is not None:
+        dateline.day = dateline_day(dateline.date, published)
     spans: list[Span] = []
     pos = 0
     for p in kept:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from dateline import lexicon
+
 _BOILERPLATE = re.compile(
     r"""^(?:
         share(?:\s+(?:this|on|via)\b.*)?|tweet|email|print|comments?|
@@ -100,5 +102,21 @@ def furniture(paragraph: str) -> str | None:
     return None
 
 
+def _local_signoff() -> re.Pattern[str]:
+    """The bracketed wire credit of other languages: `(Редактирование Ивана Петрова)`, `(Redacción
+    de Juan Pérez)`, from each language's `signoffs.txt`. All languages at once: sign-offs are
+    taken before the article's language is known, and a bracket opening with one of these words
+    at the very end of a story is a credit in any language."""
+    words = sorted((w for lang in lexicon.languages() if lexicon.has("signoffs", lang)
+                    for w in lexicon.entries("signoffs", lang)), key=len, reverse=True)
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or "(?!)"
+    # the credit names someone within its first words: `(Редактирование Ивана ...`
+    name = r"(?:[^\s)]+\s+){0,2}?(?-i:[A-Z\u00c0-\u00de\u0410-\u042f\u0401])"
+    return re.compile(rf"^\((?:{alternatives})\s+{name}[^)]*\)(?:\s*\(.*\))*\.?$", re.I)
+
+
+_LOCAL_SIGNOFF = _local_signoff()
+
+
 def is_signoff(paragraph: str) -> bool:
-    return len(paragraph) <= 300 and bool(_SIGNOFF.match(paragraph))
+    return len(paragraph) <= 300 and bool(_SIGNOFF.match(paragraph) or _LOCAL_SIGNOFF.match(paragraph))

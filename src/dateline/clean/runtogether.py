@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import re
 
-from dateline.clean.sentences import TITLES
+from dateline.clean.sentences import LOCAL_ABBREVIATIONS, MONTH_NAMES, TITLES
 
 # The pattern starts at the punctuation (no lookbehind) so the regex engine can skip ahead to
 # the next `.!?` quickly; the character before it is checked in Python.
-_GLUE = re.compile(r"[.!?]+[\"'\u201d\u2019]?(?=[\"\u201c\u2018*]?[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff])")
-_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789%)]\"'\u201d\u2019") | frozenset(map(chr, range(0xE0, 0x100)))
+# Cyrillic copy glues its paragraphs the same way (`заявил.Министр`): its capitals and small
+# letters count as the Latin ones do.
+_GLUE = re.compile(r"[.!?]+[\"'\u201d\u2019\u00bb]?(?=[\"\u201c\u2018\u201e\u00ab*]?"
+                   r"[A-Z\u00c0-\u00de\u0410-\u042f\u0401][a-z\u00e0-\u00ff\u0430-\u044f\u0451])")
+_BEFORE = (frozenset("abcdefghijklmnopqrstuvwxyz0123456789%)]\"'\u201d\u2019\u00bb")
+           | frozenset(map(chr, range(0xE0, 0x100))) | frozenset(map(chr, range(0x430, 0x450))) | {"\u0451"})
 _TOKEN_LEFT = re.compile(r"(\S+)$")
 _TOKEN_RIGHT = re.compile(r"^(\S+)")
 _URLISH = re.compile(
@@ -28,8 +32,11 @@ def _protected(text: str, at: int, end: int) -> bool:
     token = (left.group(1) if left else "") + text[at:end] + (right.group(1) if right else "")
     if _URLISH.search(token):
         return True
-    word = (left.group(1) if left else "").lower().lstrip("\"'(\u201c")
-    return word in TITLES or (len(word) <= 2 and "." in word)
+    word = (left.group(1) if left else "").lower().lstrip("\"'(\u201c\u201e\u00ab")
+    after = re.match(r"[^\W\d_]+", right.group(1)) if right else None
+    if word.isdigit() and after and after.group(0).lower() in MONTH_NAMES:
+        return True  # `am 3.März`: a German day, not a sentence end
+    return word in TITLES or word in LOCAL_ABBREVIATIONS or (len(word) <= 2 and "." in word)
 
 
 def split_run_together(paragraph: str) -> list[str]:

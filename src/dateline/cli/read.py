@@ -37,7 +37,8 @@ def search(
     sort: Annotated[str, typer.Option("--sort", help="rank or date (newest first).")] = "rank",
     literal: Annotated[bool, typer.Option("--literal", help="Treat the query as plain words.")] = False,
     exact: Annotated[bool, typer.Option(
-        "--exact", help="Only the words as typed, not also the other names of an entity they name.")] = False,
+        "--exact", help="Only the words as typed: not their other forms (Gesetze without Gesetz), nor the "
+                        "other names of an entity they name.")] = False,
     show_all: Annotated[bool, typer.Option("--all", help="Every copy, not one per story cluster.")] = False,
     ids: Annotated[bool, typer.Option("--ids", help="Print only the article ids.")] = False,
     author: Annotated[str | None, typer.Option("--author", help="Only articles with this byline.")] = None,

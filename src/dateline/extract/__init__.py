@@ -18,6 +18,7 @@ from spacy.util import is_package
 from dateline.extract.amounts import find_amounts, refine_counted
 from dateline.extract.entities import extract_entities
 from dateline.extract.events import extract_events
+from dateline.extract.local import extract_local
 from dateline.extract.named import group_spans, link_speakers, spacy_spans
 from dateline.extract.nlp import get_nlp
 from dateline.extract.quotes import extract_quotes
@@ -60,8 +61,9 @@ def _run(article: Article, doc: Doc) -> Article:
 # The English model and our rules are written for English: they run on English articles and on
 # those whose language is unknown. Another language gets the pipeline `settings.models` names
 # for it, entities only (our quote, role and event rules are English); a language with none gets
-# no entities, quotes or events rather than wrong ones (the English model makes `Bundestag` a
-# PERSON). Times and amounts, which read digits, symbols and dates, are found in every language.
+# no entities or events rather than wrong ones (the English model makes `Bundestag` a
+# PERSON). Times, amounts and quotes marked by quotation marks are found in every language, each by
+# its own language's rules (`extract/local.py`), never by the English ones.
 ENGLISH = "en"
 NATASHA = "natasha"  # Russian through Natasha (extract/ru), not a spaCy package
 
@@ -82,8 +84,9 @@ def _pipeline(article: Article, settings: Settings) -> str | None:
 
 
 def _times_and_amounts(article: Article) -> Article:
-    """The facts every language gets, whatever reads its names (no model needed)."""
-    return extract_amounts(extract_times(article, None), None)  # type: ignore[arg-type]
+    """The facts every language gets, whatever reads its names (no model needed): times, amounts
+    and marked quotes by the article's own language's rules."""
+    return extract_local(article)
 
 
 def _other_language(article: Article, settings: Settings) -> Article:
@@ -95,8 +98,8 @@ def _other_language(article: Article, settings: Settings) -> Article:
         why = f"the model set for language {article.language!r}, natasha, reads Russian only"
     else:
         why = f"the model {name!r} set for language {article.language!r} is not installed"
-    article.warnings.append(f"no entities, quotes or events: {why} "
-                            "(the English model and rules are not run on it)")
+    article.warnings.append(f"no entities or events: {why} "
+                            "(the English model and rules are not run on it; quotes by their marks only)")
     return article
 
 
@@ -111,8 +114,8 @@ def _model_entities(article: Article, doc: Doc, name: str) -> Article:
     article = _times_and_amounts(article)
     article.entities = group_spans(article.text, spacy_spans(doc))
     article = link_speakers(article)
-    article.warnings.append(f"entities only, from {name}: quotes and events are found by English rules, "
-                            f"not run on language {article.language!r}")
+    article.warnings.append(f"entities from {name}, quotes by their marks only: the English quote and "
+                            f"event rules are not run on language {article.language!r}")
     return article
 
 

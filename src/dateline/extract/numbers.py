@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -41,5 +44,46 @@ def word_value(text: str) -> float | None:
         return float(UNITS[parts[0]] + UNITS[parts[1]])
     try:
         return float(t.replace(",", ""))
+    except ValueError:
+        return None
+
+
+# Local number formats: `1.234,5` in German, `1 234,5` in French and Russian, `1,234.5` in
+# English. The decimal mark and the digit grouping are the language's (CLDR, through Babel), so
+# that `2,5` is two and a half in a German article and `2,500` two thousand five hundred in an
+# English one: decided by the article's language, never guessed number by number.
+_SPACES = " \u00a0\u202f"
+
+
+@cache
+def number_symbols(lang: str) -> tuple[str, str]:
+    """(decimal mark, grouping marks) of `lang`; English's where CLDR does not know it. A language
+    that groups with a space is read with any space (`1 234`, no-break or narrow no-break too)."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        symbols = Locale.parse(lang).number_symbols["latn"]
+        decimal, group = symbols["decimal"], symbols["group"]
+    except (UnknownLocaleError, ValueError, KeyError, TypeError):
+        decimal, group = ".", ","
+    groups = _SPACES if group in _SPACES else group
+    return decimal, groups
+
+
+@cache
+def local_digits(lang: str) -> str:
+    """A pattern of a number in figures as `lang` writes it (grouped or not, with decimals)."""
+    decimal, groups = number_symbols(lang)
+    g = "[" + re.escape(groups) + "]"
+    d = re.escape(decimal)
+    return rf"(?:\d{{1,3}}(?:{g}\d{{3}})+|\d+)(?:{d}\d+)?"
+
+
+def local_value(num: str, lang: str) -> float | None:
+    """The value of a number in figures written the way `lang` writes it (`1.234,5` -> 1234.5)."""
+    decimal, groups = number_symbols(lang)
+    plain = "".join(c for c in num if c not in groups).replace(decimal, ".")
+    try:
+        return float(plain)
     except ValueError:
         return None
