@@ -207,11 +207,6 @@ def current_version(conn: sqlite3.Connection) -> int:
 
 def migrate(conn: sqlite3.Connection) -> int:
     """Bring the archive to SCHEMA_VERSION; returns the version it was at."""
-    if conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0] == 0:
-        # A new archive gives back the pages that deletes free (cluster and story rebuilds, rows a
-        # user deletes) when a run ends (`incremental_vacuum`); SQLite takes this setting only
-        # before the first table is made.
-        conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
     conn.execute("BEGIN IMMEDIATE")
     try:
         start = current_version(conn)

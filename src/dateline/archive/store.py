@@ -130,6 +130,11 @@ def connect(path: str, readonly: bool = False, timeout: float = 10.0) -> sqlite3
     try:
         conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
         if not readonly:
+            # A new archive gives back the pages that deletes free (cluster and story rebuilds,
+            # rows a user deletes) when a run ends (`incremental_vacuum`). SQLite takes the
+            # setting only before the file's first page is written (an existing archive keeps
+            # its own until a VACUUM), so it comes before the journal mode.
+            conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
     except sqlite3.DatabaseError as exc:
@@ -267,7 +272,13 @@ class Archive:
     def give_back_free_pages(self) -> None:
         """The pages that deletes freed (cluster and story rebuilds, rows deleted by hand) returned to
         the file system; a no-op for an archive made without incremental auto-vacuum."""
-        self._execute("PRAGMA incremental_vacuum").fetchall()  # a page a step: run to the end
+        if self.conn.in_transaction:  # a script would commit it: the pages wait for the next run
+            return
+        try:
+            # one page per step of the statement, and `execute` steps once: a script runs it out
+            self.conn.executescript("PRAGMA incremental_vacuum;")
+        except sqlite3.OperationalError as exc:
+            raise write_error(self.path, exc) from exc
 
     # -- writing ----------------------------------------------------------------------
     def write(self, outcomes: Sequence[Outcome], run_id: int | None = None) -> tuple[Counts, list[Article]]:
