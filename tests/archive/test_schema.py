@@ -137,3 +137,21 @@ def test_show_json_and_the_article_api_give_the_article_as_it_was_stored(tmp_pat
     assert {k: shown[k] for k in want} == want
     served = TestClient(create_app(str(db))).get(f"/api/articles/{a.id}").json()
     assert {k: served[k] for k in want} == want and served["raw_records"][0]["raw"] == BODY
+
+
+def test_fact_tables_become_their_key_b_tree_keeping_columns_indexes_and_rows(tmp_path: Path) -> None:
+    from dateline.archive.schema import cluster_by_key
+
+    c = sqlite3.connect(tmp_path / "t.db", isolation_level=None)
+    c.execute("CREATE TABLE quotes (article_id TEXT NOT NULL, n INTEGER NOT NULL, text TEXT, "
+              "PRIMARY KEY (article_id, n))")
+    c.execute("ALTER TABLE quotes ADD COLUMN speaker TEXT")  # as another migration might have
+    c.execute("CREATE INDEX quotes_speaker ON quotes(speaker)")
+    c.execute("INSERT INTO quotes VALUES ('a', 0, 'We will rebuild.', 'Ana Ruiz')")
+    cluster_by_key(c, "quotes")
+    cluster_by_key(c, "quotes")  # a second time: left as it is
+    sql = c.execute("SELECT sql FROM sqlite_master WHERE name = 'quotes'").fetchone()[0]
+    assert sql.endswith("WITHOUT ROWID") and sql.count("WITHOUT ROWID") == 1
+    assert c.execute("SELECT * FROM quotes WHERE speaker = 'Ana Ruiz'").fetchall() == [("a", 0, "We will rebuild.",
+                                                                                      "Ana Ruiz")]
+    assert c.execute("SELECT name FROM sqlite_master WHERE type = 'index'").fetchall() == [("quotes_speaker",)]
