@@ -374,6 +374,35 @@ def size_breakdown(db: Path) -> tuple[list[tuple[str, str, int]], int, int]:
     return rows, int(articles), int(text)
 
 
+# What each part of the archive is for, by its tables (indexes count with their table).
+SIZE_PARTS = {
+    "articles (clean text, article JSON)": ("articles",),
+    "sources (raw records)": ("sources",),
+    "full-text index": ("articles_fts",),
+    "facts: entities, their names and mentions": ("entities", "entity_names", "mentions", "article_entities"),
+    "facts: quotes, amounts, times": ("quotes", "amounts", "times"),
+    "facts: events": ("events", "event_mentions"),
+    "near-duplicate index and clusters": ("dedup_signatures", "dedup_buckets", "dedup_members", "dedup_meta"),
+    "story threads": ("stories", "story_keys", "story_df", "story_articles"),
+}
+
+
+def size_parts(rows: list[tuple[str, str, int]], articles: int, text: int, label: str) -> None:
+    table = Table(title=f"{label}: bytes per article by part")
+    for col in ("part", "bytes per article", "x the text"):
+        table.add_column(col, justify="right")
+    by_table: dict[str, int] = {}
+    for tbl, _name, size in rows:
+        by_table[tbl] = by_table.get(tbl, 0) + size
+    for part, tables in SIZE_PARTS.items():
+        size = sum(by_table.pop(t, 0) for t in tables)
+        table.add_row(part, f"{size / max(1, articles):,.0f}", f"{size / max(1, text):.2f}")
+    rest = sum(by_table.values())
+    table.add_row("the rest (runs, rejects, authors, meta, free pages)", f"{rest / max(1, articles):,.0f}",
+                  f"{rest / max(1, text):.2f}")
+    console.print(table)
+
+
 def size_table(db: Path, label: str) -> None:
     rows, articles, text = size_breakdown(db)
     total = sum(r[2] for r in rows)
@@ -390,6 +419,7 @@ def size_table(db: Path, label: str) -> None:
     table.add_row("the rest", f"{sum(1 for r in rows if r[2] * 200 < total)} b-trees", f"{rest / 1e3:,.0f}",
                   f"{100 * rest / total:.1f}%", f"{rest / max(1, articles):,.0f}", f"{rest / max(1, text):.2f}")
     console.print(table)
+    size_parts(rows, articles, text, label)
 
 
 def size(folder: Path, inputs: list[str], dbs: list[str], workers: int) -> None:
