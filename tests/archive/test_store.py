@@ -298,3 +298,20 @@ def test_a_new_archive_gives_back_the_pages_deletes_freed_when_a_run_ends(tmp_pa
         assert c.execute("PRAGMA freelist_count").fetchone()[0] >= 100
         arch.finish_run(arch.begin_run(["x"]), Counts(), "done")
         assert c.execute("PRAGMA freelist_count").fetchone()[0] == 0
+
+
+def test_an_exact_copy_whose_text_differs_in_spacing_keeps_its_raw_record(tmp_path: Path) -> None:
+    from dateline.model import Article, RawRecord, Source, Span
+    from dateline.pipeline import Outcome
+
+    def outcome(record: int, text: str) -> Outcome:
+        src = Source("wire.jsonl", record, "jsonl")
+        a = Article(id="1234abcd1234abcd", source=src, text=text, paragraphs=[Span(0, len(text))])
+        return Outcome(RawRecord(src, text="LIMA (Wire) - " + text), a)
+
+    story = STORY.format(city="Lima")
+    with Archive(str(tmp_path / "a.db")) as arch:
+        counts, _ = arch.write([outcome(1, story), outcome(2, story.replace(" ", "  "))])
+        assert (counts.stored, counts.duplicates) == (1, 1)
+        raws = [r["raw"] for r in arch.raw_records("1234abcd1234abcd")]
+    assert raws == ["LIMA (Wire) - " + story, "LIMA (Wire) - " + story.replace(" ", "  ")]

@@ -8,7 +8,8 @@ gives it the repeats that every article shares (`"mentions":[{"start":`) from th
 A raw record is compressed with the article's clean text as its dictionary: most of a raw record
 is the clean text itself (cleaning repairs a few characters, cuts a dateline or a sign-off), so
 what is stored is little more than the difference, and a raw record equal to the clean text costs
-a dozen bytes. Reading it back needs the clean text, which is always stored beside it.
+a dozen bytes. Reading it back needs the clean text of the stored article, which never changes once
+stored (an article's id is the hash of its text).
 
 Each stored value starts with one byte naming how it was packed, so values packed by a later
 dateline (another dictionary) and text written by an earlier one (plain JSON, plain raw records,
@@ -116,8 +117,11 @@ def _text_dict(text: str) -> zstandard.ZstdCompressionDict:
 def pack_raw(raw: str, text: str) -> bytes:
     """A raw record as stored: compressed against the clean text of its article."""
     data = raw.encode("utf-8", "surrogatepass")
-    # The frame records its size, so that reading it back needs no guess at the output's length.
-    frame = zstandard.ZstdCompressor(level=LEVEL, dict_data=_text_dict(text), write_content_size=True).compress(data)
+    # The frame records its size, so that reading it back needs no guess at the output's length,
+    # and a checksum (4 bytes), so that a record read against another text fails instead of
+    # reading back as garbage.
+    frame = zstandard.ZstdCompressor(level=LEVEL, dict_data=_text_dict(text), write_content_size=True,
+                                     write_checksum=True).compress(data)
     return bytes([RAW_V1]) + frame
 
 

@@ -402,7 +402,12 @@ class Archive:
         if self.conn.execute("SELECT 1 FROM sources WHERE path=? AND record=?", (key, src.record)).fetchone():
             counts.already += 1
             return
-        if self.conn.execute("SELECT 1 FROM articles WHERE id=?", (a.id,)).fetchone():
+        # A raw record is stored against the clean text it is read back with, the stored
+        # article's: an exact copy's own text may differ from it where the id's normalisation
+        # ignores the difference (spacing).
+        stored = self.conn.execute("SELECT text FROM articles WHERE id=?", (a.id,)).fetchone()
+        text = a.text if stored is None else stored[0]
+        if stored is not None:
             counts.duplicates += 1
         else:
             store_facts(self.conn, a)  # gives the entities their corpus-wide ids first
@@ -425,7 +430,7 @@ class Archive:
             "INSERT INTO sources(article_id, path, record, format, offset, outlet, url, raw, added, raw_digest) "
             "VALUES (?,?,?,?,?,?,?,?,?,?)",
             (a.id, key, src.record, src.format, src.offset, o.raw.outlet or a.outlet,
-             o.raw.url or a.url, pack_raw(o.raw.raw, a.text), now, raw_digest(o.raw.raw)),
+             o.raw.url or a.url, pack_raw(o.raw.raw, text), now, raw_digest(o.raw.raw)),
         )
         self._unreject(key, src.record)
 
