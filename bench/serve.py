@@ -12,8 +12,10 @@ Target: p95 under 100 ms for search.
 
 With `--plain-too` the same archive is also served with its article JSON and raw records stored
 plain (as before the compact storage, `archive/compact.py`), one server after the other on the
-same requests, and `show` (the read API's `article`, in this process) is timed on both: the
-table then gives each endpoint's p50 compact / plain, the cost of unpacking on a read.
+same requests, and `show` (the read API's `article`) and an export are timed on both in this
+process: the table gives each p50 compact / plain, the cost of unpacking on a read. With
+`--against OLD.db --against-src OLD/src` the other archive is served by another dateline (main's,
+on the archive it wrote from the same input), for the whole change at once.
 """
 
 from __future__ import annotations
@@ -147,9 +149,9 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _start_server(db: Path) -> tuple[subprocess.Popen[bytes], str]:
+def _start_server(db: Path, src: Path | None = None) -> tuple[subprocess.Popen[bytes], str]:
     port = _free_port()
-    src = Path(__file__).resolve().parents[1] / "src"
+    src = src or Path(__file__).resolve().parents[1] / "src"
     env = {**os.environ, "PYTHONPATH": f"{src}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
     proc = subprocess.Popen([sys.executable, "-m", "dateline.cli", "serve", "--db", str(db), "--port", str(port)],
                             env=env, stderr=subprocess.PIPE)
@@ -193,10 +195,11 @@ def _pct(values: list[float], p: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[int(p) - 1] if len(values) > 1 else values[0]
 
 
-def serve_rows(db: Path, endpoints: dict[str, list[str]], concurrency: list[int],
-               cap: float) -> list[tuple[int, str, int, int, float, float, float, float]]:
-    """(clients, endpoint, requests, errors, req/s, p50, p95, p99) of one server over `db`."""
-    proc, base = _start_server(db)
+def serve_rows(db: Path, endpoints: dict[str, list[str]], concurrency: list[int], cap: float,
+               src: Path | None = None) -> list[tuple[int, str, int, int, float, float, float, float]]:
+    """(clients, endpoint, requests, errors, req/s, p50, p95, p99) of one server over `db`, run
+    from the dateline in `src` (default: this checkout's)."""
+    proc, base = _start_server(db, src)
     rows = []
     try:
         for conc in concurrency:
@@ -212,23 +215,32 @@ def serve_rows(db: Path, endpoints: dict[str, list[str]], concurrency: list[int]
     return rows
 
 
-def compare(db: Path, plain: Path, endpoints: dict[str, list[str]], ids: list[str], concurrency: list[int],
-            cap: float) -> None:
-    """Each endpoint, and `show`, on the compact and the plain storage, in the order compact,
-    plain, plain, compact (so that a drift in the machine's load falls on both alike)."""
+def compare(db: Path, other: Path, endpoints: dict[str, list[str]], ids: list[str], concurrency: list[int],
+            cap: float, other_src: Path | None = None) -> None:
+    """Each endpoint on `db` and on `other` (served by the dateline in `other_src`, or this one,
+    which then also times `show` and an export in this process), in the order this, other,
+    other, this, so that a drift in the machine's load falls on both alike."""
     p50: dict[tuple[str, str], list[float]] = {}
-    for label, path in (("compact", db), ("plain", plain), ("plain", plain), ("compact", db)):
-        for conc, name, _n, _err, _rps, med, _p95, _p99 in serve_rows(path, endpoints, concurrency[:1], cap):
+    for label, path, src in (("this", db, None), ("other", other, other_src), ("other", other, other_src),
+                             ("this", db, None)):
+        for conc, name, _n, _err, _rps, med, _p95, _p99 in serve_rows(path, endpoints, concurrency[:1], cap, src):
             p50.setdefault((label, f"{name} ({conc} clients)"), []).append(med)
-        p50.setdefault((label, "show (read API)"), []).append(statistics.median(time_show(path, ids)))
-        p50.setdefault((label, "export, per article"), []).append(time_export(path))
-    print(f"\ncompact storage against plain, same archive, same requests; {db.stat().st_size / 1e6:,.1f} MB "
-          f"against {plain.stat().st_size / 1e6:,.1f} MB\n")
-    print("| endpoint | p50 ms compact | p50 ms plain | compact / plain |  (export: mean ms per article)")
+    if other_src is None:
+        # in this process: the fastest of five rounds, taken in turns, as the least disturbed by load
+        for _ in range(5):
+            for label, path in (("this", db), ("other", other)):
+                show = statistics.median(time_show(path, ids))
+                p50.setdefault((label, "show (read API), best of 5"), []).append(show)
+                p50.setdefault((label, "export per article, best of 5"), []).append(time_export(path))
+    print(f"\n{db.name} ({db.stat().st_size / 1e6:,.1f} MB) against {other.name} "
+          f"({other.stat().st_size / 1e6:,.1f} MB{', served by ' + str(other_src) if other_src else ''}), "
+          "same requests\n")
+    print("| endpoint | p50 ms this | p50 ms other | this / other |")
     print("|---|---:|---:|---:|")
     for name in dict.fromkeys(k[1] for k in p50):
-        c, p = statistics.mean(p50[("compact", name)]), statistics.mean(p50[("plain", name)])
-        print(f"| {name} | {c:.1f} | {p:.1f} | {c / p:.2f} |")
+        pick = min if "best of" in name else statistics.mean
+        c, p = pick(p50[("this", name)]), pick(p50[("other", name)])
+        print(f"| {name} | {c:.2f} | {p:.2f} | {c / p:.2f} |")
 
 
 def main() -> None:
@@ -239,6 +251,8 @@ def main() -> None:
     ap.add_argument("--concurrency", type=int, nargs="+", default=[2, 4], help="clients at once (each a run)")
     ap.add_argument("--cap", type=float, default=120.0, help="seconds at most per endpoint")
     ap.add_argument("--plain-too", action="store_true", help="compare with the same archive stored plain")
+    ap.add_argument("--against", type=Path, help="compare with this archive (e.g. the same input, stored by main)")
+    ap.add_argument("--against-src", type=Path, help="the dateline `src` folder that serves --against")
     args = ap.parse_args()
 
     if args.db:
@@ -276,6 +290,9 @@ def main() -> None:
     }
     if args.plain_too:
         compare(db, plain_copy(db), endpoints, ids, args.concurrency, args.cap)
+        return
+    if args.against:
+        compare(db, args.against, endpoints, ids, args.concurrency, args.cap, args.against_src)
         return
     rows = serve_rows(db, endpoints, args.concurrency, args.cap)
     print(f"\nloopback, one uvicorn process, {os.cpu_count()} CPUs\n")
