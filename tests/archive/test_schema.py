@@ -104,6 +104,8 @@ def test_the_compact_storage_migration_keeps_every_article_as_it_was(tmp_path: P
     assert c.execute("SELECT typeof(json), language FROM articles").fetchone() == ("blob", "en")
     assert [r[0] for r in c.execute("SELECT typeof(raw) FROM sources")] == ["blob", "blob"]
     assert c.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+    # rewritten once without the space the plain values took, and set to give back later frees
+    assert c.execute("PRAGMA freelist_count").fetchone()[0] == 0 and c.execute("PRAGMA auto_vacuum").fetchone()[0] == 2
     c.close()
     with api.open(str(db)) as arc:
         got = arc.article(a.id)
