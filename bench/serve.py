@@ -156,7 +156,7 @@ def _start_server(db: Path, src: Path | None = None) -> tuple[subprocess.Popen[b
     proc = subprocess.Popen([sys.executable, "-m", "dateline.cli", "serve", "--db", str(db), "--port", str(port)],
                             env=env, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 120  # a loaded machine starts a server slowly
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise SystemExit(f"the server exited: {proc.stderr.read().decode() if proc.stderr else ''}")
@@ -166,7 +166,7 @@ def _start_server(db: Path, src: Path | None = None) -> tuple[subprocess.Popen[b
         except httpx.TransportError:
             time.sleep(0.05)  # the socket is not listening yet
     proc.kill()
-    raise SystemExit("the server did not answer within 30 s")
+    raise SystemExit("the server did not answer within 120 s")
 
 
 def _load(base: str, paths: list[str], concurrency: int, cap: float) -> tuple[list[float], int]:

@@ -274,11 +274,10 @@ class Archive:
         the file system; a no-op for an archive made without incremental auto-vacuum."""
         if self.conn.in_transaction:  # a script would commit it: the pages wait for the next run
             return
-        try:
-            # one page per step of the statement, and `execute` steps once: a script runs it out
+        # One page per step of the statement, and `execute` steps once: a script runs it out. A
+        # busy archive keeps its free pages for the next run; the run itself has succeeded.
+        with suppress(sqlite3.OperationalError):
             self.conn.executescript("PRAGMA incremental_vacuum;")
-        except sqlite3.OperationalError as exc:
-            raise write_error(self.path, exc) from exc
 
     # -- writing ----------------------------------------------------------------------
     def write(self, outcomes: Sequence[Outcome], run_id: int | None = None) -> tuple[Counts, list[Article]]:
