@@ -42,6 +42,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import sentence  # noqa: E402
 
+from dateline.archive.compact import unpack_json  # noqa: E402
 from dateline.settings import Settings  # noqa: E402
 
 
@@ -404,7 +405,7 @@ def run_case(folder: str, db: str, scale: Scale, extract: ExtractScale | None = 
     rejects = conn.execute("SELECT COALESCE(SUM(count), 0) FROM rejects").fetchone()[0]  # rows hold runs
     undated_warned = sum(
         1 for (j,) in conn.execute("SELECT json FROM articles WHERE published IS NULL")
-        if any("date" in w for w in json.loads(j).get("warnings", [])))
+        if any("date" in w for w in unpack_json(j).get("warnings", [])))
     integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
     conn.close()
     return {"read": c.read, "stored": c.stored, "duplicates": c.duplicates + c.already,

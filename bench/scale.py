@@ -351,9 +351,97 @@ def search_latency(folder: Path, n: int, queries: int) -> None:
     console.print(table)
 
 
+# -- size ---------------------------------------------------------------------------------
+def size_breakdown(db: Path) -> tuple[list[tuple[str, str, int]], int, int]:
+    """(table, table or index, bytes) for every b-tree of the archive (SQLite's `dbstat`), its
+    articles, and the bytes of their clean text (UTF-8)."""
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        owner = {r[0]: r[1] for r in conn.execute("SELECT name, tbl_name FROM sqlite_master")}
+        rows = []
+        for name, size in conn.execute("SELECT name, SUM(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC"):
+            table = owner.get(name, name)
+            # the full-text index's own tables (`articles_fts_data` ...) belong to it
+            table = next((t for t in ("articles_fts",) if name.startswith(t)), table)
+            rows.append((table, name, int(size)))
+        articles, text = conn.execute("SELECT COUNT(*), COALESCE(SUM(length(CAST(text AS BLOB))), 0) FROM articles"
+                                      ).fetchone()
+        free = conn.execute("PRAGMA freelist_count").fetchone()[0] * conn.execute("PRAGMA page_size").fetchone()[0]
+    finally:
+        conn.close()
+    if free:
+        rows.append(("(free pages)", "(free pages)", int(free)))
+    return rows, int(articles), int(text)
+
+
+# What each part of the archive is for, by its tables (indexes count with their table).
+SIZE_PARTS = {
+    "articles (clean text, article JSON)": ("articles",),
+    "sources (raw records)": ("sources",),
+    "full-text index": ("articles_fts",),
+    "facts: entities, their names and mentions": ("entities", "entity_names", "mentions", "article_entities"),
+    "facts: quotes, amounts, times": ("quotes", "amounts", "times"),
+    "facts: events": ("events", "event_mentions"),
+    "near-duplicate index and clusters": ("dedup_signatures", "dedup_buckets", "dedup_members", "dedup_meta"),
+    "story threads": ("stories", "story_keys", "story_df", "story_articles"),
+}
+
+
+def size_parts(rows: list[tuple[str, str, int]], articles: int, text: int, label: str) -> None:
+    table = Table(title=f"{label}: bytes per article by part")
+    for col in ("part", "bytes per article", "x the text"):
+        table.add_column(col, justify="right")
+    by_table: dict[str, int] = {}
+    for tbl, _name, size in rows:
+        by_table[tbl] = by_table.get(tbl, 0) + size
+    for part, tables in SIZE_PARTS.items():
+        size = sum(by_table.pop(t, 0) for t in tables)
+        table.add_row(part, f"{size / max(1, articles):,.0f}", f"{size / max(1, text):.2f}")
+    rest = sum(by_table.values())
+    table.add_row("the rest (runs, rejects, authors, meta, free pages)", f"{rest / max(1, articles):,.0f}",
+                  f"{rest / max(1, text):.2f}")
+    console.print(table)
+
+
+def size_table(db: Path, label: str) -> None:
+    rows, articles, text = size_breakdown(db)
+    total = sum(r[2] for r in rows)
+    table = Table(title=f"{label}: {articles:,} articles, {total / 1e6:.2f} MB (file, after a checkpoint), "
+                        f"{total / max(1, articles) / 1e3:.1f} KB per article, {total / max(1, text):.1f}x the text")
+    for col in ("table", "b-tree", "KB", "share", "bytes per article", "x the text"):
+        table.add_column(col, justify="right")
+    for tbl, name, size in rows:
+        if size * 200 < total:  # under half a percent: counted, not listed
+            continue
+        table.add_row(tbl, name if name != tbl else "(rows)", f"{size / 1e3:,.0f}", f"{100 * size / total:.1f}%",
+                      f"{size / max(1, articles):,.0f}", f"{size / max(1, text):.2f}")
+    rest = sum(s for _, _, s in rows if s * 200 < total)
+    table.add_row("the rest", f"{sum(1 for r in rows if r[2] * 200 < total)} b-trees", f"{rest / 1e3:,.0f}",
+                  f"{100 * rest / total:.1f}%", f"{rest / max(1, articles):,.0f}", f"{rest / max(1, text):.2f}")
+    console.print(table)
+    size_parts(rows, articles, text, label)
+
+
+def size(folder: Path, inputs: list[str], dbs: list[str], workers: int) -> None:
+    """The archive's bytes by table and index: for archives given, and for inputs ingested here
+    (extraction on) into fresh archives."""
+    from dateline import api
+    from dateline.settings import Settings
+
+    for db in dbs:
+        size_table(Path(db), db)
+    for path in inputs:
+        db = folder / (Path(path).stem + "-size.db")
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(db) + suffix).unlink(missing_ok=True)
+        api.ingest([path], Settings(db=str(db), workers=workers))
+        size_table(db, Path(path).name)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--only", choices=["stages", "workers", "reingest", "templates", "growth", "ray", "search"],
+    ap.add_argument("--only", choices=["stages", "workers", "reingest", "templates", "growth", "ray", "search",
+                                       "size"],
                     action="append")
     ap.add_argument("--reingest-n", type=int, default=400)
     ap.add_argument("--templates", type=int, nargs="+", default=[1000, 4000])
@@ -364,6 +452,9 @@ def main() -> None:
     ap.add_argument("--ray-n", type=int, default=400)
     ap.add_argument("--search-n", type=int, default=1_000_000)
     ap.add_argument("--queries", type=int, default=200)
+    ap.add_argument("--size-input", nargs="*", default=[], help="files to ingest and measure (size)")
+    ap.add_argument("--size-db", nargs="*", default=[], help="archives to measure as they are (size)")
+    ap.add_argument("--size-workers", type=int, default=1)
     ap.add_argument("--keep", help="a folder to keep corpora and archives in between runs")
     ap.add_argument("--growth-worker", nargs=2, help=argparse.SUPPRESS)
     ap.add_argument("--templates-worker", nargs=2, help=argparse.SUPPRESS)
@@ -392,6 +483,8 @@ def main() -> None:
             ray(folder, args.ray_n)
         if "search" in only:
             search_latency(folder, args.search_n, args.queries)
+        if "size" in only:
+            size(folder, args.size_input, args.size_db, args.size_workers)
     finally:
         if not args.keep:
             shutil.rmtree(folder, ignore_errors=True)

@@ -1,6 +1,7 @@
 """Latency of the web pages under a bounded concurrent load, on loopback, over 100,000 articles.
 
     python bench/serve.py [--articles 100000] [--requests 300] [--concurrency 2 4] [--cap 120]
+    python bench/serve.py --articles 20000 --plain-too    # compact storage against plain, one run
 
 Builds (once; cached in the temp folder) an archive of short generated articles, written through
 the Archive API with the model off; the people named in each story are attached as PERSON
@@ -8,14 +9,24 @@ entities by string search, so that facets and entity pages have work to do as in
 archive. Then it starts `dateline serve` in its own process, fires a fixed number of requests
 per endpoint from a thread pool (stopping early at the time cap), and prints p50/p95/p99.
 Target: p95 under 100 ms for search.
+
+With `--plain-too` the same archive is also served with its article JSON and raw records stored
+plain (as before the compact storage, `archive/compact.py`), one server after the other on the
+same requests, and `show` (the read API's `article`) and an export are timed on both in this
+process: the table gives each p50 compact / plain, the cost of unpacking on a read. With
+`--against OLD.db --against-src OLD/src` the other archive is served by another dateline (main's,
+on the archive it wrote from the same input), for the whole change at once.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
+import shutil
 import socket
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -30,6 +41,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import NAMES, PLACES, sentence  # noqa: E402
 
+from dateline import api  # noqa: E402
+from dateline.archive.compact import unpack_json, unpack_raw  # noqa: E402
 from dateline.archive.store import Archive  # noqa: E402
 from dateline.clean import article_id  # noqa: E402
 from dateline.model import Article, Entity, Mention, RawRecord, Source, Span  # noqa: E402
@@ -92,20 +105,58 @@ def build(path: Path, n: int) -> float:
     return time.perf_counter() - t0
 
 
+def plain_copy(db: Path) -> Path:
+    """A copy of the archive with its article JSON and raw records stored plain (the reader reads
+    both forms), so that the two storages are compared on the same rows."""
+    plain = db.with_name(db.stem + "-plain.db")
+    shutil.copyfile(db, plain)
+    conn = sqlite3.connect(plain, isolation_level=None)
+    conn.execute("BEGIN")
+    rows = conn.execute("SELECT rowid, json FROM articles WHERE typeof(json) = 'blob'").fetchall()
+    conn.executemany("UPDATE articles SET json = ? WHERE rowid = ?",
+                     [(json.dumps(unpack_json(j), ensure_ascii=False), r) for r, j in rows])
+    rows = conn.execute("SELECT s.rowid, s.raw, a.text FROM sources s JOIN articles a ON a.id = s.article_id "
+                        "WHERE typeof(s.raw) = 'blob'").fetchall()
+    conn.executemany("UPDATE sources SET raw = ? WHERE rowid = ?", [(unpack_raw(raw, t), r) for r, raw, t in rows])
+    conn.execute("COMMIT")
+    conn.execute("VACUUM")
+    conn.close()
+    return plain
+
+
+def time_show(db: Path, ids: list[str]) -> list[float]:
+    """Milliseconds of the read API's `article` (what `dateline show` prints) for each id."""
+    out = []
+    with api.open(str(db)) as arc:
+        for ident in ids:
+            t0 = time.perf_counter()
+            arc.article(ident)
+            out.append((time.perf_counter() - t0) * 1000)
+    return out
+
+
+def time_export(db: Path) -> float:
+    """Milliseconds per article of reading every article as an export does (`iter_articles`)."""
+    with api.open(str(db)) as arc:
+        t0 = time.perf_counter()
+        n = sum(1 for _ in arc.iter_articles())
+    return (time.perf_counter() - t0) * 1000 / max(1, n)
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
 
 
-def _start_server(db: Path) -> tuple[subprocess.Popen[bytes], str]:
+def _start_server(db: Path, src: Path | None = None) -> tuple[subprocess.Popen[bytes], str]:
     port = _free_port()
-    src = Path(__file__).resolve().parents[1] / "src"
+    src = src or Path(__file__).resolve().parents[1] / "src"
     env = {**os.environ, "PYTHONPATH": f"{src}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
     proc = subprocess.Popen([sys.executable, "-m", "dateline.cli", "serve", "--db", str(db), "--port", str(port)],
                             env=env, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 120  # a loaded machine starts a server slowly
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise SystemExit(f"the server exited: {proc.stderr.read().decode() if proc.stderr else ''}")
@@ -115,7 +166,7 @@ def _start_server(db: Path) -> tuple[subprocess.Popen[bytes], str]:
         except httpx.TransportError:
             time.sleep(0.05)  # the socket is not listening yet
     proc.kill()
-    raise SystemExit("the server did not answer within 30 s")
+    raise SystemExit("the server did not answer within 120 s")
 
 
 def _load(base: str, paths: list[str], concurrency: int, cap: float) -> tuple[list[float], int]:
@@ -144,21 +195,81 @@ def _pct(values: list[float], p: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[int(p) - 1] if len(values) > 1 else values[0]
 
 
+def serve_rows(db: Path, endpoints: dict[str, list[str]], concurrency: list[int], cap: float,
+               src: Path | None = None) -> list[tuple[int, str, int, int, float, float, float, float]]:
+    """(clients, endpoint, requests, errors, req/s, p50, p95, p99) of one server over `db`, run
+    from the dateline in `src` (default: this checkout's)."""
+    proc, base = _start_server(db, src)
+    rows = []
+    try:
+        for conc in concurrency:
+            for name, paths in endpoints.items():
+                _load(base, paths[:10], conc, cap)  # warm the page cache and the threads
+                t0 = time.perf_counter()
+                ms, errors = _load(base, paths, conc, cap)
+                wall = time.perf_counter() - t0
+                rows.append((conc, name, len(ms), errors, len(ms) / wall, _pct(ms, 50), _pct(ms, 95), _pct(ms, 99)))
+    finally:
+        proc.terminate()
+        proc.wait(10)
+    return rows
+
+
+def compare(db: Path, other: Path, endpoints: dict[str, list[str]], ids: list[str], concurrency: list[int],
+            cap: float, other_src: Path | None = None) -> None:
+    """Each endpoint on `db` and on `other` (served by the dateline in `other_src`, or this one,
+    which then also times `show` and an export in this process), in the order this, other,
+    other, this, so that a drift in the machine's load falls on both alike."""
+    p50: dict[tuple[str, str], list[float]] = {}
+    for label, path, src in (("this", db, None), ("other", other, other_src), ("other", other, other_src),
+                             ("this", db, None)):
+        for conc, name, _n, _err, _rps, med, _p95, _p99 in serve_rows(path, endpoints, concurrency[:1], cap, src):
+            p50.setdefault((label, f"{name} ({conc} clients)"), []).append(med)
+    if other_src is None:
+        # in this process: the fastest of five rounds, taken in turns, as the least disturbed by load
+        for _ in range(5):
+            for label, path in (("this", db), ("other", other)):
+                show = statistics.median(time_show(path, ids))
+                p50.setdefault((label, "show (read API), best of 5"), []).append(show)
+                p50.setdefault((label, "export per article, best of 5"), []).append(time_export(path))
+    print(f"\n{db.name} ({db.stat().st_size / 1e6:,.1f} MB) against {other.name} "
+          f"({other.stat().st_size / 1e6:,.1f} MB{', served by ' + str(other_src) if other_src else ''}), "
+          "same requests\n")
+    print("| endpoint | p50 ms this | p50 ms other | this / other |")
+    print("|---|---:|---:|---:|")
+    for name in dict.fromkeys(k[1] for k in p50):
+        pick = min if "best of" in name else statistics.mean
+        c, p = pick(p50[("this", name)]), pick(p50[("other", name)])
+        print(f"| {name} | {c:.2f} | {p:.2f} | {c / p:.2f} |")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=100_000)
+    ap.add_argument("--db", type=Path, help="an archive to serve instead of the generated one (not changed)")
     ap.add_argument("--requests", type=int, default=300, help="requests per endpoint")
     ap.add_argument("--concurrency", type=int, nargs="+", default=[2, 4], help="clients at once (each a run)")
     ap.add_argument("--cap", type=float, default=120.0, help="seconds at most per endpoint")
+    ap.add_argument("--plain-too", action="store_true", help="compare with the same archive stored plain")
+    ap.add_argument("--against", type=Path, help="compare with this archive (e.g. the same input, stored by main)")
+    ap.add_argument("--against-src", type=Path, help="the dateline `src` folder that serves --against")
     args = ap.parse_args()
 
-    db = Path(tempfile.gettempdir()) / f"dateline-bench-serve-{args.articles}.db"
-    built = build(db, args.articles)
-    print(f"archive {db}: {args.articles:,} articles, {db.stat().st_size / 1e6:,.0f} MB"
-          + (f", built in {built:.1f} s" if built else ", cached"))
+    if args.db:
+        db = Path(tempfile.gettempdir()) / f"dateline-bench-serve-{args.db.stem}.db"
+        if not db.exists():  # a copy, compacted: the original is left alone
+            with Archive(str(args.db), readonly=True) as a:
+                a.conn.execute("VACUUM INTO ?", (str(db),))
+        built = 0.0
+    else:
+        db = Path(tempfile.gettempdir()) / f"dateline-bench-serve-{args.articles}.db"
+        built = build(db, args.articles)
     with Archive(str(db), readonly=True) as a:
+        n = a.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
         ids = [r[0] for r in a.conn.execute("SELECT id FROM articles ORDER BY random() LIMIT 500")]
         ents = [r[0] for r in a.conn.execute("SELECT id FROM entities")]
+    print(f"archive {db}: {n:,} articles, {db.stat().st_size / 1e6:,.0f} MB"
+          + (f", built in {built:.1f} s" if built else ", cached"))
     rng = random.Random(3)
 
     def searches(prefix: str) -> list[str]:
@@ -177,19 +288,13 @@ def main() -> None:
         "article API": [f"/api/articles/{rng.choice(ids)}" for _ in range(args.requests)],
         "entity page": [f"/entities/{rng.choice(ents)}" for _ in range(max(1, args.requests // 10))],
     }
-    proc, base = _start_server(db)
-    rows = []
-    try:
-        for conc in args.concurrency:
-            for name, paths in endpoints.items():
-                _load(base, paths[:10], conc, args.cap)  # warm the page cache and the threads
-                t0 = time.perf_counter()
-                ms, errors = _load(base, paths, conc, args.cap)
-                wall = time.perf_counter() - t0
-                rows.append((conc, name, len(ms), errors, len(ms) / wall, _pct(ms, 50), _pct(ms, 95), _pct(ms, 99)))
-    finally:
-        proc.terminate()
-        proc.wait(10)
+    if args.plain_too:
+        compare(db, plain_copy(db), endpoints, ids, args.concurrency, args.cap)
+        return
+    if args.against:
+        compare(db, args.against, endpoints, ids, args.concurrency, args.cap, args.against_src)
+        return
+    rows = serve_rows(db, endpoints, args.concurrency, args.cap)
     print(f"\nloopback, one uvicorn process, {os.cpu_count()} CPUs\n")
     print("| clients | endpoint      | requests | errors | req/s | p50 ms | p95 ms | p99 ms |")
     print("|---:|---|---:|---:|---:|---:|---:|---:|")

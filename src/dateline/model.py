@@ -564,6 +564,8 @@ class ArchiveStats(_Record):
     clusters: int = 0  # near-duplicate clusters of two articles or more
     stories: int = 0
     languages: dict[str, int] = field(default_factory=dict)  # ISO 639-1 (or `unknown`) -> articles
+    bytes_per_article: int = 0  # the file's size over its articles
+    free_bytes: int = 0  # pages freed by deletes and not yet given back (VACUUM)
 
 
 class Results(list):  # type: ignore[type-arg]

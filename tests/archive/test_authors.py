@@ -9,6 +9,7 @@ import sqlite3
 from pathlib import Path
 
 from dateline import api
+from dateline.archive.compact import unpack_json
 from dateline.archive.schema import MIGRATIONS
 from dateline.archive.search import search
 from dateline.archive.store import Archive
@@ -56,7 +57,10 @@ def test_the_migration_fills_in_authors_already_in_the_json(tmp_path: Path, sett
     _ingest(tmp_path, settings)
     conn = sqlite3.connect(settings.db)
     conn.execute("DELETE FROM article_authors")
-    # back to just before the migration that made the authors table, so that it runs again
+    # back to just before the migration that made the authors table, so that it runs again, with
+    # the JSON plain as archives of that time stored it
+    for rowid, packed in conn.execute("SELECT rowid, json FROM articles").fetchall():
+        conn.execute("UPDATE articles SET json = ? WHERE rowid = ?", (json.dumps(unpack_json(packed)), rowid))
     made = next(i for i, m in enumerate(MIGRATIONS) if any("article_authors" in x for x in m))
     conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(made),))
     conn.commit()

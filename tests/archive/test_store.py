@@ -7,7 +7,7 @@ import pytest
 
 from dateline import api
 from dateline.archive.schema import SCHEMA_VERSION
-from dateline.archive.store import Archive, ArchiveError, UpgradeNeeded
+from dateline.archive.store import Archive, ArchiveError, Counts, UpgradeNeeded
 from dateline.settings import Settings
 
 STORY = "Officials in {city} said on Monday that the new bridge would open to traffic in May, ahead of schedule."
@@ -274,3 +274,44 @@ def _burn(seconds: float) -> None:
     end = _time.process_time() + seconds
     while _time.process_time() < end:
         pass
+
+
+def test_an_ingested_archive_stores_the_json_and_raw_records_packed(tmp_path: Path, settings: Settings) -> None:
+    api.ingest([str(_corpus(tmp_path))], settings)
+    with Archive(settings.db, readonly=True) as arch:
+        kinds = arch.conn.execute("SELECT DISTINCT typeof(json) FROM articles UNION ALL "
+                                  "SELECT DISTINCT typeof(raw) FROM sources").fetchall()
+        assert [k[0] for k in kinds] == ["blob", "blob"]
+        (ident,) = arch.conn.execute("SELECT article_id FROM sources WHERE path LIKE '%b.jsonl'").fetchone()
+        # each raw record as read: the dated-text record with its line end, the JSON one without
+        story = STORY.format(city="Oslo")
+        assert sorted(r["raw"] for r in arch.raw_records(ident)) == [story, story + "\n"]
+
+
+def test_a_new_archive_gives_back_the_pages_deletes_freed_when_a_run_ends(tmp_path: Path) -> None:
+    with Archive(str(tmp_path / "a.db")) as arch:
+        c = arch.conn
+        assert c.execute("PRAGMA auto_vacuum").fetchone()[0] == 2  # incremental
+        c.execute("CREATE TABLE scratch (x BLOB)")
+        c.executemany("INSERT INTO scratch VALUES (?)", [(b"x" * 4000,) for _ in range(100)])
+        c.execute("DROP TABLE scratch")  # as a cluster or story rebuild deletes rows
+        assert c.execute("PRAGMA freelist_count").fetchone()[0] >= 100
+        arch.finish_run(arch.begin_run(["x"]), Counts(), "done")
+        assert c.execute("PRAGMA freelist_count").fetchone()[0] == 0
+
+
+def test_an_exact_copy_whose_text_differs_in_spacing_keeps_its_raw_record(tmp_path: Path) -> None:
+    from dateline.model import Article, RawRecord, Source, Span
+    from dateline.pipeline import Outcome
+
+    def outcome(record: int, text: str) -> Outcome:
+        src = Source("wire.jsonl", record, "jsonl")
+        a = Article(id="1234abcd1234abcd", source=src, text=text, paragraphs=[Span(0, len(text))])
+        return Outcome(RawRecord(src, text="LIMA (Wire) - " + text), a)
+
+    story = STORY.format(city="Lima")
+    with Archive(str(tmp_path / "a.db")) as arch:
+        counts, _ = arch.write([outcome(1, story), outcome(2, story.replace(" ", "  "))])
+        assert (counts.stored, counts.duplicates) == (1, 1)
+        raws = [r["raw"] for r in arch.raw_records("1234abcd1234abcd")]
+    assert raws == ["LIMA (Wire) - " + story, "LIMA (Wire) - " + story.replace(" ", "  ")]

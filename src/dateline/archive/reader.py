@@ -181,6 +181,7 @@ class Reader:
         except BaseException:
             store.conn.execute("ROLLBACK")
             raise
+        store.give_back_free_pages()
         return n
 
     def rebuild_clusters(self, threshold: float | None) -> int:
@@ -194,4 +195,5 @@ class Reader:
         except BaseException:
             store.conn.execute("ROLLBACK")
             raise
+        store.give_back_free_pages()
         return int(store.conn.execute("SELECT COUNT(DISTINCT cluster) FROM dedup_members").fetchone()[0])

@@ -6,8 +6,12 @@ applied in one transaction, so an archive is always at a known version.
 
 from __future__ import annotations
 
+import json
+import re
 import sqlite3
+from contextlib import suppress
 
+from dateline.archive.compact import pack_json, pack_raw
 from dateline.archive.kinds.events import TABLES as EVENT_TABLES
 from dateline.archive.stemming import STEM_MIGRATION
 from dateline.archive.stemming import register as register_stemming
@@ -56,6 +60,20 @@ STORY_TABLES = [
     """CREATE TABLE IF NOT EXISTS story_articles (
         article_id TEXT PRIMARY KEY, story_id INTEGER NOT NULL, score REAL) WITHOUT ROWID""",
     "CREATE INDEX IF NOT EXISTS story_articles_story ON story_articles(story_id)",
+]
+
+# Each thing stored once (issue 20). The article's JSON repeated its fact tables and a raw record
+# mostly repeated the clean text: a Reuters article took 14.7 KB, 18x its text. The JSON is now
+# one zstd frame with a dictionary of the contract's keys, and a raw record is compressed against
+# its article's clean text (`archive.compact`). The language,
+# which filters read, gets its own column, since a filter cannot look inside a compressed JSON.
+# A migration after this one that fills a table from the articles' JSON must unpack it
+# (`archive.compact.unpack_json`): SQLite's JSON functions see a blob.
+COMPACT_STORAGE = [
+    "ALTER TABLE articles ADD COLUMN language TEXT",
+    "UPDATE articles SET language = json_extract(json, '$.language') WHERE typeof(json) = 'text' AND json_valid(json)",
+    # ... then `migrate` packs the stored JSON and raw records (`pack_stored`): Python, not SQL, so
+    # that these statements run in any SQLite; a value left plain is read as it is.
 ]
 
 MIGRATIONS: list[list[str]] = [
@@ -177,7 +195,8 @@ MIGRATIONS: list[list[str]] = [
         # articles' JSON are filled in
         *EVENT_TABLES,
     ],
-    [  # stemmed search: each article's words by their Snowball stem in its language
+    COMPACT_STORAGE,  # 12: each thing stored once (above)
+    [  # 13: stemmed search: each article's words by their Snowball stem in its language
         # (archive.stemming), so that `Лаврова` finds `Лавров`; built here for the articles stored
         *STEM_MIGRATION,
     ],
@@ -205,7 +224,11 @@ def migrate(conn: sqlite3.Connection) -> int:
             )
         for version in range(start, SCHEMA_VERSION):
             for stmt in MIGRATIONS[version]:
-                conn.execute(stmt)
+                _apply(conn, stmt)
+            if MIGRATIONS[version] is COMPACT_STORAGE:
+                pack_stored(conn)
+                for table in CLUSTERED:
+                    cluster_by_key(conn, table)
             conn.execute(
                 "INSERT INTO meta(key, value) VALUES ('schema_version', ?) "
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -219,7 +242,71 @@ def migrate(conn: sqlite3.Connection) -> int:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
+    if start and start <= MIGRATIONS.index(COMPACT_STORAGE) < SCHEMA_VERSION:
+        reclaim(conn)
     return start
+
+
+def pack_stored(conn: sqlite3.Connection) -> None:
+    """Every article's JSON and every raw record still plain packed as `archive.compact` stores
+    them, a batch of rows at a time (an archive of millions of articles is not held in memory)."""
+    last = 0
+    while rows := conn.execute("SELECT rowid, json FROM articles WHERE rowid > ? ORDER BY rowid LIMIT 500",
+                               (last,)).fetchall():
+        conn.executemany("UPDATE articles SET json = ? WHERE rowid = ?",
+                         [(pack_json(json.loads(r[1])), r[0]) for r in rows if isinstance(r[1], str)])
+        last = rows[-1][0]
+    last = 0
+    while rows := conn.execute(
+            "SELECT s.rowid, s.raw, a.text FROM sources s JOIN articles a ON a.id = s.article_id "
+            "WHERE s.rowid > ? ORDER BY s.rowid LIMIT 500", (last,)).fetchall():
+        conn.executemany("UPDATE sources SET raw = ? WHERE rowid = ?",
+                         [(pack_raw(r[1], r[2]), r[0]) for r in rows if isinstance(r[1], str)])
+        last = rows[-1][0]
+
+
+# Fact tables whose rows are found by their primary key (an article's facts) or through an index
+# of their own: stored as the primary key's b-tree (WITHOUT ROWID), they no longer keep a rowid
+# table beside an index that repeats the key. On 981 Reuters articles: 520 bytes less per article.
+CLUSTERED = ("mentions", "quotes", "amounts", "times", "article_entities")
+
+
+def cluster_by_key(conn: sqlite3.Connection, table: str) -> None:
+    """`table` made again WITHOUT ROWID, with the columns, indexes and triggers it has (another
+    migration may have added some), its rows copied; a table clustered already is left alone."""
+    row = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchone()
+    if row is None or "WITHOUT ROWID" in " ".join(row[0].upper().split()):
+        return
+    extras = [r[0] for r in conn.execute("SELECT sql FROM sqlite_master WHERE type IN ('index', 'trigger') "
+                                          "AND tbl_name = ? AND sql IS NOT NULL", (table,))]
+    new = f"{table}_clustered"
+    conn.execute(re.sub(rf'^CREATE TABLE\s+"?{table}"?', f"CREATE TABLE {new}", row[0].strip()) + " WITHOUT ROWID")
+    conn.execute(f"INSERT INTO {new} SELECT * FROM {table}")
+    conn.execute(f"DROP TABLE {table}")
+    conn.execute(f"ALTER TABLE {new} RENAME TO {table}")
+    for sql in extras:
+        conn.execute(sql)
+
+
+_ADD_COLUMN = re.compile(r"ALTER TABLE (\w+) ADD COLUMN (\w+)", re.IGNORECASE)
+
+
+def _apply(conn: sqlite3.Connection, stmt: str) -> None:
+    """One statement of a migration. A column the table has already is not added again: an archive
+    set back to an older version (by hand, or by a test) keeps the columns of the newer one."""
+    m = _ADD_COLUMN.match(stmt.strip())
+    if m and m[2] in {r[1] for r in conn.execute(f"PRAGMA table_info({m[1]})")}:
+        return
+    conn.execute(stmt)
+
+
+def reclaim(conn: sqlite3.Connection) -> None:
+    """The file rewritten without its free pages (the space the compact storage freed), and set to
+    give back later frees as runs end. Another process reading the archive holds the old pages:
+    then the file stays as large until a later VACUUM, with nothing lost."""
+    with suppress(sqlite3.OperationalError):
+        conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
+        conn.execute("VACUUM")
 
 
 def _check_kinds(conn: sqlite3.Connection) -> None:

@@ -228,7 +228,7 @@ def _filters(
         where.append("a.id IN (SELECT article_id FROM article_entities WHERE entity_id = ?)")
         params.append(entity)
     if language:  # where the cleaner detected one (see archive.kinds.base.article_terms)
-        where.append("json_extract(a.json, '$.language') = ?")
+        where.append("a.language = ?")
         params.append(language)
     if author:
         from dateline.archive.store import author_key

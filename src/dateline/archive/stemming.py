@@ -28,7 +28,9 @@ __all__ = ["STEM_MIGRATION", "archive_languages", "register", "stem_match", "ste
 _WORD = re.compile(r"[^\W_]+")
 # An article of no stated or detected language is read as English, as the extract stage reads it.
 DEFAULT_LANGUAGE = "en"
-_LANG = "CASE WHEN json_valid({row}.json) THEN json_extract({row}.json, '$.language') END"
+# The article's language from its own column (the JSON is stored compressed: SQL cannot read it);
+# this migration comes after the one that adds the column.
+_LANG = "{row}.language"
 
 
 def stem_words(words: list[str], lang: str | None) -> list[str]:

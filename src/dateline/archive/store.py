@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dateline.archive.clusters import DedupIndex, read_clusters
+from dateline.archive.compact import pack_json, pack_raw, unpack_json, unpack_raw
 from dateline.archive.facts import store_facts
 from dateline.archive.schema import SCHEMA_VERSION, migrate
 from dateline.archive.stories import StoryStore, stories_of
@@ -129,6 +130,11 @@ def connect(path: str, readonly: bool = False, timeout: float = 10.0) -> sqlite3
     try:
         conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
         if not readonly:
+            # A new archive gives back the pages that deletes free (cluster and story rebuilds,
+            # rows a user deletes) when a run ends (`incremental_vacuum`). SQLite takes the
+            # setting only before the file's first page is written (an existing archive keeps
+            # its own until a VACUUM), so it comes before the journal mode.
+            conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
     except sqlite3.DatabaseError as exc:
@@ -261,6 +267,17 @@ class Archive:
             (_now(), counts.read, counts.stored, counts.duplicates + counts.already,
              counts.rejected, status, run_id),
         )
+        self.give_back_free_pages()
+
+    def give_back_free_pages(self) -> None:
+        """The pages that deletes freed (cluster and story rebuilds, rows deleted by hand) returned to
+        the file system; a no-op for an archive made without incremental auto-vacuum."""
+        if self.conn.in_transaction:  # a script would commit it: the pages wait for the next run
+            return
+        # One page per step of the statement, and `execute` steps once: a script runs it out. A
+        # busy archive keeps its free pages for the next run; the run itself has succeeded.
+        with suppress(sqlite3.OperationalError):
+            self.conn.executescript("PRAGMA incremental_vacuum;")
 
     # -- writing ----------------------------------------------------------------------
     def write(self, outcomes: Sequence[Outcome], run_id: int | None = None) -> tuple[Counts, list[Article]]:
@@ -384,7 +401,12 @@ class Archive:
         if self.conn.execute("SELECT 1 FROM sources WHERE path=? AND record=?", (key, src.record)).fetchone():
             counts.already += 1
             return
-        if self.conn.execute("SELECT 1 FROM articles WHERE id=?", (a.id,)).fetchone():
+        # A raw record is stored against the clean text it is read back with, the stored
+        # article's: an exact copy's own text may differ from it where the id's normalisation
+        # ignores the difference (spacing).
+        stored = self.conn.execute("SELECT text FROM articles WHERE id=?", (a.id,)).fetchone()
+        text = a.text if stored is None else stored[0]
+        if stored is not None:
             counts.duplicates += 1
         else:
             store_facts(self.conn, a)  # gives the entities their corpus-wide ids first
@@ -393,9 +415,9 @@ class Archive:
             d.pop("extra_sources", None)
             d["source"]["path"] = key
             self.conn.execute(
-                "INSERT INTO articles(id, published, title, text, outlet, url, json, added) "
-                "VALUES (?,?,?,?,?,?,?,?)",
-                (a.id, a.published, a.title, a.text, a.outlet, a.url, json.dumps(d, ensure_ascii=False), now),
+                "INSERT INTO articles(id, published, title, text, outlet, url, json, added, language) "
+                "VALUES (?,?,?,?,?,?,?,?,?)",
+                (a.id, a.published, a.title, a.text, a.outlet, a.url, pack_json(d), now, a.language),
             )
             self.conn.executemany(
                 "INSERT OR IGNORE INTO article_authors(article_id, name, key) VALUES (?,?,?)",
@@ -407,7 +429,7 @@ class Archive:
             "INSERT INTO sources(article_id, path, record, format, offset, outlet, url, raw, added, raw_digest) "
             "VALUES (?,?,?,?,?,?,?,?,?,?)",
             (a.id, key, src.record, src.format, src.offset, o.raw.outlet or a.outlet,
-             o.raw.url or a.url, o.raw.raw, now, raw_digest(o.raw.raw)),
+             o.raw.url or a.url, pack_raw(o.raw.raw, text), now, raw_digest(o.raw.raw)),
         )
         self._unreject(key, src.record)
 
@@ -445,7 +467,7 @@ class Archive:
         return cluster_copies(self.conn, article.id)
 
     def article_from_row(self, row: sqlite3.Row) -> Article:
-        d = json.loads(row["json"])
+        d = unpack_json(row["json"])
         d["text"] = row["text"]
         a = Article.from_dict(d)
         a.extra_sources = [s for s in self.sources(a.id) if (s.path, s.record) != (a.source.path, a.source.record)]
@@ -460,8 +482,10 @@ class Archive:
 
     def raw_records(self, article_id: str) -> list[dict[str, object]]:
         rows = self.conn.execute(
-            "SELECT path, record, format, outlet, url, raw FROM sources WHERE article_id=? "
-            "ORDER BY added, path, record",
+            "SELECT s.path, s.record, s.format, s.outlet, s.url, s.raw, a.text FROM sources s "
+            "JOIN articles a ON a.id = s.article_id WHERE s.article_id=? ORDER BY s.added, s.path, s.record",
             (article_id,),
         ).fetchall()
-        return [dict(r) for r in rows]
+        # a raw record is stored against its article's clean text (archive.compact)
+        keys = ("path", "record", "format", "outlet", "url")
+        return [{**{k: r[k] for k in keys}, "raw": unpack_raw(r["raw"], r["text"])} for r in rows]

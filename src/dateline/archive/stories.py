@@ -22,6 +22,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
+from dateline.archive.compact import unpack_json
 from dateline.archive.schema import STORY_TABLES
 from dateline.model import Article
 from dateline.settings import Settings
@@ -218,7 +219,7 @@ class StoryStore:
         self.df = SqlFrequencies(self.conn)
         cur = self.conn.execute("SELECT text, json FROM articles ORDER BY published IS NULL, published, rowid")
         while rows := cur.fetchmany(batch):
-            self.add([Article.from_dict({**json.loads(r[1]), "text": r[0]}) for r in rows])
+            self.add([Article.from_dict({**unpack_json(r[1]), "text": r[0]}) for r in rows])
         return int(self.conn.execute("SELECT count(*) FROM stories").fetchone()[0])
 
 

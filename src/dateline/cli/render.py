@@ -286,7 +286,8 @@ def print_stats(console: Console, s: ArchiveStats) -> None:
         table.add_row("published", span)
     else:
         table.add_row("published", "no dated articles")
-    table.add_row("size", f"{s.size_bytes / 1e6:,.1f} MB")
+    free = f", {s.free_bytes / 1e6:,.1f} MB of it free" if s.free_bytes else ""
+    table.add_row("size", f"{s.size_bytes / 1e6:,.1f} MB ({s.bytes_per_article / 1e3:,.1f} KB per article{free})")
     for kind, n in s.facts.items():
         table.add_row(kind, f"{n:,}")
     table.add_row("clusters", f"{s.clusters:,} (near copies, 2 articles or more)")

@@ -80,9 +80,9 @@ def article_terms(f: Filters, a: str = "a") -> tuple[list[str], list[Any]]:
         where.append(f"{a}.outlet = ?")
         params.append(f.outlet)
     if f.language:
-        # The language is in the article's JSON where the cleaner detected one; an article
-        # without one does not match a language filter.
-        where.append(f"json_extract({a}.json, '$.language') = ?")
+        # The language is the article's where the cleaner detected one; an article without one
+        # does not match a language filter.
+        where.append(f"{a}.language = ?")
         params.append(f.language)
     if f.query:
         where.append(f"{a}.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")

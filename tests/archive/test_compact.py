@@ -1,0 +1,63 @@
+"""The compact storage of an article's JSON and its raw records."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dateline.archive.compact import JSON_V1, RAW_V1, pack_json, pack_raw, unpack_json, unpack_raw
+
+TEXT = ("Negotiators met in Oslo on Thursday to discuss a ceasefire along the northern border.\n\n"
+        "\u201cWe are close,\u201d said Ana Ruiz, the envoy. Grain exports rose 4% to $40 million.")
+RAW = "OSLO, March 7 (Wire) - " + TEXT.replace("\n\n", "\n") + "\nWire\n"
+
+ARTICLE = {
+    "id": "0123456789abcdef", "source": {"path": "/data/dump.jsonl", "record": 3, "format": "jsonl", "offset": 2},
+    "published": "2024-03-07", "title": "Talks resume in Oslo", "authors": ["Jane Doe"], "language": "en",
+    "dateline": {"text": "OSLO, March 7 (Wire) -", "place": "Oslo", "agency": "Wire", "date": "March 7"},
+    "entities": [{"id": "person:ana-ruiz", "name": "Ana Ruiz", "type": "PERSON", "aliases": [], "roles": ["envoy"],
+                  "country": None, "mentions": [{"start": 112, "end": 120, "text": "Ana Ruiz"}]}],
+    "amounts": [{"text": "$40 million", "value": 40e6, "unit": "USD", "qualifier": None, "counted": None,
+                 "start": 160, "end": 171}],
+}
+
+
+def test_an_article_json_comes_back_as_it_went_in() -> None:
+    packed = pack_json(ARTICLE)
+    assert packed[0] == JSON_V1 and unpack_json(packed) == ARTICLE
+
+
+def test_the_dictionary_makes_a_short_article_smaller_than_its_json() -> None:
+    # the contract's keys are in the dictionary: most of a small article's JSON costs nothing
+    assert len(pack_json(ARTICLE)) < len(json.dumps(ARTICLE)) / 2
+
+
+def test_json_written_before_the_compact_storage_is_read_as_it_is() -> None:
+    assert unpack_json(json.dumps(ARTICLE)) == ARTICLE
+
+
+def test_a_raw_record_is_stored_as_its_difference_from_the_clean_text() -> None:
+    packed = pack_raw(RAW, TEXT)
+    assert packed[0] == RAW_V1 and unpack_raw(packed, TEXT) == RAW
+    assert len(packed) < len(RAW.encode()) / 3
+    assert len(pack_raw(TEXT, TEXT)) < 30  # a raw record equal to the clean text costs almost nothing
+
+
+def test_raw_records_written_before_the_compact_storage_are_read_as_they_are() -> None:
+    assert unpack_raw(RAW, TEXT) == RAW and unpack_raw(None, TEXT) == ""
+
+
+@pytest.mark.parametrize("value", [b"\x7fnot ours", b""])
+def test_a_value_from_an_unknown_codec_is_an_error_not_garbage(value: bytes) -> None:
+    with pytest.raises(ValueError, match="newer dateline"):
+        unpack_json(value)
+    with pytest.raises(ValueError, match="newer dateline"):
+        unpack_raw(value, TEXT)
+
+
+@given(st.text(), st.text())
+def test_any_raw_record_round_trips_against_any_clean_text(raw: str, text: str) -> None:
+    assert unpack_raw(pack_raw(raw, text), text) == raw
