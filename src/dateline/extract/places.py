@@ -1,0 +1,102 @@
+"""Places on the map: the article's places (GPE, LOC, FAC entities and the dateline) resolved
+to the gazetteer, each kept on its entity as `place`, the dateline's as `dateline.location`.
+
+Runs after entities and before events, which then read a city's country from its entity
+(`Kharkiv` -> UKR). How a name's candidates are chosen between is `dateline.places.resolve`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from dateline.model import Article, Entity, Location
+from dateline.places.gazetteer import Entry, Gazetteer, gazetteer, outlet_country
+from dateline.places.resolve import Context, areas_of, certain, choose
+
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+# A compass word written in lower case before a place (`northeast Syria`, `southern Iraq`) says
+# where in the place, not another place; capitalised it is part of a name (`North Korea`,
+# `Northern Ireland`, `West Virginia`), which is looked up whole first.
+DIRECTION = re.compile(r"^(?:north|south|east|west|northeast|northwest|southeast|southwest|northern|"
+                       r"southern|eastern|western|central|north-east|north-west|south-east|"
+                       r"south-west|northeastern|northwestern|southeastern|southwestern)\s+")
+# `Paris, Texas` / `Portland, Maine` / `Richmond, Va.`: the words after a place's comma.
+QUALIFIER = re.compile(r",\s*(?P<q>[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?)")
+
+
+def candidates(gaz: Gazetteer, name: str) -> list[Entry]:
+    found = gaz.lookup(name)
+    if not found and DIRECTION.match(name):
+        found = gaz.lookup(DIRECTION.sub("", name, count=1))
+    return found
+
+
+def _qualifier(gaz: Gazetteer, text: str, end: int) -> Entry | None:
+    m = QUALIFIER.match(text, end)
+    if m is None:
+        return None
+    words = m.group("q").split()
+    # `Paris, Texas, said` has a one-word qualifier; try two words, then one.
+    return gaz.area(" ".join(words)) or (gaz.area(words[0]) if len(words) > 1 else None)
+
+
+def _entity_qualifier(gaz: Gazetteer, text: str, e: Entity) -> Entry | None:
+    for m in e.mentions:
+        q = _qualifier(gaz, text, m.end)
+        if q is not None:
+            return q
+    return None
+
+
+def location(e: Entry) -> Location:
+    return Location(id=e.id, name=e.name, kind=e.kind, country=e.country, region=e.region,
+                    lat=None if e.lat is None else round(e.lat, 4),
+                    lon=None if e.lon is None else round(e.lon, 4))
+
+
+def _split(gaz: Gazetteer, name: str) -> tuple[list[Entry], Entry | None]:
+    """A name's candidates, and the qualifier written into it (`Richmond, Va.`)."""
+    head, _, tail = name.partition(",")
+    qualifier = gaz.area(tail.strip()) if tail.strip() else None
+    return candidates(gaz, head.strip() if qualifier else name), qualifier
+
+
+def _dateline(gaz: Gazetteer, article: Article, outlet: list[Entry]) -> Entry | None:
+    dl = article.dateline
+    if dl is None or not dl.place:
+        return None
+    found, qualifier = _split(gaz, dl.place)
+    # A dateline names where the story was filed: the outlet's country is its only context.
+    return choose(found, Context(outlet=outlet), qualifier)
+
+
+def resolve_places(article: Article, doc: Doc | None = None) -> Article:
+    """Each place entity's `place` and the dateline's `location`; the place's country fills an
+    entity's `country` where the entities stage gave none (a city's country)."""
+    gaz = gazetteer()
+    outlet = [gaz.countries[c] for c in [outlet_country(article.url)] if c in gaz.countries]
+    dl = _dateline(gaz, article, outlet)
+    if article.dateline is not None:
+        article.dateline.location = location(dl) if dl is not None else None
+    near = areas_of([dl], gaz) if dl is not None else ([], [])
+    ents = [e for e in article.entities if e.type in PLACE_TYPES]
+    split = {e.id: _split(gaz, e.name) for e in ents}
+    found = {i: f for i, (f, _) in split.items()}
+    quals = {e.id: split[e.id][1] or _entity_qualifier(gaz, article.text, e) for e in ents}
+    sure = {e.id: certain(found[e.id], quals[e.id]) for e in ents}
+    for e in ents:
+        # Evidence for an entity comes from the other entities: `Georgia` is no evidence for itself.
+        others = [s for i, s in sure.items() if s is not None and i != e.id]
+        others += [gaz.countries[x.country] for x in article.entities
+                   if x.type == "NORP" and x.country in gaz.countries]
+        regions, countries = areas_of(others, gaz)
+        ctx = Context(dateline=near[0] + near[1], regions=regions, countries=countries, outlet=outlet)
+        chosen = sure[e.id] or choose(found[e.id], ctx, quals[e.id])
+        e.place = location(chosen) if chosen is not None else None
+        if chosen is not None:
+            # The place's country, chosen with the article's evidence, over the one the entities
+            # stage read from the name alone (`Georgia` the US state is not GEO).
+            e.country = chosen.country
+    return article
