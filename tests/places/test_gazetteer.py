@@ -32,3 +32,11 @@ def test_lookup_finds_cities_countries_regions_and_big_cities_by_other_names() -
     area = g.area("Va.")
     assert area is not None and area.region == "US-VA"
     assert g.area("Freedonia") is None
+
+
+def test_title_countries_reads_names_and_demonyms_in_capitals() -> None:
+    from dateline.places.about import title_countries
+
+    assert title_countries("CHINESE PORK OUTPUT SEEN LOWER") == {"CHN"}
+    assert title_countries("Exco buys U.S. broker") == {"USA"}
+    assert title_countries("Tell us what you think") == set()

@@ -71,3 +71,30 @@ def test_within_a_country_or_region() -> None:
     assert within(PARIS_TX, USA) and within(PARIS_TX, TEXAS)
     assert not within(PARIS_FR, TEXAS) and not within(PORTLAND_OR, MAINE)
     assert within(TEXAS, TEXAS)
+
+
+GENEVA_CH = Entry("gv:ch", "Geneva", "city", "CHE", None, 46.2, 6.1, 183_981)
+GENEVA_IL = Entry("gv:il", "Geneva", "city", "USA", "US-IL", 41.9, -88.3, 21_495)
+ONTARIO_CA = Entry("on:ca", "Ontario", "city", "USA", "US-CA", 34.1, -117.7, 175_265)
+ONTARIO_PROVINCE = Entry("iso:CA-ON", "Ontario", "region", "CAN", "CA-ON", None, None, 0)
+CANADA = Entry("c:CAN", "Canada", "country", "CAN", None, 60.0, -95.0, 37_000_000)
+GULF = Entry("iso:PG-GPK", "Gulf", "region", "PNG", "PG-GPK", None, None, 0)
+
+
+def test_the_dateline_country_does_not_outweigh_a_well_known_city_abroad() -> None:
+    assert choose([GENEVA_IL, GENEVA_CH], Context(dateline=[USA])) == GENEVA_CH
+    # the state the town is in, named in the story, does
+    illinois = Entry("r:IL", "Illinois", "region", "USA", "US-IL", 40.0, -89.0, 7_000_000)
+    assert choose([GENEVA_IL, GENEVA_CH], Context(dateline=[USA], regions=[illinois])) == GENEVA_IL
+
+
+def test_a_region_of_unknown_weight_needs_evidence() -> None:
+    assert choose([ONTARIO_CA, ONTARIO_PROVINCE], Context()) is None
+    assert choose([ONTARIO_CA, ONTARIO_PROVINCE], Context(dateline=[CANADA])) == ONTARIO_PROVINCE
+    assert choose([GULF], Context()) is None and certain([GULF]) is None
+
+
+def test_a_qualifier_in_the_name_places_an_unknown_town_in_its_area() -> None:
+    assert choose([], Context(), qualifier=TEXAS, own=True) == TEXAS
+    # words after a name in a sentence may be a list, not a qualifier
+    assert choose([GENEVA_CH], Context(), qualifier=TEXAS) == GENEVA_CH

@@ -69,7 +69,7 @@ def _dateline(gaz: Gazetteer, article: Article, outlet: list[Entry]) -> Entry | 
         return None
     found, qualifier = _split(gaz, dl.place)
     # A dateline names where the story was filed: the outlet's country is its only context.
-    return choose(found, Context(outlet=outlet), qualifier)
+    return choose(found, Context(outlet=outlet), qualifier, own=True)
 
 
 def resolve_places(article: Article, doc: Doc | None = None) -> Article:
@@ -85,6 +85,7 @@ def resolve_places(article: Article, doc: Doc | None = None) -> Article:
     split = {e.id: _split(gaz, e.name) for e in ents}
     found = {i: f for i, (f, _) in split.items()}
     quals = {e.id: split[e.id][1] or _entity_qualifier(gaz, article.text, e) for e in ents}
+    own = {e.id for e in ents if split[e.id][1] is not None}
     sure = {e.id: certain(found[e.id], quals[e.id]) for e in ents}
     for e in ents:
         # Evidence for an entity comes from the other entities: `Georgia` is no evidence for itself.
@@ -93,7 +94,7 @@ def resolve_places(article: Article, doc: Doc | None = None) -> Article:
                    if x.type == "NORP" and x.country in gaz.countries]
         regions, countries = areas_of(others, gaz)
         ctx = Context(dateline=near[0] + near[1], regions=regions, countries=countries, outlet=outlet)
-        chosen = sure[e.id] or choose(found[e.id], ctx, quals[e.id])
+        chosen = sure[e.id] or choose(found[e.id], ctx, quals[e.id], own=e.id in own)
         e.place = location(chosen) if chosen is not None else None
         if chosen is not None:
             # The place's country, chosen with the article's evidence, over the one the entities

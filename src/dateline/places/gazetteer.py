@@ -43,6 +43,17 @@ AP_STATES: dict[str, str] = {
 }
 
 
+# Former names of countries that old news and archives still use, and that pycountry does not
+# list (it keeps current names only).
+FORMER_NAMES: dict[str, str] = {
+    "zaire": "COD", "kampuchea": "KHM", "ceylon": "LKA", "west germany": "DEU", "east germany": "DEU",
+    "upper volta": "BFA", "dahomey": "BEN", "rhodesia": "ZWE", "siam": "THA", "persia": "IRN",
+    "north yemen": "YEM", "south yemen": "YEM",
+    # The Soviet Union has no ISO code of today: on a map it stands at Russia, its largest successor.
+    "soviet union": "RUS", "ussr": "RUS",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One gazetteer entry. `region` is an ISO 3166-2 code (`US-TX`) where known."""
@@ -169,7 +180,7 @@ def gazetteer() -> Gazetteer:
         countries[a3] = e
         for name in {fold(c["name"]), fold(e.name)}:
             add(name, e)
-    for name, a3 in COMMON.items():
+    for name, a3 in {**COMMON, **FORMER_NAMES}.items():
         if a3 in countries and len(name) > 3 and all(x.id != countries[a3].id for x in by_name.get(fold(name), [])):
             add(fold(name), countries[a3])
 

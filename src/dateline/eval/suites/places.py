@@ -1,0 +1,167 @@
+"""The `places` suite: the countries of a story's resolved places against Reuters-21578's `<PLACES>`.
+
+Each Reuters story carries the countries it is about as `<PLACES>` tags (`usa`, `west-germany`,
+`hong-kong`), mapped here to ISO 3166-1 alpha-3. Dateline's answer for a story is the set of
+countries of its resolved places: the dateline's and those of its GPE, LOC and FAC entities.
+Scored per (story, country) pair over the stories that have a body and a mappable tag:
+recall (the tagged countries dateline finds) and precision (the countries it gives that are
+tagged), for the countries the story is about (`places.about`: dateline, title, lead, named
+twice) against the tags, which name what a story is about; and, beside it, for every country
+the story names, which the tags leave out when it is background. The stories are in file
+order; `--offset` skips the first N (the part the rules were looked at on) so that a held-out
+part can be reported.
+
+The tags describe the world of 1987: `ussr`, `yugoslavia` and `czechoslovakia` are single
+countries there, so a place in one of their successor states counts as that country.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+
+from dateline.clean import clean_record
+from dateline.eval.load.reuters import iter_stories, to_record
+from dateline.eval.result import Row, SuiteResult, fmt, meets
+from dateline.extract.countries import country_code
+from dateline.model import Article, Rejected
+from dateline.places.about import story_countries
+from dateline.settings import Settings
+
+TARGETS = {"recall": 0.90, "precision": 0.85}
+
+# Tags whose names pycountry does not know (names of 1987, or Reuters' own short forms).
+TAGS: dict[str, str] = {
+    "west-germany": "DEU", "east-germany": "DEU", "yugoslavia": "YUG", "czechoslovakia": "CSK",
+    "zaire": "COD", "yemen-arab-republic": "YEM", "yemen-demo-republic": "YEM",
+    "trinidad-tobago": "TTO", "us-virgin-islands": "VIR", "kampuchea": "KHM", "antigua": "ATG",
+}
+# The states of 1987 that are several countries now: a successor's code counts as the old one.
+FORMER: dict[str, str] = {
+    **dict.fromkeys(["RUS", "UKR", "BLR", "MDA", "LTU", "LVA", "EST", "GEO", "ARM", "AZE", "KAZ", "UZB",
+                     "TKM", "KGZ", "TJK"], "SUN"),
+    **dict.fromkeys(["SRB", "HRV", "SVN", "BIH", "MKD", "MNE", "XKX"], "YUG"),
+    **dict.fromkeys(["CZE", "SVK"], "CSK"),
+}
+_PLACES = re.compile(r'<REUTERS\b[^>]*NEWID="(\d+)"[^>]*>.*?<PLACES>(.*?)</PLACES>', re.S)
+_D = re.compile(r"<D>(.*?)</D>")
+
+
+def tag_country(tag: str) -> str | None:
+    """ISO alpha-3 of a `<PLACES>` tag (`hong-kong` -> HKG), in the 1987 world; None if unknown."""
+    code = TAGS.get(tag) or country_code(tag.replace("-", " "))
+    return FORMER.get(code, code) if code else None
+
+
+def gold_places(folder: Path) -> dict[str, list[str]]:
+    """NEWID -> the story's `<PLACES>` tags, as written."""
+    out: dict[str, list[str]] = {}
+    for f in sorted(folder.glob("reut2-*.sgm")):
+        for m in _PLACES.finditer(f.read_text(encoding="latin-1")):
+            out[m.group(1)] = _D.findall(m.group(2))
+    return out
+
+
+def found_countries(article: Article) -> dict[str, list[str]]:
+    """The countries of an article's resolved places, each with the names that gave it."""
+    out: dict[str, list[str]] = {}
+    dl = article.dateline
+    if dl is not None and dl.location is not None:
+        out.setdefault(FORMER.get(dl.location.country, dl.location.country), []).append(f"dateline {dl.place}")
+    for e in article.entities:
+        if e.place is not None:
+            out.setdefault(FORMER.get(e.place.country, e.place.country), []).append(e.name)
+    return out
+
+
+def _articles(path: Path, limit: int | None, offset: int, settings: Settings,
+              gold: dict[str, list[str]]) -> Iterator[tuple[str, set[str], Article]]:
+    from dateline.extract import extract_articles
+
+    def cleaned() -> Iterator[Article]:
+        stories = (s for s in iter_stories(path) if s.body and s.body.strip() and s.newid in gold)
+        for story in islice(stories, offset, None if limit is None else offset + limit):
+            codes = {c for c in map(tag_country, gold[story.newid]) if c}
+            if not codes:
+                continue
+            try:
+                article = clean_record(to_record(story), settings)
+            except Rejected:
+                continue
+            article.tags = [story.newid, *sorted(codes)]  # carried through extraction
+            yield article
+
+    for article in extract_articles(cleaned(), settings):
+        yield article.tags[0], set(article.tags[1:]), article
+
+
+@dataclass(slots=True)
+class Tally:
+    """(story, country) pairs: tagged, found, and both."""
+
+    gold: int = 0
+    found: int = 0
+    hit: int = 0
+    exact: int = 0
+    extra: Counter[str] = field(default_factory=Counter)
+    missed: Counter[str] = field(default_factory=Counter)
+
+    def add(self, want: set[str], got: set[str]) -> None:
+        self.gold += len(want)
+        self.found += len(got)
+        self.hit += len(want & got)
+        self.exact += want == got
+        self.extra.update(got - want)
+        self.missed.update(want - got)
+
+    @property
+    def recall(self) -> float | None:
+        return self.hit / self.gold if self.gold else None
+
+    @property
+    def precision(self) -> float | None:
+        return self.hit / self.found if self.found else None
+
+
+def run(path: Path, limit: int | None = None, settings: Settings | None = None, offset: int = 0) -> SuiteResult:
+    settings = settings or Settings()
+    gold = gold_places(path)
+    n = 0
+    about, named = Tally(), Tally()
+    extra_names: Counter[str] = Counter()
+    samples: list[str] = []
+    for newid, want, article in _articles(path, limit, offset, settings, gold):
+        places = found_countries(article)
+        main = {FORMER.get(c, c) for c in story_countries(article)}
+        n += 1
+        about.add(want, main)
+        named.add(want, set(places))
+        for code in main - want:
+            extra_names.update(f"{name} -> {code}" for name in places.get(code, []))
+        if want != main and len(samples) < 25:
+            samples.append(f"{newid}: gold {sorted(want)}, found {sorted(main)} "
+                           f"(wrong: {', '.join(f'{c} from {places.get(c)}' for c in sorted(main - want))})")
+    figures = {
+        "stories": n, "offset": offset, "gold_countries": about.gold, "found_countries": about.found,
+        "recall": about.recall, "precision": about.precision, "stories_exact": about.exact / n if n else None,
+        "all_places_recall": named.recall, "all_places_precision": named.precision,
+        "all_places_found": named.found,
+        "missed_most": about.missed.most_common(15), "extra_most": about.extra.most_common(15),
+        "extra_names_most": extra_names.most_common(30), "samples": samples,
+    }
+    rows = [
+        Row("stories (with a body and a country tag)", str(n)),
+        Row("story-country recall (the story's countries)", fmt(about.recall),
+            target=meets(about.recall, TARGETS["recall"])),
+        Row("story-country precision (the story's countries)", fmt(about.precision),
+            target=meets(about.precision, TARGETS["precision"])),
+        Row("stories with exactly the tagged countries", fmt(figures["stories_exact"])),
+        Row("recall, every place the story names", fmt(named.recall)),
+        Row("precision, every place the story names", fmt(named.precision)),
+    ]
+    notes = [f"stories {offset + 1} to {offset + n} of those with a body and a country tag"] if offset else []
+    return SuiteResult("places", rows, figures, notes)
