@@ -88,6 +88,14 @@ class Location:
     lon: float | None = None
 
 
+@dataclass(slots=True)
+class ArticlePlace(Location):
+    """A place of one article: how often its entities name it, and whether it is the dateline's."""
+
+    mentions: int = 0
+    dateline: bool = False
+
+
 def _location(d: dict[str, Any] | None) -> Location | None:
     return Location(**_only(Location, d)) if d else None
 
@@ -300,6 +308,19 @@ class Article:
     story: StoryRef | None = None
     extra_sources: list[Source] = field(default_factory=list)
 
+    @property
+    def places(self) -> list[ArticlePlace]:
+        """The article's resolved places, one per gazetteer entry, from its entities and dateline."""
+        found: dict[str, ArticlePlace] = {}
+        located = [(e.place, len(e.mentions), False) for e in self.entities if e.place is not None]
+        if self.dateline is not None and self.dateline.location is not None:
+            located.append((self.dateline.location, 0, True))
+        for loc, mentions, dateline in located:
+            p = found.setdefault(loc.id, ArticlePlace(**asdict(loc)))
+            p.mentions += mentions
+            p.dateline = p.dateline or dateline
+        return list(found.values())
+
     def paragraph_texts(self) -> list[str]:
         return [self.text[p.start : p.end] for p in self.paragraphs]
 
@@ -436,6 +457,16 @@ class EventRecord(Event, _Record):
     article_id: str = ""
     published: str | None = None
     title: str | None = None
+
+
+@dataclass(slots=True)
+class PlaceRecord(Location, _Record):
+    """A place of the archive with its coverage: articles naming it (or filed there), the
+    mentions of it, and the articles whose dateline it is."""
+
+    articles: int = 0
+    mentions: int = 0
+    datelines: int = 0
 
 
 @dataclass(slots=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 
 from dateline.archive.kinds.events import TABLES as EVENT_TABLES
+from dateline.archive.kinds.places import TABLES as PLACE_TABLES
 from dateline.errors import ArchiveError, ArchiveVersionError
 
 # The triggers that keep the full-text index in step with `articles` (migrations 1 and 6).
@@ -174,6 +175,10 @@ MIGRATIONS: list[list[str]] = [
     [  # 11: events (PLOVER-coded, archive.kinds.events), with their mentions; those already in
         # articles' JSON are filled in
         *EVENT_TABLES,
+    ],
+    [  # places: the gazetteer entries articles name (archive.kinds.places); articles stored before
+        # places were resolved have none in their JSON, so there is nothing to fill in
+        *PLACE_TABLES,
     ],
 ]
 

@@ -225,3 +225,11 @@ def outlet_country(url: str | None) -> str | None:
     if len(tld) != 2 or tld in GENERIC_TLDS:
         return None
     return _alpha3("GB" if tld == "uk" else tld.upper())
+
+
+def numeric_code(alpha3: str) -> str | None:
+    """ISO 3166-1 numeric code (`250` for FRA), the key of the world atlas's country shapes."""
+    import pycountry
+
+    c = pycountry.countries.get(alpha_3=alpha3)
+    return c.numeric if c is not None else None

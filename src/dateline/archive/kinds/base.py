@@ -37,7 +37,9 @@ class Filters:
     query: str | None = None  # FTS5 query over the articles (exports)
     actor: str | None = None  # events: a name on the acting side
     recipient: str | None = None  # events: a name on the receiving side
-    country: str | None = None  # events: either side's country (ISO alpha-3 or a body)
+    country: str | None = None  # events: either side's country (ISO alpha-3 or a body); places: the place's
+    place: str | None = None  # places: a gazetteer id (`geonames:2988507`)
+    story: int | None = None  # places: those of the articles of a story thread
     limit: int | None = 50  # None: every row (exports)
     offset: int = 0
 
