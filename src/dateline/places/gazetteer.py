@@ -71,9 +71,12 @@ class Entry:
 
 def fold(name: str) -> str:
     """The lookup key of a name: no accents, case or leading `the`, one space between words."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = " ".join(text.replace("\u2019", "'").split())
+    if name.isascii():  # most names: no accents to take off (the slow part, 90,000 names a load)
+        text = " ".join(name.casefold().split())
+    else:
+        text = unicodedata.normalize("NFKD", name)
+        text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+        text = " ".join(text.replace("\u2019", "'").split())
     return text[4:] if text.startswith("the ") else text
 
 
