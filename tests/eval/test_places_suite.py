@@ -66,3 +66,12 @@ def test_the_suite_runs_on_a_tiny_file(tmp_path: Path) -> None:
     result = run(tmp_path)
     assert result.figures["stories"] == 1 and result.figures["recall"] == 1.0
     assert result.figures["precision"] == 1.0
+
+
+@pytest.mark.slow
+def test_a_links_country_comes_only_from_countries_states_and_qualifiers() -> None:
+    from dateline.eval.suites.places import link_country
+
+    assert link_country("United_Kingdom") == "GBR" and link_country("Alabama") == "USA"
+    assert link_country("Mobile,_Alabama") == "USA" and link_country("Victoria_(Australia)") == "AUS"
+    assert link_country("Paris") is None and link_country("Earth") is None

@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
+from typing import Any
 
 from dateline.clean import clean_record
 from dateline.eval.load.reuters import iter_stories, to_record
@@ -163,5 +164,74 @@ def run(path: Path, limit: int | None = None, settings: Settings | None = None, 
         Row("recall, every place the story names", fmt(named.recall)),
         Row("precision, every place the story names", fmt(named.precision)),
     ]
-    notes = [f"stories {offset + 1} to {offset + n} of those with a body and a country tag"] if offset else []
+    notes = [f"Reuters stories {offset + 1} to {offset + n} of those with a body and a country tag"] if offset else []
+    meantime = path.parent / "meantime" / "meantime_en.jsonl"
+    if meantime.is_file():
+        m = meantime_countries(meantime, settings)
+        figures["meantime"] = m
+        rows += [
+            Row("MEANTIME: linked place mentions with a country from the link", str(m["gold"])),
+            Row("MEANTIME: resolved to the link's country", fmt(m["accuracy"])),
+            Row("MEANTIME: resolved at all (coverage)", fmt(m["coverage"])),
+        ]
     return SuiteResult("places", rows, figures, notes)
+
+
+def link_country(title: str) -> str | None:
+    """The country a DBpedia title names without anyone's judgement: a country's own title
+    (`United_Kingdom`), a US state's (`Alabama`), or a title whose qualifier is one
+    (`Mobile,_Alabama`, `Victoria_(Australia)`). A bare city title (`Paris`) is left out: its
+    country would come from the same kind of guess that is being scored."""
+    from dateline.places.gazetteer import gazetteer
+
+    gaz = gazetteer()
+    name = title.replace("_", " ")
+    qual = re.fullmatch(r"(?P<head>.+?)(?:, (?P<c>[^,()]+)| \((?P<p>[^()]+)\))", name)
+    for part in ([qual.group("c") or qual.group("p")] if qual else []) + [name]:
+        area = gaz.area(part)
+        if area is not None:
+            return area.country
+    return None
+
+
+def meantime_countries(path: Path, settings: Settings) -> dict[str, Any]:
+    """MEANTIME's LOC names linked to DBpedia, where the link gives a country: the share that
+    dateline resolves to that country (of those it resolves), and the share it resolves."""
+    import json
+
+    from dateline.extract import extract_articles
+    from dateline.model import Source, Span
+
+    docs, gold = [], {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        d = json.loads(line)
+        spans = {}
+        for e in d.get("entities") or []:
+            ref = e.get("external_ref") or ""
+            if e.get("type") == "LOC" and e.get("syntactic_type") == "NAM" and "dbpedia.org" in ref:
+                code = link_country(ref.rsplit("/", 1)[-1])
+                if code:
+                    spans[(e["start"], e["end"])] = (e["text"], code)
+        if spans:
+            text = d["text"]
+            docs.append(Article(str(d["doc_id"]), Source("meantime", len(docs), "jsonl"), text,
+                                [Span(0, len(text))], published=d.get("dct")))
+            gold[str(d["doc_id"])] = spans
+    right = wrong = none = 0
+    errors: list[str] = []
+    for a in extract_articles(docs, settings):
+        for (start, end), (text, code) in gold[a.id].items():
+            place = next((e.place for e in a.entities for m in e.mentions
+                          if m.start < end and start < m.end and e.place is not None), None)
+            if place is None:
+                none += 1
+            elif FORMER.get(place.country, place.country) == FORMER.get(code, code):
+                right += 1
+            else:
+                wrong += 1
+                if len(errors) < 20:
+                    errors.append(f"{a.id}: {text!r} -> {place.name} ({place.country}), link says {code}")
+    n = right + wrong + none
+    return {"gold": n, "right": right, "wrong": wrong, "unresolved": none,
+            "accuracy": right / (right + wrong) if right + wrong else None,
+            "coverage": (right + wrong) / n if n else None, "errors": errors}
