@@ -80,5 +80,9 @@ def test_the_map_draws_and_a_click_on_a_point_filters(server: str) -> None:
         page.locator("#map[data-drawn]").wait_for()
         assert page.locator("circle.point.chosen").count() == 1
         page.screenshot(path=str(ARTIFACTS / "places-chosen.png"), full_page=True)
+
+        page.goto("/entities/gpe:kharkiv")  # an entity's page maps the places of its articles
+        page.locator("#map[data-drawn]").wait_for()
+        assert page.locator("svg.worldmap circle.point").count() == 3
         browser.close()
     assert errors == [] and outside == []

@@ -43,3 +43,13 @@ def test_places_page_has_the_map_the_table_and_a_chosen_place(client: TestClient
     assert 'id="chosen"' in page and "Storm in Paris, Texas" in page and "Shelling hits Kharkiv" not in page
     assert "no article names the place" in client.get("/places", params={"place": "geonames:0"}).text
     assert client.get("/static/vendor/countries-110m.json").status_code == 200
+
+
+def test_entity_and_story_pages_carry_a_map_of_their_articles(client: TestClient) -> None:
+    page = client.get("/entities/gpe:kharkiv").text
+    assert 'data-api="/api/places?entity=gpe%3Akharkiv"' in page and "/static/places.js" in page
+    data = client.get("/api/places", params={"entity": "gpe:kharkiv"}).json()
+    assert {p["name"] for p in data["places"]} == {"Kharkiv", "Kyiv", "Paris"}
+    stories = client.get("/api/stories", params={"min_size": 1}).json()  # assigned as articles are stored
+    page = client.get(f"/stories/{stories[0]['id']}").text
+    assert f'data-api="/api/places?story={stories[0]["id"]}"' in page

@@ -21,6 +21,12 @@
   }
 
   function draw(world, data) {
+    if (figure.dataset.hideEmpty && !data.places.length && !data.countries.length) {
+      // a story or an entity whose articles name no place: no empty map
+      figure.closest("section").hidden = true;
+      figure.dataset.drawn = "0";
+      return;
+    }
     const svg = node("svg", {viewBox: `0 0 ${WIDTH} ${HEIGHT}`, class: "worldmap", role: "img",
                              "aria-label": "world map of the places named"});
     const projection = d3.geoNaturalEarth1().fitSize([WIDTH, HEIGHT], {type: "Sphere"});
