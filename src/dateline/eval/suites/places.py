@@ -79,10 +79,8 @@ def found_countries(article: Article) -> dict[str, list[str]]:
     return out
 
 
-def _articles(path: Path, limit: int | None, offset: int, settings: Settings,
-              gold: dict[str, list[str]]) -> Iterator[tuple[str, set[str], Article]]:
-    from dateline.extract import extract_articles
-
+def _articles(path: Path, limit: int | None, offset: int, settings: Settings, gold: dict[str, list[str]],
+              failed: list[str]) -> Iterator[tuple[str, set[str], Article]]:
     def cleaned() -> Iterator[Article]:
         stories = (s for s in iter_stories(path) if s.body and s.body.strip() and s.newid in gold)
         for story in islice(stories, offset, None if limit is None else offset + limit):
@@ -96,8 +94,26 @@ def _articles(path: Path, limit: int | None, offset: int, settings: Settings,
             article.tags = [story.newid, *sorted(codes)]  # carried through extraction
             yield article
 
-    for article in extract_articles(cleaned(), settings):
+    for article in _extracted(cleaned(), settings, failed):
         yield article.tags[0], set(article.tags[1:]), article
+
+
+def _extracted(articles: Iterator[Article], settings: Settings, failed: list[str]) -> Iterator[Article]:
+    """The articles through extraction, a batch at a time; a batch that fails is done again one
+    article at a time, and an article whose extraction fails is named in `failed` and left
+    out (a fault of another stage must not stop the measure of this one)."""
+    from dateline.extract import extract_article, extract_articles
+
+    it = iter(articles)
+    while batch := list(islice(it, 64)):
+        try:
+            yield from list(extract_articles(batch, settings))
+        except Exception:  # noqa: BLE001 - any stage's fault: retried one by one below
+            for a in batch:
+                try:
+                    yield extract_article(a, settings)
+                except Exception as exc:  # noqa: BLE001
+                    failed.append(f"{a.tags[0] if a.tags else a.id}: {type(exc).__name__}: {exc}")
 
 
 @dataclass(slots=True)
@@ -135,7 +151,8 @@ def run(path: Path, limit: int | None = None, settings: Settings | None = None, 
     about, named = Tally(), Tally()
     extra_names: Counter[str] = Counter()
     samples: list[str] = []
-    for newid, want, article in _articles(path, limit, offset, settings, gold):
+    failed: list[str] = []
+    for newid, want, article in _articles(path, limit, offset, settings, gold, failed):
         places = found_countries(article)
         main = {FORMER.get(c, c) for c in story_countries(article)}
         n += 1
@@ -151,11 +168,13 @@ def run(path: Path, limit: int | None = None, settings: Settings | None = None, 
         "recall": about.recall, "precision": about.precision, "stories_exact": about.exact / n if n else None,
         "all_places_recall": named.recall, "all_places_precision": named.precision,
         "all_places_found": named.found,
+        "extraction_failed": failed,
         "missed_most": about.missed.most_common(15), "extra_most": about.extra.most_common(15),
         "extra_names_most": extra_names.most_common(30), "samples": samples,
     }
     rows = [
         Row("stories (with a body and a country tag)", str(n)),
+        Row("stories left out: extraction failed", str(len(failed))),
         Row("story-country recall (the story's countries)", fmt(about.recall),
             target=meets(about.recall, TARGETS["recall"])),
         Row("story-country precision (the story's countries)", fmt(about.precision),
@@ -199,7 +218,6 @@ def meantime_countries(path: Path, settings: Settings) -> dict[str, Any]:
     dateline resolves to that country (of those it resolves), and the share it resolves."""
     import json
 
-    from dateline.extract import extract_articles
     from dateline.model import Source, Span
 
     docs, gold = [], {}
@@ -219,7 +237,8 @@ def meantime_countries(path: Path, settings: Settings) -> dict[str, Any]:
             gold[str(d["doc_id"])] = spans
     right = wrong = none = 0
     errors: list[str] = []
-    for a in extract_articles(docs, settings):
+    failed: list[str] = []
+    for a in _extracted(iter(docs), settings, failed):
         for (start, end), (text, code) in gold[a.id].items():
             place = next((e.place for e in a.entities for m in e.mentions
                           if m.start < end and start < m.end and e.place is not None), None)
@@ -232,6 +251,6 @@ def meantime_countries(path: Path, settings: Settings) -> dict[str, Any]:
                 if len(errors) < 20:
                     errors.append(f"{a.id}: {text!r} -> {place.name} ({place.country}), link says {code}")
     n = right + wrong + none
-    return {"gold": n, "right": right, "wrong": wrong, "unresolved": none,
+    return {"gold": n, "right": right, "wrong": wrong, "unresolved": none, "extraction_failed": failed,
             "accuracy": right / (right + wrong) if right + wrong else None,
             "coverage": (right + wrong) / n if n else None, "errors": errors}
