@@ -73,8 +73,8 @@ def _dateline(gaz: Gazetteer, article: Article, outlet: list[Entry]) -> Entry | 
 
 
 def resolve_places(article: Article, doc: Doc | None = None) -> Article:
-    """Each place entity's `place` and the dateline's `location`; the place's country fills an
-    entity's `country` where the entities stage gave none (a city's country)."""
+    """Each place entity's `place` and the dateline's `location`; a resolved place's country
+    becomes its entity's `country` (a city's country; `Georgia` the state is USA)."""
     gaz = gazetteer()
     outlet = [gaz.countries[c] for c in [outlet_country(article.url)] if c in gaz.countries]
     dl = _dateline(gaz, article, outlet)
