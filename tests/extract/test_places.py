@@ -82,3 +82,13 @@ def test_a_dateline_with_its_state_and_an_unknown_place() -> None:
     assert a.dateline is not None and a.dateline.location is not None
     assert (a.dateline.location.name, a.dateline.location.region) == ("Richmond", "US-VA")
     assert a.entities[0].place is None and a.entities[0].country is None
+
+
+def test_a_list_of_countries_is_not_a_qualifier() -> None:
+    a = resolve_places(_article("Exports rose to Brazil, Mexico, Philippines and Japan.", [("Mexico", "GPE")]))
+    assert _place(a, "Mexico") == ("Mexico", "MEX", None)
+
+
+def test_a_code_in_capitals_is_no_alternate_name() -> None:
+    a = resolve_places(_article("The bonds were rated BB by the agency.", [("BB", "GPE")]))
+    assert a.entities[0].place is None

@@ -42,7 +42,10 @@ def _qualifier(gaz: Gazetteer, text: str, end: int) -> Entry | None:
     return gaz.area(" ".join(words)) or (gaz.area(words[0]) if len(words) > 1 else None)
 
 
-def _entity_qualifier(gaz: Gazetteer, text: str, e: Entity) -> Entry | None:
+def _entity_qualifier(gaz: Gazetteer, text: str, e: Entity, found: list[Entry]) -> Entry | None:
+    if any(c.kind == "country" for c in found):
+        # A country is not qualified by another place: `Brazil, Mexico, Philippines` is a list.
+        return None
     for m in e.mentions:
         q = _qualifier(gaz, text, m.end)
         if q is not None:
@@ -84,7 +87,7 @@ def resolve_places(article: Article, doc: Doc | None = None) -> Article:
     ents = [e for e in article.entities if e.type in PLACE_TYPES]
     split = {e.id: _split(gaz, e.name) for e in ents}
     found = {i: f for i, (f, _) in split.items()}
-    quals = {e.id: split[e.id][1] or _entity_qualifier(gaz, article.text, e) for e in ents}
+    quals = {e.id: split[e.id][1] or _entity_qualifier(gaz, article.text, e, found[e.id]) for e in ents}
     own = {e.id for e in ents if split[e.id][1] is not None}
     sure = {e.id: certain(found[e.id], quals[e.id]) for e in ents}
     for e in ents:

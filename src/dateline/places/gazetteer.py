@@ -167,7 +167,9 @@ def gazetteer() -> Gazetteer:
         if pop >= ALTERNATE_MIN_POPULATION:
             alt = Entry(e.id, e.name, "city", a3, region, lat, lon, pop, alternate=True)
             own = fold(c["name"])
-            for name in {fold(n) for n in c.get("alternatenames", []) if _WORDY.match(n)} - {own}:
+            # an alternate in capitals or of two letters is a code (`BB`), not a name news writes
+            names = {fold(n) for n in c.get("alternatenames", []) if _WORDY.match(n) and not n.isupper()}
+            for name in names - {own}:
                 add(name, alt)
         capitals.setdefault(f"{a3}|{fold(c['name'])}", (lat, lon))
 
