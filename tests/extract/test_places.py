@@ -92,3 +92,12 @@ def test_a_list_of_countries_is_not_a_qualifier() -> None:
 def test_a_code_in_capitals_is_no_alternate_name() -> None:
     a = resolve_places(_article("The bonds were rated BB by the agency.", [("BB", "GPE")]))
     assert a.entities[0].place is None
+
+
+def test_a_dateline_without_its_state_is_settled_by_the_story() -> None:
+    text = "The largest bank in Alabama said profits rose."
+    a = resolve_places(_article(text, [("Alabama", "GPE")], dateline="Birmingham"))
+    assert a.dateline is not None and a.dateline.location is not None
+    assert (a.dateline.location.country, a.dateline.location.region) == ("USA", "US-AL")
+    a = resolve_places(_article("Profits rose.", [], dateline="Birmingham"))
+    assert a.dateline is not None and a.dateline.location is not None and a.dateline.location.country == "GBR"

@@ -66,13 +66,15 @@ def _split(gaz: Gazetteer, name: str) -> tuple[list[Entry], Entry | None]:
     return candidates(gaz, head.strip() if qualifier else name), qualifier
 
 
-def _dateline(gaz: Gazetteer, article: Article, outlet: list[Entry]) -> Entry | None:
+def _dateline(gaz: Gazetteer, article: Article, sure: list[Entry], outlet: list[Entry]) -> Entry | None:
     dl = article.dateline
     if dl is None or not dl.place:
         return None
     found, qualifier = _split(gaz, dl.place)
-    # A dateline names where the story was filed: the outlet's country is its only context.
-    return choose(found, Context(outlet=outlet), qualifier, own=True)
+    # A dateline without its state (`BIRMINGHAM, March 4 -` over a story about a bank in
+    # Alabama) is settled by the places the story names for certain, then by the outlet.
+    regions, countries = areas_of(sure, gaz)
+    return choose(found, Context(regions=regions, countries=countries, outlet=outlet), qualifier, own=True)
 
 
 def resolve_places(article: Article, doc: Doc | None = None) -> Article:
@@ -80,21 +82,22 @@ def resolve_places(article: Article, doc: Doc | None = None) -> Article:
     becomes its entity's `country` (a city's country; `Georgia` the state is USA)."""
     gaz = gazetteer()
     outlet = [gaz.countries[c] for c in [outlet_country(article.url)] if c in gaz.countries]
-    dl = _dateline(gaz, article, outlet)
-    if article.dateline is not None:
-        article.dateline.location = location(dl) if dl is not None else None
-    near = areas_of([dl], gaz) if dl is not None else ([], [])
     ents = [e for e in article.entities if e.type in PLACE_TYPES]
     split = {e.id: _split(gaz, e.name) for e in ents}
     found = {i: f for i, (f, _) in split.items()}
     quals = {e.id: split[e.id][1] or _entity_qualifier(gaz, article.text, e, found[e.id]) for e in ents}
     own = {e.id for e in ents if split[e.id][1] is not None}
     sure = {e.id: certain(found[e.id], quals[e.id]) for e in ents}
+    demonyms = [gaz.countries[x.country] for x in article.entities if x.type == "NORP" and x.country in gaz.countries]
+    # the dateline's own entity (`Birmingham`, named nowhere else) is no evidence for the dateline
+    named = [s for i, s in sure.items() if s is not None and not _is_dateline(article, ents, i)]
+    dl = _dateline(gaz, article, named + demonyms, outlet)
+    if article.dateline is not None:
+        article.dateline.location = location(dl) if dl is not None else None
+    near = areas_of([dl], gaz) if dl is not None else ([], [])
     for e in ents:
         # Evidence for an entity comes from the other entities: `Georgia` is no evidence for itself.
-        others = [s for i, s in sure.items() if s is not None and i != e.id]
-        others += [gaz.countries[x.country] for x in article.entities
-                   if x.type == "NORP" and x.country in gaz.countries]
+        others = [s for i, s in sure.items() if s is not None and i != e.id] + demonyms
         regions, countries = areas_of(others, gaz)
         ctx = Context(dateline=near[0] + near[1], regions=regions, countries=countries, outlet=outlet)
         chosen = sure[e.id] or choose(found[e.id], ctx, quals[e.id], own=e.id in own)
@@ -104,3 +107,9 @@ def resolve_places(article: Article, doc: Doc | None = None) -> Article:
             # stage read from the name alone (`Georgia` the US state is not GEO).
             e.country = chosen.country
     return article
+
+
+def _is_dateline(article: Article, ents: list[Entity], ident: str) -> bool:
+    dl = article.dateline
+    e = next(x for x in ents if x.id == ident)
+    return dl is not None and dl.place is not None and not e.mentions and e.name.casefold() == dl.place.casefold()
