@@ -73,12 +73,41 @@ class Span:
 
 
 @dataclass(slots=True)
+class Location:
+    """A place resolved to the gazetteer (`dateline.places`): its id there (`geonames:2988507`,
+    or `iso:DE-BY` for a region GeoNames does not ship), its name, its kind (country, region =
+    first-level division, city), its ISO 3166-1 alpha-3 country, its ISO 3166-2 region where
+    known, and where it is (decimal degrees; None where no shipped table says)."""
+
+    id: str
+    name: str
+    kind: str
+    country: str
+    region: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass(slots=True)
+class ArticlePlace(Location):
+    """A place of one article: how often its entities name it, and whether it is the dateline's."""
+
+    mentions: int = 0
+    dateline: bool = False
+
+
+def _location(d: dict[str, Any] | None) -> Location | None:
+    return Location(**_only(Location, d)) if d else None
+
+
+@dataclass(slots=True)
 class Dateline:
     text: str
     place: str | None
     agency: str | None
     date: str | None = None  # a date written inside the dateline (`SALVADOR, Feb 26 -`)
     day: str | None = None  # that date resolved against the publication date (`2021-02-26`)
+    location: Location | None = None  # the place resolved to the gazetteer
 
 
 @dataclass(slots=True)
@@ -111,6 +140,7 @@ class Entity:
     roles: list[str] = field(default_factory=list)
     country: str | None = None
     mentions: list[Mention] = field(default_factory=list)
+    place: Location | None = None  # GPE, LOC, FAC: the place it names, resolved to the gazetteer
 
 
 @dataclass(slots=True)
@@ -279,6 +309,19 @@ class Article:
     story: StoryRef | None = None
     extra_sources: list[Source] = field(default_factory=list)
 
+    @property
+    def places(self) -> list[ArticlePlace]:
+        """The article's resolved places, one per gazetteer entry, from its entities and dateline."""
+        found: dict[str, ArticlePlace] = {}
+        located = [(e.place, len(e.mentions), False) for e in self.entities if e.place is not None]
+        if self.dateline is not None and self.dateline.location is not None:
+            located.append((self.dateline.location, 0, True))
+        for loc, mentions, dateline in located:
+            p = found.setdefault(loc.id, ArticlePlace(**asdict(loc)))
+            p.mentions += mentions
+            p.dateline = p.dateline or dateline
+        return list(found.values())
+
     def paragraph_texts(self) -> list[str]:
         return [self.text[p.start : p.end] for p in self.paragraphs]
 
@@ -334,13 +377,14 @@ class Article:
             image=d.get("image"),
             description=d.get("description"),
             tags=list(d.get("tags") or []),
-            dateline=Dateline(**_only(Dateline, dl)) if dl else None,
+            dateline=Dateline(**{**_only(Dateline, dl), "location": _location(dl.get("location"))}) if dl else None,
             notices=[Notice(**n) for n in d.get("notices", [])],
             repairs=dict(d.get("repairs", {})),
             removed=[Removed(**r) for r in d.get("removed", [])],
             warnings=list(d.get("warnings", [])),
             entities=[
-                Entity(**{**e, "mentions": [Mention(**m) for m in e.get("mentions", [])]})
+                Entity(**{**e, "mentions": [Mention(**m) for m in e.get("mentions", [])],
+                          "place": _location(e.get("place"))})
                 for e in d.get("entities", [])
             ],
             quotes=[Quote(**q) for q in d.get("quotes", [])],
@@ -356,7 +400,10 @@ class Article:
 def _dateline_dict(dl: Dateline | None) -> dict[str, Any] | None:
     if dl is None:
         return None
-    return {"text": dl.text, "place": dl.place, "agency": dl.agency, "date": dl.date, "day": dl.day}
+    out: dict[str, Any] = {"text": dl.text, "place": dl.place, "agency": dl.agency, "date": dl.date, "day": dl.day}
+    if dl.location is not None:  # only once resolved (extraction): clean alone leaves it out
+        out["location"] = asdict(dl.location)
+    return out
 
 
 def _events(ds: list[dict[str, Any]]) -> list[Event]:
@@ -411,6 +458,16 @@ class EventRecord(Event, _Record):
     article_id: str = ""
     published: str | None = None
     title: str | None = None
+
+
+@dataclass(slots=True)
+class PlaceRecord(Location, _Record):
+    """A place of the archive with its coverage: articles naming it (or filed there), the
+    mentions of it, and the articles whose dateline it is."""
+
+    articles: int = 0
+    mentions: int = 0
+    datelines: int = 0
 
 
 @dataclass(slots=True)

@@ -19,7 +19,7 @@ from dateline.pipeline import clean_one
 from dateline.settings import Settings
 
 TABLES = {"articles", "sources", "entities", "mentions", "events", "quotes", "amounts", "times", "clusters",
-          "stories"}
+          "stories", "places"}
 
 
 def test_parquet_tables_are_typed_and_carry_every_kind(db: str, tmp_path: Path) -> None:

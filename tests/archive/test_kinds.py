@@ -14,7 +14,20 @@ from dateline.archive.facts import store_facts
 from dateline.archive.kinds import KINDS, Filters
 from dateline.archive.schema import migrate
 from dateline.errors import ArchiveError, UsageError
-from dateline.model import Amount, Article, Entity, Event, Mention, Party, Quote, Source, Span, Time
+from dateline.model import (
+    Amount,
+    Article,
+    Dateline,
+    Entity,
+    Event,
+    Location,
+    Mention,
+    Party,
+    Quote,
+    Source,
+    Span,
+    Time,
+)
 
 TEXT = 'Minister Ana Ruiz said on Monday that "the $5 million fund is ready".'
 SAID = "the $5 million fund is ready"
@@ -32,6 +45,8 @@ def _article() -> Article:
         times=[Time("Monday", "2024-02-05", *at("Monday"))],
         events=[Event("SUPPORT", "VCOOP", Party("Minister Ana Ruiz", "local-1", None, "GOV"), None,
                       [Span(0, len(TEXT))], trigger="said")],
+        dateline=Dateline("OSLO (Wire) -", "Oslo", "Wire",
+                          location=Location("geonames:3143244", "Oslo", "city", "NOR", None, 59.91, 10.75)),
     )
 
 
@@ -44,10 +59,12 @@ def conn(tmp_path: Path) -> sqlite3.Connection:
 
 
 def test_every_kind_is_declared_with_its_parts() -> None:
-    assert list(KINDS) == ["entities", "events", "quotes", "amounts", "times"]  # entities first: they give the ids
+    # entities first: they give the ids
+    assert list(KINDS) == ["entities", "events", "quotes", "amounts", "times", "places"]
     for kind in KINDS.values():
-        assert kind.attr in {f.name for f in dataclasses.fields(Article)}
-        assert issubclass(kind.record, kind.fact) or kind.name == "entities"
+        # places are gathered from the entities and the dateline (a property of the article)
+        assert kind.attr in {f.name for f in dataclasses.fields(Article)} or kind.name == "places"
+        assert issubclass(kind.record, kind.fact) or kind.name in ("entities", "places")
         assert kind.exports and all(t.name and t.record for t in kind.exports)
         assert {"date_from", "date_to", "entity", "limit"} <= kind.filters
     with pytest.raises(UsageError, match="unknown fact kind"):
@@ -65,6 +82,9 @@ def test_written_facts_read_back_through_their_kind(conn: sqlite3.Connection) ->
             assert (row.id, row.articles, row.mentions) == ("person:ana-ruiz", 1, 1)
         elif kind.name == "events":
             assert row.mentions == [Span(0, len(TEXT))] and row.actor.entity == "person:ana-ruiz"
+        elif kind.name == "places":
+            assert (row.id, row.country, row.articles, row.mentions, row.datelines) == ("geonames:3143244", "NOR",
+                                                                                        1, 0, 1)
         else:
             assert TEXT[row.start:row.end] == row.text and row.article_id == "a1"
     (q,) = KINDS["quotes"].read(conn, Filters(entity="person:ana-ruiz"))

@@ -153,7 +153,8 @@ class NewsArchive:
 
     # -- facts ---------------------------------------------------------------------------------
     def facts(self, kind: str, /, **filters: Any) -> Results:
-        """One page of facts of any kind of the registry (`entities`, `events`, `quotes`, `amounts`, `times`)."""
+        """One page of facts of any kind of the registry (`entities`, `events`, `quotes`, `amounts`, `times`,
+        `places`)."""
         k = kinds.get(kind)
         return Results(self._reader.facts(kind, self._filters(k, filters)), k.record)
 
@@ -209,6 +210,36 @@ class NewsArchive:
         given = {"kind": type, "actor": actor, "recipient": recipient, "country": country, **filters}
         f = self._filters(kinds.get("events"), given)
         return self._reader.event_counts(f, by)
+
+    def places(self, country: str | None = None, kind: str | None = None, **filters: Any) -> Results:
+        """The places articles name or are filed from, most articles first, with their counts:
+        `country` (ISO alpha-3) keeps the places in it (a city counts for its country), `kind`
+        country, region or city; `entity` the places of the articles naming an entity, `story`
+        those of a story thread's articles."""
+        if kind and kind.lower() not in kinds.places.KINDS:
+            raise QueryError(f"unknown place kind {kind!r}; choose one of: {', '.join(kinds.places.KINDS)}")
+        return self.facts("places", country=country, kind=kind, **filters)
+
+    def place_countries(self, country: str | None = None, kind: str | None = None,
+                        **filters: Any) -> list[dict[str, Any]]:
+        """What `places(...)` lists, per country: `{country, name, numeric, articles, mentions}`,
+        most articles first (`numeric` is the ISO 3166-1 numeric code, which world maps key on)."""
+        from dateline.extract.countries import display_name
+        from dateline.places.gazetteer import numeric_code
+
+        given = {"country": country, "kind": kind, **filters}
+        f = self._filters(kinds.get("places"), given)
+        return [{**r, "name": display_name(r["country"]), "numeric": numeric_code(r["country"])}
+                for r in self._reader.place_countries(f)]
+
+    def place(self, place_id: str, limit: int = 20) -> dict[str, Any] | None:
+        """One place by its gazetteer id, with its counts and its newest articles; None if no
+        article of the archive names it."""
+        found = self._reader.place(place_id)
+        if found is None:
+            return None
+        return {**found.to_dict(), "latest": [a.to_dict() for a in self._reader.place_articles(place_id,
+                                                                                               _limit(limit))]}
 
     def mentions(self, **filters: Any) -> Results:
         """Entity mentions: spans of the articles' text, with the archive's entity id."""
@@ -294,6 +325,11 @@ class NewsArchive:
             raise UsageError(f"{kind.name} take no filter {_named(wrong)}; they take: {_named(kind.filters)}")
         if "entity" in values:
             values["entity"] = self._entity_id(values["entity"])
+        if "story" in values:
+            try:
+                values["story"] = int(values["story"])
+            except (TypeError, ValueError):
+                raise UsageError(f"a story id is a number, not {values['story']!r}") from None
         if "limit" in values:
             values["limit"] = _limit(values["limit"])
         return Filters(**values)

@@ -13,7 +13,7 @@ from typing import Any
 
 from dateline.archive import browse, kinds
 from dateline.archive.clusters import list_clusters, read_clusters
-from dateline.archive.kinds import entities
+from dateline.archive.kinds import entities, places
 from dateline.archive.kinds.base import article_terms, paged
 from dateline.archive.search import Hits, facets, search
 from dateline.archive.stats import stats
@@ -28,6 +28,7 @@ from dateline.model import (
     EntityDetail,
     EntityRecord,
     MentionRecord,
+    PlaceRecord,
     SourceRow,
     StoryDetail,
     StoryMember,
@@ -130,7 +131,19 @@ class Reader:
 
     # -- facts ---------------------------------------------------------------------------------
     def facts(self, kind: str, f: kinds.Filters) -> list[Any]:
-        return list(kinds.get(kind).read(self.conn, f))
+        k = kinds.get(kind)
+        if not browse.has_table(self.conn, k.tables[0]):
+            return []  # an archive written before the kind, opened read-only (not migrated)
+        return list(k.read(self.conn, f))
+
+    def place_countries(self, f: kinds.Filters) -> list[dict[str, Any]]:
+        return places.countries(self.conn, f) if browse.has_table(self.conn, "places") else []
+
+    def place(self, place_id: str) -> PlaceRecord | None:
+        return places.find(self.conn, place_id) if browse.has_table(self.conn, "places") else None
+
+    def place_articles(self, place_id: str, limit: int) -> list[ArticleRef]:
+        return places.articles(self.conn, place_id, limit) if browse.has_table(self.conn, "places") else []
 
     def table(self, table: kinds.Table, f: kinds.Filters) -> Any:
         """The rows of one exported table, read lazily."""

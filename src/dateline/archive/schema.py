@@ -13,6 +13,7 @@ from contextlib import suppress
 
 from dateline.archive.compact import pack_json, pack_raw
 from dateline.archive.kinds.events import TABLES as EVENT_TABLES
+from dateline.archive.kinds.places import TABLES as PLACE_TABLES
 from dateline.archive.stemming import STEM_MIGRATION
 from dateline.archive.stemming import register as register_stemming
 from dateline.errors import ArchiveError, ArchiveVersionError
@@ -199,6 +200,10 @@ MIGRATIONS: list[list[str]] = [
     [  # 13: stemmed search: each article's words by their Snowball stem in its language
         # (archive.stemming), so that `Лаврова` finds `Лавров`; built here for the articles stored
         *STEM_MIGRATION,
+    ],
+    [  # 14: places: the gazetteer entries articles name (archive.kinds.places); articles stored before
+        # places were resolved have none in their JSON, so there is nothing to fill in
+        *PLACE_TABLES,
     ],
 ]
 

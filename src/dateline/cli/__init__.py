@@ -15,7 +15,7 @@ from typing import Annotated
 
 import typer
 
-from dateline.cli import clusters, events, facts, ingest, read, stories  # noqa: F401  (the modules register their commands)
+from dateline.cli import clusters, events, facts, ingest, places, read, stories  # noqa: F401  (the modules register their commands)
 from dateline.cli.common import FLAGS, DbOpt, app, err, settings_of
 from dateline.cli.helptext import humanize
 from dateline.errors import DatelineError, user_message

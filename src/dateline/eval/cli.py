@@ -30,6 +30,7 @@ class Suite(StrEnum):
     html = "html"
     stories = "stories"
     events = "events"
+    places = "places"
     archive = "archive"
     languages = "languages"
 
@@ -56,11 +57,12 @@ def render(result: SuiteResult, console: Console) -> None:
 @eval_app.command("eval")
 def eval_command(
     suite: Annotated[Suite, typer.Argument(
-        help="reuters | timeml | ner | clean | quotes | meantime | html | stories | events | archive | languages")],
+        help="reuters | timeml | ner | clean | quotes | meantime | html | stories | events | places | archive"
+             " | languages")],
     path: Annotated[Path, typer.Argument(help="the data folder of the suite, or ../shared/data")],
     limit: Annotated[int | None, typer.Option(help="score only the first N documents")] = None,
     offset: Annotated[
-        int, typer.Option(min=0, help="skip the first N documents (quotes only): a held-out slice")
+        int, typer.Option(min=0, help="skip the first N documents (quotes, places): a held-out slice")
     ] = 0,
     as_json: Annotated[
         bool, typer.Option("--json", help="print one JSON object of figures")

@@ -1,4 +1,5 @@
-"""The extract stage: entities, quotes, amounts, times and events, each a span of the text.
+"""The extract stage: entities (and the places they name), quotes, amounts, times and events,
+each a span of the text.
 
 One spaCy pass per article (batched with `nlp.pipe`), then each extractor as a function
 `(article, doc) -> article`, in an order where later ones read what earlier ones found
@@ -21,6 +22,7 @@ from dateline.extract.events import extract_events
 from dateline.extract.local import extract_local
 from dateline.extract.named import group_spans, link_speakers, spacy_spans
 from dateline.extract.nlp import get_nlp
+from dateline.extract.places import resolve_places
 from dateline.extract.quotes import extract_quotes
 from dateline.extract.ru import extract_russian
 from dateline.extract.times import find_times
@@ -47,6 +49,7 @@ EXTRACTORS: tuple[Callable[[Article, Doc], Article], ...] = (
     extract_times,
     extract_amounts,
     extract_entities,
+    resolve_places,
     extract_quotes,
     extract_events,
 )

@@ -185,3 +185,43 @@ def story(db: Db, ident: Annotated[int, Path(ge=1)]) -> dict[str, Any]:
     if found is None:
         raise HTTPException(404, f"no story {ident}")
     return found.to_dict()
+
+
+# A map shows at most this many places (the most covered); the rest are counted in their country.
+MAX_MAP_PLACES = 1000
+
+
+def place_filters(
+    country: Annotated[str | None, Query(max_length=10, description="ISO alpha-3; its cities count")] = None,
+    kind: Annotated[str | None, Query(pattern="^(country|region|city)$")] = None,
+    date_from: Annotated[str | None, Query(alias="from", max_length=10)] = None,
+    date_to: Annotated[str | None, Query(alias="to", max_length=10)] = None,
+    q: Annotated[str | None, Query(max_length=MAX_QUERY, description="FTS5 query over the articles")] = None,
+    entity: Text = None, outlet: Text = None,
+    story: Annotated[int | None, Query(ge=1, description="a story thread's id")] = None,
+) -> dict[str, Any]:
+    """The filters of the places, as the read API names them (empty ones left out)."""
+    given = {"country": country, "kind": kind, "date_from": date_from, "date_to": date_to, "query": q,
+             "entity": entity, "outlet": outlet, "story": story}
+    return {k: v for k, v in given.items() if v not in (None, "")}
+
+
+@router.get("/places")
+def places(db: Db, filters: Annotated[dict[str, Any], Depends(place_filters)],
+           size: Annotated[int, Query(ge=1, le=MAX_MAP_PLACES)] = 500) -> dict[str, Any]:
+    """Places named in the articles, with article and mention counts, and the same per country (for a map).
+
+    `places`: the most covered first, each `{id, name, kind, country, region, lat, lon, articles,
+    mentions, datelines}`; `countries`: `{country, name, numeric, articles, mentions}`, where
+    `numeric` is the ISO numeric code the world atlas keys its shapes on.
+    """
+    return {"places": db.places(limit=size, **filters).to_dicts(), "countries": db.place_countries(**filters)}
+
+
+@router.get("/places/{ident}")
+def place(db: Db, ident: Annotated[str, Path(max_length=MAX_TEXT)]) -> dict[str, Any]:
+    """One place by its gazetteer id (`geonames:2988507`), with its counts and newest articles."""
+    found = db.place(ident)
+    if found is None:
+        raise HTTPException(404, f"no place {ident!r} in this archive")
+    return found

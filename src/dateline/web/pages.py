@@ -15,10 +15,12 @@ from dateline.archive.kinds.entities import TYPES as ENTITY_TYPES
 from dateline.errors import QueryError, user_message
 from dateline.model import EVENT_TYPES
 from dateline.web import charts, highlight, views
-from dateline.web.api import Db, Page, Text, search_form
+from dateline.web.api import Db, Page, Text, place_filters, search_form
 from dateline.web.views import Paging, SearchForm
 
 router = APIRouter(include_in_schema=False)
+# The read API's argument names as the pages' query parameters.
+API_WORDS = {"date_from": "from", "date_to": "to", "query": "q"}
 
 # Control characters cannot survive cleaning into article text, so they mark matched words
 # unambiguously; the snippet is escaped piece by piece around them.
@@ -218,3 +220,18 @@ def story(request: Request, db: Db, ident: Annotated[int, Path(ge=1)]) -> HTMLRe
     unit, points = charts.series(per_day)
     chart = charts.bar_chart(points, f"articles of the story per {unit}") if points else None
     return render(request, "story.html", {"s": found.to_dict(), "chart": chart, "unit": unit})
+
+
+@router.get("/places", response_class=HTMLResponse)
+def places(request: Request, db: Db, filters: Annotated[dict[str, Any], Depends(place_filters)],
+           place: Annotated[str | None, Query(max_length=views.MAX_TEXT)] = None) -> HTMLResponse:
+    """A world map of the places the articles name (drawn in the browser from `/api/places`), the
+    most covered places as a table, and with `place` that place's newest articles."""
+    rows = db.places(limit=50, **filters).to_dicts()
+    chosen = db.place(place) if place else None
+    scope = {API_WORDS.get(k, k): v for k, v in filters.items()}
+    return render(request, "places.html", {
+        "rows": rows, "chosen": chosen, "place": place or "", "api": "/api/places?" + urlencode(scope),
+        "link": "/places?" + urlencode({**scope, "place": ""}), **{k: request.query_params.get(k, "") for k in
+                                                                   ("country", "from", "to", "q", "entity")},
+    })

@@ -12,12 +12,12 @@ the other kinds (a quote's speaker, an event's sides) refer to.
 
 from __future__ import annotations
 
-from dateline.archive.kinds import amounts, entities, events, quotes, times
+from dateline.archive.kinds import amounts, entities, events, places, quotes, times
 from dateline.archive.kinds.base import Filters, Kind, Table
 from dateline.errors import UsageError
 
 KINDS: dict[str, Kind] = {k.name: k for k in (entities.KIND, events.KIND, quotes.KIND, amounts.KIND,
-                                                     times.KIND)}
+                                                     times.KIND, places.KIND)}
 
 
 def get(name: str) -> Kind:

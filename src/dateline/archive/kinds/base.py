@@ -37,10 +37,12 @@ class Filters:
     query: str | None = None  # FTS5 query over the articles (exports)
     actor: str | None = None  # events: a name on the acting side
     recipient: str | None = None  # events: a name on the receiving side
-    country: str | None = None  # events: either side's country (ISO alpha-3 or a body)
+    country: str | None = None  # events: either side's country (ISO alpha-3 or a body); places: the place's
     sector: str | None = None  # events: either side's sector (GOV, MIL, REB, ...)
     flags: str | None = None  # events: comma-joined flags all present (`negated,claimed`), or `none`
     dates: str | None = None  # events: `event` to apply date_from/date_to to the event's own date
+    place: str | None = None  # places: a gazetteer id (`geonames:2988507`)
+    story: int | None = None  # places: those of the articles of a story thread
     limit: int | None = 50  # None: every row (exports)
     offset: int = 0
 

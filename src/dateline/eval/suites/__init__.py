@@ -10,7 +10,7 @@ from dateline.settings import Settings
 
 Runner = Callable[..., SuiteResult]  # (path, limit, settings, **options) -> SuiteResult
 # Suites that take `offset` (skip the first N documents: score a slice held out from tuning).
-TAKES_OFFSET = frozenset({"quotes"})
+TAKES_OFFSET = frozenset({"quotes", "places"})
 
 # Where each suite's data lives under ../shared/data, and a file that shows it is there.
 LAYOUT = {
@@ -24,6 +24,7 @@ LAYOUT = {
     "stories": ("ecbplus", "ecbplus_dev.jsonl"),
     # three sets side by side (plover/, petrarch-validation/, muc4/); found by the first
     "events": ("plover", "plover_gsr_dev.jsonl"),
+    "places": ("reuters21578", "reut2-000.sgm"),
     # the whole data folder: each corpus of it that is there (see `suites.archive`)
     "archive": ("", None),
     # the whole data folder: factRuEval, Reuters, PolNeAR and the Zyte pages, those that are there

@@ -68,7 +68,9 @@ def event_place(clause: list[Token], entity_at: dict[int, Entity],
                 return found
     dl = article.dateline
     if dl is not None and dl.place:
-        return Place(dl.place, country_code(dl.place) or city_country(dl.place))
+        # the dateline's place as the places stage resolved it, where it did
+        located = dl.location.country if dl.location is not None else None
+        return Place(dl.place, located or country_code(dl.place) or city_country(dl.place))
     return None
 
 
