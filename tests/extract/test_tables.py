@@ -1,3 +1,4 @@
+from dateline.extract.amounts import find_amounts
 from dateline.extract.tables import in_table, is_table_line, table_lines
 
 
@@ -22,3 +23,27 @@ def test_in_table_finds_the_row_of_an_offset() -> None:
     assert in_table(rows, text.index("Shr")) and in_table(rows, text.index("Net"))
     assert not in_table(rows, text.index("Harbor"))
     assert not in_table([], 3)
+
+
+TABLE = ("Harlow Mills Inc said its board approved the results.\n\n"
+         "Shr 1.72 dlrs vs 87 cts\nNet 4.5 mln vs 3.2 mln\nRevs 25.1 mln vs 20.3 mln\n"
+         "Avg shrs 2.6 mln vs 2.5 mln\nNine mths\nNet profit 312,000 vs loss 122,000\n"
+         "Sales 11.2 mln vs 9.8 mln")
+
+
+def test_money_rows_take_the_currency_their_table_states() -> None:
+    got = {a.text: a.unit for a in find_amounts(TABLE)}
+    assert got["4.5 mln"] == got["20.3 mln"] == got["312,000"] == got["11.2 mln"] == "USD"
+    assert got["2.6 mln"] is None  # shares, not dollars
+    assert all(a.counted is None for a in find_amounts(TABLE) if "mln" in a.text)
+
+
+def test_a_table_that_states_no_currency_gives_none() -> None:
+    text = "Oper net 4.5 mln vs 3.2 mln\nRevs 25.1 mln vs 20.3 mln\nAvg shrs 2.6 mln vs 2.5 mln"
+    assert {a.unit for a in find_amounts(text)} == {None}
+
+
+def test_two_currencies_in_one_table_leave_bare_figures_without_a_unit() -> None:
+    text = "Shr 1.72 dlrs vs 87 cts\nSales 1.2 mln stg vs 1.1 mln stg\nNet 4.5 mln vs 3.2 mln"
+    got = {a.text: a.unit for a in find_amounts(text)}
+    assert got["4.5 mln"] is None
