@@ -47,3 +47,12 @@ def test_two_currencies_in_one_table_leave_bare_figures_without_a_unit() -> None
     text = "Shr 1.72 dlrs vs 87 cts\nSales 1.2 mln stg vs 1.1 mln stg\nNet 4.5 mln vs 3.2 mln"
     got = {a.text: a.unit for a in find_amounts(text)}
     assert got["4.5 mln"] is None
+
+
+def test_a_table_whose_rows_are_paragraphs_of_their_own_is_still_one_table() -> None:
+    text = ("Shr 34 cts vs 1.19 dlrs\n\nNet 807,000 vs 2,858,000\n\nYear\n\n"
+            "Assets 510.2 mln vs 479.7 mln\n\nThe bank said results would improve.\n\n"
+            "Sales 4.1 mln vs 3.9 mln")
+    got = {a.text: a.unit for a in find_amounts(text)}
+    assert got["807,000"] == got["510.2 mln"] == "USD"
+    assert got["4.1 mln"] is None  # after a sentence: another table, which states no currency

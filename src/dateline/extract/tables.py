@@ -62,7 +62,6 @@ def in_table(lines: list[tuple[int, int]], offset: int) -> bool:
 MONEY_LABELS = lexicon.words("table_money_labels", lower=True)
 SHARE_WORDS = frozenset({"shr", "shrs", "shares", "share"})
 _LABEL = re.compile(r"[^\d\n]*")
-_PARAGRAPH = re.compile(r"(?:[^\n]|\n(?!\s*\n))+")
 
 
 def _money_row(line: str) -> bool:
@@ -71,18 +70,34 @@ def _money_row(line: str) -> bool:
     return bool(label & MONEY_LABELS) and not label & SHARE_WORDS
 
 
+def _tables(text: str, rows: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """Rows grouped into tables: rows follow each other with nothing between them but blank
+    lines and short headings (`Nine mths`, `Year`, `4th qtr`); clean may set each row apart
+    as a paragraph of its own, and a table is still one table."""
+    tables: list[list[tuple[int, int]]] = []
+    for row in rows:
+        gap = text[tables[-1][-1][1] : row[0]] if tables else None
+        if gap is not None and all(len(line.split()) <= MAX_HEADING_WORDS
+                                   and not _SENTENCE_END.search(line)
+                                   for line in gap.splitlines()):
+            tables[-1].append(row)
+        else:
+            tables.append([row])
+    return tables
+
+
+MAX_HEADING_WORDS = 3  # `Nine mths`, `Year`, `Qtr to Dec 31`: a heading between rows
+
+
 def table_units(text: str, amounts: list[Amount]) -> list[Amount]:
-    """Bare figures on the money rows of a table get the one currency that table (the rows
-    of its paragraph) states; the words after a figure on a row are the next comparison or
-    the next row, so they count nothing."""
+    """Bare figures on the money rows of a table get the one currency that table states;
+    the words after a figure on a row are the next comparison or the next row, so they
+    count nothing."""
     rows = table_lines(text)
     if not rows:
         return amounts
-    for para in _PARAGRAPH.finditer(text):
-        lines = [(s, e) for s, e in rows if para.start() <= s < para.end()]
-        if not lines:
-            continue
-        on_rows = [a for a in amounts if para.start() <= a.start < para.end()
+    for lines in _tables(text, rows):
+        on_rows = [a for a in amounts if lines[0][0] <= a.start < lines[-1][1]
                    and in_table(lines, a.start)]
         currencies = {a.unit for a in on_rows if a.unit and a.unit != "percent"}
         for a in on_rows:
