@@ -5,7 +5,8 @@ from dateline.extract.tables import in_table, is_table_line, table_lines
 def test_earnings_rows_are_table_lines() -> None:
     for row in ("Shr 1.72 dlrs vs 87 cts", "Net 12.5 mln vs 10.1 mln",
                 "Revs 41.3 mln vs 38.0 mln", "Avg shrs 5,210,000 vs 4,980,000",
-                "Oper shr loss 12 cts vs profit 5 cts", "    Net profit 2,100 vs loss 740"):
+                "Oper shr loss 12 cts vs profit 5 cts", "    Net profit 2,100 vs loss 740",
+                "Shr loss 18 cts vs loss one ct", "Shr profit 12 cts vs nil"):
         assert is_table_line(row), row
 
 
@@ -56,3 +57,8 @@ def test_a_table_whose_rows_are_paragraphs_of_their_own_is_still_one_table() -> 
     got = {a.text: a.unit for a in find_amounts(text)}
     assert got["807,000"] == got["510.2 mln"] == "USD"
     assert got["4.1 mln"] is None  # after a sentence: another table, which states no currency
+
+
+def test_a_row_with_a_spelled_figure_states_the_currency_of_its_table() -> None:
+    text = "Shr loss 18 cts vs loss one ct\n\nNet loss 1,343,000 vs loss 49,000"
+    assert {a.text: a.unit for a in find_amounts(text)}["1,343,000"] == "USD"

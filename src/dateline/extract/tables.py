@@ -27,8 +27,9 @@ from dateline.model import Amount
 _LINE = re.compile(r"[^\n]+")
 _NUMBER = re.compile(r"^\(?[-+]?\$?\d[\d,]*(?:\.\d+)?\)?%?$")
 # Two figures compared: `1.72 dlrs vs 87 cts`, `12.5 mln vs loss 3.1 mln`.
-_VERSUS = re.compile(r"\d[\d,.]*\)?(?: [A-Za-z.]+){0,3} vs\.? (?:[A-Za-z.]+ ){0,3}\(?[-$]?\d",
-                     re.I)
+# Wire copy spells small figures (`Shr loss 18 cts vs loss one ct`, `vs nil`).
+_VERSUS = re.compile(r"\d[\d,.]*\)?(?: [A-Za-z.]+){0,3} vs\.? (?:[A-Za-z.]+ ){0,3}\(?[-$]?"
+                     r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|nil)\b)", re.I)
 MAX_WORDS = 16  # a table row is short; a sentence with figures in it runs longer
 _SENTENCE_END = re.compile(r"[a-z][a-z)\"”']*[.!?][\"”']?\s*$")
 
