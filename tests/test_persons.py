@@ -21,3 +21,12 @@ def test_full_names_of_one_person() -> None:
     assert not same("George H.W. Bush", "George W. Bush")
     assert not same("Barack Obama", "Michelle Obama")
     assert not same("Obama", "Barack Obama")
+
+
+def test_a_suffix_tells_a_son_from_his_father() -> None:
+    son, father = parse_name("Donald Trump Jr."), parse_name("Donald Trump")
+    assert son is not None and father is not None
+    assert son.suffix == "jr" and father.suffix == ""
+    assert not same_person(son, father)
+    again = parse_name("Mr. Donald J. Trump Jr.")
+    assert again is not None and same_person(son, again)

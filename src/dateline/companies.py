@@ -26,3 +26,16 @@ def company_short_form(short: str, full: str) -> bool:
     s = short.casefold().replace(".", "").split()
     lw = full.casefold().replace(".", "").split()
     return 0 < len(s) < len(lw) and lw[: len(s)] == s and all(w in CORPORATE for w in lw[len(s) :])
+
+
+# Legal forms that end a company's registered name (`Pizza Inn Inc`, `Fiat S.p.A.`): no
+# person's name ends so, whatever label the recogniser gave it.
+LEGAL_FORMS = frozenset(
+    "inc incorporated corp corporation ltd limited plc llc co ag nv gmbh sa spa".split()
+)
+
+
+def has_legal_form(name: str) -> bool:
+    """The name ends in a company's legal form (dots and a comma before it aside)."""
+    words = name.replace(".", "").replace(",", " ").casefold().split()
+    return len(words) > 1 and words[-1] in LEGAL_FORMS

@@ -200,3 +200,23 @@ def test_a_slash_between_two_people_merges_neither_across_the_archive(tmp_path: 
     assert obama is not None and obama["articles"] == 1
     assert [q["entity_id"] for q in quotes(conn, entity_id=clinton["id"])] != []
     assert all(q["entity_id"] != obama["id"] for q in quotes(conn, speaker="Obama"))
+
+
+def test_a_quote_under_a_surname_reads_back_under_the_full_name_and_a_local_one_stays_local(
+        tmp_path: Path) -> None:
+    conn = _conn(tmp_path)
+    t1 = 'Donald Trump spoke. "We will win," Trump said.'
+    trump = Entity("person:donald-trump", "Donald Trump", "PERSON", aliases=["Trump"],
+                   mentions=[Mention(0, 12, "Donald Trump"), Mention(35, 40, "Trump")])
+    said = Quote("We will win,", "direct", "Donald Trump", "person:donald-trump", 21, 33, "said")
+    _insert(conn, _article("a1", t1, [trump], [said]))
+    t2 = '"The count is wrong," Baker said.'
+    baker = Entity("person:baker", "Baker", "PERSON", mentions=[Mention(22, 27, "Baker")])
+    _insert(conn, _article("a2", t2, [baker],
+                           [Quote("The count is wrong,", "direct", "Baker", "person:baker", 1, 20, "said")]))
+    (got,) = quotes(conn, speaker="Donald Trump")
+    assert got["entity_id"] == "person:donald-trump" and got["text"] == "We will win,"
+    (local,) = quotes(conn, speaker="Baker")
+    assert local["entity_id"] == "person:baker@a2"
+    assert conn.execute("SELECT name FROM entities WHERE id = ?", (local["entity_id"],)).fetchone()[0] == "Baker"
+    assert quotes(conn, speaker="Trump")[0]["entity_id"] == "person:donald-trump"

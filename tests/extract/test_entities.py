@@ -227,3 +227,10 @@ def test_a_company_named_for_a_person_keeps_its_short_name(nlp) -> None:  # type
                     "this year. Mr. Ford said so.")
     assert "Mr. Ford" in [m.text for m in ents["William Clay Ford Jr."].mentions]
     assert "Ford" in ents["Ford Motor Company"].aliases
+
+
+def test_a_company_with_a_legal_form_is_no_person_nor_are_its_short_forms(nlp) -> None:  # type: ignore[no-untyped-def]
+    ents = run(nlp, "Pizza Hut Inc said it agreed to buy Tasty Slice Inc for 12 mln dlrs. "
+                    "Tasty Slice said the board approved the deal. Slice shares rose.")
+    assert ents["Tasty Slice Inc"].type == "ORG"
+    assert not [e for e in ents.values() if e.type == "PERSON"]

@@ -51,3 +51,11 @@ def test_names_that_are_no_persons_surname_are_left_alone() -> None:
     assert _keys(text, [("Acme Corp", "ORG"), ("Ann Lee", "PERSON"), ("Acme", None)]) == [
         None, "ann lee", None]
 
+
+
+def test_a_son_named_with_his_suffix_is_another_person_and_a_bare_surname_is_the_father() -> None:
+    text = ("Donald Trump spoke in Ohio. His son, Donald Trump Jr., spoke in Iowa. "
+            "Trump said the polls were wrong. Trump Jr. said so too.")
+    keys = _keys(text, [("Donald Trump", "PERSON"), ("Donald Trump Jr.", "PERSON"),
+                        ("Trump", "PERSON"), ("Trump Jr.", "PERSON")])
+    assert keys == ["donald trump", "donald trump jr", "donald trump", "donald trump jr"]

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from dateline import lexicon
 from dateline.extract.fastre import FOLDED, fast
 from dateline.extract.numbers import DIGITS, PLURAL_SCALES, SCALES, WORD_NUMBER, word_value
+from dateline.extract.tables import table_units
 from dateline.model import Amount
 
 SYMBOLS = {
@@ -234,7 +235,7 @@ def find_amounts(text: str) -> list[Amount]:
     for m in _finditer(COUNT, text, low):
         _count(text, m, add)
     out.sort(key=lambda a: a.start)
-    return out
+    return table_units(text, out)
 
 
 def _count(text: str, m: re.Match[str], add) -> None:  # type: ignore[no-untyped-def]

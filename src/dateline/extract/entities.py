@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from dateline import lexicon
-from dateline.companies import company_short_form
+from dateline.companies import company_short_form, has_legal_form
 from dateline.extract.aliases import AliasSet, find_aliases
 from dateline.extract.countries import country_code, demonym_code, display_name
 from dateline.extract.cues import CUE_WEIGHT, cue_votes, is_time_zone
@@ -252,7 +252,7 @@ def _product(text: str, m: _Mention) -> None:
 
 def _fix_label(m: _Mention) -> None:
     low = m.text.lower()
-    if low in AGENCIES:
+    if low in AGENCIES or has_legal_form(m.text):
         m.label = "ORG"
     elif m.label != "NORP" and country_code(m.text) and m.label not in ("ORG", "FAC"):
         m.label = "GPE"
@@ -340,8 +340,8 @@ def _shortens(short: str, long: str) -> bool:
 
 def _type(ms: list[_Mention], text: str) -> str:
     """One type for a group: NER labels and context cues vote, cues weigh more."""
-    if any(m.text.lower() in AGENCIES for m in ms):
-        return "ORG"
+    if any(m.text.lower() in AGENCIES or has_legal_form(m.text) for m in ms):
+        return "ORG"  # a company's legal form (`Inc`) settles it: its short forms are the company's
     votes: Counter[str] = Counter()
     for m in ms:
         if m.label:

@@ -59,7 +59,7 @@ def _full_people(text: str, names: list[Named]) -> tuple[list[Person], dict[int,
             continue
         person = next((p for p in people if same_person(p.name, parsed)), None)
         if person is None:
-            key = " ".join((*parsed.firsts, *parsed.initials, parsed.surname))
+            key = " ".join((*parsed.firsts, *parsed.initials, parsed.surname, parsed.suffix)).strip()
             taken = sum(1 for p in people if p.key.split("#")[0] == key)
             person = Person(f"{key}#{taken}" if taken else key, parsed)
             people.append(person)
@@ -71,8 +71,13 @@ def _full_people(text: str, names: list[Named]) -> tuple[list[Person], dict[int,
     return people, of
 
 
-def _pick(candidates: list[Person], gender: str | None, at: int) -> Person | None:
+def _pick(candidates: list[Person], gender: str | None, at: int, suffix: str = ""
+          ) -> Person | None:
     fits = [p for p in candidates if gender is None or p.gender in (None, gender)]
+    # `Trump` beside `Donald Trump` and `Donald Trump Jr.`: news writes the son's suffix
+    # whenever it means him (`Trump Jr.`), so a surname without one is the one without one.
+    if any(p.name.suffix == suffix for p in fits):
+        fits = [p for p in fits if p.name.suffix == suffix]
     if gender is not None and any(p.gender == gender for p in fits):
         fits = [p for p in fits if p.gender == gender]
     before = [(max(x for x in p.named_at if x < at), p) for p in fits
@@ -98,7 +103,8 @@ def resolve_people(text: str, names: list[Named]) -> list[str | None]:
         parsed = parse_name(n.name)
         if parsed is None or parsed.firsts or parsed.surname not in by_surname:
             continue
-        person = _pick(by_surname[parsed.surname], word_gender(text, n.start, n.end), n.start)
+        person = _pick(by_surname[parsed.surname], word_gender(text, n.start, n.end), n.start,
+                       parsed.suffix)
         if person is None:
             out[i] = UNRESOLVED + parsed.surname
         else:

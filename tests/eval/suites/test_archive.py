@@ -45,6 +45,7 @@ def test_splits_are_equal_names_or_a_lone_surname_beside_its_person() -> None:
     assert _splits(["Donald J. Trump", "Donald Trump"]) == ["Donald J. Trump / Donald Trump"]
     assert _splits(["Ann Lee", "Lee"]) == ["Ann Lee / Lee"]
     assert _splits(["Ann Park", "Tom Park", "Park"]) == []  # two could be meant
+    assert _splits(["Donald Trump", "Donald Trump Jr."]) == []  # a father and his son
     assert _splits(["Ann Lee", "Bo Park"]) == []
 
 

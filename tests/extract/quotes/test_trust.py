@@ -89,3 +89,68 @@ def test_a_name_qualifying_a_role_is_not_the_speaker(nlp) -> None:  # type: igno
     text = "A top Dana Whitfield adviser says the senator is on a glide path to the nomination."
     quotes = [q for q in run(nlp, text) if q.kind == "indirect"]
     assert quotes and all(q.speaker_entity is None for q in quotes)
+
+
+def direct(nlp, text: str) -> list[tuple[str | None, str | None]]:  # type: ignore[no-untyped-def]
+    return [(q.speaker, q.speaker_entity) for q in run(nlp, text) if q.kind == "direct"]
+
+
+@pytest.mark.slow
+def test_a_surname_after_the_full_name_is_filed_under_that_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Harold Brenner addressed the summit in Denver on Monday.\n\n"
+            "Brenner began the day with a speech. \"We will make a deal with the governors, "
+            "whether or not they want it,\" Brenner told The Associated Press of the plans "
+            "for the region.")
+    assert direct(nlp, text) == [("Harold Brenner", "person:harold-brenner")]
+
+
+@pytest.mark.slow
+def test_a_name_before_its_description_speaks(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Retired Gen. Michael Flynn spoke on Thursday.\n\n\"There is a severe disconnect "
+            "between this White House and our military,\" Flynn, a top Trump surrogate, said "
+            "Thursday morning on Fox News.")
+    assert direct(nlp, text) == [("Michael Flynn", "person:michael-flynn")]
+
+
+@pytest.mark.slow
+def test_by_saying_is_said_by_the_subject_of_the_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("President Walter Pike spoke at the memorial on Tuesday.\n\n"
+            "Pike ended his list of cities by saying \"Too many.\"")
+    assert direct(nlp, text) == [("Walter Pike", "person:walter-pike")]
+
+
+@pytest.mark.slow
+def test_a_subject_across_a_paragraph_break_is_a_misparse(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("The ceremony went on.\n\n1:50 p.m.\n\nVeteran ring doctor Ann Pachman once said: "
+            "\"The boy was born in Louisville. The champion was born in Miami.\"")
+    assert direct(nlp, text) == [("Ann Pachman", "person:ann-pachman")]
+
+
+@pytest.mark.slow
+def test_she_goes_back_to_the_speaker_quoted_two_paragraphs_up(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Sen. Ann Lowry (I-Vt.) defended her plan on Saturday.\n\n"
+            "\"I apologize to nobody for that,\" the senator said during the debate.\n\n"
+            "The senator was challenged on the cost. And she refused to concede the point.\n\n"
+            "\"It is not a radical idea to pay people enough to live on,\" she said.")
+    assert direct(nlp, text)[-1] == ("Ann Lowry", "person:ann-lowry")
+
+
+@pytest.mark.slow
+def test_they_goes_to_a_body_or_group_never_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("The State Department said on Monday that talks would resume.\n\n"
+            "\"We remain committed to the process,\" they said in a statement.")
+    assert direct(nlp, body) == [("State Department", "org:state-department")]
+    group = ("Democrats in the Senate blocked the bill on Tuesday.\n\n"
+             "\"This bill would hurt working families,\" they said in a joint statement.")
+    assert direct(nlp, group) == [("Democrats", "norp:democrats")]
+    person = "Ann Lee met the board in Denver.\n\n\"We are not selling,\" they said."
+    assert direct(nlp, person) == [("they", None)]
+
+
+@pytest.mark.slow
+def test_they_with_a_nearer_plural_that_names_no_one_stays_unresolved(nlp) -> None:  # type: ignore[no-untyped-def]
+    crowd = ("The State Department said on Monday that talks would resume. Protesters gathered "
+             "outside the building.\n\n\"We will not go home,\" they said.")
+    assert direct(nlp, crowd) == [("they", None)]
+    pair = "Mark Dunne and Ellen Park met the press on Monday.\n\n\"We will not go home,\" they said."
+    assert direct(nlp, pair) == [("they", None)]

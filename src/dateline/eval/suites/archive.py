@@ -155,12 +155,17 @@ def audit(conn: sqlite3.Connection) -> Audit:
     return out
 
 
+def _suffixes(name: str) -> list[str]:
+    return [w for w in (x.strip(".,").casefold() for x in name.split()) if w in SUFFIXES]
+
+
 def _splits(names: list[str]) -> list[str]:
     """Names of one article that should have been one person with another of them."""
     found = []
     seen: dict[tuple[str, ...], str] = {}
     for n in names:
-        key = tuple(person_words(n))
+        # A suffix tells a son from his father (`Donald Trump Jr.`, `Donald Trump`): two people.
+        key = (*person_words(n), *_suffixes(n))
         if key and key in seen:
             found.append(f"{seen[key]} / {n}")
         seen.setdefault(key, n)

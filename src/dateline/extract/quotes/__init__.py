@@ -30,7 +30,12 @@ from dateline.extract.quotes.carry import CARRY_CHARS, _carry_speakers
 from dateline.extract.quotes.cue import WINDOW
 from dateline.extract.quotes.direct import _direct
 from dateline.extract.quotes.marks import DASH_CREDIT, OPEN_RE, PAIRS, quote_spans
-from dateline.extract.quotes.pronouns import PRONOUN_CHARS, _resolve_pronouns, _subjects
+from dateline.extract.quotes.pronouns import (
+    PRONOUN_CHARS,
+    _group_subjects,
+    _resolve_pronouns,
+    _subjects,
+)
 from dateline.extract.quotes.reported import _indirect
 from dateline.extract.quotes.resolver import _Resolver
 from dateline.extract.quotes.speakers import (
@@ -71,7 +76,8 @@ def extract_quotes(article: Article, doc: Doc) -> Article:
     direct = _direct(article, doc, res)
     quotes = sorted(direct + _indirect(doc, res, direct), key=lambda q: q.start)
     people = [(s, t, e.id) for s, t, e in res.spans if e.type == "PERSON"]
-    quotes = _resolve_pronouns(quotes, res, person_genders(doc, people), article.text, subjects)
+    quotes = _resolve_pronouns(quotes, res, person_genders(doc, people), article.text, subjects,
+                               _group_subjects(doc, res))
     article.quotes = _carry_speakers(quotes, article.text, subjects)
     return article
 

@@ -3,8 +3,10 @@ with the genders the article gives its people.
 
 A pronoun looks back over its own paragraph and the two before: news names a speaker again
 when it comes back after longer, so a person found further back is more often someone else.
-`they` stays as written: a group of people, an organisation or a crowd, which the text
-names too loosely to pick one entity (and a wrong speaker costs more than a missing one).
+`they` goes to an organisation, a government or a group (never a person) named as the
+subject of a clause, or quoted, in the same window, when nothing closer could be meant: a
+plural noun or names joined by `and` in between (`the protesters`, `Lee and Park`) are the
+nearer antecedent, and name no one entity, so the quote keeps `they` with no entity.
 """
 
 from __future__ import annotations
@@ -48,9 +50,58 @@ def _subjects(doc: Doc | None, res: _Resolver) -> list[tuple[int, str]]:
     return out
 
 
+# The kinds of entity `they` may stand for: bodies and groups that act as many.
+GROUP_TYPES = frozenset({"ORG", "NORP", "GPE"})
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+
+
+def _group_subjects(doc: Doc | None, res: _Resolver) -> list[tuple[int, Entity | None]]:
+    """(start, entity) of the subjects, outside quotation marks, that `they` may go back to,
+    in order: an organisation, government or group named as the subject of a clause, and
+    (with no entity) a plural noun or a subject joined by `and` to another, which `they`
+    would mean before anything further back."""
+    if doc is None:
+        return []
+    named: dict[int, Entity] = {}
+    for s, t, e in res.spans:
+        span = doc.char_span(s, t, alignment_mode="expand")
+        if e.type in GROUP_TYPES and span is not None and span.root.dep_ == "nsubj":
+            named[span.root.i] = e
+    out: list[tuple[int, Entity | None]] = []
+    for tok in doc:
+        if tok.dep_ != "nsubj" or res.quoted_at(tok.idx):
+            continue
+        coordinated = any(c.dep_ == "conj" for c in tok.children)
+        if tok.i in named and not coordinated:
+            out.append((tok.idx, named[tok.i]))
+        elif tok.tag_ in _PLURAL_TAGS or coordinated:
+            out.append((tok.idx, None))
+    return out
+
+
+def _plural_actor(at: int, since: int, groups: list[tuple[int, Entity | None]],
+                  quoted: tuple[int, Entity] | None) -> Entity | None:
+    """The nearest antecedent of `they` before `at` and not before `since`: a group subject
+    or the body last quoted; None when the nearest is a plural that names no entity."""
+    best = None
+    for start, ent in groups:
+        if start >= at:
+            break
+        if start >= since:
+            best = (start, ent)
+    if quoted is not None and quoted[0] >= since and (best is None or quoted[0] >= best[0]):
+        return quoted[1]
+    return best[1] if best else None
+
+
+def _inside_any(spans: list[tuple[int, int]], at: int) -> bool:
+    """`at` lies inside one of the spans (sorted by start; they may nest or overlap)."""
+    return any(s <= at < e for s, e in spans[: bisect_right(spans, (at, float("inf")))])
+
+
 def _resolve_pronouns(quotes: list[Quote], res: _Resolver, genders: dict[str, str],
-                      text: str = "", subjects: list[tuple[int, str]] | None = None
-                      ) -> list[Quote]:
+                      text: str = "", subjects: list[tuple[int, str]] | None = None,
+                      groups: list[tuple[int, Entity | None]] | None = None) -> list[Quote]:
     """`he said` / `she said`: the person quoted last, when that was recent; news copy keeps
     quoting one person under a pronoun, while other people are named in between as
     the objects of what is said. Else the person named last before the quote as the subject
@@ -62,6 +113,10 @@ def _resolve_pronouns(quotes: list[Quote], res: _Resolver, genders: dict[str, st
     only = {at for at, _ in subjects or []}
     last: Entity | None = None
     last_at = -PRONOUN_CHARS
+    last_group: tuple[int, Entity] | None = None
+    # What is said, reported or quoted, is spoken of: its subjects are no antecedents.
+    said = sorted((q.start, q.end) for q in quotes)
+    groups = [g for g in groups or [] if not _inside_any(said, g[0])]
     for q in quotes:
         if q.speaker is not None and q.speaker_entity is None and q.speaker.lower() in ("he",
                                                                                         "she"):
@@ -73,10 +128,20 @@ def _resolve_pronouns(quotes: list[Quote], res: _Resolver, genders: dict[str, st
             ask = {"gender": want, "genders": genders, "since": since, "quoted": quoted}
             mention = (res.last_person(q.start, only=only, **ask)  # type: ignore[arg-type]
                        or res.last_person(q.start, **ask))  # type: ignore[arg-type]
-            ent = recent or mention
+            # The person quoted last is an antecedent too: `"...," the senator said.` two
+            # paragraphs up, with no name since, is who `he said` goes back to.
+            quoted_before = last if (last is not None and last_at >= since
+                                     and genders.get(last.id, want) == want) else None
+            ent = recent or mention or quoted_before
             if ent is not None:
                 q.speaker, q.speaker_entity = ent.name, ent.id
+        elif q.speaker is not None and q.speaker_entity is None and q.speaker.lower() == "they":
+            group = _plural_actor(q.start, _since(starts, q.start), groups, last_group)
+            if group is not None:
+                q.speaker, q.speaker_entity = group.name, group.id
         person = res.by_id.get(q.speaker_entity or "")
         if person is not None and is_person(person):
             last, last_at = person, q.end
+        elif person is not None and person.type in GROUP_TYPES:
+            last_group = (q.start, person)
     return quotes

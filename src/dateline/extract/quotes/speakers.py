@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from dateline.extract.quotes.resolver import SPEAKER_TYPES, _Resolver
+from dateline.extract.quotes.resolver import PLATFORMS, SPEAKER_TYPES, _Resolver
 from dateline.extract.quotes.subjects import _detached_subject, _inverted, _subject
 from dateline.extract.roles import TITLE_WORDS
 from dateline.model import Entity
@@ -67,11 +67,7 @@ def _speaker(tok: Token | None, verb: Token | None, res: _Resolver, at: int
     if res.quoted_at(tok.idx):
         return None, None  # `''That makes me smart,'' asserting`: quoted words speak no one
     np = _noun_phrase(tok)
-    ent = (_entity_at(np, tok, res) or res.by_name(np.text) or res.by_name(tok.text)
-           or _person_within(tok, res))
-    if ent is not None and ent.type not in SPEAKER_TYPES and tok.ent_type_ not in (
-            "PERSON", "ORG"):
-        ent = None  # a product, an event or a region is where or what, not who
+    ent = _speaking_entity(np, tok, res)
     if ent is None and not _can_speak(tok):
         return None, None  # `said Tuesday`, `"...," the 2.1 pct rise showed`: no one speaks
     if (ent is None or ent.type in ("NORP", "GPE")) and _is_description(np):
@@ -83,6 +79,23 @@ def _speaker(tok: Token | None, verb: Token | None, res: _Resolver, at: int
             np.start_char, DESCRIPTION_CHARS, quoted=res.quoted)
         return (np.text, ent.id) if ent else (np.text, None)
     return (ent.name, ent.id) if ent else (np.text, None)
+
+
+def _speaking_entity(np: Span, tok: Token, res: _Resolver) -> Entity | None:
+    """The entity the subject names, by its mention, its words, or a person named inside its
+    phrase: the first of these that can speak. A product, an event or a region is where or
+    what, not who; but the model's label on a name beside a quote often errs (`Trump told the
+    AP of the plans` read as one WORK_OF_ART), so a name that the article gives a speaking
+    entity elsewhere (`Donald Trump` ... `Trump`) still names that entity. A platform
+    (`Twitter`) is where words appear, never who says them."""
+    for find in (lambda: _entity_at(np, tok, res), lambda: res.by_name(np.text),
+                 lambda: res.by_name(tok.text), lambda: _person_within(tok, res)):
+        ent = find()
+        if ent is None or ent.name.casefold() in PLATFORMS:
+            continue
+        if ent.type in SPEAKER_TYPES or tok.ent_type_ in ("PERSON", "ORG"):
+            return ent
+    return None
 
 
 DESCRIPTION_CHARS = 400  # how far back `the star` looks for the person it stands for
@@ -188,9 +201,17 @@ def _cue_speaker(verb: Token, named: Token | None, quote: tuple[int, int], res: 
     for find in (lambda: proper, lambda: _subject(verb, quote), lambda: named, lambda: acl,
                  lambda: _inverted(verb, quote), lambda: _detached_subject(verb)):
         subj = find()
-        if subj is not None and not res.quoted_at(subj.idx):
+        if subj is not None and not res.quoted_at(subj.idx) and not _across_paragraphs(subj,
+                                                                                      verb):
             return _speaker(subj, verb, res, quote[0])
     return None, None
+
+
+def _across_paragraphs(a: Token, b: Token) -> bool:
+    """A paragraph break lies between the two tokens: a clause never spans one, so a subject
+    the parse found there (`1:50 p.m.\n\nDr. Ann Lee once said:`) is a misparse."""
+    lo, hi = sorted((a, b), key=lambda t: t.i)
+    return "\n\n" in a.doc.text[lo.idx : hi.idx]
 
 
 # `Pollsters agree - Ann Lee: "..."`, `asked pollster Ann Lee: "..."`: a person named right

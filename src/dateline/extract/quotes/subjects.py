@@ -61,6 +61,11 @@ def _name_before(verb: Token, first: int) -> Token | None:
     if not words or len(words) > 8 or any(t.pos_ not in _NP_TAGS and not t.is_title
                                           or t.is_space for t in words):
         return None
+    # `"...," Flynn, a top Trump adviser, said`: a name set off from a description by a comma
+    # is who speaks; the description after it only says who that is.
+    comma = next((t.i for t in words if t.text == ","), None)
+    if comma is not None and comma > first and verb.doc[comma - 1].pos_ == "PROPN":
+        return verb.doc[comma - 1]
     nouns = [t for t in words if t.pos_ in ("PROPN", "NOUN") or t.is_title]
     return nouns[-1] if nouns else None
 
@@ -95,7 +100,8 @@ def _inverted(verb: Token, outside: tuple[int, int]) -> Token | None:
     head = verb
     # ccomp too: `"...," adding that ...` hangs on the quote's own clause, itself the
     # complement of the cue before the quote.
-    while head.dep_ in (*_CLIMB, "ccomp") and head.head is not head:
+    # prep too: `Obama ended his list by saying "..."`, where the cue hangs on `by`.
+    while head.dep_ in (*_CLIMB, "ccomp", "prep") and head.head is not head:
         head = head.head
         subj = _subject(head, outside)
         if subj is not None:
