@@ -186,3 +186,12 @@ def test_rates_and_the_newspaper_daily_are_not_times() -> None:
         assert find_times(text, "2021-09-09") == [], text
     kept = find_times("Prices are set daily. He stayed for a day.", "2021-09-09")
     assert [t.text for t in kept] == ["daily", "a day"]
+
+
+def test_a_span_reaching_outside_the_calendar_is_kept_unresolved() -> None:
+    text = "Settled 3,000 years ago, or 1,000,000 days ago, or 900,000 weeks ago, or 50,000 months ago."
+    found = find_times(text, "1987-03-04")
+    assert [t.text for t in found] == ["3,000 years ago", "1,000,000 days ago", "900,000 weeks ago",
+                                       "50,000 months ago"]
+    assert all(t.value is None for t in found)
+    assert find_times("It opened 30 years ago.", "1987-03-04")[0].value == "1957"

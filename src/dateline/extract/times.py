@@ -436,7 +436,14 @@ def find_times(text: str, published: str | None) -> list[Time]:
         if any(taken[start:end]) or resolve in (_set, _duration) and _not_a_set(text, m):
             continue
         look_after = resolve is not _weekday  # see `tense`: a weekday reads what precedes
-        value, kind = resolve(m, pub, clause_tense(text, start, end, look_after))
+        try:
+            value, kind = resolve(m, pub, clause_tense(text, start, end, look_after))
+        except (OverflowError, ValueError):
+            # a span that reaches outside the calendar (`3,000 years ago`, `1,000,000 days ago`)
+            # is a time expression without a date we can write: kept, unresolved
+            value, kind = None, "DATE"
+        if kind == "DATE" and value is not None and value.startswith("-"):
+            value = None  # before year 1: no date the contract's form (YYYY[-MM[-DD]]) can write
         if kind == "DURATION" and value is None:
             continue
         taken[start:end] = b"\x01" * (end - start)
