@@ -108,3 +108,37 @@ def test_exports_carry_each_articles_story(tmp_path: Path) -> None:
     assert counts["stories"] == 5
     rows = pq.read_table(tmp_path / "out" / "stories.parquet").to_pylist()
     assert sorted(r["size"] for r in rows) == [1, 1, 3, 3, 3]
+
+
+def test_search_by_story_gives_each_threads_best_match_with_its_label_and_size(tmp_path: Path) -> None:
+    db = str(tmp_path / "a.db")
+    _ingest([_write(tmp_path, REPORTS)], db)
+    with api.open(db) as arc:
+        plain = arc.search("Peru")
+        by_story = arc.search("Peru", by_story=True)
+    assert all(h.story is None for h in plain) and "story" not in plain[0].to_dict()
+    # the near copy (Daily D) was already one hit with its original; the toll update joins them
+    assert len(plain) == 3 and len(by_story) == 2
+    first = {h.published: h for h in by_story}
+    assert first["2024-03-21"].story is not None and first["2024-03-21"].story.size == 1
+    quake = next(h for h in by_story if h.published != "2024-03-21")
+    assert quake.story is not None and quake.story.size == 3 and quake.copies == 3
+    assert quake.to_dict()["story"] == {"id": quake.story.id, "label": quake.story.label, "size": 3}
+
+
+def test_search_by_story_on_the_command_line_and_the_web(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+    from typer.testing import CliRunner
+
+    from dateline.cli import app
+    from dateline.web.app import create_app
+
+    db = str(tmp_path / "a.db")
+    _ingest([_write(tmp_path, REPORTS)], db)
+    out = CliRunner().invoke(app, ["search", "Peru", "--by-story", "--db", db]).output
+    assert out.count("story ") == 2 and "(3 articles)" in out and "+2 matches in its story" in out
+    client = TestClient(create_app(db))
+    hits = client.get("/api/search", params={"q": "Peru", "by_story": 1}).json()["hits"]
+    assert sorted(h["story"]["size"] for h in hits) == [1, 3]
+    page = client.get("/search", params={"q": "Peru", "by_story": "true"}).text
+    assert 'name="by_story" value="true" checked' in page and "3 articles" in page
