@@ -106,20 +106,30 @@ class StoryStore:
 
     # -- writing --------------------------------------------------------------------------------
     def add(self, articles: Sequence[Article]) -> None:
+        self.add_profiles((a.id, self.profile(a)) for a in articles)
+
+    def add_profiles(self, items: Iterable[tuple[str, Profile]]) -> None:
+        """Assign a batch of articles already profiled (here, or on Ray workers, `entities` then
+        `TYPE:name` keys swapped for the archive's ids by `with_archive_entities`), in order.
+        Articles already in a story are left where they are."""
         self._cache = {}
         self.df = SqlFrequencies(self.conn)
-        for a in articles:
-            if self.conn.execute("SELECT 1 FROM story_articles WHERE article_id = ?", (a.id,)).fetchone():
+        for article_id, p in items:
+            if self.conn.execute("SELECT 1 FROM story_articles WHERE article_id = ?", (article_id,)).fetchone():
                 continue
-            self.assign(a.id, self.profile(a), self._cluster_story(a.id))
+            self.assign(article_id, p, self._cluster_story(article_id))
 
     def profile(self, a: Article) -> Profile:
         """The article as assignment sees it, its entities as the archive's entity ids."""
-        p = profile(a)
+        return self.with_archive_entities(a.id, profile(a))
+
+    def with_archive_entities(self, article_id: str, p: Profile) -> Profile:
+        """The profile with the archive's entity ids of the stored article in place of its
+        `TYPE:name` keys (so linked names count as one); kept as it is when none are stored."""
         rows = self.conn.execute(
             "SELECT ae.entity_id FROM article_entities ae JOIN entities e ON e.id = ae.entity_id "
             f"WHERE ae.article_id = ? AND e.type IN ({','.join('?' * len(STORY_TYPES))})",
-            (a.id, *sorted(STORY_TYPES))).fetchall()
+            (article_id, *sorted(STORY_TYPES))).fetchall()
         return replace(p, entities=frozenset(r[0] for r in rows)) if rows or not p.entities else p
 
     def _cluster_story(self, article_id: str) -> int | None:

@@ -50,7 +50,9 @@ class StoryParams:
     other_years: float = 0.5  # kept of the similarity when article and story date things in disjoint years
     centroid_terms: int = 250  # a story's centroid keeps its most frequent terms
     query_terms: int = 30  # an article looks stories up by its highest-weighted terms
-    max_candidates: int = 60
+    # Candidates are ranked by how many of the article's keys they share; on ECB+ the story an
+    # article joins was always among the first five, so twenty leave a wide margin.
+    max_candidates: int = 20
 
 
 @dataclass(slots=True)
@@ -145,12 +147,17 @@ class Prepared:
     norm: float
     entities: dict[str, float]
     when: dict[str, float]
+    # each term's weight times its IDF once more: the story's side of the dot product is its
+    # mean count times the IDF, so the article brings the IDF once for both
+    dot_weights: dict[str, float]
 
     @classmethod
     def of(cls, p: Profile, df: Frequencies) -> Prepared:
-        weights = {t: (1 + math.log(c)) * df.idf(t) for t, c in p.terms.items()}
+        idf = {t: df.idf(t) for t in p.terms}
+        weights = {t: (1 + math.log(c)) * idf[t] for t, c in p.terms.items()}
         return cls(p, weights, math.sqrt(sum(w * w for w in weights.values())),
-                   {e: df.idf(entity_key(e)) for e in p.entities}, {k: df.idf(k) for k in p.when})
+                   {e: df.idf(entity_key(e)) for e in p.entities}, {k: df.idf(k) for k in p.when},
+                   {t: w * idf[t] for t, w in weights.items()})
 
 
 def norm_is_stale(s: Story, df: Frequencies) -> bool:
@@ -164,11 +171,13 @@ def story_norm(s: Story, df: Frequencies) -> float:
     return s.norm[0]
 
 
-def score(p: Profile | Prepared, s: Story, df: Frequencies, params: StoryParams) -> float:
+def score(p: Profile | Prepared, s: Story, df: Frequencies, params: StoryParams, days: int | None = None) -> float:
+    """`days` is the gap between the article and the story when the caller has it already."""
     a = p if isinstance(p, Prepared) else Prepared.of(p, df)
     size = max(s.size, 1)
     # the dot product runs over the article's terms only; the story's norm is cached
-    dot = sum(w * (s.terms[t] / size) * df.idf(t) for t, w in a.weights.items() if t in s.terms)
+    terms = s.terms
+    dot = sum(w * terms[t] for t, w in a.dot_weights.items() if t in terms) / size
     nb = story_norm(s, df)
     sim = dot / (a.norm * nb) if a.norm and nb else 0.0
     # Who and when, against the story: the share of the article's entity and day-key weight
@@ -183,7 +192,7 @@ def score(p: Profile | Prepared, s: Story, df: Frequencies, params: StoryParams)
     prof = a.profile
     if prof.years and s.years and not any(y in s.years for y in prof.years):
         sim *= params.other_years
-    return sim * (1 - 0.5 * gap(prof, s) / (params.window_days + 1))
+    return sim * (1 - 0.5 * (gap(prof, s) if days is None else days) / (params.window_days + 1))
 
 
 def query_keys(p: Profile, df: Frequencies, params: StoryParams) -> list[str]:
@@ -208,9 +217,10 @@ def choose(p: Profile, candidates: Iterable[Story], df: Frequencies, params: Sto
     best, best_score = None, 0.0
     prepared = Prepared.of(p, df)
     for s in candidates:
-        if not in_window(p, s, params):
+        days = gap(p, s)
+        if days > params.window_days:
             continue
-        sc = score(prepared, s, df, params)
+        sc = score(prepared, s, df, params, days)
         if sc > best_score or (sc == best_score and best is not None and s.id < best.id):
             best, best_score = s, sc
     return (best, best_score) if best is not None and best_score >= params.threshold else (None, best_score)
