@@ -105,8 +105,12 @@ class StoryStore:
         self._cache: dict[int, Story] = {}
 
     # -- writing --------------------------------------------------------------------------------
-    def add(self, articles: Sequence[Article]) -> None:
-        self.add_profiles((a.id, self.profile(a)) for a in articles)
+    def add(self, articles: Sequence[Article], profiles: dict[str, str] | None = None) -> None:
+        """Assign the articles; `profiles` holds those made already (JSON, by Ray workers)."""
+        made = profiles or {}
+        self.add_profiles(
+            (a.id, self.with_archive_entities(a.id, Profile.from_dict(json.loads(made[a.id])))
+             if a.id in made else self.profile(a)) for a in articles)
 
     def add_profiles(self, items: Iterable[tuple[str, Profile]]) -> None:
         """Assign a batch of articles already profiled (here, or on Ray workers, `entities` then
