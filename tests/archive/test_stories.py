@@ -142,3 +142,31 @@ def test_search_by_story_on_the_command_line_and_the_web(tmp_path: Path) -> None
     assert sorted(h["story"]["size"] for h in hits) == [1, 3]
     page = client.get("/search", params={"q": "Peru", "by_story": "true"}).text
     assert 'name="by_story" value="true" checked' in page and "3 articles" in page
+
+
+def test_profiles_made_elsewhere_give_the_threads_made_here(tmp_path: Path) -> None:
+    """What Ray workers send (a profile as JSON, its entities as `TYPE:name` keys) is assigned as
+    the archive's own profile would be: the archive swaps in its entity ids."""
+    from dateline.model import RawRecord, Source
+    from dateline.pipeline import process
+    from dateline.stories import profile
+
+    settings = Settings(extract=False, workers=1)
+    records = [RawRecord(Source("news.jsonl", i, "jsonl"), text=x, date=d, outlet=o, title=t)
+               for i, (d, o, t, x) in enumerate(REPORTS)]
+    tables = []
+    for name, ship in (("here.db", False), ("workers.db", True), ("other.db", "other")):
+        outcomes = list(process(records, settings))
+        for o in outcomes:
+            if ship and o.article is not None:
+                o.story_profile = json.dumps(profile(o.article).to_dict())
+            if ship == "other" and o.article is not None and o.raw.outlet == "Daily B":
+                o.story_profile = json.dumps({"terms": {"orchestra": 3, "concert": 2}, "date": "2024-03-05"})
+        arc = Archive(str(tmp_path / name), settings=Settings(db=str(tmp_path / name), extract=False))
+        arc.write(outcomes)
+        tables.append([arc.conn.execute("SELECT article_id, story_id FROM story_articles ORDER BY 1").fetchall(),
+                       arc.conn.execute("SELECT id, label, size, state FROM stories ORDER BY id").fetchall()])
+        arc.close()
+    assert tables[0] == tables[1] and len(tables[0][0]) == len(REPORTS)
+    # and the shipped profile is the one assigned: the toll update, sent as other words, stands alone
+    assert len(tables[2][1]) == len(tables[0][1]) + 1
