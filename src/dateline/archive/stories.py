@@ -71,12 +71,14 @@ class SqlFrequencies:
                 self._df[k] = found.get(k, 0)
 
     def idf(self, key: str) -> float:
+        try:
+            return self._idf[key]
+        except KeyError:
+            pass
         if self.n > self._idf_n * 1.025:
             self._idf.clear()
             self._idf_n = self.n
-        v = self._idf.get(key)
-        if v is None:
-            v = self._idf[key] = math.log((1 + self.n) / (1 + self._df.get(key, 0))) + 1.0
+        v = self._idf[key] = math.log((1 + self.n) / (1 + self._df.get(key, 0))) + 1.0
         return v
 
     def add(self, p: Profile) -> None:
@@ -205,9 +207,17 @@ class StoryStore:
         story_norm(s, self.df)  # stored with the story, so that reading it back needs no frequencies
         self.conn.execute("UPDATE stories SET label = ?, first = ?, last = ?, size = ?, state = ? WHERE id = ?",
                           (self._label(s), s.first, s.last, s.size, json.dumps(s.state()), s.id))
-        self.conn.execute("DELETE FROM story_keys WHERE story_id = ?", (s.id,))
+        keys, last = story_keys(s, self.df, self.params), s.last or ""
+        rows = self.conn.execute("SELECT key, last FROM story_keys WHERE story_id = ?", (s.id,)).fetchall()
+        # Most of a story's keys stay when an article joins: only the changed ones are written,
+        # unless the story's last day moved (it is part of every key row).
+        old = {r[0] for r in rows} if all(r[1] == last for r in rows) else set()
+        if not old and rows:
+            self.conn.execute("DELETE FROM story_keys WHERE story_id = ?", (s.id,))
+        self.conn.executemany("DELETE FROM story_keys WHERE key = ? AND last = ? AND story_id = ?",
+                              [(k, last, s.id) for k in sorted(old - keys)])
         self.conn.executemany("INSERT INTO story_keys(key, last, story_id) VALUES (?, ?, ?)",
-                              [(k, s.last or "", s.id) for k in sorted(story_keys(s, self.df, self.params))])
+                              [(k, last, s.id) for k in sorted(keys - old)])
 
     def _label(self, s: Story) -> str | None:
         """The story's most named entities; a story naming none takes its first article's title."""

@@ -166,8 +166,8 @@ def norm_is_stale(s: Story, df: Frequencies) -> bool:
 
 def story_norm(s: Story, df: Frequencies) -> float:
     if norm_is_stale(s, df):
-        size = max(s.size, 1)
-        s.norm = (math.sqrt(sum(((c / size) * df.idf(t)) ** 2 for t, c in s.terms.items())), df.n)
+        idf = df.idf
+        s.norm = (math.sqrt(sum((c * idf(t)) ** 2 for t, c in s.terms.items())) / max(s.size, 1), df.n)
     return s.norm[0]
 
 
