@@ -553,13 +553,17 @@ class Hit(_Record):
     outlet: str | None = None
     cluster_id: str | None = None
     copies: int = 1
+    story: StoryRef | None = None  # set when search returns one hit per story thread
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "id": self.id, "published": self.published, "title": self.title, "snippet": self.snippet,
             "score": round(self.score, 4), "outlet": self.outlet, "cluster_id": self.cluster_id,
             "copies": self.copies,
         }
+        if self.story is not None:
+            out["story"] = asdict(self.story)
+        return out
 
 
 @dataclass(slots=True)

@@ -36,6 +36,7 @@ class Outcome:
     article: Article | None = None
     rejected: Rejected | None = None
     signature: tuple[bytes, int] | None = None  # MinHash made by a worker (Ray), with its shingle count
+    story_profile: str | None = None  # the story profile (JSON) made by a worker (Ray)
 
 
 def clean_one(raw: RawRecord, settings: Settings) -> Outcome:

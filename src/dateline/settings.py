@@ -85,7 +85,7 @@ class Settings:
     # their similarity reaches the threshold (chosen on ECB+, see stories/assign.py).
     stories: bool = True
     story_window_days: int = 3
-    story_threshold: float = 0.22
+    story_threshold: float = 0.18
     # Reading. A query matching much of a large archive is ranked among only this many of its most
     # recently stored matches (ranking every match of a common word takes seconds); the command
     # line and the web share it, so the two give the same hits.

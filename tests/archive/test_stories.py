@@ -108,3 +108,65 @@ def test_exports_carry_each_articles_story(tmp_path: Path) -> None:
     assert counts["stories"] == 5
     rows = pq.read_table(tmp_path / "out" / "stories.parquet").to_pylist()
     assert sorted(r["size"] for r in rows) == [1, 1, 3, 3, 3]
+
+
+def test_search_by_story_gives_each_threads_best_match_with_its_label_and_size(tmp_path: Path) -> None:
+    db = str(tmp_path / "a.db")
+    _ingest([_write(tmp_path, REPORTS)], db)
+    with api.open(db) as arc:
+        plain = arc.search("Peru")
+        by_story = arc.search("Peru", by_story=True)
+    assert all(h.story is None for h in plain) and "story" not in plain[0].to_dict()
+    # the near copy (Daily D) was already one hit with its original; the toll update joins them
+    assert len(plain) == 3 and len(by_story) == 2
+    first = {h.published: h for h in by_story}
+    assert first["2024-03-21"].story is not None and first["2024-03-21"].story.size == 1
+    quake = next(h for h in by_story if h.published != "2024-03-21")
+    assert quake.story is not None and quake.story.size == 3 and quake.copies == 3
+    assert quake.to_dict()["story"] == {"id": quake.story.id, "label": quake.story.label, "size": 3}
+
+
+def test_search_by_story_on_the_command_line_and_the_web(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+    from typer.testing import CliRunner
+
+    from dateline.cli import app
+    from dateline.web.app import create_app
+
+    db = str(tmp_path / "a.db")
+    _ingest([_write(tmp_path, REPORTS)], db)
+    out = CliRunner().invoke(app, ["search", "Peru", "--by-story", "--db", db]).output
+    assert out.count("story ") == 2 and "(3 articles)" in out and "+2 matches in its story" in out
+    client = TestClient(create_app(db))
+    hits = client.get("/api/search", params={"q": "Peru", "by_story": 1}).json()["hits"]
+    assert sorted(h["story"]["size"] for h in hits) == [1, 3]
+    page = client.get("/search", params={"q": "Peru", "by_story": "true"}).text
+    assert 'name="by_story" value="true" checked' in page and "3 articles" in page
+
+
+def test_profiles_made_elsewhere_give_the_threads_made_here(tmp_path: Path) -> None:
+    """What Ray workers send (a profile as JSON, its entities as `TYPE:name` keys) is assigned as
+    the archive's own profile would be: the archive swaps in its entity ids."""
+    from dateline.model import RawRecord, Source
+    from dateline.pipeline import process
+    from dateline.stories import profile
+
+    settings = Settings(extract=False, workers=1)
+    records = [RawRecord(Source("news.jsonl", i, "jsonl"), text=x, date=d, outlet=o, title=t)
+               for i, (d, o, t, x) in enumerate(REPORTS)]
+    tables = []
+    for name, ship in (("here.db", False), ("workers.db", True), ("other.db", "other")):
+        outcomes = list(process(records, settings))
+        for o in outcomes:
+            if ship and o.article is not None:
+                o.story_profile = json.dumps(profile(o.article).to_dict())
+            if ship == "other" and o.article is not None and o.raw.outlet == "Daily B":
+                o.story_profile = json.dumps({"terms": {"orchestra": 3, "concert": 2}, "date": "2024-03-05"})
+        arc = Archive(str(tmp_path / name), settings=Settings(db=str(tmp_path / name), extract=False))
+        arc.write(outcomes)
+        tables.append([arc.conn.execute("SELECT article_id, story_id FROM story_articles ORDER BY 1").fetchall(),
+                       arc.conn.execute("SELECT id, label, size, state FROM stories ORDER BY id").fetchall()])
+        arc.close()
+    assert tables[0] == tables[1] and len(tables[0][0]) == len(REPORTS)
+    # and the shipped profile is the one assigned: the toll update, sent as other words, stands alone
+    assert len(tables[2][1]) == len(tables[0][1]) + 1

@@ -28,6 +28,8 @@ QUERIES = {
     "entities": "SELECT id, name, type, country, articles FROM entities ORDER BY id",
     "quotes": "SELECT article_id, n, text, speaker FROM quotes ORDER BY 1, 2",
     "clusters": "SELECT article_id, cluster FROM dedup_members ORDER BY 1",
+    "story_articles": "SELECT article_id, story_id FROM story_articles ORDER BY 1",
+    "stories": "SELECT id, label, first, last, size, state FROM stories ORDER BY id",
 }
 
 
@@ -67,6 +69,12 @@ def test_ray_engine_matches_local(tmp_path: Path) -> None:
     assert len(a.execute(QUERIES["clusters"]).fetchall()) == 2
     sig = b.execute("SELECT COUNT(*) FROM dedup_signatures").fetchone()[0]
     assert sig == a.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    # the story profiles were made on the workers: the archive only assigned them
+    import pyarrow.parquet as pq
+
+    made = [p for f in shards.glob("*.parquet") for p in pq.read_table(f).column("story_profile").to_pylist()]
+    assert sum(p is not None for p in made) == sig
+    assert a.execute("SELECT COUNT(DISTINCT story_id) FROM story_articles").fetchone()[0] >= 2
 
 
 def test_ray_engine_needs_out(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

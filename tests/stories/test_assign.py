@@ -69,6 +69,20 @@ def test_disjoint_years_weaken_undated_matches() -> None:
     assert other == same * idx.params.other_years
 
 
+def test_a_shared_named_day_counts_like_a_shared_entity() -> None:
+    # the same words and places: a report that names the story's day scores above one naming another
+    idx = StoryIndex()
+    idx.assign(Profile(profile_text(*QUAKE_1[:2]).terms, frozenset(QUAKE_1[2]), None,
+                       when=frozenset({"MD:03-04", "WD:mon"})))
+    story = next(iter(idx.stories.values()))
+    from dateline.stories.assign import score
+
+    base = profile_text(*QUAKE_1B[:2], None, frozenset(QUAKE_1B[2]))
+    same = score(Profile(base.terms, base.entities, None, when=frozenset({"MD:03-04"})), story, idx.df, idx.params)
+    other = score(Profile(base.terms, base.entities, None, when=frozenset({"MD:11-20"})), story, idx.df, idx.params)
+    assert same > other > 0
+
+
 def test_a_forced_story_is_joined_whatever_the_words() -> None:
     idx = StoryIndex()
     a = idx.assign(_p(QUAKE_1))

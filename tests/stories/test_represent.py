@@ -1,5 +1,5 @@
 from dateline.model import Article, Entity, Source, Span, Time
-from dateline.stories.represent import entity_keys, profile, profile_text, years_of
+from dateline.stories.represent import days_of, entity_keys, profile, profile_text, years_of
 
 
 def test_words_are_stemmed_stop_words_dropped_and_the_title_counts_twice() -> None:
@@ -29,3 +29,19 @@ def test_an_article_profile_keeps_its_date_and_named_entities_by_type() -> None:
     p = profile(a)
     assert p.date == "2024-03-05" and p.entities == frozenset({"GPE:chala"})
     assert profile_text(None, "x", years=frozenset({"2024"})).to_dict()["years"] == ["2024"]
+
+
+def test_days_come_from_resolved_dates_month_day_words_and_weekdays() -> None:
+    times = [Time("March 3, 2009", "2009-03-03", 0, 13), Time("December 15", None, 20, 31),
+             Time("15 Dec", None, 35, 41), Time("Saturday morning", None, 45, 61, "TIME"),
+             Time("three days", "P3D", 65, 75, "DURATION"), Time("May 41", None, 80, 86)]
+    assert days_of(times) == frozenset({"MD:03-03", "MD:12-15", "WD:sat"})
+
+
+def test_an_article_profile_keeps_the_days_its_text_names() -> None:
+    text = "The ferry sank on Sunday."
+    a = Article("a1", Source("x", 1, "txt"), text, [Span(0, len(text))],
+                times=[Time("Sunday", None, 18, 24)])
+    p = profile(a)
+    assert p.when == frozenset({"WD:sun"})
+    assert profile_text(None, "x").to_dict()["when"] == []

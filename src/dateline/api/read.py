@@ -91,13 +91,15 @@ class NewsArchive:
         outlet: str | None = None, language: str | None = None, sort: str = "rank", literal: bool = False,
         all_copies: bool = False, exhaustive: bool = False, limit: int = 20, offset: int = 0,
         marks: tuple[str, str] = ("[", "]"), exact: bool = False, author: str | None = None,
+        by_story: bool = False,
     ) -> Results:
         """Full-text search (FTS5 syntax unless `literal`), one hit per story cluster unless
         `all_copies`. A broad query is ranked among its `settings.search_window` newest matches
         (`.windowed` is then true) unless `exhaustive`. A word finds its other forms in the
         `language` given or in each of the archive's (`Лаврова` finds Лавров), and a word that names
-        an entity of the archive its other names (`ISIS` finds Daesh), unless `exact`; `author` keeps articles
-        with that byline (case and spacing ignored)."""
+        an entity of the archive its other names (`ISIS` finds Daesh), unless `exact`; `author` keeps
+        articles with that byline (case and spacing ignored); `by_story` gives the best match of each
+        story thread, with its `story` (id, label, size), `copies` then counting the thread's matches."""
         if sort not in SORTS:
             raise QueryError(f"sort must be one of: {', '.join(SORTS)}")
         hits = self._reader.search(
@@ -105,6 +107,7 @@ class NewsArchive:
             literal=literal, one_per_cluster=not all_copies, outlet=outlet, entity=self._entity_id(entity),
             marks=marks, language=language, window=None if exhaustive else self.settings.search_window,
             time_limit=self.settings.search_time_limit_s * (15 if exhaustive else 1), exact=exact, author=author,
+            by_story=by_story,
         )
         return Results(hits, Hit, windowed=hits.windowed)
 

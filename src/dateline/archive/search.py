@@ -23,7 +23,7 @@ import sqlite3
 from dateline.archive.query import Names, QuerySyntaxError, build_match, quote_literal
 from dateline.archive.stemming import archive_languages, stem_match
 from dateline.errors import QueryError
-from dateline.model import Hit
+from dateline.model import Hit, StoryRef
 
 __all__ = ["DEFAULT_WINDOW", "Hit", "Hits", "QueryError", "check_date", "check_dates", "facets", "quote_query",
            "search"]
@@ -115,9 +115,11 @@ def search(
     limit: int = 20, offset: int = 0, sort: str = "rank", literal: bool = False,
     one_per_cluster: bool = True, outlet: str | None = None, time_limit: float = 2.0,
     entity: str | None = None, marks: tuple[str, str] = ("[", "]"), window: int | None = None,
-    language: str | None = None, exact: bool = False, author: str | None = None,
+    language: str | None = None, exact: bool = False, author: str | None = None, by_story: bool = False,
 ) -> Hits:
     """`entity` keeps articles that name that entity id; `marks` bracket the matched words;
+    `by_story` returns the best-ranked match of each story thread (with the story's label and
+    size, `copies` then counting the thread's matches) instead of one per near-copy cluster;
     `exact` searches the words as given, not also the other names of an entity they name.
     `time_limit` is a budget of work (STEPS_PER_SECOND steps a second), not of wall-clock time.
 
@@ -141,9 +143,16 @@ def search(
             params.append(cut[0][0])
     windowed = bool(window and cut)
     clustered = one_per_cluster and _has_clusters(conn)
+    storied = by_story and _has_table(conn, "story_articles")
     order = "score" if sort == "rank" else "a.published IS NULL, a.published DESC, score"
     cluster_col = "c.cluster" if clustered else "a.id"
     join = "LEFT JOIN dedup_members c ON c.article_id = a.id" if clustered else ""
+    if storied:
+        # A story thread holds its near copies, so grouping by thread groups them too; an article
+        # in no thread (stories turned off when it was stored) stays grouped by its cluster.
+        cluster_col = f"'story:' || sa.story_id, {cluster_col}"
+        join += " LEFT JOIN story_articles sa ON sa.article_id = a.id"
+    grouped = clustered or storied
     # Snippets are made in a second step, for the page alone: making one for every match
     # costs more than the whole ranking.
     inner = f"""
@@ -151,7 +160,7 @@ def search(
                bm25({fts}, 2.0, 1.0) AS score, COALESCE({cluster_col}, a.id) AS cluster
         FROM {fts} JOIN articles a ON a.rowid = {fts}.rowid {join}
         WHERE {' AND '.join(where)}"""
-    if clustered:
+    if grouped:
         sql = f"""
             WITH hits AS ({inner}),
             ranked AS (SELECT *, ROW_NUMBER() OVER (PARTITION BY cluster ORDER BY score) AS n,
@@ -162,14 +171,29 @@ def search(
     rows = _run(conn, sql, [*params, max(1, min(limit, 1000)), max(0, offset)], query, time_limit)
     match = params[0] if fts == PLAIN else _snippet_match(str(params[0]))
     snippets = _snippets(conn, match, [r["rid"] for r in rows], marks, query, time_limit)
+    stories: dict[str, dict[str, object]] = {}
+    if storied:
+        from dateline.archive.stories import stories_of
+
+        stories = stories_of(conn, [r["id"] for r in rows])
+    clusters = _clusters_of(conn, [r["id"] for r in rows]) if storied and clustered else {}
     hits = Hits(
         Hit(id=r["id"], published=r["published"], title=r["title"], snippet=snippets.get(r["rid"], ""),
-            score=-float(r["score"]), outlet=r["outlet"], cluster_id=r["cluster"] if clustered else None,
-            copies=int(r["copies"]))
+            score=-float(r["score"]), outlet=r["outlet"],
+            cluster_id=(clusters.get(r["id"]) if storied else r["cluster"]) if clustered else None,
+            copies=int(r["copies"]), story=StoryRef(**stories[r["id"]]) if r["id"] in stories else None)  # type: ignore[arg-type]
         for r in rows
     )
     hits.windowed = windowed
     return hits
+
+
+def _clusters_of(conn: sqlite3.Connection, ids: list[str]) -> dict[str, str]:
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    rows = conn.execute(f"SELECT article_id, cluster FROM dedup_members WHERE article_id IN ({marks})", ids).fetchall()
+    return {r[0]: r[1] for r in rows}
 
 
 def _snippets(conn: sqlite3.Connection, match: object, rowids: list[int], marks: tuple[str, str],

@@ -297,7 +297,8 @@ class Archive:
                 else:
                     self._store_bounded(o, key, run_id, now, counts, new)
             signatures = {o.article.id: o.signature for o in outcomes if o.article and o.signature}
-            self.after_write(new, signatures)
+            profiles = {o.article.id: o.story_profile for o in outcomes if o.article and o.story_profile}
+            self.after_write(new, signatures, profiles)
             self._execute("COMMIT")
         except sqlite3.OperationalError as exc:
             rollback(self.conn)
@@ -319,13 +320,15 @@ class Archive:
                 raw.stored = row is not None and row[0] == raw_digest(raw.raw)
             yield raw
 
-    def after_write(self, new: list[Article], signatures: dict[str, tuple[bytes, int]]) -> None:
-        """Near-duplicate clusters for the new articles of a batch, inside its transaction."""
+    def after_write(self, new: list[Article], signatures: dict[str, tuple[bytes, int]],
+                    profiles: dict[str, str] | None = None) -> None:
+        """Near-duplicate clusters and story threads for the new articles of a batch, inside its
+        transaction; `signatures` and `profiles` are what Ray workers made already."""
         if self.dedup is not None and new:
             self.dedup.add(new, signatures)
         # stories after clusters: a near copy joins the story of its cluster
         if self.stories is not None and new:
-            self.stories.add(new)
+            self.stories.add(new, profiles)
 
     def _store_bounded(self, o: Outcome, key: str, run_id: int | None, now: str, counts: Counts,
                        new: list[Article]) -> None:

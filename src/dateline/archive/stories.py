@@ -72,12 +72,14 @@ class SqlFrequencies:
                 self._df[k] = found.get(k, 0)
 
     def idf(self, key: str) -> float:
+        try:
+            return self._idf[key]
+        except KeyError:
+            pass
         if self.n > self._idf_n * 1.025:
             self._idf.clear()
             self._idf_n = self.n
-        v = self._idf.get(key)
-        if v is None:
-            v = self._idf[key] = math.log((1 + self.n) / (1 + self._df.get(key, 0))) + 1.0
+        v = self._idf[key] = math.log((1 + self.n) / (1 + self._df.get(key, 0))) + 1.0
         return v
 
     def add(self, p: Profile) -> None:
@@ -106,21 +108,35 @@ class StoryStore:
         self._cache: dict[int, Story] = {}
 
     # -- writing --------------------------------------------------------------------------------
-    def add(self, articles: Sequence[Article]) -> None:
+    def add(self, articles: Sequence[Article], profiles: dict[str, str] | None = None) -> None:
+        """Assign the articles; `profiles` holds those made already (JSON, by Ray workers)."""
+        made = profiles or {}
+        self.add_profiles(
+            (a.id, self.with_archive_entities(a.id, Profile.from_dict(json.loads(made[a.id])))
+             if a.id in made else self.profile(a)) for a in articles)
+
+    def add_profiles(self, items: Iterable[tuple[str, Profile]]) -> None:
+        """Assign a batch of articles already profiled (here, or on Ray workers, `entities` then
+        `TYPE:name` keys swapped for the archive's ids by `with_archive_entities`), in order.
+        Articles already in a story are left where they are."""
         self._cache = {}
         self.df = SqlFrequencies(self.conn)
-        for a in articles:
-            if self.conn.execute("SELECT 1 FROM story_articles WHERE article_id = ?", (a.id,)).fetchone():
+        for article_id, p in items:
+            if self.conn.execute("SELECT 1 FROM story_articles WHERE article_id = ?", (article_id,)).fetchone():
                 continue
-            self.assign(a.id, self.profile(a), self._cluster_story(a.id))
+            self.assign(article_id, p, self._cluster_story(article_id))
 
     def profile(self, a: Article) -> Profile:
         """The article as assignment sees it, its entities as the archive's entity ids."""
-        p = profile(a)
+        return self.with_archive_entities(a.id, profile(a))
+
+    def with_archive_entities(self, article_id: str, p: Profile) -> Profile:
+        """The profile with the archive's entity ids of the stored article in place of its
+        `TYPE:name` keys (so linked names count as one); kept as it is when none are stored."""
         rows = self.conn.execute(
             "SELECT ae.entity_id FROM article_entities ae JOIN entities e ON e.id = ae.entity_id "
             f"WHERE ae.article_id = ? AND e.type IN ({','.join('?' * len(STORY_TYPES))})",
-            (a.id, *sorted(STORY_TYPES))).fetchall()
+            (article_id, *sorted(STORY_TYPES))).fetchall()
         return replace(p, entities=frozenset(r[0] for r in rows)) if rows or not p.entities else p
 
     def _cluster_story(self, article_id: str) -> int | None:
@@ -192,9 +208,17 @@ class StoryStore:
         story_norm(s, self.df)  # stored with the story, so that reading it back needs no frequencies
         self.conn.execute("UPDATE stories SET label = ?, first = ?, last = ?, size = ?, state = ? WHERE id = ?",
                           (self._label(s), s.first, s.last, s.size, json.dumps(s.state()), s.id))
-        self.conn.execute("DELETE FROM story_keys WHERE story_id = ?", (s.id,))
+        keys, last = story_keys(s, self.df, self.params), s.last or ""
+        rows = self.conn.execute("SELECT key, last FROM story_keys WHERE story_id = ?", (s.id,)).fetchall()
+        # Most of a story's keys stay when an article joins: only the changed ones are written,
+        # unless the story's last day moved (it is part of every key row).
+        old = {r[0] for r in rows} if all(r[1] == last for r in rows) else set()
+        if not old and rows:
+            self.conn.execute("DELETE FROM story_keys WHERE story_id = ?", (s.id,))
+        self.conn.executemany("DELETE FROM story_keys WHERE key = ? AND last = ? AND story_id = ?",
+                              [(k, last, s.id) for k in sorted(old - keys)])
         self.conn.executemany("INSERT INTO story_keys(key, last, story_id) VALUES (?, ?, ?)",
-                              [(k, s.last or "", s.id) for k in sorted(story_keys(s, self.df, self.params))])
+                              [(k, last, s.id) for k in sorted(keys - old)])
 
     def _label(self, s: Story) -> str | None:
         """The story's most named entities; a story naming none takes its first article's title."""

@@ -40,6 +40,8 @@ def search(
         "--exact", help="Only the words as typed: not their other forms (Gesetze without Gesetz), nor the "
                         "other names of an entity they name.")] = False,
     show_all: Annotated[bool, typer.Option("--all", help="Every copy, not one per story cluster.")] = False,
+    by_story: Annotated[bool, typer.Option(
+        "--by-story", help="One result per story thread (its best match), with the story's label and size.")] = False,
     ids: Annotated[bool, typer.Option("--ids", help="Print only the article ids.")] = False,
     author: Annotated[str | None, typer.Option("--author", help="Only articles with this byline.")] = None,
     exhaustive: Annotated[bool, typer.Option(
@@ -50,7 +52,8 @@ def search(
     with open_archive(ctx, db) as arc:
         hits = arc.search(query, date_from=date_from, date_to=date_to, entity=entity, outlet=outlet,
                           language=language, sort=sort, literal=literal, all_copies=show_all,
-                          exhaustive=exhaustive, limit=limit, offset=offset, exact=exact, author=author)
+                          exhaustive=exhaustive, limit=limit, offset=offset, exact=exact, author=author,
+                          by_story=by_story)
         window = arc.settings.search_window
     if hits.windowed and not (as_json or ids):
         err.print(f"note: more than {window:,} matches; the most recently stored {window:,} were "

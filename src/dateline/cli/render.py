@@ -102,9 +102,13 @@ def print_hits(console: Console, hits: list[Hit]) -> None:
         console.print("no matches")
         return
     for h in hits:
-        copies = f"  [dim]+{h.copies - 1} copies[/dim]" if h.copies > 1 else ""
+        more = "matches in its story" if h.story else "copies"
+        copies = f"  [dim]+{h.copies - 1} {more}[/dim]" if h.copies > 1 else ""
         title = escape(h.title or "(untitled)")
         console.print(f"[bold]{title}[/bold]  [dim]{h.published or '-'}  {h.id}[/dim]{copies}")
+        if h.story:
+            label = escape(h.story.label or "(no label)")
+            console.print(f"  [cyan]story {h.story.id}[/cyan]: {label} [dim]({h.story.size} articles)[/dim]")
         console.print("  " + escape(h.snippet.replace("\n", " ")))
 
 

@@ -19,7 +19,7 @@ from dateline.read import expand, read_file
 from dateline.settings import Settings
 
 COLUMNS = ("path", "record", "format", "offset", "raw", "outlet", "url", "article", "reason", "detail",
-           "signature", "shingles")
+           "signature", "shingles", "story_profile")
 
 
 class RayMissing(Exception):
@@ -40,6 +40,7 @@ def outcome_row(o: Outcome) -> dict[str, Any]:
         "path": src.path, "record": src.record, "format": src.format, "offset": src.offset,
         "raw": o.raw.raw, "outlet": o.raw.outlet, "url": o.raw.url,
         "article": None, "reason": None, "detail": None, "signature": None, "shingles": None,
+        "story_profile": o.story_profile,
     }
     if o.signature is not None:
         row["signature"], row["shingles"] = o.signature
@@ -57,7 +58,8 @@ def row_outcome(row: dict[str, Any]) -> Outcome:
     raw = RawRecord(source=src, text=row["raw"], outlet=row["outlet"], url=row["url"])
     if row["article"]:
         sig = (row["signature"], int(row["shingles"])) if row.get("signature") is not None else None
-        return Outcome(raw, article=Article.from_dict(json.loads(row["article"])), signature=sig)
+        return Outcome(raw, article=Article.from_dict(json.loads(row["article"])), signature=sig,
+                       story_profile=row.get("story_profile"))
     return Outcome(raw, rejected=Rejected(row["reason"] or "unknown", row["detail"] or ""))
 
 
@@ -99,6 +101,7 @@ class Processor:
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
         from dateline.dedup.near import signatures_of
+        from dateline.stories import profile
 
         records = [_raw_from_dict(s) for s in batch["record"]]
         outcomes = list(process(records, self.settings))
@@ -108,6 +111,11 @@ class Processor:
             sigs, counts = signatures_of([o.article.text for o in done], p.shingle_words, p.permutations)
             for o, sig, n in zip(done, sigs, counts, strict=True):
                 o.signature = (sig.astype("<u4").tobytes(), int(n))
+            # Story profiles too (stemmed words, entity keys, days): the archive only swaps in its
+            # entity ids and assigns, one article after another, in the input order.
+            if self.settings.stories:
+                for o in done:
+                    o.story_profile = json.dumps(profile(o.article).to_dict(), ensure_ascii=False)
         rows = [outcome_row(o) for o in outcomes]
         return {c: [r[c] for r in rows] for c in COLUMNS}
 

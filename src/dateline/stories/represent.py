@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from dateline.model import Article, Time
@@ -35,15 +35,17 @@ class Profile:
     entities: frozenset[str] = field(default_factory=frozenset)
     date: str | None = None  # YYYY-MM-DD
     years: frozenset[str] = field(default_factory=frozenset)  # years the text dates things in
+    when: frozenset[str] = field(default_factory=frozenset)  # days the text names (`MD:12-15`, `WD:sat`)
 
     def to_dict(self) -> dict[str, object]:
         return {"terms": dict(self.terms), "entities": sorted(self.entities), "date": self.date,
-                "years": sorted(self.years)}
+                "years": sorted(self.years), "when": sorted(self.when)}
 
     @classmethod
     def from_dict(cls, d: dict[str, object]) -> Profile:
         return cls(Counter(d.get("terms") or {}), frozenset(d.get("entities") or ()),  # type: ignore[arg-type]
-                   d.get("date"), frozenset(d.get("years") or ()))  # type: ignore[arg-type]
+                   d.get("date"), frozenset(d.get("years") or ()),  # type: ignore[arg-type]
+                   frozenset(d.get("when") or ()))  # type: ignore[arg-type]
 
 
 @cache
@@ -91,6 +93,39 @@ def years_of(times: list[Time]) -> frozenset[str]:
                      if t.type == "DATE" and t.value and len(t.value) >= 4 and t.value[:4].isdigit())
 
 
+_MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+_MONTH_DAY = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})\b"
+                        r"|\b(\d{1,2})\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
+_WEEKDAY = re.compile(r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+
+
+def days_of(times: list[Time]) -> frozenset[str]:
+    """The days an article's time expressions name, as keys: `MD:12-15` for a day of a month
+    (`December 15`, `15 Dec 2013`, `2013-12-15`), `WD:sat` for a weekday (`on Saturday`).
+
+    A report says when its event happened, and the other reports of that event name the same
+    day; the same kind of event at another time names another. The year alone (`years_of`) is
+    too coarse for events of one season, and many reports give the day without the year, which
+    the times layer then cannot resolve: the month and day are read from the words.
+    """
+    out: set[str] = set()
+    for t in times:
+        if t.type not in ("DATE", "TIME"):
+            continue
+        if t.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value[:10]):
+            out.add(f"MD:{t.value[5:10]}")
+            continue
+        m = _MONTH_DAY.search(t.text)
+        if m:
+            month, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+            if 1 <= int(day) <= 31:
+                out.add(f"MD:{_MONTHS[month.casefold()[:3]]:02d}-{int(day):02d}")
+        for w in _WEEKDAY.findall(t.text):
+            out.add(f"WD:{w.casefold()[:3]}")
+    return frozenset(out)
+
+
 def entity_keys(article: Article) -> frozenset[str]:
     """The article's entities as `TYPE:name` keys (the archive swaps in its own entity ids)."""
     return frozenset(f"{e.type}:{e.name.casefold()}" for e in article.entities if e.type in STORY_TYPES)
@@ -98,5 +133,5 @@ def entity_keys(article: Article) -> frozenset[str]:
 
 def profile(article: Article, max_words: int = 400) -> Profile:
     lang = article.language or "en"
-    return profile_text(article.title, article.text, article.published, entity_keys(article), lang, max_words,
-                        years_of(article.times))
+    return replace(profile_text(article.title, article.text, article.published, entity_keys(article), lang,
+                                max_words, years_of(article.times)), when=days_of(article.times))

@@ -33,8 +33,9 @@ def search_form(
     sort: Annotated[str, Query(pattern="^(rank|date)$")] = "rank",
     literal: bool = False,
     all_copies: Annotated[bool, Query(alias="all", description="every copy, not one per cluster")] = False,
+    by_story: Annotated[bool, Query(description="one result per story thread, with its label and size")] = False,
 ) -> SearchForm:
-    return SearchForm(q.strip(), date_from, date_to, entity, outlet, sort, literal, all_copies)
+    return SearchForm(q.strip(), date_from, date_to, entity, outlet, sort, literal, all_copies, by_story)
 
 
 @router.get("")
@@ -70,7 +71,8 @@ def clusters(db: Db, min_size: Annotated[int, Query(ge=1)] = 2, size: Size = 50)
 @router.get("/search")
 def search(db: Db, form: Annotated[SearchForm, Depends(search_form)], page: Page = 1,
            size: Size = 20) -> dict[str, Any]:
-    """Hits with `[`/`]` around the matched words in `snippet`, one per story cluster, and facets.
+    """Hits with `[`/`]` around the matched words in `snippet`, one per story cluster (one per story
+    thread, with its `story`, when `by_story`), and facets.
 
     A query matching more than `window` articles is ranked and counted among its `window` newest
     matches (`facets.complete` is then false); narrow it with words, dates or filters.

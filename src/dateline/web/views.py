@@ -37,16 +37,18 @@ class SearchForm:
     sort: str = "rank"
     literal: bool = False
     all_copies: bool = False
+    by_story: bool = False
 
 
 def search_view(archive: NewsArchive, form: SearchForm, paging: Paging, marks: tuple[str, str]) -> dict[str, Any]:
-    """Hits of one page (one per story cluster unless all copies are asked for) and facets."""
+    """Hits of one page (one per story cluster unless all copies are asked for, one per story
+    thread when `by_story`) and facets."""
     entity = archive.resolve_entity(form.entity).to_dict() if form.entity else None
     # The entity resolved once: search and facets get its id, which is looked up directly.
     scope = {"date_from": form.date_from or None, "date_to": form.date_to or None, "literal": form.literal,
              "outlet": form.outlet or None, "entity": entity["id"] if entity else None}
     hits = archive.search(form.q, limit=paging.size + 1, offset=paging.offset, sort=form.sort,
-                          all_copies=form.all_copies, marks=marks, **scope)
+                          all_copies=form.all_copies, by_story=form.by_story, marks=marks, **scope)
     counts = archive.facets(form.q, **scope)
     return {
         "query": form.q, "page": paging.page, "size": paging.size, "window": archive.settings.search_window,
