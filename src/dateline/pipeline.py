@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from dateline.budget import TimedOut as _TimedOut
 from dateline.budget import time_limit, too_slow
-from dateline.clean import clean_record
 from dateline.model import Article, RawRecord, Rejected
 from dateline.settings import Settings
 
@@ -39,6 +38,10 @@ class Outcome:
 
 
 def clean_one(raw: RawRecord, settings: Settings) -> Outcome:
+    # imported here: the command line imports this module for `ModelError`, and a read command
+    # must not pay for the cleaning stage's libraries (ftfy, trafilatura)
+    from dateline.clean import clean_record
+
     if raw.stored:
         return Outcome(raw)
     try:
