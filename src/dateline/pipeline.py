@@ -37,11 +37,15 @@ class Outcome:
     signature: tuple[bytes, int] | None = None  # MinHash made by a worker (Ray), with its shingle count
 
 
-def clean_one(raw: RawRecord, settings: Settings) -> Outcome:
-    # imported here: the command line imports this module for `ModelError`, and a read command
-    # must not pay for the cleaning stage's libraries (ftfy, trafilatura)
-    from dateline.clean import clean_record
+def clean_record(raw: RawRecord, settings: Settings) -> Article:
+    """The clean stage. Imported on first use: the command line imports this module for
+    `ModelError`, and a read command must not pay for the cleaning libraries (ftfy, trafilatura)."""
+    from dateline.clean import clean_record as clean
 
+    return clean(raw, settings)
+
+
+def clean_one(raw: RawRecord, settings: Settings) -> Outcome:
     if raw.stored:
         return Outcome(raw)
     try:
