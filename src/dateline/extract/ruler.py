@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import product
 from typing import Any
 
 import numpy as np
@@ -125,6 +126,72 @@ class Lookup:
         return Lookup(rules[0].alternatives[0][0][0].column, keys, tuple(sets))
 
 
+@dataclass(frozen=True, slots=True)
+class Keyed:
+    """A run of consecutive single-token rules that each test the same columns, every test an
+    equality or an `IN` (the exceptions: a tag and a word), applied as one table from a token's
+    values in those columns to what the run leaves on it. Exact: the table holds, for every
+    combination of values a rule of the run matches, the values of the last rule of the run that
+    sets each output column, which is what applying the rules in order leaves."""
+
+    columns: tuple[int, ...]  # the first is the most selective: tokens are picked by it
+    leads: frozenset[int]
+    table: dict[tuple[int, ...], tuple[tuple[int, int], ...]]
+
+    def apply(self, cols: np.ndarray, present: list[frozenset[int]], out: np.ndarray) -> None:
+        held = self.leads & present[self.columns[0]]
+        if not held:
+            return
+        lead = cols[:, self.columns[0]]
+        hit = np.zeros(len(lead), dtype=bool)
+        for value in held:
+            hit |= lead == value
+        at = np.flatnonzero(hit)
+        for i, key in zip(at.tolist(), cols[np.ix_(at, self.columns)].tolist(), strict=True):
+            for column, value in self.table.get(tuple(key), ()):
+                out[i, column] = value
+
+    @staticmethod
+    def merge(rules: Sequence[Rule]) -> Keyed:
+        tests = [{t.column: t.wanted for t in r.alternatives[0][0]} for r in rules]
+        distinct = {c: len(set().union(*(t[c] for t in tests))) for c in tests[0]}
+        columns = tuple(sorted(distinct, key=lambda c: -distinct[c]))
+        table: dict[tuple[int, ...], dict[int, int]] = {}
+        for rule, by_column in zip(rules, tests, strict=True):  # in the ruler's order: later wins
+            for key in product(*(sorted(by_column[c]) for c in columns)):
+                table.setdefault(key, {}).update(rule.sets)
+        return Keyed(columns, frozenset(k[0] for k in table), {k: tuple(v.items()) for k, v in table.items()})
+
+
+def _keyed(rule: Rule) -> tuple[int, ...] | None:
+    """The columns a rule tests when it is one single-token pattern of equality and `IN` tests
+    on distinct columns (the shape `Keyed` merges)."""
+    if len(rule.alternatives) != 1 or len(rule.alternatives[0]) != 1 or rule.index not in (0, -1):
+        return None
+    tests = rule.alternatives[0][0]
+    columns = tuple(sorted(t.column for t in tests))
+    if any(t.negate for t in tests) or len(set(columns)) != len(columns):
+        return None
+    return columns
+
+
+def _merge_keyed(steps: Sequence[Rule | Lookup]) -> tuple[Rule | Lookup | Keyed, ...]:
+    out: list[Rule | Lookup | Keyed] = []
+    run: list[Rule] = []
+    for step in [*steps, None]:
+        columns = _keyed(step) if isinstance(step, Rule) else None
+        if run and (columns is None or columns != _keyed(run[0])):
+            out.append(Keyed.merge(run) if len(run) > 1 else run[0])
+            run = []
+        if step is None:
+            break
+        if columns is None:
+            out.append(step)
+        else:
+            run.append(step)  # type: ignore[arg-type]
+    return tuple(out)
+
+
 def _simple(rule: Rule) -> int | None:
     """The column a rule tests when it is one single-token equality test (tag-map shape)."""
     if len(rule.alternatives) != 1 or len(rule.alternatives[0]) != 1 or rule.index not in (0, -1):
@@ -157,7 +224,7 @@ class CompiledRuler:
     """The compiled rules, callable as a pipeline component (`Doc -> Doc`)."""
 
     reads: tuple[int, ...]
-    steps: tuple[Rule | Lookup, ...]
+    steps: tuple[Rule | Lookup | Keyed, ...]
 
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0:
@@ -242,4 +309,4 @@ def compile_rules(patterns: Sequence[Mapping[str, Any]], strings: StringStore) -
         needs = tuple(tuple((t.column, t.wanted) for tests in alt for t in tests if not t.negate)
                       for alt in alternatives)
         rules.append(Rule(alternatives, index, sets, needs))
-    return CompiledRuler(tuple(used) or (ORTH,), _merge_runs(rules))
+    return CompiledRuler(tuple(used) or (ORTH,), _merge_keyed(_merge_runs(rules)))
