@@ -1,4 +1,4 @@
-"""Scale: per-stage throughput, the pipeline at 1 and 2 workers against the bare spaCy pass,
+"""Scale: per-stage throughput, the pipeline at 1 and 2 workers on real records,
 cost growth with corpus size, the Ray engine, and search latency on a large archive.
 
     python bench/scale.py                      # everything, at sizes that fit a 2-core machine
@@ -106,42 +106,85 @@ def stages(folder: Path, n: int, n_extract: int) -> None:
 
 
 # -- workers --------------------------------------------------------------------------------
-def _bare_pass(texts: list[str], processes: int) -> float:
-    from dateline.extract.nlp import get_nlp
+def real_corpus(folder: Path, n: int) -> Path:
+    """`n` real news records as JSON Lines, half Reuters-21578 bodies and half PolNeAR stories
+    (the generated corpus where the shared data is absent), made once per folder."""
+    path = folder / f"real-{n}.jsonl"
+    if path.exists():
+        return path
+    from extract import REUTERS, reuters_bodies
+
+    from dateline.eval.load import polnear
+
+    records = [{"text": t, "date": "1987-03-02"} for t in reuters_bodies(REUTERS, n - n // 2)] \
+        if REUTERS.is_dir() else []
+    stories = Path("/work/shared/data/polnear/polnear-train-dev.jsonl")
+    if stories.is_file():
+        for story in polnear.iter_stories(stories):
+            if len(records) >= n:
+                break
+            records.append({"text": "\n\n".join(story.paragraphs), "date": story.published})
+    if len(records) < n:
+        return write_corpus(n, folder)
+    with path.open("w", encoding="utf-8") as fh:
+        fh.writelines(json.dumps(r) + "\n" for r in records)
+    return path
+
+
+def workers_worker(path: str, db: str, w: str) -> dict[str, float]:
+    """One ingest at `w` workers in this fresh process: wall seconds, CPU seconds of the parent
+    and of its workers, the stages, and how long workers waited for a chunk."""
+    import dateline.engines.local as local
+    from dateline import api
     from dateline.settings import Settings
 
-    nlp = get_nlp(Settings().model)
+    pools: list = []  # type: ignore[type-arg]
+
+    class Counted(local.Pool):  # type: ignore[misc, valid-type]
+        def __init__(self, *args, **kw) -> None:  # type: ignore[no-untyped-def]
+            super().__init__(*args, **kw)
+            pools.append(self)
+
+    local.Pool = Counted  # type: ignore[misc]
+    cpu = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=64, n_process=processes):
-        pass
-    return time.perf_counter() - t
+    res = api.ingest([path], Settings(db=db, workers=int(w)))
+    wall = time.perf_counter() - t
+    self_, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"wall": wall, "stored": res.counts.stored,
+            "parent_cpu": self_.ru_utime + self_.ru_stime - cpu[0].ru_utime - cpu[0].ru_stime,
+            "workers_cpu": kids.ru_utime + kids.ru_stime - cpu[1].ru_utime - cpu[1].ru_stime,
+            "starved": sum(p.starved for p in pools), **{f"stage_{k}": v for k, v in (res.stages or {}).items()}}
 
 
 def workers(folder: Path, n: int) -> None:
-    from dateline import api
-    from dateline.api import parse_articles
-    from dateline.settings import Settings
-
-    path = write_corpus(n, folder)
-    texts = [a.text for a in parse_articles([str(path)], Settings(extract=False))]
-    words = sum(len(t.split()) for t in texts)
-    table = Table(title=f"whole pipeline (read, clean, extract, dedup, store) vs bare spaCy, {n:,} records")
-    for col in ("workers", "pipeline s", "articles/s", "words/s", "bare spaCy s", "ratio pipeline/bare",
-                "speed-up vs 1 worker"):
+    """The whole pipeline on the same real records at 1 and 2 workers, each in a fresh process
+    (each loads the model once: the load is shown apart, and the speed-up is taken without it)."""
+    path = real_corpus(folder, n)
+    load = os.getloadavg()[0]
+    table = Table(title=f"whole pipeline (read, clean, extract, dedup, store), {n:,} records of {path.name}, "
+                        f"load average {load:.1f} at the start")
+    for col in ("workers", "wall s", "model load s", "wall without load s", "articles/s", "parent CPU s",
+                "workers CPU s", "CPU s per article", "workers waiting s", "store s", "speed-up vs 1"):
         table.add_column(col, justify="right")
     one = 0.0
     for w in (1, 2):
         db = folder / f"workers-{w}.db"
         for suffix in ("", "-wal", "-shm"):
             Path(str(db) + suffix).unlink(missing_ok=True)
-        t = time.perf_counter()
-        api.ingest([str(path)], Settings(db=str(db), workers=w))
-        pipe = time.perf_counter() - t
-        bare = _bare_pass(texts, w)
-        one = one or pipe
-        table.add_row(str(w), f"{pipe:.1f}", f"{n / pipe:,.1f}", f"{words / pipe:,.0f}", f"{bare:.1f}",
-                      f"{pipe / bare:.2f}", f"{one / pipe:.2f}x")
+        out = subprocess.run([sys.executable, __file__, "--workers-worker", str(path), str(db), str(w)],
+                             capture_output=True, text=True, check=True)
+        r = json.loads(out.stdout.strip().splitlines()[-1])
+        model = r.get("stage_model", 0.0)
+        run = r["wall"] - model
+        one = one or run
+        cpu = r["parent_cpu"] + r["workers_cpu"]
+        table.add_row(str(w), f"{r['wall']:.1f}", f"{model:.1f}", f"{run:.1f}", f"{r['stored'] / run:.2f}",
+                      f"{r['parent_cpu']:.1f}", f"{r['workers_cpu']:.1f}", f"{cpu / max(r['stored'], 1):.3f}",
+                      f"{r['starved']:.1f}", f"{r.get('stage_store', 0.0):.1f}", f"{one / run:.2f}x")
     console.print(table)
+    console.print(f"load average at the end {os.getloadavg()[0]:.1f} (2 cores shared: a second worker gains "
+                  "only the CPU that other work leaves free)")
 
 
 # -- re-ingest ------------------------------------------------------------------------------
@@ -458,7 +501,11 @@ def main() -> None:
     ap.add_argument("--keep", help="a folder to keep corpora and archives in between runs")
     ap.add_argument("--growth-worker", nargs=2, help=argparse.SUPPRESS)
     ap.add_argument("--templates-worker", nargs=2, help=argparse.SUPPRESS)
+    ap.add_argument("--workers-worker", nargs=3, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.workers_worker:
+        print(json.dumps(workers_worker(*args.workers_worker)))
+        return
     if args.growth_worker:
         print(json.dumps(growth_worker(*args.growth_worker)))
         return

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from dateline.budget import TimedOut as _TimedOut
 from dateline.budget import time_limit, too_slow
-from dateline.clean import clean_record
 from dateline.model import Article, RawRecord, Rejected
 from dateline.settings import Settings
 
@@ -37,6 +36,14 @@ class Outcome:
     rejected: Rejected | None = None
     signature: tuple[bytes, int] | None = None  # MinHash made by a worker (Ray), with its shingle count
     story_profile: str | None = None  # the story profile (JSON) made by a worker (Ray)
+
+
+def clean_record(raw: RawRecord, settings: Settings) -> Article:
+    """The clean stage. Imported on first use: the command line imports this module for
+    `ModelError`, and a read command must not pay for the cleaning libraries (ftfy, trafilatura)."""
+    from dateline.clean import clean_record as clean
+
+    return clean(raw, settings)
 
 
 def clean_one(raw: RawRecord, settings: Settings) -> Outcome:

@@ -36,3 +36,32 @@ def test_pool_gives_the_same_outcomes_in_the_same_order(tmp_path: Path) -> None:
 def test_rejected_survives_pickling() -> None:
     r = pickle.loads(pickle.dumps(Rejected("too_short", "12 characters")))
     assert (r.reason, r.detail) == ("too_short", "12 characters")
+
+
+def test_the_model_load_is_its_own_stage_and_skipped_when_nothing_needs_it(tmp_path: Path, monkeypatch) -> None:
+    import time
+
+    import dateline.engines.local as local
+    import dateline.pipeline as pipeline
+
+    loads: list[str] = []
+
+    def slow_load(settings: Settings):  # stands for spaCy's load: seconds once, then cached
+        if not loads:
+            time.sleep(0.05)
+        loads.append(settings.model)
+        return lambda articles, settings: iter(articles)
+
+    monkeypatch.setattr(local, "load_extractor", slow_load)
+    monkeypatch.setattr(pipeline, "load_extractor", slow_load)
+    records = list(read_inputs([str(_corpus(tmp_path, 10))]))
+    times = StageTimes()
+    done = list(process_parallel(records, Settings(extract=True, batch_size=4), workers=1, times=times))
+    assert len(done) == 10 and loads
+    assert times.seconds["model"] >= 0.05 > times.seconds["process"]
+
+    for r in records:
+        r.stored = True
+    times = StageTimes()
+    list(process_parallel(records, Settings(extract=True, batch_size=4), workers=1, times=times))
+    assert "model" not in times.seconds

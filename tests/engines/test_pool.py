@@ -98,3 +98,23 @@ def test_workers_end_when_the_ingest_is_killed(tmp_path: Path) -> None:
     finally:
         if proc.poll() is None:
             proc.kill()
+
+
+def test_the_pool_counts_the_time_its_workers_wait_for_input() -> None:
+    from dateline.engines.pool import Pool
+
+    text = "The port authority said on Monday that the new quay would open in the spring, officials added."
+    chunks = [[RawRecord(Source("slow.jsonl", i * 2 + j, "jsonl"), text=text) for j in range(2)] for i in range(3)]
+
+    def slowly():  # a parent that keeps its pool waiting between chunks
+        for chunk in chunks:
+            time.sleep(0.2)
+            yield chunk
+
+    pool = Pool(Settings(extract=False), workers=1)
+    try:
+        done = [o for outcomes in pool.map(slowly(), depth=2) for o in outcomes]
+    finally:
+        pool.close()
+    assert len(done) == 6 and all(o.article is not None for o in done)
+    assert pool.starved >= 0.3  # at least the two waits between chunks

@@ -49,3 +49,17 @@ def test_text_without_long_runs_is_tokenized_as_the_wrapped_tokenizer_does() -> 
     plain = _plain_tokenizer()
     text = 'The minister said: "We will not pay," citing https://example.org/a/b?c=1 and U.S. data.'
     assert [t.text for t in BoundedTokenizer(plain)(text)] == [t.text for t in plain(text)]
+
+
+def test_the_attribute_ruler_is_replaced_only_when_all_its_rules_compile() -> None:
+    import spacy
+
+    from dateline.extract.nlp import COMPILED, RULER, compile_ruler
+
+    plain = spacy.blank("en")
+    plain.add_pipe(RULER).add_patterns([{"patterns": [[{"TAG": "NN"}]], "attrs": {"POS": "NOUN"}}])
+    assert compile_ruler(plain).pipe_names == [COMPILED]
+
+    odd = spacy.blank("en")
+    odd.add_pipe(RULER).add_patterns([{"patterns": [[{"TAG": "NN", "OP": "+"}]], "attrs": {"POS": "NOUN"}}])
+    assert compile_ruler(odd).pipe_names == [RULER]  # an operator: the model keeps its own ruler

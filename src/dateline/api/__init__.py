@@ -2,9 +2,38 @@
 
 Write side (`ingest.py`): `parse`, `ingest`, `load`. Read side (`read.py`): `open` returns the
 archive object whose methods are the only door to an archive's contents.
+
+The names are loaded on first use: a read command never imports the write side (the cleaning
+and extraction stages, their libraries and the process pool), which would cost it more CPU
+than its query.
 """
 
-from dateline.api.ingest import IngestResult, ProgressFn, ingest, load, parse, parse_articles
-from dateline.api.read import NewsArchive, open
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 __all__ = ["IngestResult", "NewsArchive", "ProgressFn", "ingest", "load", "open", "parse", "parse_articles"]
+
+_WHERE = {
+    "IngestResult": "dateline.api.ingest", "ProgressFn": "dateline.api.ingest", "ingest": "dateline.api.ingest",
+    "load": "dateline.api.ingest", "parse": "dateline.api.ingest", "parse_articles": "dateline.api.ingest",
+    "NewsArchive": "dateline.api.read", "open": "dateline.api.read",
+}
+
+if TYPE_CHECKING:
+    from dateline.api.ingest import IngestResult, ProgressFn, ingest, load, parse, parse_articles
+    from dateline.api.read import NewsArchive, open  # noqa: A004
+
+
+def __getattr__(name: str) -> Any:
+    if name in _WHERE:
+        import importlib
+
+        value = getattr(importlib.import_module(_WHERE[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'dateline.api' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])

@@ -18,14 +18,18 @@ from __future__ import annotations
 import sqlite3
 import warnings
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-import numpy as np
-
-from dateline.dedup.lsh import band_keys
-from dateline.dedup.near import Params, batch_edges, signatures_of, stored_edges
 from dateline.dedup.unionfind import UnionFind
 from dateline.model import Article, Cluster
 from dateline.settings import Settings
+
+# numpy and the MinHash code are imported where the index is written: the read commands import
+# this module for the cluster readers, and numpy alone would cost them most of their start-up.
+if TYPE_CHECKING:
+    import numpy as np
+
+    from dateline.dedup.near import Params
 
 _READ_BATCH = 2000
 CACHE_KIB = 128 * 1024  # page cache the index asks of its connection (a ceiling, not allocated)
@@ -118,6 +122,10 @@ class DedupIndex(ClusterReader):
         todo: dict[str, str] = {}
         for a in articles:
             todo.setdefault(a.id, a.text)
+        import numpy as np
+
+        from dateline.dedup.near import Params
+
         known = self._indexed(list(todo))
         ids = [i for i in todo if i not in known]
         if ids:
@@ -135,6 +143,8 @@ class DedupIndex(ClusterReader):
     def rebuild(self, threshold: float | None = None) -> None:
         """Recompute signatures, buckets and clusters for the whole archive with the current
         settings (and `threshold`, when given)."""
+        from dateline.dedup.near import Params
+
         for table in ("dedup_members", "dedup_buckets", "dedup_signatures", "dedup_meta"):
             self.conn.execute(f"DELETE FROM {table}")
         self.params = Params.of(self.settings, threshold)
@@ -145,6 +155,11 @@ class DedupIndex(ClusterReader):
 
     def _index(self, ids: list[str], texts: list[str],
                precomputed: tuple[np.ndarray, np.ndarray] | None = None) -> None:
+        import numpy as np
+
+        from dateline.dedup.lsh import band_keys
+        from dateline.dedup.near import signatures_of
+
         p = self.params
         if precomputed is None:
             sigs, counts = signatures_of(texts, p.shingle_words, p.permutations)
@@ -158,6 +173,10 @@ class DedupIndex(ClusterReader):
         self._merge(edges)
 
     def _stored_edges(self, ids, sigs, counts, keys, live) -> list[tuple[str, str]]:
+        import numpy as np
+
+        from dateline.dedup.near import stored_edges
+
         c = self.conn
         c.execute("CREATE TEMP TABLE IF NOT EXISTS dedup_probe (key INTEGER NOT NULL, i INTEGER)")
         c.execute("DELETE FROM temp.dedup_probe")
@@ -180,9 +199,13 @@ class DedupIndex(ClusterReader):
         return stored_edges(ids, sigs, counts, rows, self.params.threshold)
 
     def _batch_edges(self, ids, sigs, counts, keys, live) -> list[tuple[str, str]]:
+        from dateline.dedup.near import batch_edges
+
         return batch_edges(ids, sigs, counts, keys, live, self.params.threshold, self.settings.dedup_bucket_cap)
 
     def _store(self, ids, sigs, counts, keys, live) -> None:
+        import numpy as np
+
         c = self.conn
         start = c.execute("SELECT COALESCE(MAX(n), 0) + 1 FROM dedup_signatures").fetchone()[0]
         little = sigs.astype("<u4", copy=False)
@@ -224,6 +247,8 @@ class DedupIndex(ClusterReader):
     # -- parameters -------------------------------------------------------------------------
 
     def _load_params(self) -> Params:
+        from dateline.dedup.near import Params
+
         meta = dict(self.conn.execute("SELECT key, value FROM dedup_meta").fetchall())
         wanted = Params.of(self.settings)
         if not meta:

@@ -20,7 +20,6 @@ from dateline.cli.common import FLAGS, DbOpt, app, err, settings_of
 from dateline.cli.helptext import humanize
 from dateline.errors import DatelineError, user_message
 from dateline.pipeline import ModelError
-from dateline.read import InputError
 from dateline.settings import load_settings
 
 try:  # typer 0.2x vendors its own click; older releases use click itself
@@ -29,6 +28,18 @@ except ImportError:  # pragma: no cover
     from click import exceptions as click_exc  # type: ignore[no-redef]
 
 __all__ = ["app", "main"]
+
+
+class _Never(Exception):
+    """Stands for the error class of a module that was never imported: nothing raised it."""
+
+
+def _raised_by(module: str, name: str) -> type[Exception]:
+    """The exception class `name` of `module` if that module is loaded. Evaluated in an except
+    clause, so that catching the readers' errors does not import the readers (and their
+    libraries) into every read command: if the module never loaded, it raised nothing."""
+    loaded = sys.modules.get(module)
+    return getattr(loaded, name) if loaded is not None else _Never
 
 
 @app.callback()
@@ -141,7 +152,7 @@ def _run(argv: list[str] | None) -> int:
         return 130
     except DatelineError as exc:
         return _fail(user_message(exc, FLAGS), exc.exit_code)
-    except InputError as exc:
+    except _raised_by("dateline.read", "InputError") as exc:
         return _fail(user_message(exc), 1)
     except ModelError as exc:
         return _fail(user_message(exc), 2)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from dateline.api import NewsArchive
 from dateline.archive.kinds import KINDS
 from dateline.cli import render
 from dateline.cli.common import (
@@ -28,6 +27,9 @@ from dateline.cli.common import (
 )
 from dateline.errors import NotFound
 from dateline.model import Ambiguous
+
+if TYPE_CHECKING:
+    from dateline.api import NewsArchive
 
 TypeOpt = Annotated[str | None, typer.Option("--type", "-t", help="PERSON, ORG, GPE, LOC, NORP, ...")]
 MinOpt = Annotated[float | None, typer.Option("--min", help="Smallest value.")]

