@@ -208,8 +208,15 @@ class Party:
 
 @dataclass(slots=True)
 class Place:
+    """Where an event happened: the place as written (`Kirkuk`), its country (ISO alpha-3), and
+    where the places stage resolved it to the gazetteer, that entry's id and coordinates (None
+    for a place it left unresolved, or a region no shipped table places)."""
+
     text: str
     country: str | None = None
+    id: str | None = None
+    lat: float | None = None
+    lon: float | None = None
 
 
 @dataclass(slots=True)

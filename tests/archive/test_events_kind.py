@@ -33,7 +33,8 @@ def _sentence(n: int) -> Span:
 def _article(aid: str = "a1", published: str = "2024-05-08") -> Article:
     shelling = Event("ASSAULT", "MCONF", Party("Government troops", None, "NRL", "MIL"),
                      Party("rebel positions", None, None, "REB"), [_sentence(0), _sentence(1)], mode="artillery",
-                     place=Place("Port Alder", "NRL"), date="2024-05-07", date_from="text", flags=["claimed"],
+                     place=Place("Port Alder", "NRL", "geonames:901", 51.25, -3.5), date="2024-05-07",
+                     date_from="text", flags=["claimed"],
                      source=Claim("the army", None), trigger="shelled")
     talks = Event("AGREE", "VCOOP", Party("Officials in Norland", "local-norland", "NRL", "GOV"),
                   Party("Sudmark", None, "SDM", "GOV"), [_sentence(2)], date="2024-03", date_from="text",
@@ -185,6 +186,31 @@ def test_the_migration_fills_events_from_articles_already_stored(tmp_path: Path)
     assert shelling.mentions == a.events[0].mentions and shelling.flags == ["claimed"]
     assert talks.actor.entity is None  # the article's own id, which the archive does not have
 
+
+
+def test_an_archive_from_before_event_coordinates_gains_them(tmp_path: Path) -> None:
+    from dateline.archive import schema
+
+    before = schema.MIGRATIONS.index(kind.PLACE_COLUMNS)
+    c = sqlite3.connect(tmp_path / "old.db", isolation_level=None)
+    c.row_factory = sqlite3.Row
+    migrate(c)
+    # the archive as the migration before this one left it: no place columns
+    c.execute("BEGIN")
+    for col in ("place_id", "place_lat", "place_lon"):
+        c.execute(f"ALTER TABLE events DROP COLUMN {col}")
+    c.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(before),))
+    c.execute("INSERT INTO events(article_id, n, type, quad, place_text, place_country) "
+              "VALUES ('a0', 0, 'PROTEST', 'MCONF', 'Port Alder', 'NRL')")
+    c.execute("INSERT INTO articles(id, published, text, json, added) VALUES ('a0', '2024-05-01', 'x', '{}', 'now')")
+    c.execute("COMMIT")
+    assert migrate(c) == before
+    (old,) = kind.read(c, Filters())
+    assert old.place == Place("Port Alder", "NRL")  # stored before: no entry to place it
+    _store(c, _article("a2"))
+    placed = next(e for e in kind.read(c, Filters()) if e.article_id == "a2" and e.place)
+    assert (placed.place.id, placed.place.lat, placed.place.lon) == ("geonames:901", 51.25, -3.5)
+    assert c.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(schema.SCHEMA_VERSION)
 
 
 def test_a_side_follows_its_entity_when_an_acronym_is_defined_later(conn: sqlite3.Connection) -> None:

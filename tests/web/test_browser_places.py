@@ -2,7 +2,8 @@
 
 The map is drawn by the browser from the vendored atlas and `/api/places`; this checks that it
 draws (country shapes, shaded countries, points with a size) and that a click on a point
-filters the page to that place's articles. Skipped, with the reason, where chromium is absent.
+filters the page to that place's articles, on /places and on the search page. Skipped, with
+the reason, where chromium is absent.
 """
 
 from __future__ import annotations
@@ -84,5 +85,20 @@ def test_the_map_draws_and_a_click_on_a_point_filters(server: str) -> None:
         page.goto("/entities/gpe:kharkiv")  # an entity's page maps the places of its articles
         page.locator("#map[data-drawn]").wait_for()
         assert page.locator("svg.worldmap circle.point").count() == 3
+
+        # the search page maps the places of its matches; a point keeps the search to its place
+        page.goto("/search?q=Paris")
+        page.locator("#map[data-drawn]").wait_for()
+        assert page.locator("li.hit").count() == 2
+        assert page.locator("svg.worldmap circle.point").count() == 4  # both Parises, Texas, Kharkiv
+        named = page.locator("svg.worldmap path.country.named")
+        assert sorted(named.evaluate_all("els => els.map(e => e.dataset.country)")) == ["FRA", "UKR", "USA"]
+        page.screenshot(path=str(ARTIFACTS / "search-map.png"), full_page=True)
+        page.locator('circle.point[data-id="geonames:4717560"]').click()  # Paris, Texas
+        page.wait_for_url("**/search?*place=geonames*")
+        assert page.locator("li.hit a.title").all_inner_texts() == ["Storm in Paris, Texas"]
+        page.locator("#map[data-drawn]").wait_for()
+        assert page.locator("circle.point.chosen").count() == 1
+        page.screenshot(path=str(ARTIFACTS / "search-map-chosen.png"), full_page=True)
         browser.close()
     assert errors == [] and outside == []

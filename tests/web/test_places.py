@@ -53,3 +53,31 @@ def test_entity_and_story_pages_carry_a_map_of_their_articles(client: TestClient
     stories = client.get("/api/stories", params={"min_size": 1}).json()  # assigned as articles are stored
     page = client.get(f"/stories/{stories[0]['id']}").text
     assert f'data-api="/api/places?story={stories[0]["id"]}"' in page
+
+
+def test_events_carry_their_places_entry_in_the_api_and_link_it_on_the_page(client: TestClient) -> None:
+    (event,) = client.get("/api/events").json()
+    assert event["place"] == {"text": "Kharkiv", "country": "UKR", "id": "geonames:706483",
+                              "lat": pytest.approx(49.98, abs=0.01), "lon": pytest.approx(36.25, abs=0.01)}
+    page = client.get("/events").text
+    assert '<a href="/places?place=geonames%3A706483" title="49.9808, 36.2527">Kharkiv</a>' in page
+
+
+def test_search_page_maps_the_places_of_its_matches_below_the_results(client: TestClient) -> None:
+    page = client.get("/search", params={"q": "Paris"}).text
+    assert page.index('class="hits"') < page.index('id="map"')  # below the results
+    assert 'data-api="/api/places?q=Paris"' in page and 'data-link="/search?q=Paris&amp;place="' in page
+    data = client.get("/api/places", params={"q": "Paris"}).json()
+    assert {p["id"] for p in data["places"]} == {"geonames:2988507", "geonames:4717560", "geonames:4736286",
+                                                 "geonames:706483"}
+
+
+def test_search_filtered_to_a_place_keeps_its_articles_and_says_so(client: TestClient) -> None:
+    page = client.get("/search", params={"q": "Paris", "place": "geonames:4717560"}).text
+    assert "Storm in Paris, Texas" in page and "Talks in Paris" not in page
+    assert 'data-place="geonames:4717560"' in page and 'href="/search?q=Paris" title="remove this filter"' in page
+    hits = client.get("/api/search", params={"q": "Paris", "place": "geonames:2988507"}).json()["hits"]
+    assert [h["title"] for h in hits] == ["Talks in Paris"]
+    # the dateline's place counts: Kyiv is named only as the dateline of the shelling story
+    hits = client.get("/api/search", params={"q": "Kharkiv", "place": "geonames:703448"}).json()["hits"]
+    assert [h["title"] for h in hits] == ["Shelling hits Kharkiv"]

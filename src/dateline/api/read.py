@@ -91,7 +91,7 @@ class NewsArchive:
         outlet: str | None = None, language: str | None = None, sort: str = "rank", literal: bool = False,
         all_copies: bool = False, exhaustive: bool = False, limit: int = 20, offset: int = 0,
         marks: tuple[str, str] = ("[", "]"), exact: bool = False, author: str | None = None,
-        by_story: bool = False,
+        by_story: bool = False, place: str | None = None,
     ) -> Results:
         """Full-text search (FTS5 syntax unless `literal`), one hit per story cluster unless
         `all_copies`. A broad query is ranked among its `settings.search_window` newest matches
@@ -99,7 +99,8 @@ class NewsArchive:
         `language` given or in each of the archive's (`Лаврова` finds Лавров), and a word that names
         an entity of the archive its other names (`ISIS` finds Daesh), unless `exact`; `author` keeps
         articles with that byline (case and spacing ignored); `by_story` gives the best match of each
-        story thread, with its `story` (id, label, size), `copies` then counting the thread's matches."""
+        story thread, with its `story` (id, label, size), `copies` then counting the thread's matches;
+        `place` (a gazetteer id, `geonames:706483`) keeps articles naming that place or filed from it."""
         if sort not in SORTS:
             raise QueryError(f"sort must be one of: {', '.join(SORTS)}")
         hits = self._reader.search(
@@ -107,18 +108,18 @@ class NewsArchive:
             literal=literal, one_per_cluster=not all_copies, outlet=outlet, entity=self._entity_id(entity),
             marks=marks, language=language, window=None if exhaustive else self.settings.search_window,
             time_limit=self.settings.search_time_limit_s * (15 if exhaustive else 1), exact=exact, author=author,
-            by_story=by_story,
+            by_story=by_story, place=place,
         )
         return Results(hits, Hit, windowed=hits.windowed)
 
     def facets(self, query: str, *, date_from: str | None = None, date_to: str | None = None,
                entity: str | None = None, outlet: str | None = None, language: str | None = None,
-               literal: bool = False, top: int = 10, exact: bool = False) -> dict[str, Any]:
+               literal: bool = False, top: int = 10, exact: bool = False, place: str | None = None) -> dict[str, Any]:
         """Counts of the matches by entity, outlet and month, among the newest matches (the window)."""
         return self._reader.facets(query, date_from=date_from, date_to=date_to, literal=literal, outlet=outlet,
                                    entity=self._entity_id(entity), language=language, top=top,
                                    scan=self.settings.search_window,
-                                   time_limit=self.settings.search_time_limit_s, exact=exact)
+                                   time_limit=self.settings.search_time_limit_s, exact=exact, place=place)
 
     def article(self, ident: str) -> Article | None:
         """An article by id or unique id prefix, with its facts, cluster and extra sources; a

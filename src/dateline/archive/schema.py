@@ -12,6 +12,7 @@ import sqlite3
 from contextlib import suppress
 
 from dateline.archive.compact import pack_json, pack_raw
+from dateline.archive.kinds.events import PLACE_COLUMNS as EVENT_PLACE_COLUMNS
 from dateline.archive.kinds.events import TABLES as EVENT_TABLES
 from dateline.archive.kinds.places import TABLES as PLACE_TABLES
 from dateline.archive.stemming import STEM_MIGRATION
@@ -205,6 +206,9 @@ MIGRATIONS: list[list[str]] = [
         # places were resolved have none in their JSON, so there is nothing to fill in
         *PLACE_TABLES,
     ],
+    # events' places on the map: the gazetteer entry and coordinates of an event's place
+    # (archive.kinds.events); events stored before have none to fill in
+    EVENT_PLACE_COLUMNS,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -116,8 +116,10 @@ def search(
     one_per_cluster: bool = True, outlet: str | None = None, time_limit: float = 2.0,
     entity: str | None = None, marks: tuple[str, str] = ("[", "]"), window: int | None = None,
     language: str | None = None, exact: bool = False, author: str | None = None, by_story: bool = False,
+    place: str | None = None,
 ) -> Hits:
-    """`entity` keeps articles that name that entity id; `marks` bracket the matched words;
+    """`entity` keeps articles that name that entity id, `place` those naming (or filed from) that
+    gazetteer entry; `marks` bracket the matched words;
     `by_story` returns the best-ranked match of each story thread (with the story's label and
     size, `copies` then counting the thread's matches) instead of one per near-copy cluster;
     `exact` searches the words as given, not also the other names of an entity they name.
@@ -132,7 +134,7 @@ def search(
     fts = _index(conn, exact)
     where, params = _filters(query, date_from, date_to, literal, outlet, entity,
                              None if exact else entity_names(conn), language, author,
-                             _stem_languages(conn, language) if fts == STEMMED else None)
+                             _stem_languages(conn, language) if fts == STEMMED else None, place)
     cut: list[sqlite3.Row] = []
     if window:
         source = fts if len(where) == 1 else f"{fts} JOIN articles a ON a.rowid = {fts}.rowid"
@@ -213,7 +215,7 @@ def _snippets(conn: sqlite3.Connection, match: object, rowids: list[int], marks:
 def _filters(
     query: str, date_from: str | None, date_to: str | None, literal: bool, outlet: str | None,
     entity: str | None, names: Names | None = None, language: str | None = None,
-    author: str | None = None, stem_languages: list[str | None] | None = None,
+    author: str | None = None, stem_languages: list[str | None] | None = None, place: str | None = None,
 ) -> tuple[list[str], list[object]]:
     """The WHERE terms (over the full-text index and `articles a`) shared by search and facets;
     with `stem_languages`, over the stemmed index, the query stemmed in each of those languages."""
@@ -259,6 +261,9 @@ def _filters(
 
         where.append("a.id IN (SELECT article_id FROM article_authors WHERE key = ?)")
         params.append(author_key(author))
+    if place:  # a gazetteer id (`geonames:706483`): the article's own place, as the places stage chose it
+        where.append("a.id IN (SELECT article_id FROM article_places WHERE place_id = ?)")
+        params.append(place)
     return where, params
 
 
@@ -293,6 +298,7 @@ def facets(
     conn: sqlite3.Connection, query: str, *, date_from: str | None = None, date_to: str | None = None,
     literal: bool = False, outlet: str | None = None, entity: str | None = None, top: int = 10,
     scan: int = 5000, time_limit: float = 2.0, language: str | None = None, exact: bool = False,
+    place: str | None = None,
 ) -> dict[str, object]:
     """Counts of the matches by entity, outlet and month.
 
@@ -302,7 +308,8 @@ def facets(
     fts = _index(conn, exact)
     where, params = _filters(query, date_from, date_to, literal, outlet, entity,
                              None if exact else entity_names(conn), language,
-                             stem_languages=_stem_languages(conn, language) if fts == STEMMED else None)
+                             stem_languages=_stem_languages(conn, language) if fts == STEMMED else None,
+                             place=place)
     scan = max(2, min(scan, 100_000))
     base = (f"SELECT a.id, a.outlet, substr(a.published, 1, 7) AS month FROM {fts} "
             f"JOIN articles a ON a.rowid = {fts}.rowid WHERE {' AND '.join(where)} "

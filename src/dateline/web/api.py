@@ -34,8 +34,10 @@ def search_form(
     literal: bool = False,
     all_copies: Annotated[bool, Query(alias="all", description="every copy, not one per cluster")] = False,
     by_story: Annotated[bool, Query(description="one result per story thread, with its label and size")] = False,
+    place: Annotated[str | None, Query(max_length=MAX_TEXT, description="a gazetteer id (geonames:706483)")] = None,
 ) -> SearchForm:
-    return SearchForm(q.strip(), date_from, date_to, entity, outlet, sort, literal, all_copies, by_story)
+    return SearchForm(q.strip(), date_from, date_to, entity, outlet, sort, literal, all_copies, by_story,
+                      place or None)
 
 
 @router.get("")

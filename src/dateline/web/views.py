@@ -38,6 +38,7 @@ class SearchForm:
     literal: bool = False
     all_copies: bool = False
     by_story: bool = False
+    place: str | None = None  # a gazetteer id: a point clicked on the search page's map
 
 
 def search_view(archive: NewsArchive, form: SearchForm, paging: Paging, marks: tuple[str, str]) -> dict[str, Any]:
@@ -46,13 +47,15 @@ def search_view(archive: NewsArchive, form: SearchForm, paging: Paging, marks: t
     entity = archive.resolve_entity(form.entity).to_dict() if form.entity else None
     # The entity resolved once: search and facets get its id, which is looked up directly.
     scope = {"date_from": form.date_from or None, "date_to": form.date_to or None, "literal": form.literal,
-             "outlet": form.outlet or None, "entity": entity["id"] if entity else None}
+             "outlet": form.outlet or None, "entity": entity["id"] if entity else None,
+             "place": form.place or None}
     hits = archive.search(form.q, limit=paging.size + 1, offset=paging.offset, sort=form.sort,
                           all_copies=form.all_copies, by_story=form.by_story, marks=marks, **scope)
     counts = archive.facets(form.q, **scope)
     return {
         "query": form.q, "page": paging.page, "size": paging.size, "window": archive.settings.search_window,
         "has_more": len(hits) > paging.size, "entity": entity,
+        "place": archive.place(form.place, limit=1) if form.place else None,
         "hits": [h.to_dict() for h in hits[: paging.size]], "facets": counts,
     }
 

