@@ -208,7 +208,7 @@ MIGRATIONS: list[list[str]] = [
     ],
     # events' places on the map: the gazetteer entry and coordinates of an event's place
     # (archive.kinds.events); events stored before have none to fill in
-    EVENT_PLACE_COLUMNS,
+    EVENT_PLACE_COLUMNS,  # 15: events carry their place's gazetteer id and coordinates
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
