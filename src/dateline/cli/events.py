@@ -9,7 +9,6 @@ import typer
 from dateline.cli import render
 from dateline.cli.common import (
     DbOpt,
-    EntityOpt,
     JsonOpt,
     LanguageOpt,
     LimitOpt,
@@ -20,6 +19,11 @@ from dateline.cli.common import (
     open_archive,
     out,
 )
+
+# For events the entity is either side's (the article-level `--entity` of the other listings
+# keeps articles naming it anywhere, which is not what an event filter means).
+EventEntityOpt = Annotated[str | None, typer.Option(
+    "--entity", "-e", help="Only events with this entity (name or id) as the actor or the recipient.")]
 
 
 @app.command()
@@ -44,7 +48,7 @@ def events(
     event_dates: Annotated[bool, typer.Option(
         "--event-dates", help="Apply --from/--to to each event's own date (its clause's date, else the "
                               "article's publication date) instead of the article's publication date.")] = False,
-    entity: EntityOpt = None, outlet: OutletOpt = None,
+    entity: EventEntityOpt = None, outlet: OutletOpt = None,
     language: LanguageOpt = None, limit: LimitOpt = 50, offset: OffsetOpt = 0, as_json: JsonOpt = False,
 ) -> None:
     """Events: who did what to whom, where and when, newest articles first."""
