@@ -15,6 +15,13 @@ The decision rule, and why:
 - **Time**: a story is a candidate only while the article's date is within `window_days` of the
   story's dates; inside the window, similarity fades linearly with the gap, so that next week's
   earthquake needs stronger evidence than today's follow-up.
+- **Subject companies**: a routine wire item (results, a dividend, a rating, a load factor) is
+  written in one format for every company, so its words match the same item of any other
+  company, and document frequencies cannot tell: `qtr`, `shr` and `dividend` are frequent, but
+  not frequent enough to weigh nothing. What makes it one item is its subject, the company its
+  headline names (`represent.subjects_of`). An article whose subject companies and a story's are
+  disjoint is not a candidate for it, unless one side names the other's subject (a merger's
+  second party, the buyer of a unit): a company neither names is another story.
 - **Candidates** come from an inverted index of each story's most distinctive terms and its
   entities, so the cost per article depends on how many stories share its rare words, not on the
   archive's size.
@@ -62,6 +69,8 @@ class Story:
     entities: Counter[str] = field(default_factory=Counter)
     years: Counter[str] = field(default_factory=Counter)
     when: Counter[str] = field(default_factory=Counter)
+    subjects: Counter[str] = field(default_factory=Counter)
+    mentions: Counter[str] = field(default_factory=Counter)
     first: str | None = None
     last: str | None = None
     size: int = 0
@@ -71,7 +80,8 @@ class Story:
 
     def state(self) -> dict[str, object]:
         out: dict[str, object] = {"terms": dict(self.terms), "entities": dict(self.entities),
-                                  "years": dict(self.years), "when": dict(self.when)}
+                                  "years": dict(self.years), "when": dict(self.when),
+                                  "subjects": dict(self.subjects), "mentions": dict(self.mentions)}
         if self.norm is not None:
             out["norm"] = list(self.norm)
         return out
@@ -80,7 +90,8 @@ class Story:
     def from_state(cls, sid: int, state: dict, first: str | None, last: str | None, size: int) -> Story:
         norm = state.get("norm")
         return cls(sid, Counter(state.get("terms", {})), Counter(state.get("entities", {})),
-                   Counter(state.get("years", {})), Counter(state.get("when", {})), first, last, size,
+                   Counter(state.get("years", {})), Counter(state.get("when", {})),
+                   Counter(state.get("subjects", {})), Counter(state.get("mentions", {})), first, last, size,
                    (float(norm[0]), int(norm[1])) if norm else None)
 
 
@@ -207,6 +218,14 @@ def story_keys(s: Story, df: Frequencies, params: StoryParams) -> frozenset[str]
     return frozenset(ranked) | frozenset(entity_key(e) for e in s.entities)
 
 
+def same_subject(p: Profile, s: Story) -> bool:
+    """False when the article and the story are about different companies: both have subject
+    companies, none shared, and neither names one of the other's (see the module's note)."""
+    if not p.subjects or not s.subjects:
+        return True
+    return any(k in s.mentions for k in p.subjects) or any(k in p.mentions for k in s.subjects)
+
+
 def in_window(p: Profile, s: Story, params: StoryParams) -> bool:
     return gap(p, s) <= params.window_days
 
@@ -218,7 +237,7 @@ def choose(p: Profile, candidates: Iterable[Story], df: Frequencies, params: Sto
     prepared = Prepared.of(p, df)
     for s in candidates:
         days = gap(p, s)
-        if days > params.window_days:
+        if days > params.window_days or not same_subject(p, s):
             continue
         sc = score(prepared, s, df, params, days)
         if sc > best_score or (sc == best_score and best is not None and s.id < best.id):
@@ -235,6 +254,8 @@ def join(s: Story, p: Profile, params: StoryParams) -> None:
     s.entities.update(p.entities)
     s.years.update(p.years)
     s.when.update(p.when)
+    s.subjects.update(p.subjects)
+    s.mentions.update(p.mentions)
     if p.date:
         day = p.date[:10]
         s.first = min(s.first or day, day)

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
 
+from dateline.companies import CORPORATE, LEGAL_FORMS
 from dateline.model import Article, Time
 
 # Entity types that tell one event from another of the same kind: who, which organisation,
@@ -36,16 +38,22 @@ class Profile:
     date: str | None = None  # YYYY-MM-DD
     years: frozenset[str] = field(default_factory=frozenset)  # years the text dates things in
     when: frozenset[str] = field(default_factory=frozenset)  # days the text names (`MD:12-15`, `WD:sat`)
+    # The companies the headline is about (`T:XYZ` for a ticker, `N:xyz` for a name), and every
+    # company the article names: see `subjects_of`.
+    subjects: frozenset[str] = field(default_factory=frozenset)
+    mentions: frozenset[str] = field(default_factory=frozenset)
 
     def to_dict(self) -> dict[str, object]:
         return {"terms": dict(self.terms), "entities": sorted(self.entities), "date": self.date,
-                "years": sorted(self.years), "when": sorted(self.when)}
+                "years": sorted(self.years), "when": sorted(self.when), "subjects": sorted(self.subjects),
+                "mentions": sorted(self.mentions)}
 
     @classmethod
     def from_dict(cls, d: dict[str, object]) -> Profile:
         return cls(Counter(d.get("terms") or {}), frozenset(d.get("entities") or ()),  # type: ignore[arg-type]
                    d.get("date"), frozenset(d.get("years") or ()),  # type: ignore[arg-type]
-                   frozenset(d.get("when") or ()))  # type: ignore[arg-type]
+                   frozenset(d.get("when") or ()), frozenset(d.get("subjects") or ()),  # type: ignore[arg-type]
+                   frozenset(d.get("mentions") or ()))  # type: ignore[arg-type]
 
 
 @cache
@@ -126,6 +134,78 @@ def days_of(times: list[Time]) -> frozenset[str]:
     return frozenset(out)
 
 
+# A ticker as wires print it after a company's name: `<XYZ>` (Reuters), `(XYZ)`, `(NYSE: XYZ)`.
+_TICKER = re.compile(r"<([A-Z][A-Z0-9.]{0,7})>|\((?:[A-Z]+:\s*)?([A-Z][A-Z0-9.]{0,5})\)")
+# Reuters writes an unlisted company's whole name in angle brackets: `<ACME HOLDINGS LTD>`.
+_BRACKETED = re.compile(r"<([A-Za-z][^<>\n]{2,80}?)>")
+# A headline's company written with its legal form, or the word that ends a fund's or a trust's
+# name, and no ticker: `ACME CORP 1ST QTR NET`, `BAYSIDE INCOME FUND SETS PAYOUT`.
+_HEADS = sorted(LEGAL_FORMS | {"fund", "trust", "bancorp", "bancshares", "cos"})
+_TITLE_COMPANY = re.compile(r"^\s*(?:[\w&'.-]+\s+){0,5}?(?:" + "|".join(_HEADS) + r")\.?(?=\s|$)", re.IGNORECASE)
+# Words that end a company's name but not the name it is known by: dropped so that `Acme Corp`,
+# `ACME CORPORATION` and `Acme` compare equal.
+_NAME_TAIL = CORPORATE | LEGAL_FORMS | frozenset({"lp", "partnership", "the"})
+
+
+def _words(text: str) -> list[str]:
+    return re.sub(r"[^\w]+", " ", text.casefold()).split()
+
+
+def company_name(name: str) -> str:
+    """A company's name as compared across articles: case-folded, its legal form and corporate
+    words dropped from the end (but never its first word)."""
+    words = re.sub(r"[.,&'’]", " ", name).casefold().split()
+    if words and words[0] == "the":
+        words = words[1:]
+    while len(words) > 1 and words[-1] in _NAME_TAIL:
+        words.pop()
+    return " ".join(words)
+
+
+def subjects_of(title: str | None, text: str, orgs: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The companies an article is about, and the companies it names.
+
+    Wire services file routine items (quarterly results, dividends, ratings, load factors) in one
+    format for hundreds of companies: `ACME CORP <ACM> 1ST QTR NET` and `BETA INC <BET> 1ST QTR
+    NET` share every word but the company's. The headline names the item's subject: its ticker,
+    the name before it or a name with its legal form, or an organisation of the body that the
+    headline names. Where the headline is silent, the first line names the subject with its
+    ticker. The names (`N:`) are as `company_name` gives them; tickers are `T:`.
+    """
+    subjects: set[str] = set()
+    head = title or ""
+    lead = text.split("\n", 1)[0][:300]
+    for source in (head, lead):
+        for m in _TICKER.finditer(source):
+            subjects.add("T:" + (m.group(1) or m.group(2)))
+            before = source[: m.start()].rsplit("/", 1)[-1].strip()  # `TALKING POINT/ACME <ACM>`
+            if before and source is head:
+                subjects.add("N:" + company_name(" ".join(before.split()[-4:])))
+        if source is head:
+            subjects |= {"N:" + company_name(m.group(1)) for m in _BRACKETED.finditer(source) if " " in m.group(1)}
+        if subjects:
+            break
+    if head:
+        m = _TITLE_COMPANY.match(head)
+        if m and len(m.group(0).split()) > 1:
+            subjects.add("N:" + company_name(m.group(0)))
+    orgs = list(orgs)
+    names = {company_name(o) for o in orgs} - {""}
+    hw = _words(head)
+    folded = " " + " ".join(hw) + " "
+    subjects |= {"N:" + n for n in names if f" {' '.join(_words(n))} " in folded}
+    # A headline shortens the name it opens with (`BAYSIDE TAX-FREE SETS PAYOUT` for the body's
+    # `Bayside Tax-Free Income Fund`): an organisation whose first two words open it is its subject.
+    for o in orgs:
+        ow = _words(o)
+        if ow and hw[: min(2, len(ow))] == ow[:2]:
+            subjects.add("N:" + company_name(o))
+    mentions = subjects | {"N:" + n for n in names} | {"T:" + (m.group(1) or m.group(2))
+                                                       for m in _TICKER.finditer(text)} | {
+        "N:" + company_name(m.group(1)) for m in _BRACKETED.finditer(text) if " " in m.group(1)}
+    return frozenset(subjects), frozenset(mentions)
+
+
 def entity_keys(article: Article) -> frozenset[str]:
     """The article's entities as `TYPE:name` keys (the archive swaps in its own entity ids)."""
     return frozenset(f"{e.type}:{e.name.casefold()}" for e in article.entities if e.type in STORY_TYPES)
@@ -133,5 +213,8 @@ def entity_keys(article: Article) -> frozenset[str]:
 
 def profile(article: Article, max_words: int = 400) -> Profile:
     lang = article.language or "en"
+    subjects, mentions = subjects_of(article.title, article.text,
+                                     (e.name for e in article.entities if e.type == "ORG"))
     return replace(profile_text(article.title, article.text, article.published, entity_keys(article), lang,
-                                max_words, years_of(article.times)), when=days_of(article.times))
+                                max_words, years_of(article.times)), when=days_of(article.times),
+                   subjects=subjects, mentions=mentions)
