@@ -147,3 +147,21 @@ def test_a_merger_item_joins_the_story_of_the_party_it_names() -> None:
                               "Harbor Mills Corp said it offered 40 dlrs a share for Kestrel Foods Inc, a takeover "
                               "bid its board approved.", ["Harbor Mills Corp", "Kestrel Foods Inc"]))
     assert bidder.story == target.story
+
+
+def test_a_rating_agency_that_many_items_name_does_not_join_them() -> None:
+    idx = StoryIndex()
+    # the agency rates a dozen companies in the archive's first hundred items
+    for i in range(12):
+        idx.assign(_wire(f"FITCHLEY RATINGS AFFIRMS COMPANY{i} INC <C{i}>", "Fitchley Ratings Inc said it affirmed "
+                         f"the senior debt of Company{i} Inc.", ["Fitchley Ratings Inc", f"Company{i} Inc"],
+                         "2024-01-02"))
+    for i in range(90):
+        idx.assign(profile_text(f"Harvest report {i}", f"Farmers in region {i} brought in the crop.", "2024-01-02"))
+    a = idx.assign(_wire("FITCHLEY RATINGS DOWNGRADES HARBOR MILLS <HML>",
+                         "Fitchley Ratings Inc said it downgraded the senior debt of Harbor Mills Corp to BB.",
+                         ["Fitchley Ratings Inc", "Harbor Mills Corp"]))
+    b = idx.assign(_wire("FITCHLEY RATINGS DOWNGRADES KESTREL FOODS <KFI>",
+                         "Fitchley Ratings Inc said it downgraded the senior debt of Kestrel Foods Inc to BB.",
+                         ["Fitchley Ratings Inc", "Kestrel Foods Inc"]))
+    assert b.story != a.story

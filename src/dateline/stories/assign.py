@@ -19,9 +19,11 @@ The decision rule, and why:
   written in one format for every company, so its words match the same item of any other
   company, and document frequencies cannot tell: `qtr`, `shr` and `dividend` are frequent, but
   not frequent enough to weigh nothing. What makes it one item is its subject, the company its
-  headline names (`represent.subjects_of`). An article whose subject companies and a story's are
-  disjoint is not a candidate for it, unless one side names the other's subject (a merger's
-  second party, the buyer of a unit): a company neither names is another story.
+  headline names (`represent.subjects_of`). Where the article or the story has subject
+  companies, it is a candidate only if one side names the other's subject (the same company, a
+  merger's second party, the buyer of a unit): an item about a company the other side does not
+  name, or a company's item against a story that names only other companies, is another story.
+  A company that many items name (a rating agency, an exchange) is no shared participant.
 - **Candidates** come from an inverted index of each story's most distinctive terms and its
   entities, so the cost per article depends on how many stories share its rare words, not on the
   archive's size.
@@ -128,8 +130,9 @@ def entity_key(e: str) -> str:
 
 
 def profile_keys(p: Profile) -> list[str]:
-    """The keys whose document frequency an article adds to: its terms and its entities."""
-    return [*p.terms, *(entity_key(e) for e in p.entities), *p.when]
+    """The keys whose document frequency an article adds to: its terms, its entities, the days
+    and the companies it names."""
+    return [*p.terms, *(entity_key(e) for e in p.entities), *p.when, *p.mentions]
 
 
 def _days(a: str, b: str) -> int | None:
@@ -218,12 +221,25 @@ def story_keys(s: Story, df: Frequencies, params: StoryParams) -> frozenset[str]
     return frozenset(ranked) | frozenset(entity_key(e) for e in s.entities)
 
 
-def same_subject(p: Profile, s: Story) -> bool:
-    """False when the article and the story are about different companies: both have subject
-    companies, none shared, and neither names one of the other's (see the module's note)."""
-    if not p.subjects or not s.subjects:
+def _common(key: str, df: Frequencies) -> bool:
+    """A company named in more than one article in a hundred (and in more than five): a rating
+    agency, an exchange or a regulator that routine items of many companies name, not a
+    participant two items could share."""
+    count = (1 + df.n) / math.exp(df.idf(key) - 1.0) - 1
+    return count > max(5.0, df.n / 100)
+
+
+def same_subject(p: Profile, s: Story, df: Frequencies) -> bool:
+    """False when the article and the story are about different companies (see the module's
+    note): one side has subject companies, the other names companies, and neither names one of
+    the other's subjects, a company named everywhere aside. An item that names no company at
+    all cannot be told apart this way."""
+    if not p.subjects and not s.subjects:
         return True
-    return any(k in s.mentions for k in p.subjects) or any(k in p.mentions for k in s.subjects)
+    shared = {k for k in p.subjects if k in s.mentions} | {k for k in s.subjects if k in p.mentions}
+    if any(not _common(k, df) for k in shared):
+        return True
+    return not (p.mentions and s.mentions)
 
 
 def in_window(p: Profile, s: Story, params: StoryParams) -> bool:
@@ -237,7 +253,7 @@ def choose(p: Profile, candidates: Iterable[Story], df: Frequencies, params: Sto
     prepared = Prepared.of(p, df)
     for s in candidates:
         days = gap(p, s)
-        if days > params.window_days or not same_subject(p, s):
+        if days > params.window_days or not same_subject(p, s, df):
             continue
         sc = score(prepared, s, df, params, days)
         if sc > best_score or (sc == best_score and best is not None and s.id < best.id):

@@ -138,9 +138,11 @@ def days_of(times: list[Time]) -> frozenset[str]:
 _TICKER = re.compile(r"<([A-Z][A-Z0-9.]{0,7})>|\((?:[A-Z]+:\s*)?([A-Z][A-Z0-9.]{0,5})\)")
 # Reuters writes an unlisted company's whole name in angle brackets: `<ACME HOLDINGS LTD>`.
 _BRACKETED = re.compile(r"<([A-Za-z][^<>\n]{2,80}?)>")
-# A headline's company written with its legal form, or the word that ends a fund's or a trust's
-# name, and no ticker: `ACME CORP 1ST QTR NET`, `BAYSIDE INCOME FUND SETS PAYOUT`.
-_HEADS = sorted(LEGAL_FORMS | {"fund", "trust", "bancorp", "bancshares", "cos"})
+# A headline's company written with its legal form and no ticker: `ACME CORP 1ST QTR NET`. Only
+# legal forms: a word like `bank` or `group` also follows a verb (`CHINA SIGNS WORLD BANK LOAN`),
+# and a wrong subject would keep the item from its story; such names come from the body's
+# organisations below.
+_HEADS = sorted(LEGAL_FORMS | {"cos", "bancorp", "bancshares"})
 _TITLE_COMPANY = re.compile(r"^\s*(?:[\w&'.-]+\s+){0,5}?(?:" + "|".join(_HEADS) + r")\.?(?=\s|$)", re.IGNORECASE)
 # Words that end a company's name but not the name it is known by: dropped so that `Acme Corp`,
 # `ACME CORPORATION` and `Acme` compare equal.
