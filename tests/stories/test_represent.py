@@ -79,3 +79,10 @@ def test_a_headline_without_a_company_has_no_subject() -> None:
 def test_company_names_compare_without_their_legal_form() -> None:
     assert company_name("The Harbor Mills Corp.") == company_name("HARBOR MILLS CORPORATION") == "harbor mills"
     assert company_name("Inc") == "inc"
+
+
+def test_the_other_party_a_headline_names_beside_its_company_is_not_a_subject() -> None:
+    subjects, mentions = subjects_of("HARBOR MILLS CORP GETS NAVY CONTRACT", "Harbor Mills Corp said the Navy...",
+                                     ["Harbor Mills Corp", "Navy"])
+    assert subjects == frozenset({"N:harbor mills"}) and "N:navy" in mentions
+    assert subjects_of("(KESTREL FOODS INC) YEAR NET", "Shr 12 cts", [])[0] == frozenset({"N:kestrel foods"})

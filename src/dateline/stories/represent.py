@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from dateline.companies import CORPORATE, LEGAL_FORMS
+from dateline.companies import CORPORATE, LEGAL_FORMS, has_legal_form
 from dateline.model import Article, Time
 
 # Entity types that tell one event from another of the same kind: who, which organisation,
@@ -136,8 +136,9 @@ def days_of(times: list[Time]) -> frozenset[str]:
 
 # A ticker as wires print it after a company's name: `<XYZ>` (Reuters), `(XYZ)`, `(NYSE: XYZ)`.
 _TICKER = re.compile(r"<([A-Z][A-Z0-9.]{0,7})>|\((?:[A-Z]+:\s*)?([A-Z][A-Z0-9.]{0,5})\)")
-# Reuters writes an unlisted company's whole name in angle brackets: `<ACME HOLDINGS LTD>`.
-_BRACKETED = re.compile(r"<([A-Za-z][^<>\n]{2,80}?)>")
+# Reuters writes an unlisted company's whole name in angle brackets, `<ACME HOLDINGS LTD>`, at
+# times in parentheses, `(ACME HOLDINGS LTD)`.
+_BRACKETED = re.compile(r"[<(]([A-Za-z][^<>()\n]{2,80}?)[>)]")
 # A headline's company written with its legal form and no ticker: `ACME CORP 1ST QTR NET`. Only
 # legal forms: a word like `bank` or `group` also follows a verb (`CHINA SIGNS WORLD BANK LOAN`),
 # and a wrong subject would keep the item from its story; such names come from the body's
@@ -147,6 +148,12 @@ _TITLE_COMPANY = re.compile(r"^\s*(?:[\w&'.-]+\s+){0,5}?(?:" + "|".join(_HEADS) 
 # Words that end a company's name but not the name it is known by: dropped so that `Acme Corp`,
 # `ACME CORPORATION` and `Acme` compare equal.
 _NAME_TAIL = CORPORATE | LEGAL_FORMS | frozenset({"lp", "partnership", "the"})
+
+
+def _bracketed_company(m: re.Match[str]) -> bool:
+    """A bracketed name of several words; in parentheses only with its legal form, since a wire
+    also puts notes there (`(ADDS DETAIL)`)."""
+    return " " in m.group(1) and (m.group(0).startswith("<") or has_legal_form(m.group(1)))
 
 
 def _words(text: str) -> list[str]:
@@ -184,7 +191,7 @@ def subjects_of(title: str | None, text: str, orgs: Iterable[str]) -> tuple[froz
             if before and source is head:
                 subjects.add("N:" + company_name(" ".join(before.split()[-4:])))
         if source is head:
-            subjects |= {"N:" + company_name(m.group(1)) for m in _BRACKETED.finditer(source) if " " in m.group(1)}
+            subjects |= {"N:" + company_name(m.group(1)) for m in _BRACKETED.finditer(source) if _bracketed_company(m)}
         if subjects:
             break
     if head:
@@ -195,16 +202,19 @@ def subjects_of(title: str | None, text: str, orgs: Iterable[str]) -> tuple[froz
     names = {company_name(o) for o in orgs} - {""}
     hw = _words(head)
     folded = " " + " ".join(hw) + " "
-    subjects |= {"N:" + n for n in names if f" {' '.join(_words(n))} " in folded}
-    # A headline shortens the name it opens with (`BAYSIDE TAX-FREE SETS PAYOUT` for the body's
-    # `Bayside Tax-Free Income Fund`): an organisation whose first two words open it is its subject.
-    for o in orgs:
-        ow = _words(o)
-        if ow and hw[: min(2, len(ow))] == ow[:2]:
-            subjects.add("N:" + company_name(o))
+    # Without a ticker or a legal form, the body's organisations say who the headline names. Not
+    # beside them: in `ACME CORP GETS NAVY CONTRACT` the Navy is the other party, not the subject.
+    if not subjects:
+        subjects |= {"N:" + n for n in names if f" {' '.join(_words(n))} " in folded}
+        # A headline shortens the name it opens with (`BAYSIDE TAX-FREE SETS PAYOUT` for the body's
+        # `Bayside Tax-Free Income Fund`): an organisation whose first two words open it is its subject.
+        for o in orgs:
+            ow = _words(o)
+            if ow and hw[: min(2, len(ow))] == ow[:2]:
+                subjects.add("N:" + company_name(o))
     mentions = subjects | {"N:" + n for n in names} | {"T:" + (m.group(1) or m.group(2))
                                                        for m in _TICKER.finditer(text)} | {
-        "N:" + company_name(m.group(1)) for m in _BRACKETED.finditer(text) if " " in m.group(1)}
+        "N:" + company_name(m.group(1)) for m in _BRACKETED.finditer(text) if _bracketed_company(m)}
     return frozenset(subjects), frozenset(mentions)
 
 
