@@ -157,13 +157,14 @@ def _bracketed_company(m: re.Match[str]) -> bool:
 
 
 def _words(text: str) -> list[str]:
-    return re.sub(r"[^\w]+", " ", text.casefold()).split()
+    # dots go first, so that an abbreviation (`U.S.`) is one word, not two letters
+    return re.sub(r"[^\w]+", " ", text.casefold().replace(".", "")).split()
 
 
 def company_name(name: str) -> str:
     """A company's name as compared across articles: case-folded, its legal form and corporate
     words dropped from the end (but never its first word)."""
-    words = re.sub(r"[.,&'’]", " ", name).casefold().split()
+    words = re.sub(r"[,&'’]", " ", name.replace(".", "")).casefold().split()  # `U.S.`: one word
     if words and words[0] == "the":
         words = words[1:]
     while len(words) > 1 and words[-1] in _NAME_TAIL:
