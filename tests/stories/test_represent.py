@@ -86,3 +86,8 @@ def test_the_other_party_a_headline_names_beside_its_company_is_not_a_subject() 
                                      ["Harbor Mills Corp", "Navy"])
     assert subjects == frozenset({"N:harbor mills"}) and "N:navy" in mentions
     assert subjects_of("(KESTREL FOODS INC) YEAR NET", "Shr 12 cts", [])[0] == frozenset({"N:kestrel foods"})
+
+
+def test_the_first_line_gives_a_ticker_only_in_its_unmistakable_forms() -> None:
+    assert subjects_of(None, "Harbor Mills Corp (NYSE: HML) said on Monday...", [])[0] == frozenset({"T:HML"})
+    assert subjects_of(None, "LIMA (AP) - An earthquake struck southern Peru.", [])[0] == frozenset()

@@ -138,6 +138,9 @@ def days_of(times: list[Time]) -> frozenset[str]:
 _TICKER = re.compile(r"<([A-Z][A-Z0-9.]{0,7})>|\((?:[A-Z]+:\s*)?([A-Z][A-Z0-9.]{0,5})\)")
 # Reuters writes an unlisted company's whole name in angle brackets, `<ACME HOLDINGS LTD>`, at
 # times in parentheses, `(ACME HOLDINGS LTD)`.
+# In the first line of a body only the unmistakable forms: a bare `(AP)` there is an agency's
+# credit after the dateline, not a ticker.
+_LEAD_TICKER = re.compile(r"<([A-Z][A-Z0-9.]{0,7})>|\([A-Za-z]+:\s*([A-Z][A-Z0-9.]{0,5})\)")
 _BRACKETED = re.compile(r"[<(]([A-Za-z][^<>()\n]{2,80}?)[>)]")
 # A headline's company written with its legal form and no ticker: `ACME CORP 1ST QTR NET`. Only
 # legal forms: a word like `bank` or `group` also follows a verb (`CHINA SIGNS WORLD BANK LOAN`),
@@ -185,8 +188,8 @@ def subjects_of(title: str | None, text: str, orgs: Iterable[str]) -> tuple[froz
     subjects: set[str] = set()
     head = title or ""
     lead = text.split("\n", 1)[0][:300]
-    for source in (head, lead):
-        for m in _TICKER.finditer(source):
+    for source, tickers in ((head, _TICKER), (lead, _LEAD_TICKER)):
+        for m in tickers.finditer(source):
             subjects.add("T:" + (m.group(1) or m.group(2)))
             before = source[: m.start()].rsplit("/", 1)[-1].strip()  # `TALKING POINT/ACME <ACM>`
             if before and source is head:
@@ -214,7 +217,7 @@ def subjects_of(title: str | None, text: str, orgs: Iterable[str]) -> tuple[froz
             if ow and hw[: min(2, len(ow))] == ow[:2]:
                 subjects.add("N:" + company_name(o))
     mentions = subjects | {"N:" + n for n in names} | {"T:" + (m.group(1) or m.group(2))
-                                                       for m in _TICKER.finditer(text)} | {
+                                                       for m in _LEAD_TICKER.finditer(text)} | {
         "N:" + company_name(m.group(1)) for m in _BRACKETED.finditer(text) if _bracketed_company(m)}
     return frozenset(subjects), frozenset(mentions)
 
