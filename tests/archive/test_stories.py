@@ -170,3 +170,22 @@ def test_profiles_made_elsewhere_give_the_threads_made_here(tmp_path: Path) -> N
     assert tables[0] == tables[1] and len(tables[0][0]) == len(REPORTS)
     # and the shipped profile is the one assigned: the toll update, sent as other words, stands alone
     assert len(tables[2][1]) == len(tables[0][1]) + 1
+
+
+RESULTS = ("Shr 31 cts vs 24 cts\nNet 4,100,000 vs 3,200,000\nRevs 88.0 mln vs 71.5 mln\n"
+           "Nine mths Shr 90 cts vs 70 cts\nNet 12.1 mln vs 9.4 mln")
+
+
+def test_results_items_of_different_companies_are_stories_of_their_own_in_the_archive(tmp_path: Path) -> None:
+    db = str(tmp_path / "r.db")
+    _ingest([_write(tmp_path, [
+        ("2024-03-04", "Wire A", "HARBOR MILLS CORP <HML> 3RD QTR NET", RESULTS),
+        # other figures throughout, as another company's results have: not a near copy
+        ("2024-03-04", "Wire B", "KESTREL FOODS INC <KFI> 3RD QTR NET",
+         "Shr 1.05 dlrs vs 82 cts\nNet 61,300,000 vs 47,900,000\nRevs 1.2 billion vs 977.4 mln\n"
+         "Nine mths Shr 2.88 dlrs vs 2.41 dlrs\nNet 168.2 mln vs 140.6 mln"),
+        ("2024-03-05", "Wire C", "HARBOR MILLS <HML> CORRECTS 3RD QTR NET", RESULTS.replace("24", "23")),
+    ])], db)
+    groups = _groups(db)
+    assert frozenset({"Wire A:2024-03-04", "Wire C:2024-03-05"}) in groups
+    assert frozenset({"Wire B:2024-03-04"}) in groups

@@ -105,3 +105,63 @@ def test_grouping_does_not_depend_on_arrival_order_for_clear_cases() -> None:
         order = list(range(4))
         random.Random(seed).shuffle(order)
         assert groups(order) == expected
+
+
+def _wire(title: str, body: str, orgs: list[str], date: str = "2024-03-04") -> Profile:
+    from dataclasses import replace
+
+    from dateline.stories.represent import subjects_of
+
+    subjects, mentions = subjects_of(title, body, orgs)
+    return replace(profile_text(title, body, date, frozenset(f"ORG:{o.casefold()}" for o in orgs)),
+                   subjects=subjects, mentions=mentions)
+
+
+RESULTS = "Shr 31 cts vs 24 cts\nNet 4.1 mln vs 3.2 mln\nRevs 88.0 mln vs 71.5 mln\nNine mths Shr 90 cts vs 70 cts"
+
+
+def test_routine_items_about_different_companies_stay_apart_and_one_companys_items_join() -> None:
+    idx = StoryIndex()
+    a = idx.assign(_wire("HARBOR MILLS CORP <HML> 1ST QTR NET", RESULTS, ["Harbor Mills Corp"]))
+    b = idx.assign(_wire("KESTREL FOODS INC <KFI> 1ST QTR NET", RESULTS.replace("31", "29"), ["Kestrel Foods Inc"]))
+    assert b.new and b.story != a.story
+    # the same company's results, re-sent with a correction, are its story
+    c = idx.assign(_wire("HARBOR MILLS <HML> CORRECTS 1ST QTR NET", RESULTS, ["Harbor Mills"]))
+    assert c.story == a.story
+
+
+def test_without_subjects_the_template_alone_would_merge_them() -> None:
+    # the rule above is what keeps them apart: the same items without their companies join
+    idx = StoryIndex()
+    a = idx.assign(profile_text("1ST QTR NET", RESULTS, "2024-03-04"))
+    b = idx.assign(profile_text("1ST QTR NET", RESULTS.replace("31", "29"), "2024-03-04"))
+    assert b.story == a.story
+
+
+def test_a_merger_item_joins_the_story_of_the_party_it_names() -> None:
+    idx = StoryIndex()
+    target = idx.assign(_wire("KESTREL FOODS INC <KFI> GETS TAKEOVER BID",
+                              "Kestrel Foods Inc said it received an unsolicited takeover bid of 40 dlrs a share "
+                              "and that its board would study the offer.", ["Kestrel Foods Inc"]))
+    bidder = idx.assign(_wire("HARBOR MILLS <HML> BIDS FOR KESTREL FOODS <KFI>",
+                              "Harbor Mills Corp said it offered 40 dlrs a share for Kestrel Foods Inc, a takeover "
+                              "bid its board approved.", ["Harbor Mills Corp", "Kestrel Foods Inc"]))
+    assert bidder.story == target.story
+
+
+def test_a_rating_agency_that_many_items_name_does_not_join_them() -> None:
+    idx = StoryIndex()
+    # the agency rates a dozen companies in the archive's first hundred items
+    for i in range(12):
+        idx.assign(_wire(f"FITCHLEY RATINGS AFFIRMS COMPANY{i} INC <C{i}>", "Fitchley Ratings Inc said it affirmed "
+                         f"the senior debt of Company{i} Inc.", ["Fitchley Ratings Inc", f"Company{i} Inc"],
+                         "2024-01-02"))
+    for i in range(90):
+        idx.assign(profile_text(f"Harvest report {i}", f"Farmers in region {i} brought in the crop.", "2024-01-02"))
+    a = idx.assign(_wire("FITCHLEY RATINGS DOWNGRADES HARBOR MILLS <HML>",
+                         "Fitchley Ratings Inc said it downgraded the senior debt of Harbor Mills Corp to BB.",
+                         ["Fitchley Ratings Inc", "Harbor Mills Corp"]))
+    b = idx.assign(_wire("FITCHLEY RATINGS DOWNGRADES KESTREL FOODS <KFI>",
+                         "Fitchley Ratings Inc said it downgraded the senior debt of Kestrel Foods Inc to BB.",
+                         ["Fitchley Ratings Inc", "Kestrel Foods Inc"]))
+    assert b.story != a.story

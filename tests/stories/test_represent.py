@@ -1,5 +1,13 @@
 from dateline.model import Article, Entity, Source, Span, Time
-from dateline.stories.represent import days_of, entity_keys, profile, profile_text, years_of
+from dateline.stories.represent import (
+    company_name,
+    days_of,
+    entity_keys,
+    profile,
+    profile_text,
+    subjects_of,
+    years_of,
+)
 
 
 def test_words_are_stemmed_stop_words_dropped_and_the_title_counts_twice() -> None:
@@ -45,3 +53,41 @@ def test_an_article_profile_keeps_the_days_its_text_names() -> None:
     p = profile(a)
     assert p.when == frozenset({"WD:sun"})
     assert profile_text(None, "x").to_dict()["when"] == []
+
+
+def test_a_wire_headline_names_its_subject_company_by_ticker_and_name() -> None:
+    subjects, mentions = subjects_of("HARBOR MILLS CORP <HML> 1ST QTR NET", "Shr 12 cts vs ten cts\nNet 1.2 mln",
+                                     ["Harbor Mills Corp"])
+    assert subjects == frozenset({"T:HML", "N:harbor mills"})
+    assert mentions >= subjects
+
+
+def test_a_headline_company_without_a_ticker_is_its_name_with_the_legal_form_or_a_body_organisation() -> None:
+    assert subjects_of("Kestrel Foods Inc sets quarterly dividend", "Kestrel Foods said...", [])[0] == frozenset(
+        {"N:kestrel foods"})
+    subjects, mentions = subjects_of("PINE VALLEY STORES FILES OFFERING",
+                                     "Pine Valley Stores Limited Partnership said it filed; Lark Bank Ltd will "
+                                     "manage it.", ["Pine Valley Stores Limited Partnership", "Lark Bank Ltd"])
+    assert subjects == frozenset({"N:pine valley stores"})
+    assert "N:lark" in mentions
+
+
+def test_a_headline_without_a_company_has_no_subject() -> None:
+    assert subjects_of("Earthquake strikes southern Peru", "An earthquake struck...", [])[0] == frozenset()
+
+
+def test_company_names_compare_without_their_legal_form() -> None:
+    assert company_name("The Harbor Mills Corp.") == company_name("HARBOR MILLS CORPORATION") == "harbor mills"
+    assert company_name("Inc") == "inc"
+
+
+def test_the_other_party_a_headline_names_beside_its_company_is_not_a_subject() -> None:
+    subjects, mentions = subjects_of("HARBOR MILLS CORP GETS NAVY CONTRACT", "Harbor Mills Corp said the Navy...",
+                                     ["Harbor Mills Corp", "Navy"])
+    assert subjects == frozenset({"N:harbor mills"}) and "N:navy" in mentions
+    assert subjects_of("(KESTREL FOODS INC) YEAR NET", "Shr 12 cts", [])[0] == frozenset({"N:kestrel foods"})
+
+
+def test_the_first_line_gives_a_ticker_only_in_its_unmistakable_forms() -> None:
+    assert subjects_of(None, "Harbor Mills Corp (NYSE: HML) said on Monday...", [])[0] == frozenset({"T:HML"})
+    assert subjects_of(None, "LIMA (AP) - An earthquake struck southern Peru.", [])[0] == frozenset()

@@ -15,6 +15,15 @@ The decision rule, and why:
 - **Time**: a story is a candidate only while the article's date is within `window_days` of the
   story's dates; inside the window, similarity fades linearly with the gap, so that next week's
   earthquake needs stronger evidence than today's follow-up.
+- **Subject companies**: a routine wire item (results, a dividend, a rating, a load factor) is
+  written in one format for every company, so its words match the same item of any other
+  company, and document frequencies cannot tell: `qtr`, `shr` and `dividend` are frequent, but
+  not frequent enough to weigh nothing. What makes it one item is its subject, the company its
+  headline names (`represent.subjects_of`). Where the article or the story has subject
+  companies, it is a candidate only if one side names the other's subject (the same company, a
+  merger's second party, the buyer of a unit): an item about a company the other side does not
+  name, or a company's item against a story that names only other companies, is another story.
+  A company that many items name (a rating agency, an exchange) is no shared participant.
 - **Candidates** come from an inverted index of each story's most distinctive terms and its
   entities, so the cost per article depends on how many stories share its rare words, not on the
   archive's size.
@@ -62,6 +71,8 @@ class Story:
     entities: Counter[str] = field(default_factory=Counter)
     years: Counter[str] = field(default_factory=Counter)
     when: Counter[str] = field(default_factory=Counter)
+    subjects: Counter[str] = field(default_factory=Counter)
+    mentions: Counter[str] = field(default_factory=Counter)
     first: str | None = None
     last: str | None = None
     size: int = 0
@@ -71,7 +82,8 @@ class Story:
 
     def state(self) -> dict[str, object]:
         out: dict[str, object] = {"terms": dict(self.terms), "entities": dict(self.entities),
-                                  "years": dict(self.years), "when": dict(self.when)}
+                                  "years": dict(self.years), "when": dict(self.when),
+                                  "subjects": dict(self.subjects), "mentions": dict(self.mentions)}
         if self.norm is not None:
             out["norm"] = list(self.norm)
         return out
@@ -80,7 +92,8 @@ class Story:
     def from_state(cls, sid: int, state: dict, first: str | None, last: str | None, size: int) -> Story:
         norm = state.get("norm")
         return cls(sid, Counter(state.get("terms", {})), Counter(state.get("entities", {})),
-                   Counter(state.get("years", {})), Counter(state.get("when", {})), first, last, size,
+                   Counter(state.get("years", {})), Counter(state.get("when", {})),
+                   Counter(state.get("subjects", {})), Counter(state.get("mentions", {})), first, last, size,
                    (float(norm[0]), int(norm[1])) if norm else None)
 
 
@@ -117,8 +130,9 @@ def entity_key(e: str) -> str:
 
 
 def profile_keys(p: Profile) -> list[str]:
-    """The keys whose document frequency an article adds to: its terms and its entities."""
-    return [*p.terms, *(entity_key(e) for e in p.entities), *p.when]
+    """The keys whose document frequency an article adds to: its terms, its entities, the days
+    and the companies it names."""
+    return [*p.terms, *(entity_key(e) for e in p.entities), *p.when, *p.mentions]
 
 
 def _days(a: str, b: str) -> int | None:
@@ -207,6 +221,27 @@ def story_keys(s: Story, df: Frequencies, params: StoryParams) -> frozenset[str]
     return frozenset(ranked) | frozenset(entity_key(e) for e in s.entities)
 
 
+def _common(key: str, df: Frequencies) -> bool:
+    """A company named in more than one article in a hundred (and in more than five): a rating
+    agency, an exchange or a regulator that routine items of many companies name, not a
+    participant two items could share."""
+    count = (1 + df.n) / math.exp(df.idf(key) - 1.0) - 1
+    return count > max(5.0, df.n / 100)
+
+
+def same_subject(p: Profile, s: Story, df: Frequencies) -> bool:
+    """False when the article and the story are about different companies (see the module's
+    note): one side has subject companies, the other names companies, and neither names one of
+    the other's subjects, a company named everywhere aside. An item that names no company at
+    all cannot be told apart this way."""
+    if not p.subjects and not s.subjects:
+        return True
+    shared = {k for k in p.subjects if k in s.mentions} | {k for k in s.subjects if k in p.mentions}
+    if any(not _common(k, df) for k in shared):
+        return True
+    return not (p.mentions and s.mentions)
+
+
 def in_window(p: Profile, s: Story, params: StoryParams) -> bool:
     return gap(p, s) <= params.window_days
 
@@ -218,7 +253,7 @@ def choose(p: Profile, candidates: Iterable[Story], df: Frequencies, params: Sto
     prepared = Prepared.of(p, df)
     for s in candidates:
         days = gap(p, s)
-        if days > params.window_days:
+        if days > params.window_days or not same_subject(p, s, df):
             continue
         sc = score(prepared, s, df, params, days)
         if sc > best_score or (sc == best_score and best is not None and s.id < best.id):
@@ -235,6 +270,8 @@ def join(s: Story, p: Profile, params: StoryParams) -> None:
     s.entities.update(p.entities)
     s.years.update(p.years)
     s.when.update(p.when)
+    s.subjects.update(p.subjects)
+    s.mentions.update(p.mentions)
     if p.date:
         day = p.date[:10]
         s.first = min(s.first or day, day)

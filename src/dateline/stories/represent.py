@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
 
+from dateline.companies import CORPORATE, LEGAL_FORMS, has_legal_form
 from dateline.model import Article, Time
 
 # Entity types that tell one event from another of the same kind: who, which organisation,
@@ -36,16 +38,22 @@ class Profile:
     date: str | None = None  # YYYY-MM-DD
     years: frozenset[str] = field(default_factory=frozenset)  # years the text dates things in
     when: frozenset[str] = field(default_factory=frozenset)  # days the text names (`MD:12-15`, `WD:sat`)
+    # The companies the headline is about (`T:XYZ` for a ticker, `N:xyz` for a name), and every
+    # company the article names: see `subjects_of`.
+    subjects: frozenset[str] = field(default_factory=frozenset)
+    mentions: frozenset[str] = field(default_factory=frozenset)
 
     def to_dict(self) -> dict[str, object]:
         return {"terms": dict(self.terms), "entities": sorted(self.entities), "date": self.date,
-                "years": sorted(self.years), "when": sorted(self.when)}
+                "years": sorted(self.years), "when": sorted(self.when), "subjects": sorted(self.subjects),
+                "mentions": sorted(self.mentions)}
 
     @classmethod
     def from_dict(cls, d: dict[str, object]) -> Profile:
         return cls(Counter(d.get("terms") or {}), frozenset(d.get("entities") or ()),  # type: ignore[arg-type]
                    d.get("date"), frozenset(d.get("years") or ()),  # type: ignore[arg-type]
-                   frozenset(d.get("when") or ()))  # type: ignore[arg-type]
+                   frozenset(d.get("when") or ()), frozenset(d.get("subjects") or ()),  # type: ignore[arg-type]
+                   frozenset(d.get("mentions") or ()))  # type: ignore[arg-type]
 
 
 @cache
@@ -126,6 +134,94 @@ def days_of(times: list[Time]) -> frozenset[str]:
     return frozenset(out)
 
 
+# A ticker as wires print it after a company's name: `<XYZ>` (Reuters), `(XYZ)`, `(NYSE: XYZ)`.
+_TICKER = re.compile(r"<([A-Z][A-Z0-9.]{0,7})>|\((?:[A-Z]+:\s*)?([A-Z][A-Z0-9.]{0,5})\)")
+# Reuters writes an unlisted company's whole name in angle brackets, `<ACME HOLDINGS LTD>`, at
+# times in parentheses, `(ACME HOLDINGS LTD)`.
+# In the first line of a body only the unmistakable forms: a bare `(AP)` there is an agency's
+# credit after the dateline, not a ticker.
+_LEAD_TICKER = re.compile(r"<([A-Z][A-Z0-9.]{0,7})>|\([A-Za-z]+:\s*([A-Z][A-Z0-9.]{0,5})\)")
+_BRACKETED = re.compile(r"[<(]([A-Za-z][^<>()\n]{2,80}?)[>)]")
+# A headline's company written with its legal form and no ticker: `ACME CORP 1ST QTR NET`. Only
+# legal forms: a word like `bank` or `group` also follows a verb (`CHINA SIGNS WORLD BANK LOAN`),
+# and a wrong subject would keep the item from its story; such names come from the body's
+# organisations below.
+_HEADS = sorted(LEGAL_FORMS | {"cos", "bancorp", "bancshares"})
+_TITLE_COMPANY = re.compile(r"^\s*(?:[\w&'.-]+\s+){0,5}?(?:" + "|".join(_HEADS) + r")\.?(?=\s|$)", re.IGNORECASE)
+# Words that end a company's name but not the name it is known by: dropped so that `Acme Corp`,
+# `ACME CORPORATION` and `Acme` compare equal.
+_NAME_TAIL = CORPORATE | LEGAL_FORMS | frozenset({"lp", "partnership", "the"})
+
+
+def _bracketed_company(m: re.Match[str]) -> bool:
+    """A bracketed name of several words; in parentheses only with its legal form, since a wire
+    also puts notes there (`(ADDS DETAIL)`)."""
+    return " " in m.group(1) and (m.group(0).startswith("<") or has_legal_form(m.group(1)))
+
+
+def _words(text: str) -> list[str]:
+    # dots go first, so that an abbreviation (`U.S.`) is one word, not two letters
+    return re.sub(r"[^\w]+", " ", text.casefold().replace(".", "")).split()
+
+
+def company_name(name: str) -> str:
+    """A company's name as compared across articles: case-folded, its legal form and corporate
+    words dropped from the end (but never its first word)."""
+    words = re.sub(r"[,&'’]", " ", name.replace(".", "")).casefold().split()  # `U.S.`: one word
+    if words and words[0] == "the":
+        words = words[1:]
+    while len(words) > 1 and words[-1] in _NAME_TAIL:
+        words.pop()
+    return " ".join(words)
+
+
+def subjects_of(title: str | None, text: str, orgs: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The companies an article is about, and the companies it names.
+
+    Wire services file routine items (quarterly results, dividends, ratings, load factors) in one
+    format for hundreds of companies: `ACME CORP <ACM> 1ST QTR NET` and `BETA INC <BET> 1ST QTR
+    NET` share every word but the company's. The headline names the item's subject: its ticker,
+    the name before it or a name with its legal form, or an organisation of the body that the
+    headline names. Where the headline is silent, the first line names the subject with its
+    ticker. The names (`N:`) are as `company_name` gives them; tickers are `T:`.
+    """
+    subjects: set[str] = set()
+    head = title or ""
+    lead = text.split("\n", 1)[0][:300]
+    for source, tickers in ((head, _TICKER), (lead, _LEAD_TICKER)):
+        for m in tickers.finditer(source):
+            subjects.add("T:" + (m.group(1) or m.group(2)))
+            before = source[: m.start()].rsplit("/", 1)[-1].strip()  # `TALKING POINT/ACME <ACM>`
+            if before and source is head:
+                subjects.add("N:" + company_name(" ".join(before.split()[-4:])))
+        if source is head:
+            subjects |= {"N:" + company_name(m.group(1)) for m in _BRACKETED.finditer(source) if _bracketed_company(m)}
+        if subjects:
+            break
+    if head:
+        m = _TITLE_COMPANY.match(head)
+        if m and len(m.group(0).split()) > 1:
+            subjects.add("N:" + company_name(m.group(0)))
+    orgs = list(orgs)
+    names = {company_name(o) for o in orgs} - {""}
+    hw = _words(head)
+    folded = " " + " ".join(hw) + " "
+    # Without a ticker or a legal form, the body's organisations say who the headline names. Not
+    # beside them: in `ACME CORP GETS NAVY CONTRACT` the Navy is the other party, not the subject.
+    if not subjects:
+        subjects |= {"N:" + n for n in names if f" {' '.join(_words(n))} " in folded}
+        # A headline shortens the name it opens with (`BAYSIDE TAX-FREE SETS PAYOUT` for the body's
+        # `Bayside Tax-Free Income Fund`): an organisation whose first two words open it is its subject.
+        for o in orgs:
+            ow = _words(o)
+            if ow and hw[: min(2, len(ow))] == ow[:2]:
+                subjects.add("N:" + company_name(o))
+    mentions = subjects | {"N:" + n for n in names} | {"T:" + (m.group(1) or m.group(2))
+                                                       for m in _LEAD_TICKER.finditer(text)} | {
+        "N:" + company_name(m.group(1)) for m in _BRACKETED.finditer(text) if _bracketed_company(m)}
+    return frozenset(subjects), frozenset(mentions)
+
+
 def entity_keys(article: Article) -> frozenset[str]:
     """The article's entities as `TYPE:name` keys (the archive swaps in its own entity ids)."""
     return frozenset(f"{e.type}:{e.name.casefold()}" for e in article.entities if e.type in STORY_TYPES)
@@ -133,5 +229,8 @@ def entity_keys(article: Article) -> frozenset[str]:
 
 def profile(article: Article, max_words: int = 400) -> Profile:
     lang = article.language or "en"
+    subjects, mentions = subjects_of(article.title, article.text,
+                                     (e.name for e in article.entities if e.type == "ORG"))
     return replace(profile_text(article.title, article.text, article.published, entity_keys(article), lang,
-                                max_words, years_of(article.times)), when=days_of(article.times))
+                                max_words, years_of(article.times)), when=days_of(article.times),
+                   subjects=subjects, mentions=mentions)
