@@ -5,9 +5,10 @@ rules on languages without a model.
 bodies, PolNeAR articles), Russian (factRuEval), and the pages of the Zyte benchmark whose
 `<html lang>` states another language. Each is tried as an article (its first 1,000
 characters, what the clean stage reads), as a short text (its title; factRuEval has none, so its
-first sentence up to 120 characters) and as one paragraph. py3langid (what the clean stage runs)
-beside lingua-language-detector (when installed), both over all the languages they know; also
-the stage's own rule, which keeps a guess only when confident: right, left unknown, or wrong.
+first sentence up to 120 characters) and as one paragraph. py3langid as the clean stage runs it
+(the text lowercased, unknown when it has too few letters, over the languages with an ISO 639-1
+code) beside lingua-language-detector (when installed) over all the languages it knows; also the
+stage's own rule, which keeps a guess only when confident: right, left unknown, or wrong.
 (b) factRuEval development set: Russian entity F1 (exact spans; Person -> PER, Org -> ORG,
 Location and LocOrg -> LOC, see `load/factrueval.py`) through dateline beside bare Natasha NER.
 (c) Every non-English Zyte page in a language without a model, through clean and extract: zero
@@ -138,11 +139,11 @@ Detector = Callable[[str], str | None]
 
 
 def _py3langid() -> Detector:
-    # the model the clean stage loads, built the same way (its own copy: no private import)
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    # the clean stage's own reading of the text (lowercased, letters counted, ISO 639-1 labels),
+    # before its confidence rule: the figures are those of the detector as dateline runs it
+    from dateline.clean.language import label
 
-    ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    return lambda text: ident.classify(text)[0]
+    return label
 
 
 def _lingua() -> Detector | None:
@@ -366,8 +367,9 @@ def _result(f: dict[str, Any]) -> SuiteResult:
                          else "bare Natasha")
     for line in (det or {}).get("contested", []):
         result.notes.append(f"stated language contradicted by both detectors: {line}")
-    result.notes.append("detection: the dateline column is py3langid's label (the clean stage's detector, "
-                        "before its confidence rule); the baseline column is lingua's on the same text, "
+    result.notes.append("detection: the dateline column is py3langid's label as the clean stage reads the "
+                        "text (clean/language.py `label`), before its confidence rule; the baseline column is "
+                        "lingua's on the same text, "
                         "for detection rows; for factRuEval rows it is Natasha's NER alone")
     if not has_lingua:
         result.notes.append("lingua-language-detector is not installed: pip install lingua-language-detector "
