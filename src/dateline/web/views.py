@@ -38,6 +38,7 @@ class SearchForm:
     literal: bool = False
     all_copies: bool = False
     by_story: bool = False
+    language: str | None = None  # ISO 639-1; the query is then stemmed in that language alone
 
 
 def search_view(archive: NewsArchive, form: SearchForm, paging: Paging, marks: tuple[str, str]) -> dict[str, Any]:
@@ -46,7 +47,8 @@ def search_view(archive: NewsArchive, form: SearchForm, paging: Paging, marks: t
     entity = archive.resolve_entity(form.entity).to_dict() if form.entity else None
     # The entity resolved once: search and facets get its id, which is looked up directly.
     scope = {"date_from": form.date_from or None, "date_to": form.date_to or None, "literal": form.literal,
-             "outlet": form.outlet or None, "entity": entity["id"] if entity else None}
+             "outlet": form.outlet or None, "entity": entity["id"] if entity else None,
+             "language": form.language or None}
     hits = archive.search(form.q, limit=paging.size + 1, offset=paging.offset, sort=form.sort,
                           all_copies=form.all_copies, by_story=form.by_story, marks=marks, **scope)
     counts = archive.facets(form.q, **scope)
