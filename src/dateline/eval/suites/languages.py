@@ -143,6 +143,7 @@ def _py3langid() -> Detector:
     # before its confidence rule: the figures are those of the detector as dateline runs it
     from dateline.clean.language import label
 
+    label("Das ist ein kurzer Satz.")  # the model is read on first use: not an article's cost
     return label
 
 
