@@ -20,9 +20,11 @@ from functools import cache
 MIN_CHARS = 40  # below this a guess is noise (a title or a dateline alone)
 READ_CHARS = 1000  # the lead says the language; reading more costs time and changes nothing
 CONFIDENT = 0.9
-# Letters, not characters, carry a language: an earnings table (`Shr 45 cts vs 58 cts  Net 1.1 mln
-# vs 829,000`) is mostly digits, and what letters it has are abbreviations any language could use.
+# Letters, not characters, carry a language: a table of figures (`12,345  67,890  1.2  3.4`) is
+# mostly digits and punctuation, and what letters it has are abbreviations any language could use.
 # Below this share of letters among the visible characters the text is said to have no language.
+# A wire earnings table with its words (`Shr 45 cts vs 58 cts  Net 1.1 mln`) passes this share;
+# the detector is rarely confident on it, so the stage's confidence rule leaves it unknown.
 MIN_LETTER_SHARE = 0.5
 MIN_LETTERS = 3  # a title such as `2016 Dems React` still has words; `1987/88` has none
 # A page's or a feed's declared language is written once in the site's template (`<html lang>`)
