@@ -72,3 +72,17 @@ def test_an_empty_table_keeps_its_columns(tmp_path: Path) -> None:
     out = io.StringIO()
     assert write_csv(out, ArticleRow, []) == 0
     assert out.getvalue().startswith("id,published,title,")
+
+
+def test_an_export_keeps_the_articles_of_one_language(tmp_path: Path) -> None:
+    from tests.languages_archive import build
+
+    with dateline.open(build(tmp_path)) as arc:
+        counts = arc.export(str(tmp_path / "de"), "parquet", language="de")
+        assert counts["articles"] == 1 and counts["sources"] == 1
+        stream = io.StringIO()
+        assert arc.write_articles(stream, "jsonl", language="en") == 2
+        assert all('"language": "en"' in line for line in stream.getvalue().splitlines())
+        assert [a.title for a in arc.iter_articles(language="ru")] == ["Встреча министров"]
+        with pytest.raises(UsageError, match="ISO 639-1"):
+            arc.export(str(tmp_path / "x"), "parquet", language="German")

@@ -178,3 +178,17 @@ def test_resolve_entity_gives_one_entity_or_says_why_not(arc: NewsArchive) -> No
         arc.resolve_entity("Nobody")
     with pytest.raises(QueryError, match="names 2 entities"):
         arc.resolve_entity("NEB")
+
+
+def test_search_in_one_language_stems_the_query_in_it(tmp_path: Path) -> None:
+    from tests.languages_archive import build
+
+    with dateline.open(build(tmp_path)) as arc:
+        assert arc.languages() == ["de", "en", "ru"]
+        # `Лавров` finds the article that says `Лаврова`/`Лавровым` only through the Russian stem
+        (hit,) = arc.search("Лавров", language="ru")
+        assert hit.title == "Встреча министров"
+        assert not arc.search("Лавров", language="ru", exact=True)  # the word form alone is not in the text
+        assert [h.title for h in arc.search("budget", language="EN")] and not arc.search("budget", language="de")
+        with pytest.raises(QueryError, match="ISO 639-1"):
+            arc.search("budget", language="english")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dateline.clean import clean_record
-from dateline.clean.language import detect, language_of, normalise
+from dateline.clean.language import classify, detect, label, language_of, normalise
 from dateline.model import RawRecord, Source
 
 GERMAN = ("Der Bundestag hat am Mittwoch ein Entlastungspaket von 200 Milliarden Euro beschlossen, "
@@ -39,3 +39,29 @@ def test_clean_sets_the_language_of_the_article() -> None:
     assert a.language == "de"
     b = clean_record(RawRecord(Source("t", 2, "txt"), text=ENGLISH, language="en-US"))
     assert b.language == "en"
+
+
+def test_headlines_in_capitals_or_title_case_are_read_as_english() -> None:
+    # case is not language: the detector reads lowercase text
+    assert label("CENTRAL BANK RAISES INTEREST RATES AGAIN TO FIGHT INFLATION") == "en"
+    assert label("Mayor Says City Will Rebuild the Old Bridge Before Winter") == "en"
+
+
+def test_a_table_of_figures_has_no_language() -> None:
+    assert classify("12,345 67,890 1.2 3.4 5.6 7.8 9.0 123 456 789 10 11") is None
+    assert label("1987/88") is None
+
+
+def test_labels_are_iso_639_1_codes_only() -> None:
+    # a language without a two-letter code could not be stored, so it never competes
+    for text in (ENGLISH, "Net profit 3,651,000 vs profit 3,020,000", "Jon Smith and Mary Jones of Acme Realty"):
+        got = label(text)
+        assert got is None or len(got) == 2
+
+
+def test_a_long_text_overrides_a_declared_language_it_confidently_contradicts() -> None:
+    long_english = " ".join([ENGLISH] * 4)
+    assert language_of("de", None, long_english) == "en"
+    # a short text does not: the declaration stands where the detector is the weaker witness
+    assert language_of("de", None, ENGLISH) == "de"
+    assert language_of("de", None, " ".join([GERMAN] * 4)) == "de"

@@ -110,3 +110,13 @@ def test_stats_count_the_facts_and_say_an_archive_is_undated(capsys: pytest.Capt
     code, out, _ = run(capsys, "stats", "--db", bare_db)
     assert code == 0 and "None" not in out and "no dated articles" in out
     assert "undated" in out and "entities" in out and "clusters" in out and "languages" in out
+
+
+def test_export_takes_a_language(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from tests.languages_archive import build
+
+    db = build(tmp_path)
+    code, out, _ = run(capsys, "export", "--db", db, "--language", "de")
+    assert code == 0 and [json.loads(x)["title"] for x in out.splitlines()] == ["Haushalt beschlossen"]
+    code, _, err = run(capsys, "export", "--db", db, "--language", "deutsch")
+    assert code != 0 and "ISO 639-1" in err and "Traceback" not in err

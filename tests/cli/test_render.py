@@ -54,3 +54,8 @@ def test_entities_without_mentions_say_where_they_come_from() -> None:
     assert lines["Reuters"].endswith("(dateline)")
     assert lines["Freedonia"].endswith("(notice)")
     assert "(dateline)" not in lines["harbour"] and "(notice)" not in lines["harbour"]
+
+
+def test_language_counts_put_the_most_frequent_first_and_the_unknown_last() -> None:
+    assert render.language_counts({"unknown": 12, "ru": 4, "en": 920}) == "en 920, ru 4, (unknown) 12"
+    assert render.language_counts({"de": 2, "fr": 2}) == "de 2, fr 2"

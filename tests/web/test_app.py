@@ -245,3 +245,23 @@ def test_an_ambiguous_name_shows_its_candidates(tmp_path: Path) -> None:
     d = c.get("/api/entities/NEB").json()
     assert d["ambiguous"] == "NEB" and len(d["candidates"]) == 2
     assert c.get("/api/search", params={"q": "said", "entity": "Ruiz"}).status_code == 400
+
+
+def test_search_in_one_language_on_the_page_and_the_api(tmp_path: Path) -> None:
+    from tests.languages_archive import build
+
+    c = TestClient(create_app(build(tmp_path)))
+    options = [a.get("value") for t, a in _parse(c.get("/search").text).tags if t == "option"]
+    assert {"de", "en", "ru"} <= set(options)
+    hits = c.get("/api/search", params={"q": "Лавров", "language": "ru"}).json()["hits"]
+    assert [h["title"] for h in hits] == ["Встреча министров"]
+    assert c.get("/api/search", params={"q": "budget", "language": "de"}).json()["hits"] == []
+    assert c.get("/api/search", params={"q": "budget", "language": "english"}).status_code == 400
+    page = c.get("/search", params={"q": "budget", "language": "en"})
+    tags = _parse(page.text).tags
+    assert ("option", {"value": "en", "selected": None}) in tags
+    assert "Council passes budget" in page.text and "Haushalt" not in page.text
+    # links built from the page's address (facets, pager) keep the filter; its × removes it
+    months = [a["href"] for t, a in tags if t == "a" and "from=" in a.get("href", "")]
+    assert months and all("language=en" in h for h in months)
+    assert any(a.get("title") == "remove this filter" and "language" not in a["href"] for t, a in tags if t == "a")

@@ -9,9 +9,10 @@ from __future__ import annotations
 import signal
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from dateline.archive.store import Archive, ArchiveError, Counts
 from dateline.engines.local import StageTimes, process_parallel
@@ -56,6 +57,12 @@ class IngestResult:
     seconds: float = 0.0
     stages: dict[str, float] | None = None
     advice: list[str] | None = None  # what the inputs seem to need (`--field`), in words
+    # Articles stored by this run per language (ISO 639-1; UNKNOWN_LANGUAGE when neither stated
+    # nor confidently detected): whether a dump is what the user thought it was shows here first.
+    languages: dict[str, int] = field(default_factory=dict)
+
+
+UNKNOWN_LANGUAGE = "unknown"  # not a two-letter code, so it never clashes with a language
 
 
 @contextmanager
@@ -126,12 +133,14 @@ def _store_all(
     run_id = arch.begin_run(inputs)
     interrupted = False
     advice = InputAdvice()
+    languages: Counter[str] = Counter()
 
     def store(batch: list[Outcome]) -> None:
         t = time.perf_counter()
         counts, new = arch.write(batch, run_id)
         total.add(counts)
         advice.note_stored(new)
+        languages.update(a.language or UNKNOWN_LANGUAGE for a in new)
         for o in batch:
             if o.rejected is not None:
                 advice.note_rejected(o.raw, o.rejected)
@@ -163,4 +172,4 @@ def _store_all(
         if own:
             arch.close()
     return IngestResult(total, run_id, interrupted, time.perf_counter() - started, dict(times.seconds),
-                        advice.lines())
+                        advice.lines(), dict(languages.most_common()))

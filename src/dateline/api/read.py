@@ -16,6 +16,7 @@ from dateline.archive import kinds
 from dateline.archive.kinds.base import MAX_LIMIT, Filters
 from dateline.archive.reader import Reader
 from dateline.archive.store import Archive
+from dateline.clean.language import normalise
 from dateline.errors import QueryError, UsageError
 from dateline.model import (
     Ambiguous,
@@ -106,7 +107,7 @@ class NewsArchive:
         hits = self._reader.search(
             query, date_from=date_from, date_to=date_to, limit=_limit(limit), offset=max(0, offset), sort=sort,
             literal=literal, one_per_cluster=not all_copies, outlet=outlet, entity=self._entity_id(entity),
-            marks=marks, language=language, window=None if exhaustive else self.settings.search_window,
+            marks=marks, language=language_code(language), window=None if exhaustive else self.settings.search_window,
             time_limit=self.settings.search_time_limit_s * (15 if exhaustive else 1), exact=exact, author=author,
             by_story=by_story, place=place,
         )
@@ -117,7 +118,7 @@ class NewsArchive:
                literal: bool = False, top: int = 10, exact: bool = False, place: str | None = None) -> dict[str, Any]:
         """Counts of the matches by entity, outlet and month, among the newest matches (the window)."""
         return self._reader.facets(query, date_from=date_from, date_to=date_to, literal=literal, outlet=outlet,
-                                   entity=self._entity_id(entity), language=language, top=top,
+                                   entity=self._entity_id(entity), language=language_code(language), top=top,
                                    scan=self.settings.search_window,
                                    time_limit=self.settings.search_time_limit_s, exact=exact, place=place)
 
@@ -136,6 +137,11 @@ class NewsArchive:
 
     def recent(self, limit: int = 10) -> Results:
         return Results(self._reader.recent(limit), ArticleRef)
+
+    def languages(self) -> list[str]:
+        """The ISO 639-1 codes of the archive's articles' languages, sorted (those of unknown
+        language are not among them): what a language filter can choose from."""
+        return self._reader.languages()
 
     def outlets(self, top: int = 50) -> list[dict[str, Any]]:
         return self._reader.outlets(top)
@@ -286,26 +292,25 @@ class NewsArchive:
         return self._reader.rebuild_clusters(threshold)
 
     def export(self, folder: str, fmt: str = "parquet", *, query: str | None = None, date_from: str | None = None,
-               date_to: str | None = None) -> dict[str, int]:
+               date_to: str | None = None, language: str | None = None) -> dict[str, int]:
         """Typed tables (articles, sources, each fact kind's tables, clusters) as Parquet or CSV
-        files in `folder`; returns the rows written per table."""
+        files in `folder`; returns the rows written per table. `language` (ISO 639-1) keeps the
+        articles in that language and their facts."""
         from dateline.api.export import export_tables
 
-        return export_tables(self._reader, folder, fmt, Filters(date_from=date_from, date_to=date_to, query=query,
-                                                               limit=None))
+        return export_tables(self._reader, folder, fmt, _scope(query, date_from, date_to, language))
 
     def write_articles(self, stream: Any, fmt: str = "jsonl", *, query: str | None = None,
-                       date_from: str | None = None, date_to: str | None = None) -> int:
+                       date_from: str | None = None, date_to: str | None = None, language: str | None = None) -> int:
         """The articles to a text stream: JSON Lines of the article contract, or CSV rows."""
         from dateline.api.export import write_stream
 
-        return write_stream(self._reader, fmt, stream, Filters(date_from=date_from, date_to=date_to, query=query,
-                                                                limit=None))
+        return write_stream(self._reader, fmt, stream, _scope(query, date_from, date_to, language))
 
     def iter_articles(self, *, query: str | None = None, date_from: str | None = None,
-                      date_to: str | None = None) -> Iterator[Article]:
-        """Every article (in storage order), or those matching a full-text query and dates."""
-        return self._reader.iter_articles(Filters(date_from=date_from, date_to=date_to, query=query, limit=None))
+                      date_to: str | None = None, language: str | None = None) -> Iterator[Article]:
+        """Every article (in storage order), or those matching a full-text query, dates and a language."""
+        return self._reader.iter_articles(_scope(query, date_from, date_to, language))
 
     def resolve_entity(self, name: str) -> EntityRecord:
         """The one entity a name, alias or id stands for; an unknown or ambiguous name is a
@@ -329,6 +334,8 @@ class NewsArchive:
             raise UsageError(f"{kind.name} take no filter {_named(wrong)}; they take: {_named(kind.filters)}")
         if "entity" in values:
             values["entity"] = self._entity_id(values["entity"])
+        if "language" in values:
+            values["language"] = language_code(values["language"])
         if "story" in values:
             try:
                 values["story"] = int(values["story"])
@@ -337,6 +344,23 @@ class NewsArchive:
         if "limit" in values:
             values["limit"] = _limit(values["limit"])
         return Filters(**values)
+
+
+def _scope(query: str | None, date_from: str | None, date_to: str | None, language: str | None) -> Filters:
+    """The filters of an export: every matching article, no page."""
+    return Filters(date_from=date_from, date_to=date_to, query=query, language=language_code(language),
+                   limit=None)
+
+
+def language_code(language: str | None) -> str | None:
+    """A language filter as the archive stores languages (`EN`, `en-GB` -> `en`); a name or a
+    malformed code is the user's mistake, said in one line, not a filter that silently matches nothing."""
+    if language is None or not language.strip():
+        return None
+    code = normalise(language)
+    if code is None:
+        raise QueryError(f"a language is an ISO 639-1 code such as en, de or ru, not {language!r}")
+    return code
 
 
 def _named(names: Iterable[str]) -> str:

@@ -17,6 +17,7 @@ from dateline.archive.kinds import entities, places
 from dateline.archive.kinds.base import article_terms, paged
 from dateline.archive.search import Hits, facets, search
 from dateline.archive.stats import stats
+from dateline.archive.stemming import archive_languages
 from dateline.archive.store import Archive
 from dateline.archive.stories import list_stories, stories_of, story_detail
 from dateline.model import (
@@ -119,6 +120,12 @@ class Reader:
     def recent(self, limit: int) -> list[ArticleRef]:
         return [ArticleRef(r["id"], r["published"], r["title"], r["outlet"], r["lead"])
                 for r in browse.recent_articles(self.conn, limit)]
+
+    def languages(self) -> list[str]:
+        """The languages of the archive's articles, from the stemmed index's own list (no scan)."""
+        if not browse.has_table(self.conn, "stem_languages"):
+            return []  # an archive written before the stemmed index, opened read-only
+        return [code for code in archive_languages(self.conn) if code]
 
     def outlets(self, top: int) -> list[dict[str, Any]]:
         return browse.outlets(self.conn, top)

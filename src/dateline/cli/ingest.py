@@ -108,7 +108,7 @@ def _report(result: api.IngestResult, as_json: bool) -> None:
         emit({"run": result.run_id, "read": c.read, "stored": c.stored, "duplicates": c.duplicates,
               "already": c.already, "rejected": c.rejected, "reasons": c.reasons,
               "interrupted": result.interrupted, "seconds": round(result.seconds, 3), "stages": result.stages,
-              "warnings": result.advice or []})
+              "warnings": result.advice or [], "languages": result.languages})
     else:
         print_summary(out, result)
         for line in result.advice or []:

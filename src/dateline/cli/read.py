@@ -95,7 +95,7 @@ def export(
     out_path: Annotated[str | None, typer.Option(
         "--out", "-o", help="Folder for the tables (parquet, csv), or a file (default: stdout).")] = None,
     query: Annotated[str | None, typer.Option("--query", "-q", help="Only articles matching this search.")] = None,
-    date_from: FromOpt = None, date_to: ToOpt = None,
+    date_from: FromOpt = None, date_to: ToOpt = None, language: LanguageOpt = None,
 ) -> None:
     """Export the archive: typed tables (articles, sources, entities, mentions, events, quotes, amounts,
     times, clusters, stories) as Parquet or CSV files in a folder, or the articles as JSON Lines."""
@@ -103,7 +103,7 @@ def export(
         raise UsageError(f"unknown export format {fmt!r}; choose one of: {', '.join(EXPORT_FORMATS)}")
     if fmt == "parquet" and not out_path:
         raise UsageError("parquet export needs --out FOLDER (or a FILE.parquet for the articles alone)")
-    scope = {"query": query, "date_from": date_from, "date_to": date_to}
+    scope = {"query": query, "date_from": date_from, "date_to": date_to, "language": language}
     with open_archive(ctx, db) as arc:
         if out_path and fmt != "jsonl":
             counts = arc.export(out_path, fmt, **scope)

@@ -111,11 +111,24 @@ def print_hits(console: Console, hits: list[Hit]) -> None:
         console.print("  " + escape(h.snippet.replace("\n", " ")))
 
 
+def language_counts(languages: dict[str, int]) -> str:
+    """`en 920, ru 4, (unknown) 12`: the most frequent first, the unknown ones last."""
+    from dateline.api.ingest import UNKNOWN_LANGUAGE
+
+    known = sorted(((k, v) for k, v in languages.items() if k != UNKNOWN_LANGUAGE), key=lambda kv: (-kv[1], kv[0]))
+    parts = [f"{k} {v:,}" for k, v in known]
+    if languages.get(UNKNOWN_LANGUAGE):
+        parts.append(f"(unknown) {languages[UNKNOWN_LANGUAGE]:,}")
+    return ", ".join(parts)
+
+
 def print_summary(console: Console, result: IngestResult) -> None:
     c = result.counts
     table = Table(title="ingest" + (" (interrupted)" if result.interrupted else ""), show_header=False)
     table.add_row("read", str(c.read))
     table.add_row("stored", str(c.stored))
+    if result.languages:
+        table.add_row("stored by language", language_counts(result.languages))
     dups = f"{c.duplicates + c.already} ({c.duplicates} exact copies, {c.already} already in the archive)"
     table.add_row("duplicates", dups)
     table.add_row("rejected", str(c.rejected))

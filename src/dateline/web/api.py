@@ -30,6 +30,7 @@ def search_form(
     date_from: Annotated[str | None, Query(alias="from", max_length=10)] = None,
     date_to: Annotated[str | None, Query(alias="to", max_length=10)] = None,
     entity: Text = None, outlet: Text = None,
+    language: Annotated[str | None, Query(max_length=16, description="ISO 639-1, e.g. en or ru")] = None,
     sort: Annotated[str, Query(pattern="^(rank|date)$")] = "rank",
     literal: bool = False,
     all_copies: Annotated[bool, Query(alias="all", description="every copy, not one per cluster")] = False,
@@ -37,7 +38,7 @@ def search_form(
     place: Annotated[str | None, Query(max_length=MAX_TEXT, description="a gazetteer id (geonames:706483)")] = None,
 ) -> SearchForm:
     return SearchForm(q.strip(), date_from, date_to, entity, outlet, sort, literal, all_copies, by_story,
-                      place or None)
+                      place or None, language or None)
 
 
 @router.get("")

@@ -87,7 +87,7 @@ def overview(request: Request, db: Db) -> HTMLResponse:
 def search(request: Request, db: Db, form: Annotated[SearchForm, Depends(search_form)],
            page: Page = 1) -> HTMLResponse:
     context: dict[str, Any] = {"form": form, "result": None, "error": None,
-                               "outlets": _outlets(request, db)}
+                               "outlets": _outlets(request, db), "languages": db.languages()}
     if form.q:
         try:
             result = views.search_view(db, form, Paging(page, 20), (OPEN, CLOSE))

@@ -39,6 +39,7 @@ class SearchForm:
     all_copies: bool = False
     by_story: bool = False
     place: str | None = None  # a gazetteer id: a point clicked on the search page's map
+    language: str | None = None  # ISO 639-1; the query is then stemmed in that language alone
 
 
 def search_view(archive: NewsArchive, form: SearchForm, paging: Paging, marks: tuple[str, str]) -> dict[str, Any]:
@@ -48,7 +49,7 @@ def search_view(archive: NewsArchive, form: SearchForm, paging: Paging, marks: t
     # The entity resolved once: search and facets get its id, which is looked up directly.
     scope = {"date_from": form.date_from or None, "date_to": form.date_to or None, "literal": form.literal,
              "outlet": form.outlet or None, "entity": entity["id"] if entity else None,
-             "place": form.place or None}
+             "place": form.place or None, "language": form.language or None}
     hits = archive.search(form.q, limit=paging.size + 1, offset=paging.offset, sort=form.sort,
                           all_copies=form.all_copies, by_story=form.by_story, marks=marks, **scope)
     counts = archive.facets(form.q, **scope)
