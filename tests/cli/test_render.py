@@ -59,3 +59,16 @@ def test_entities_without_mentions_say_where_they_come_from() -> None:
 def test_language_counts_put_the_most_frequent_first_and_the_unknown_last() -> None:
     assert render.language_counts({"unknown": 12, "ru": 4, "en": 920}) == "en 920, ru 4, (unknown) 12"
     assert render.language_counts({"de": 2, "fr": 2}) == "de 2, fr 2"
+
+
+def test_the_summary_gives_a_slow_runs_rate_instead_of_zero() -> None:
+    from dateline.api import IngestResult
+    from dateline.archive.store import Counts
+
+    def summary(read: int, seconds: float) -> str:
+        console = Console(width=100, record=True)
+        render.print_summary(console, IngestResult(Counts(read=read, stored=read), 1, False, seconds=seconds))
+        return console.export_text()
+
+    assert "(0.4 records/s)" in summary(20, 50.0)
+    assert "(1,000 records/s)" in summary(5000, 5.0)

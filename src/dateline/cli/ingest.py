@@ -13,7 +13,9 @@ from dateline.settings import Settings
 
 PathsArg = Annotated[list[str], typer.Argument(metavar="PATH", help="Files, folders, globs, or - for stdin.")]
 ExtractOpt = Annotated[bool, typer.Option("--extract/--no-extract", help="Run the extractors.")]
-ModelOpt = Annotated[str | None, typer.Option("--model", help="spaCy pipeline to use.")]
+ModelOpt = Annotated[str | None, typer.Option(
+    "--model", help="spaCy pipeline for English articles and those of unknown language; other languages: "
+    "[dateline.models] in dateline.toml.")]
 
 
 @app.command()

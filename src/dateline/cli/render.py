@@ -135,7 +135,10 @@ def print_summary(console: Console, result: IngestResult) -> None:
     for reason, n in sorted(c.reasons.items(), key=lambda kv: -kv[1])[:8]:
         table.add_row(f"  {reason}", str(n))
     if result.seconds:
-        table.add_row("seconds", f"{result.seconds:.1f} ({c.read / result.seconds:,.0f} records/s)")
+        rate = c.read / result.seconds
+        # a slow run (extraction on a loaded machine) reads under one record a second: say so, not 0
+        table.add_row("seconds", f"{result.seconds:.1f} ({rate:,.0f} records/s)" if rate >= 10
+                      else f"{result.seconds:.1f} ({rate:.2g} records/s)")
     if result.stages:
         table.add_row("stage seconds", ", ".join(f"{k} {v:.1f}" for k, v in result.stages.items()))
     console.print(table)
