@@ -421,7 +421,7 @@ def extract_entities(article: Article, doc: Doc) -> Article:
     entities = _add_dateline(article, entities)
     entities = _add_notice_countries(article, entities)
     entities = _notice_types(article, entities)
-    article.entities = _unique_ids(entities)
+    article.entities = unique_ids(entities)
     return article
 
 
@@ -524,7 +524,9 @@ def _add_notice_countries(article: Article, entities: list[Entity]) -> list[Enti
     return entities
 
 
-def _unique_ids(entities: list[Entity]) -> list[Entity]:
+def unique_ids(entities: list[Entity]) -> list[Entity]:
+    """The entities with ids unique in the article: a second `Paris` (another place of that name
+    that the article keeps apart) becomes `...-2`; every language's entity stage ends with it."""
     seen: Counter[str] = Counter()
     for e in entities:
         seen[e.id] += 1

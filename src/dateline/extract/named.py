@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from dateline.extract.entities import unique_ids
 from dateline.model import Article, Entity, Mention
 from dateline.romanise import romanise
 
@@ -56,13 +57,7 @@ def group_spans(text: str, spans: list[NamedSpan], country_of: dict[str, str] | 
     for s in sorted(kept, key=lambda s: (s.start, -s.end)):
         groups.setdefault(key(s.name), []).append(s)
     _fold_surnames(groups)
-    entities = [_entity(text, ms, country_of) for ms in groups.values()]
-    seen: Counter[str] = Counter()
-    for e in entities:
-        seen[e.id] += 1
-        if seen[e.id] > 1:
-            e.id = f"{e.id}-{seen[e.id]}"
-    return entities
+    return unique_ids([_entity(text, ms, country_of) for ms in groups.values()])
 
 
 def _is_person(ms: list[NamedSpan]) -> bool:
