@@ -16,7 +16,6 @@ from dateline.archive import kinds
 from dateline.archive.kinds.base import MAX_LIMIT, Filters
 from dateline.archive.reader import Reader
 from dateline.archive.store import Archive
-from dateline.clean.language import normalise
 from dateline.errors import QueryError, UsageError
 from dateline.model import (
     Ambiguous,
@@ -357,6 +356,10 @@ def language_code(language: str | None) -> str | None:
     malformed code is the user's mistake, said in one line, not a filter that silently matches nothing."""
     if language is None or not language.strip():
         return None
+    # imported here: `dateline.clean` loads the whole clean stage (ftfy, trafilatura), which a
+    # read command must not pay for at start
+    from dateline.clean.language import normalise
+
     code = normalise(language)
     if code is None:
         raise QueryError(f"a language is an ISO 639-1 code such as en, de or ru, not {language!r}")
