@@ -11,7 +11,9 @@ until asked).
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from dateline.lazy import lazy_exports
 
 __version__ = "0.1.0"
 __all__ = ["Article", "DatelineError", "Settings", "ingest", "open", "parse"]
@@ -32,15 +34,4 @@ if TYPE_CHECKING:
     from dateline.settings import Settings
 
 
-def __getattr__(name: str) -> Any:
-    if name in _WHERE:
-        import importlib
-
-        value = getattr(importlib.import_module(_WHERE[name]), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'dateline' has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted([*globals(), *__all__])
+__getattr__, __dir__ = lazy_exports(__name__, _WHERE, globals(), __all__)

@@ -10,7 +10,9 @@ than its query.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from dateline.lazy import lazy_exports
 
 __all__ = ["IngestResult", "NewsArchive", "ProgressFn", "ingest", "load", "open", "parse", "parse_articles"]
 
@@ -25,15 +27,4 @@ if TYPE_CHECKING:
     from dateline.api.read import NewsArchive, open  # noqa: A004
 
 
-def __getattr__(name: str) -> Any:
-    if name in _WHERE:
-        import importlib
-
-        value = getattr(importlib.import_module(_WHERE[name]), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'dateline.api' has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted([*globals(), *__all__])
+__getattr__, __dir__ = lazy_exports(__name__, _WHERE, globals(), __all__)
