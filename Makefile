@@ -42,7 +42,7 @@ test: $(TESTING)
 	$(PY) -m pytest
 
 eval: $(RUNTIME)
-	$(PY) -m dateline.eval.all $(DATA) docs/quality.md
+	$(PY) -m dateline.eval.all $(DATA) docs/quality.md $(if $(ONLY),--only $(ONLY))
 
 lint: $(TESTING)
 	$(VENV)/bin/ruff check src tests bench
