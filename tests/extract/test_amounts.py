@@ -95,3 +95,27 @@ def test_currency_codes_only_at_word_boundaries() -> None:
 def test_wire_fractions() -> None:
     assert one("The 10-3/4 pct notes will be redeemed.").value == 10.75
     assert (one("The stock fell 7-1/2 dlrs on the day.").value, "USD") == (7.5, "USD")
+
+
+def test_a_proportion_is_one_share_not_two_counts() -> None:
+    a = one("Some 3 in 10 voters said they would back the plan.")
+    assert (a.text, a.value, a.unit, a.qualifier, a.counted) == ("Some 3 in 10", 30.0, "percent",
+                                                                 "some", "voters")
+    b = one("Nine out of 10 economists expect a cut.")
+    assert (b.value, b.unit) == (90.0, "percent")
+    # A number and a duration are not a share of anything.
+    assert find_amounts("He scored 2 in 10 minutes.") == []
+
+
+def test_clock_times_and_vague_words_are_not_counts() -> None:
+    assert find_amounts("The vote starts at 12 p.m. and ends at 9 pm.") == []
+    assert find_amounts("Several ministers and a few aides left.") == []
+
+
+def test_a_range_writes_its_percent_unit_once() -> None:
+    found = find_amounts("Prices rose between 5 and 7 pct last year.")
+    assert [(a.text, a.value, a.unit) for a in found] == [("5", 5.0, "percent"),
+                                                         ("7 pct", 7.0, "percent")]
+    # A year before `to` starts no range.
+    found = find_amounts("The share rose from 30 percent in 2016 to 41 percent.")
+    assert [a.value for a in found] == [30.0, 41.0]

@@ -104,6 +104,22 @@ COUNT = re.compile(
     rf"(?: {SCALE})?(?![\w%-]|\.\d|,\d)",
     re.I,
 )
+# Polls and surveys write shares as proportions: `3 in 10 voters`, `one in five Americans`,
+# `nine out of 10 economists`. The two numbers are one share of a group, not two counts (read
+# apart, `10 voters` was a count of ten); stored as the percentage it states, the text kept.
+PROPORTION = re.compile(
+    rf"(?:\b{QUALIFIERS} )?(?<![\w$€£¥.,-])(?P<num>\d{{1,3}}|{WORD_NUMBER}) (?:in|out of) "
+    rf"(?P<den>\d{{1,4}}|{WORD_NUMBER}|a hundred|a thousand)(?![\w%-]|\.\d|,\d)",
+    re.I,
+)
+# A range writes its unit once, after the second figure: `by 52 to 41 percent`, `between 5
+# and 7 pct`, `3-4 per cent`. The first figure is a percentage too (read alone it was a bare
+# number, and dropped).
+RANGE_BEFORE = re.compile(rf"(?<![\w.,-])(?P<num>{FRACTION}|{DIGITS}) ?(?:to|and|or|-|–) ?$", re.I)
+# Vague quantifiers name no number: `several ministers`, `a few aides` are not three of them.
+VAGUE = frozenset(("several", "a few"))
+# A number before a clock word is a time of day (`12 p.m.`, `9 am`, `6 o'clock`), not a count.
+CLOCK = re.compile(r"\s*(?:[ap]\.m\.|[ap]m\b|o'clock\b)", re.I)
 # For speed (see `_finditer`): the words a text needs for each pattern to match in it, at
 # least one of them, in its lower-case copy; and each pattern's `fast` form.
 NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
@@ -116,8 +132,9 @@ NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
                    "pence"),
     PERCENT: ("%", "percent", "per cent", "pct"),
     PLURAL: ("dozens", "scores", "hundreds", "thousands", "millions", "billions"),
+    PROPORTION: (" in ", " out of "),
 }
-_FAST = {p: fast(p) for p in (MONEY_PREFIX, MONEY_SUFFIX, PERCENT, PLURAL, COUNT)}
+_FAST = {p: fast(p) for p in (MONEY_PREFIX, MONEY_SUFFIX, PERCENT, PLURAL, PROPORTION, COUNT)}
 NEXT_WORDS = re.compile(r"\s+((?:[A-Za-z][\w'-]*)(?:\s+[A-Za-z][\w'-]*){0,3})")
 
 
@@ -227,6 +244,12 @@ def find_amounts(text: str) -> list[Amount]:
         add(m, None if value is None else round(value * factor, 10), cur or None, None)
     for m in _finditer(PERCENT, text, low):
         add(m, _number(m.group("num")), "percent", None)
+        first = RANGE_BEFORE.search(text, max(0, m.start() - 24), m.start())
+        # `from 30 percent in 2016 to 41 percent`: a year before `to` starts no range.
+        if first and not m.group("qual") and not re.fullmatch(r"1[789]\d\d|20\d\d", first["num"]):
+            add(first, _number(first.group("num")), "percent", None, end=first.end("num"))
+    for m in _finditer(PROPORTION, text, low):
+        _proportion(text, m, add)
     for m in _finditer(PLURAL, text, low):
         counted, _ = _counted(text, m.end())
         plural = f"{m.group('plural').lower()} of"
@@ -238,11 +261,23 @@ def find_amounts(text: str) -> list[Amount]:
     return table_units(text, out)
 
 
+def _proportion(text: str, m: re.Match[str], add) -> None:  # type: ignore[no-untyped-def]
+    num, den = _number(m.group("num")), _number(m.group("den"))
+    if num is None or not den or num >= den or m.group("num").lower() in VAGUE:
+        return
+    counted, stop = _counted(text, m.end())
+    if counted is None or counted.split()[0].lower() in NOT_COUNTED | MONTH_WORDS:
+        return  # `3 in 10 minutes`, `2 in 5 years`: a count and a duration, not a share
+    add(m, round(100 * num / den, 2), "percent", counted)
+
+
 def _count(text: str, m: re.Match[str], add) -> None:  # type: ignore[no-untyped-def]
     num = m.group("num")
     low = num.lower()
     if low in ("a", "an", "one") and not m.group("scale"):
         return  # `a` and `one` are mostly articles and pronouns, not counts
+    if low in VAGUE or CLOCK.match(text, m.end()):
+        return
     counted, stop = _counted(text, m.end())
     if counted is None:
         return  # a bare number (a year, a score, a page) is not an amount of anything
