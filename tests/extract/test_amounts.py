@@ -119,3 +119,17 @@ def test_a_range_writes_its_percent_unit_once() -> None:
     # A year before `to` starts no range.
     found = find_amounts("The share rose from 30 percent in 2016 to 41 percent.")
     assert [a.value for a in found] == [30.0, 41.0]
+
+
+def test_plural_scales_of_money_and_of_plurals() -> None:
+    a = one("The group is spending billions of dollars on the campaign.")
+    assert (a.text, a.value, a.unit, a.counted) == ("billions of dollars", 1e9, "USD", None)
+    b = one("Hundreds of thousands of protesters marched.")
+    assert (b.value, b.counted) == (1e5, "protesters")
+
+
+def test_comparisons_and_seasons_end_a_count() -> None:
+    a = one("Slaughter is put at 126,000 head versus 128,000 a week ago.")
+    assert (a.value, a.counted) == (126000.0, "head")
+    # `1987/88` is a season: its `88` counts nothing.
+    assert find_amounts("The 1987/88 crop against the 1986/87 one.") == []

@@ -65,17 +65,21 @@ CURRENCY_WORD = (
     r"|pounds?(?: sterling)?|sterling|roubles?|rubles?|yen|yuan|renminbi|rupees?|(?:Swiss )?francs?"
     r"|lira|lire|reais|real|pesos?|won|shekels?|riyals?|dirhams?|rand|hryvnias?)"
 )
+CURRENCY_ONLY = re.compile(CURRENCY_WORD, re.I)
 # Words after a number that end what is counted: function words, verbs of reporting, and
 # nouns that measure rather than count.
 STOP = frozenset(
     "a an the of in on at to for from by with as and or but who which that were was are is be "
     "have has had said says will would could than per each this these those their its his her "
-    "our your into over under after before during while when where since until about".split()
+    "our your into over under after before during while when where since until about "
+    # Comparisons end the counted phrase: `126,000 head versus 128,000`, `11.4 mln against 9.8`
+    # (`vs` not: in wire tables, `Net 312,000 vs 122,000`, it marks the row's figures).
+    "against versus".split()
 )
 NOT_COUNTED = frozenset(
     "percent per cent pc % year years month months week weeks day days hour hours minute "
     "minutes second seconds times o'clock am pm a.m. p.m. hrs hr mins min secs sec gmt est "
-    "edt bst cet".split()
+    "edt bst cet mths mth wks wk yrs yr qtr qtrs".split()  # wire tables: `Nine mths`, `4th qtr`
 )
 MONTH_WORDS = frozenset(
     "january february march april may june july august september october november december "
@@ -100,7 +104,8 @@ PLURAL = re.compile(
     re.I,
 )
 COUNT = re.compile(
-    rf"(?:\b{QUALIFIERS} )?(?<![\w$€£¥.,-])(?P<num>{DIGITS}|{WORD_NUMBER}|a dozen)"
+    # Not after a slash: `1987/88`, `24/7` are a season and a ratio, not counts.
+    rf"(?:\b{QUALIFIERS} )?(?<![\w$€£¥.,/-])(?P<num>{DIGITS}|{WORD_NUMBER}|a dozen)"
     rf"(?: {SCALE})?(?![\w%-]|\.\d|,\d)",
     re.I,
 )
@@ -116,6 +121,7 @@ PROPORTION = re.compile(
 # and 7 pct`, `3-4 per cent`. The first figure is a percentage too (read alone it was a bare
 # number, and dropped).
 RANGE_BEFORE = re.compile(rf"(?<![\w.,-])(?P<num>{FRACTION}|{DIGITS}) ?(?:to|and|or|-|–) ?$", re.I)
+BIG_SCALES = frozenset("million mln mn m billion bln bn b trillion tn trn".split())
 # Vague quantifiers name no number: `several ministers`, `a few aides` are not three of them.
 VAGUE = frozenset(("several", "a few"))
 # A number before a clock word is a time of day (`12 p.m.`, `9 am`, `6 o'clock`), not a count.
@@ -127,7 +133,7 @@ NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
                    "cny", "rmb", "rub", "inr", "rs"),
     MONEY_SUFFIX: ("dollar", "euro", "pound", "sterling", "roubl", "rubl", "yen", "yuan",
                    "renminbi", "rupee", "franc", "lira", "lire", "reais", "real", "peso", "won",
-                   "shekel", "riyal", "dirham", "rand", "hryvnia", "dlr", "cts", "stg",
+                   "shekel", "riyal", "dirham", "rand", "hryvnia", "dlr", "ct", "stg",
                    "mark", "guilder", "peseta", "schilling", "ringgit", "baht", "cent",
                    "pence"),
     PERCENT: ("%", "percent", "per cent", "pct"),
@@ -254,7 +260,13 @@ def find_amounts(text: str) -> list[Amount]:
         counted, _ = _counted(text, m.end())
         plural = f"{m.group('plural').lower()} of"
         qual = f"{m.group('qual').lower()} {plural}" if m.group("qual") else plural
-        add(m, float(PLURAL_SCALES[m.group("plural").lower()]), None, counted, qualifier=qual)
+        # `billions of dollars`, `millions of dlrs`: a lower bound of money, in that currency.
+        unit = _currency(None, counted) if counted and CURRENCY_ONLY.fullmatch(counted) else None
+        # `hundreds of thousands`: the qualifier multiplies the plural's lower bound.
+        times = {"tens of": 10, "hundreds of": 100}.get((m.group("qual") or "").lower(), 1)
+        add(m, float(PLURAL_SCALES[m.group("plural").lower()]) * times, unit or None,
+            None if unit else counted, qualifier=qual,
+            end=_end_of_currency(text, m.end()) if unit else None)
     for m in _finditer(COUNT, text, low):
         _count(text, m, add)
     out.sort(key=lambda a: a.start)
@@ -271,6 +283,11 @@ def _proportion(text: str, m: re.Match[str], add) -> None:  # type: ignore[no-un
     add(m, round(100 * num / den, 2), "percent", counted)
 
 
+def _end_of_currency(text: str, start: int) -> int:
+    m = CURRENCY_ONLY.match(text, start + len(text[start:]) - len(text[start:].lstrip()))
+    return m.end() if m else start
+
+
 def _count(text: str, m: re.Match[str], add) -> None:  # type: ignore[no-untyped-def]
     num = m.group("num")
     low = num.lower()
@@ -280,6 +297,10 @@ def _count(text: str, m: re.Match[str], add) -> None:  # type: ignore[no-untyped
         return
     counted, stop = _counted(text, m.end())
     if counted is None:
+        # A figure in millions or more (`11.48 mln in 1986/87`) is an amount, never a year, a
+        # score or a page; smaller scales in words name things (`the Ford Five Hundred`).
+        if (m.group("scale") or "").lower() in BIG_SCALES and num[:1].isdigit():
+            add(m, _value(num, m.group("scale")), None, None)
         return  # a bare number (a year, a score, a page) is not an amount of anything
     first = counted.split()[0].lower()
     if first in MONTH_WORDS or first in NOT_COUNTED or _is_date_number(text, m):
