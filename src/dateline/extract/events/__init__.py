@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from dateline.extract.events.coding import Trigger, clause_tokens, find_triggers, mode_of
-from dateline.extract.events.merge import count_once
+from dateline.extract.events.merge import count_once, full_names
 from dateline.extract.events.parties import Resolver, fill_countries, is_pronoun, parties
 from dateline.extract.events.places import event_date, event_place
 from dateline.extract.events.sides import sides
@@ -47,9 +47,14 @@ def _distinct(side: list[Party]) -> list[Party]:
     return list(out.values())
 
 
+# Harm done to people: each one named was harmed (`killed X and Y`), one event each.
+HARMS = frozenset({"ASSAULT", "COERCE"})
+
+
 def _pairs(actors: list[Party], recipients: list[Party], kind: str
            ) -> list[tuple[Party | None, Party | None]]:
-    actors, recipients = _distinct(actors), _distinct(recipients)
+    actors = _distinct(actors)
+    recipients = recipients if kind in HARMS else _distinct(recipients)
     if not recipients and len(actors) > 1 and kind in MUTUAL:
         return [(a, b) for a in actors for b in actors if a is not b]
     return [(a, r) for a in (actors or [None]) for r in (recipients or [None])]
@@ -119,5 +124,5 @@ def extract_events(article: Article, doc: Doc) -> Article:
     found: list[Event] = []
     for sent in doc.sents:
         found.extend(_events(sent, article, res))
-    article.events = count_once(found, article)
+    article.events = count_once(full_names(found, doc), article)
     return article

@@ -8,6 +8,9 @@ counting each sentence would count the story's event several times.
 
 from __future__ import annotations
 
+from spacy.tokens import Doc
+
+from dateline.extract.roles import TITLE_WORDS
 from dateline.model import Article, Event, Party
 
 # Words that open a phrase without changing who it names (`Rebels`, `the rebels`).
@@ -54,3 +57,47 @@ def count_once(events: list[Event], article: Article) -> list[Event]:
         if e.source is not None:
             e.source.quote = _quote(e, article)
     return out
+
+
+# Dependents that are part of a person's or a body's name (`jaime` in `jaime pardo leal`).
+NAME_PARTS = frozenset({"compound", "flat"})
+
+
+def _name_ends(doc: Doc) -> dict[str, str]:
+    """Each tail of every name the article writes in full -> the full name as written:
+    `pardo leal` and `leal` -> `jaime pardo leal`. A name is a run of proper nouns that hang
+    on its last word; titles before it (`governor`) are not part of it."""
+    out: dict[str, str] = {}
+    for tok in doc:
+        if tok.pos_ != "PROPN":
+            continue
+        start = tok.i
+        while (start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ in NAME_PARTS
+               and doc[start - 1].head.i == tok.i and doc[start - 1].lower_ not in TITLE_WORDS):
+            start -= 1
+        full = doc[start : tok.i + 1]
+        for k in range(start + 1, tok.i + 1):
+            tail = doc[k : tok.i + 1].text.lower()
+            if len(full.text) > len(out.get(tail, "")):
+                out[tail] = full.text
+    return out
+
+
+def full_names(events: list[Event], doc: Doc) -> list[Event]:
+    """News names a person in full once and by the surname after (`roberto garcia alvarado`
+    ... `garcia alvarado`): a party named by the tail of a name written in full elsewhere in
+    the article is given that full name, so the same person is one party of the article."""
+    ends = _name_ends(doc)
+    if not ends:
+        return events
+    for e in events:
+        for p in (e.actor, e.recipient):
+            if p is None or p.entity:
+                continue
+            words = p.text.lower().split()
+            while words and words[0] in OPENERS:
+                words = words[1:]
+            full = ends.get(" ".join(words))
+            if full is not None:
+                p.text = full
+    return events

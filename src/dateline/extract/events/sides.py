@@ -12,7 +12,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from dateline.extract.events.coding import MESSAGES, STATE_PREPS, Trigger, noun_key
+from dateline.extract.events.coding import (
+    MESSAGES,
+    STATE_PREPS,
+    VICTIM_PREPS,
+    Trigger,
+    is_nominal,
+    noun_key,
+)
 from dateline.extract.events.parties import (
     CONTENT,
     NOUNISH,
@@ -136,6 +143,8 @@ def sides(t: Trigger, res: Resolver) -> tuple[list[Party], list[Party]]:
     """Actors and recipients of an event; each side may be empty."""
     actor_tok: Token | None = None
     recip_tok: Token | None = None
+    if is_nominal(t):
+        return _nominal_sides(t, res)
     if t.token != t.anchor and _put_under(t):
         # `X came under attack`, `X was put under investigation by Y`: X had it done to it
         actors = []
@@ -278,3 +287,22 @@ def _means(tok: Token) -> bool:
     """Whether a subject is the means, not the actor (`a bomb killed two people`, `gunfire
     wounded a girl`, `the explosion destroyed ...`): weapons and events do not act."""
     return _weapon(tok) or noun_key(tok, nouns()) is not None
+
+
+def _nominal_sides(t: Trigger, res: Resolver) -> tuple[list[Party], list[Party]]:
+    """`the murder of X by Y`, `Y's attack on X`, `the killing of X, carried out by Y`: the
+    noun phrase holds both sides; the sentence's subject did something else (`the court
+    ordered an inquiry into the murder of X`)."""
+    actor_tok = _noun_actor(t)
+    if actor_tok is None:
+        # the passive verb that describes the act says by whom (`carried out by uniformed men`)
+        actor_tok = next((_agent(c) for c in t.token.children if c.dep_ == "acl"), None)
+    actor_tok = _antecedent(actor_tok)
+    actors = (parties(actor_tok, res) if actor_tok is not None and not is_pronoun(actor_tok)
+              and not _means(actor_tok) else modifier_parties(t.token, res))
+    for c in t.token.children:
+        if c.dep_ == "prep" and c.lower_ in VICTIM_PREPS:
+            for o in c.children:
+                if o.dep_ == "pobj" and _can_receive(o):
+                    return actors, _inside(o, res)
+    return actors, []
