@@ -10,11 +10,18 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from dateline.extract.events.coding import Trigger, clause_tokens, find_triggers, mode_of
+from dateline.extract.events.coding import (
+    Trigger,
+    clause_tokens,
+    find_triggers,
+    is_nominal,
+    mode_of,
+)
 from dateline.extract.events.merge import count_once, full_names
 from dateline.extract.events.parties import Resolver, fill_countries, is_pronoun, parties
 from dateline.extract.events.places import event_date, event_place
 from dateline.extract.events.sides import sides
+from dateline.extract.events.words import Code
 from dateline.model import EVENT_TYPES, Article, Claim, Event, Party
 from dateline.model import Span as TextSpan
 
@@ -47,14 +54,17 @@ def _distinct(side: list[Party]) -> list[Party]:
     return list(out.values())
 
 
-# Harm done to people: each one named was harmed (`killed X and Y`), one event each.
-HARMS = frozenset({"ASSAULT", "COERCE"})
+def _harmed_each(code: Code) -> bool:
+    # Violence done to several (`killed X and Y`, `kidnapped X and Y`) harmed each one named:
+    # one event each, where `homes and buildings` given aid are one recipient.
+    return code.type == "ASSAULT" or code.mode == "abduct"
 
 
-def _pairs(actors: list[Party], recipients: list[Party], kind: str
+def _pairs(actors: list[Party], recipients: list[Party], code: Code
            ) -> list[tuple[Party | None, Party | None]]:
+    kind = code.type
     actors = _distinct(actors)
-    recipients = recipients if kind in HARMS else _distinct(recipients)
+    recipients = recipients if _harmed_each(code) else _distinct(recipients)
     if not recipients and len(actors) > 1 and kind in MUTUAL:
         return [(a, b) for a in actors for b in actors if a is not b]
     return [(a, r) for a in (actors or [None]) for r in (recipients or [None])]
@@ -65,6 +75,8 @@ def _events(sent: Span, article: Article, res: Resolver) -> list[Event]:
     for t in find_triggers(sent):
         source, speaker_tok = _source(t, res)
         actors, recipients = sides(t, res)
+        if is_nominal(t) and not recipients:
+            continue  # a noun of violence is reported as done only with whom it was done to
         if not actors and speaker_tok is not None and _pronoun_subject(t):
             # `Syria says it will withdraw`: the pronoun is the speaker itself.
             actors = parties(speaker_tok, res)
@@ -73,7 +85,7 @@ def _events(sent: Span, article: Article, res: Resolver) -> list[Event]:
         place = event_place(clause, res.by_char, article)
         date, date_from = event_date(clause, article)
         said = parties(speaker_tok, res) if speaker_tok is not None else []
-        for actor, recipient in _pairs(actors, recipients, t.code.type):
+        for actor, recipient in _pairs(actors, recipients, t.code):
             actor, recipient = _copy(actor), _copy(recipient)
             if t.code.type == "PROTEST" and actor is not None and actor.sector is None:
                 actor.sector = "CVL"  # protesters named by no other role are civilians

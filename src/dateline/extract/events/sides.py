@@ -151,7 +151,7 @@ def sides(t: Trigger, res: Resolver) -> tuple[list[Party], list[Party]]:
         recip_tok, _ = _subject(t.anchor)
         actor_tok = _agent(t.anchor)
     elif t.token != t.anchor:  # an event noun carried by a verb
-        actor_tok = _noun_actor(t)
+        actor_tok = _noun_actor(t) or _held_responsible(t)
         if actor_tok is None and (t.token.dep_ in ("dobj", "attr", "nsubjpass")
                                   or t.token.dep_ == "pobj"):
             actor_tok, _ = _subject(t.anchor)
@@ -293,7 +293,7 @@ def _nominal_sides(t: Trigger, res: Resolver) -> tuple[list[Party], list[Party]]
     """`the murder of X by Y`, `Y's attack on X`, `the killing of X, carried out by Y`: the
     noun phrase holds both sides; the sentence's subject did something else (`the court
     ordered an inquiry into the murder of X`)."""
-    actor_tok = _noun_actor(t)
+    actor_tok = _noun_actor(t) or _held_responsible(t)
     if actor_tok is None:
         # the passive verb that describes the act says by whom (`carried out by uniformed men`)
         actor_tok = next((_agent(c) for c in t.token.children if c.dep_ == "acl"), None)
@@ -306,3 +306,32 @@ def _nominal_sides(t: Trigger, res: Resolver) -> tuple[list[Party], list[Party]]
                 if o.dep_ == "pobj" and _can_receive(o):
                     return actors, _inside(o, res)
     return actors, []
+
+
+# Verbs that lay an act at someone's door, with the act after `for`, `of` or `with` (`blamed X
+# for the attack`, `accused X of the murder`, `charged X with the killings`).
+BLAMING = frozenset("blame blames blamed blaming accuse accuses accused accusing charge charges "
+                    "charged charging hold holds held holding".split())
+BLAME_PREPS = frozenset("for of with".split())
+
+
+def _held_responsible(t: Trigger) -> Token | None:
+    """`held X responsible for the attack`, `blamed X for the murder of Y`, `accused X of the
+    killing`: the one blamed is the one said to have done it, not the one who says so."""
+    prep = t.token.head
+    if t.token.dep_ != "pobj" or prep.lower_ not in BLAME_PREPS:
+        return None
+    verb = prep.head
+    if verb.lower_ == "responsible" and verb.dep_ in ("oprd", "ccomp", "xcomp", "acomp"):
+        # `holds X responsible`: the parser may make X the subject of `responsible`
+        own = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if own is not None:
+            return own if not is_pronoun(own) else None
+        verb = verb.head  # `hold X responsible for`: the object of `hold`; `X is responsible`
+        if verb.lower_ not in BLAMING:
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            return subj if subj is not None and not is_pronoun(subj) else None
+    if verb.lower_ not in BLAMING:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return obj if obj is not None and not is_pronoun(obj) else None
