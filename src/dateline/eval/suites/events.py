@@ -56,8 +56,9 @@ HONOURS = frozenset("mr mrs ms dr col gen lt capt maj sgt father monsignor".spli
 MUC_ROLES = {"perpetrator": ("PerpInd", "PerpOrg"), "target": ("Target", "Victim"),
              "weapon": ("Weapon",)}
 # Leading words that the gold's mentions leave out (`the`, counts): dropped on both sides.
-LEADING = re.compile(r"^(?:(?:a|an|the|some|one|two|three|four|five|six|seven|eight|nine|ten|"
-                     r"eleven|twelve|twenty|several|many|dozens of|hundreds of|[\d,.]+)\s+)+")
+LEADING = re.compile(r"^(?:(?:a|an|the|some|all|one|two|three|four|five|six|seven|eight|nine|ten|"
+                     r"eleven|twelve|twenty|several|many|dozens of|hundreds of|at least|more than|"
+                     r"over|about|approximately|so-called|[\d,.]+)\s+)+")
 
 
 @dataclass(slots=True)

@@ -20,7 +20,7 @@ from dateline.extract.events.coding import (
 from dateline.extract.events.merge import count_once, full_names
 from dateline.extract.events.parties import Resolver, fill_countries, is_pronoun, parties
 from dateline.extract.events.places import event_date, event_place
-from dateline.extract.events.sides import sides
+from dateline.extract.events.sides import harmed_each, sides
 from dateline.extract.events.words import Code
 from dateline.model import EVENT_TYPES, Article, Claim, Event, Party
 from dateline.model import Span as TextSpan
@@ -54,17 +54,11 @@ def _distinct(side: list[Party]) -> list[Party]:
     return list(out.values())
 
 
-def _harmed_each(code: Code) -> bool:
-    # Violence done to several (`killed X and Y`, `kidnapped X and Y`) harmed each one named:
-    # one event each, where `homes and buildings` given aid are one recipient.
-    return code.type == "ASSAULT" or code.mode == "abduct"
-
-
 def _pairs(actors: list[Party], recipients: list[Party], code: Code
            ) -> list[tuple[Party | None, Party | None]]:
     kind = code.type
     actors = _distinct(actors)
-    recipients = recipients if _harmed_each(code) else _distinct(recipients)
+    recipients = recipients if harmed_each(code) else _distinct(recipients)
     if not recipients and len(actors) > 1 and kind in MUTUAL:
         return [(a, b) for a in actors for b in actors if a is not b]
     return [(a, r) for a in (actors or [None]) for r in (recipients or [None])]

@@ -31,7 +31,7 @@ from dateline.extract.events.parties import (
     modifier_parties,
     parties,
 )
-from dateline.extract.events.words import nouns, sectors, weapons
+from dateline.extract.events.words import Code, nouns, sectors, weapons
 from dateline.model import Party
 
 
@@ -110,6 +110,12 @@ def _candidates(t: Trigger) -> list[Token]:
     return [*objs, *out, *subjects]
 
 
+def harmed_each(code: Code) -> bool:
+    """Violence done to several (`killed X and Y`, `kidnapped X and Y`) harmed each one
+    named: one event each, where `homes and buildings` given aid are one recipient."""
+    return code.type == "ASSAULT" or code.mode == "abduct"
+
+
 def _known(p: Party) -> bool:
     return bool(p.country or p.entity or p.sector)
 
@@ -121,9 +127,10 @@ def recipients_of(t: Trigger, res: Resolver) -> list[Party]:
     cands = [_antecedent(c) for c in _candidates(t)]
     cands = [c for c in cands if c is not None and _can_receive(c)]
     for c in cands:
-        found = [p for p in parties(c, res) if _known(p)]
+        named = parties(c, res)
+        found = [p for p in named if _known(p)]
         if found:
-            return found
+            return named if harmed_each(t.code) else found
     own = (t.token, t.anchor)
     plain = [c for c in cands if c.dep_ in ("dobj", "dative") and c.head in own
              or c.dep_ == "pobj" and c.head.head == t.token]
@@ -322,6 +329,8 @@ def _held_responsible(t: Trigger) -> Token | None:
     if t.token.dep_ != "pobj" or prep.lower_ not in BLAME_PREPS:
         return None
     verb = prep.head
+    if verb.lower_ == "responsible" and verb.dep_ == "amod":
+        return verb.head  # `holds [X responsible] for`, as the parser may read it
     if verb.lower_ == "responsible" and verb.dep_ in ("oprd", "ccomp", "xcomp", "acomp"):
         # `holds X responsible`: the parser may make X the subject of `responsible`
         own = next((c for c in verb.children if c.dep_ == "nsubj"), None)
