@@ -74,3 +74,16 @@ def test_a_surname_is_given_the_full_name_the_article_wrote() -> None:
     assert later.recipient is not None and later.recipient.text == "ana ruiz soto"
     # the title stays; `mayor` is not part of the name
     assert first.recipient is not None and first.recipient.text == "mayor ana ruiz soto"
+
+
+def test_with_capitals_only_proper_nouns_make_a_name() -> None:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from dateline.extract.events.merge import full_names
+
+    words = ["Palestinian", "prisoners", "rioted", "Monday", "."]
+    doc = Doc(Vocab(), words=words, pos=["ADJ", "NOUN", "VERB", "PROPN", "PUNCT"])
+    ev = _harm(0, "Palestinian prisoners", None)
+    full_names([ev], doc)
+    assert ev.actor is not None and ev.actor.text == "Palestinian prisoners"

@@ -200,8 +200,8 @@ def _muc_predicted(events: list[Event]) -> dict[str, set[str]]:
             out["perpetrator"].add(_filler(e.actor.text))
         if e.recipient is not None:
             out["target"].add(_filler(e.recipient.text))
-        if e.instrument:
-            out["weapon"].add(_norm(e.instrument))
+        if e.instrument:  # `rockets and machineguns`: each weapon is a filler
+            out["weapon"].update(_norm(w) for w in e.instrument.split(" and "))
     return {k: {s for s in v if s} for k, v in out.items()}
 
 

@@ -353,7 +353,8 @@ def _reporter(t: Trigger) -> Token | None:
 def find_triggers(sent: Span) -> list[Trigger]:
     """The events of one sentence, outermost clause first, each with its flags."""
     found = [t for t in (_candidate(tok) for tok in sent) if t is not None]
-    taken = {t.token.i for t in found} | {t.anchor.i for t in found}
+    # a harm named by its victim holds no other event (`the murder of X, who was killed in ...`)
+    taken = {i for t in found if not is_nominal(t) for i in (t.token.i, t.anchor.i)}
     out: list[Trigger] = []
     for t in found:
         own = {t.token.i, t.anchor.i}
@@ -380,7 +381,10 @@ def mode_of(t: Trigger) -> tuple[str | None, str | None]:
             if tok.pos_ in ("NOUN", "PROPN"):
                 found = noun_key(tok, table)
                 if found is not None:
-                    return table[found[0]], found[1]
+                    # `with rockets and machineguns`: every weapon joined to the first
+                    more = [k[1] for k in (noun_key(c, table) for c in tok.conjuncts
+                                           if c.i > tok.i) if k is not None]
+                    return table[found[0]], " and ".join([found[1], *more])
     return t.code.mode, None
 
 

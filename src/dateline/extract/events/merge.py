@@ -111,18 +111,20 @@ NAME_TAGS = frozenset({"PROPN", "NOUN", "ADJ", "VERB"})
 LONGEST_NAME = 5  # words: `colonel` aside, `roberto armando rivera escobar` is four
 
 
-def _name_word(tok: Token) -> bool:
-    return (tok.pos_ in NAME_TAGS and tok.text.isalpha() and not tok.is_stop
-            and tok.text.lower() not in TITLE_WORDS)
+def _name_word(tok: Token, tags: frozenset[str]) -> bool:
+    return (tok.pos_ in tags and tok.text.isalpha() and not tok.is_stop
+            and tok.ent_type_ not in ("DATE", "TIME") and tok.text.lower() not in TITLE_WORDS)
 
 
 def _names(doc: Doc) -> list[list[str]]:
     """Runs of name words that end in a proper noun: `jaime pardo leal`, `hector oqueli
-    colindres` (a title before a name, `leader`, `governor`, is not part of it)."""
+    colindres` (a title before a name, `leader`, `governor`, is not part of it). Where the
+    text has capitals, only proper nouns make a name."""
+    tags = NAME_TAGS if doc.text == doc.text.lower() else frozenset({"PROPN"})
     out: list[list[str]] = []
     run: list[Token] = []
     for tok in [*doc, None]:
-        if tok is not None and _name_word(tok):
+        if tok is not None and _name_word(tok, tags):
             run.append(tok)
             continue
         if 1 < len(run) <= LONGEST_NAME and run[-1].pos_ == "PROPN":
