@@ -134,12 +134,12 @@ def _names(doc: Doc) -> list[list[str]]:
 
 
 def _fuller(words: list[str], names: list[list[str]]) -> str | None:
-    """The longest name of the article that starts or ends with `words`."""
+    """The longest name of the article that starts or ends with `words` (as written: with
+    capitals, `a state` is not the end of `West Darfur State`)."""
     n = len(words)
     best: list[str] = []
     for name in names:
-        low = [w.lower() for w in name]
-        if len(name) > max(n, len(best)) and (low[:n] == words or low[-n:] == words):
+        if len(name) > max(n, len(best)) and (name[:n] == words or name[-n:] == words):
             best = name
     return " ".join(best) if best else None
 
@@ -159,7 +159,7 @@ def full_names(events: list[Event], doc: Doc) -> list[Event]:
             # the name after its titles (`governor antonio roldan`): the titles stay
             cut = max((i + 1 for i, w in enumerate(words[:-1])
                        if w.lower() in OPENERS or w.lower() in TITLE_WORDS), default=0)
-            name = [w.lower() for w in words[cut:]]
+            name = words[cut:]
             if not all(w.isalpha() for w in name):
                 continue
             full = _fuller(name, names)
