@@ -14,10 +14,11 @@
   sentence (events beyond the gold codings). PETRARCH's actors are mostly fictional states:
   only its real ISO codes are scored.
 - MUC-4 (200 test documents, lowercased): perpetrators (individuals and organisations) ->
-  actors, targets and victims -> recipients, weapons -> the words that gave the mode, of
-  the ASSAULT and COERCE events; per role P/R/F1 the way GRIT scores it: a predicted string
-  is right when it equals a mention of a gold entity not yet matched (after dropping a
-  leading article or number, as the gold does).
+  actors, targets and victims -> recipients, weapons -> each weapon of the words that gave
+  the mode, of the events that are MUC-4 incidents (attacks, and kidnappings among the
+  coercions, not negated); per role P/R/F1 the way GRIT scores it: a predicted string is
+  right when it equals a mention of a gold entity not yet matched (after dropping a
+  leading article, count or quantifier, and the titles before a name, as the gold does).
 
 Each set is split by a hash of record ids (`load.events.part`): rules were developed on
 `dev`; `report` is held out. Both are printed.
