@@ -145,3 +145,26 @@ def test_muc_fillers_leave_out_titles_before_a_name() -> None:
     assert _filler("Governor Antonio Roldan") == "antonio roldan"
     assert _filler("Dr. Jose Rodriguez") == "jose rodriguez"
     assert _filler("the governor") == "governor"  # a title alone is the filler
+    # the descriptions before a title go with it; a title before `of` heads a phrase
+    assert _filler("the Elmford department governor Ana Ruiz Soto") == "ana ruiz soto"
+    assert _filler("leader of the national farmers front") == "leader of the national farmers front"
+
+
+def test_muc_fillers_drop_counts_and_quantifiers() -> None:
+    from dateline.eval.suites.events import _norm
+
+    assert _norm("all the labor union offices") == "labor union offices"
+    assert _norm("at least 12 peasants") == "peasants"
+    assert _norm("the so-called river cell") == "river cell"
+
+
+def test_muc_incidents_are_attacks_and_kidnappings_said_to_have_happened() -> None:
+    from dateline.eval.suites.events import _incident
+
+    def ev(kind: str, mode: str | None, flags: list[str] | None = None) -> Event:
+        return Event(kind, "MCONF", None, None, [Span(0, 1)], mode=mode, flags=flags or [])
+
+    assert _incident(ev("ASSAULT", "kill")) and _incident(ev("COERCE", "abduct"))
+    assert not _incident(ev("COERCE", "arrest"))  # an arrest fills no MUC-4 template
+    assert not _incident(ev("ASSAULT", None, ["negated"]))
+    assert not _incident(ev("PROTEST", None))

@@ -156,3 +156,21 @@ def test_exchanging_fire_is_an_attack_and_receiving_threats_is_having_them_made(
 def test_a_hyphenated_title_is_one_word(nlp) -> None:  # type: ignore[no-untyped-def]
     (e,) = events(nlp, "Arab League Secretary-General Amr Hassan urged Kenya to free the prisoners.")
     assert e.actor is not None and e.actor.sector == "GOV"  # not `general`, an officer
+
+
+def test_harms_named_by_victim_blame_and_each_one_harmed(nlp) -> None:  # type: ignore[no-untyped-def]
+    # a killing named by its victim is an event inside another act; the one held responsible
+    # did it, not the one who holds them so
+    found = events(nlp, "The minister condemned the murder of the Elmford mayor. The governor "
+                        "holds the River Front responsible for the killing of two farmers.")
+    harms = [e for e in found if e.type == "ASSAULT"]
+    assert {e.recipient.text for e in harms if e.recipient} >= {"the Elmford mayor", "two farmers"}
+    blamed = [e for e in harms if e.recipient and e.recipient.text == "two farmers"]
+    assert blamed and blamed[0].actor is not None and blamed[0].actor.text == "the River Front"
+    # an event noun with no one it was done to is not reported as done
+    assert not [e for e in events(nlp, "The minister condemned the attack.") if e.type == "ASSAULT"]
+
+
+def test_each_one_killed_is_a_recipient(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "Gunmen killed a teacher and a nurse in Elmford.")
+    assert sorted(e.recipient.text for e in found if e.recipient) == ["a nurse", "a teacher"]

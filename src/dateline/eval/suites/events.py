@@ -14,10 +14,11 @@
   sentence (events beyond the gold codings). PETRARCH's actors are mostly fictional states:
   only its real ISO codes are scored.
 - MUC-4 (200 test documents, lowercased): perpetrators (individuals and organisations) ->
-  actors, targets and victims -> recipients, weapons -> the words that gave the mode, of
-  the ASSAULT and COERCE events; per role P/R/F1 the way GRIT scores it: a predicted string
-  is right when it equals a mention of a gold entity not yet matched (after dropping a
-  leading article or number, as the gold does).
+  actors, targets and victims -> recipients, weapons -> each weapon of the words that gave
+  the mode, of the events that are MUC-4 incidents (attacks, and kidnappings among the
+  coercions, not negated); per role P/R/F1 the way GRIT scores it: a predicted string is
+  right when it equals a mention of a gold entity not yet matched (after dropping a
+  leading article, count or quantifier, and the titles before a name, as the gold does).
 
 Each set is split by a hash of record ids (`load.events.part`): rules were developed on
 `dev`; `report` is held out. Both are printed.
@@ -43,20 +44,22 @@ from dateline.eval.load.events import (
 )
 from dateline.eval.result import Row, SuiteResult, fmt, meets
 from dateline.eval.scoring import Counts
-from dateline.extract.roles import TITLE_WORDS
+from dateline.extract.roles import GLUE, TITLE_WORDS
 from dateline.model import EVENT_TYPES, Article, Event, Party, Source, Span
 from dateline.settings import Settings
 
 TARGETS = {"type": 0.85, "country": 0.85, "extra": 0.10, "muc_f1": 0.45}
 PARTS = ("dev", "report")
 MUC_KINDS = frozenset({"ASSAULT", "COERCE"})
+MUC_COERCION = frozenset({"abduct"})  # the COERCE modes that are MUC-4 incidents (kidnapping)
 # Honorifics and ranks that go before a name, beside the office nouns of `titles.txt`.
 HONOURS = frozenset("mr mrs ms dr col gen lt capt maj sgt father monsignor".split())
 MUC_ROLES = {"perpetrator": ("PerpInd", "PerpOrg"), "target": ("Target", "Victim"),
              "weapon": ("Weapon",)}
 # Leading words that the gold's mentions leave out (`the`, counts): dropped on both sides.
-LEADING = re.compile(r"^(?:(?:a|an|the|some|one|two|three|four|five|six|seven|eight|nine|ten|"
-                     r"eleven|twelve|twenty|several|many|dozens of|hundreds of|[\d,.]+)\s+)+")
+LEADING = re.compile(r"^(?:(?:a|an|the|some|all|one|two|three|four|five|six|seven|eight|nine|ten|"
+                     r"eleven|twelve|twenty|several|many|dozens of|hundreds of|at least|more than|"
+                     r"over|about|approximately|so-called|[\d,.]+)\s+)+")
 
 
 @dataclass(slots=True)
@@ -171,25 +174,35 @@ def _armed(p: Party | None) -> bool:
 
 
 def _filler(text: str) -> str:
-    """A party's phrase as a MUC-4 role filler: without the titles before a name
-    (`governor antonio roldan`, `dr jose rodriguez`), which the templates leave out."""
+    """A party's phrase as a MUC-4 role filler: the name after the titles and the words
+    that describe them (`antioquia department governor antonio roldan`, `former supreme
+    court president x`, `dr jose rodriguez`), which the templates leave out."""
     words = _norm(text).split()
-    while len(words) > 1 and (words[0] in TITLE_WORDS or words[0].rstrip(".") in HONOURS):
-        words = words[1:]
-    return " ".join(words)
+    titled = [i for i, w in enumerate(words[:-1])
+              if (w in TITLE_WORDS or w.rstrip(".") in HONOURS) and words[i + 1] not in GLUE]
+    return " ".join(words[titled[-1] + 1:] if titled else words)
+
+
+def _incident(e: Event) -> bool:
+    """Whether an event is one of MUC-4's incidents: an attack of any kind, or a coercion
+    that is a kidnapping (arrests, seizures and bans fill no template); one that the text
+    says did not or will only happen is none."""
+    if e.type not in MUC_KINDS or "negated" in e.flags:
+        return False
+    return e.type == "ASSAULT" or e.mode in MUC_COERCION
 
 
 def _muc_predicted(events: list[Event]) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {role: set() for role in MUC_ROLES}
     for e in events:
-        if e.type not in MUC_KINDS or _armed(e.recipient):
+        if not _incident(e) or _armed(e.recipient):
             continue
         if e.actor is not None:
             out["perpetrator"].add(_filler(e.actor.text))
         if e.recipient is not None:
             out["target"].add(_filler(e.recipient.text))
-        if e.instrument:
-            out["weapon"].add(_norm(e.instrument))
+        if e.instrument:  # `rockets and machineguns`: each weapon is a filler
+            out["weapon"].update(_norm(w) for w in e.instrument.split(" and "))
     return {k: {s for s in v if s} for k, v in out.items()}
 
 

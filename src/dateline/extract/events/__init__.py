@@ -10,11 +10,18 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from dateline.extract.events.coding import Trigger, clause_tokens, find_triggers, mode_of
-from dateline.extract.events.merge import count_once
+from dateline.extract.events.coding import (
+    Trigger,
+    clause_tokens,
+    find_triggers,
+    is_nominal,
+    mode_of,
+)
+from dateline.extract.events.merge import count_once, full_names
 from dateline.extract.events.parties import Resolver, fill_countries, is_pronoun, parties
 from dateline.extract.events.places import event_date, event_place
-from dateline.extract.events.sides import sides
+from dateline.extract.events.sides import harmed_each, sides
+from dateline.extract.events.words import Code
 from dateline.model import EVENT_TYPES, Article, Claim, Event, Party
 from dateline.model import Span as TextSpan
 
@@ -47,9 +54,11 @@ def _distinct(side: list[Party]) -> list[Party]:
     return list(out.values())
 
 
-def _pairs(actors: list[Party], recipients: list[Party], kind: str
+def _pairs(actors: list[Party], recipients: list[Party], code: Code
            ) -> list[tuple[Party | None, Party | None]]:
-    actors, recipients = _distinct(actors), _distinct(recipients)
+    kind = code.type
+    actors = _distinct(actors)
+    recipients = recipients if harmed_each(code) else _distinct(recipients)
     if not recipients and len(actors) > 1 and kind in MUTUAL:
         return [(a, b) for a in actors for b in actors if a is not b]
     return [(a, r) for a in (actors or [None]) for r in (recipients or [None])]
@@ -60,6 +69,8 @@ def _events(sent: Span, article: Article, res: Resolver) -> list[Event]:
     for t in find_triggers(sent):
         source, speaker_tok = _source(t, res)
         actors, recipients = sides(t, res)
+        if is_nominal(t) and not recipients:
+            continue  # a noun of violence is reported as done only with whom it was done to
         if not actors and speaker_tok is not None and _pronoun_subject(t):
             # `Syria says it will withdraw`: the pronoun is the speaker itself.
             actors = parties(speaker_tok, res)
@@ -68,7 +79,7 @@ def _events(sent: Span, article: Article, res: Resolver) -> list[Event]:
         place = event_place(clause, res.by_char, article)
         date, date_from = event_date(clause, article)
         said = parties(speaker_tok, res) if speaker_tok is not None else []
-        for actor, recipient in _pairs(actors, recipients, t.code.type):
+        for actor, recipient in _pairs(actors, recipients, t.code):
             actor, recipient = _copy(actor), _copy(recipient)
             if t.code.type == "PROTEST" and actor is not None and actor.sector is None:
                 actor.sector = "CVL"  # protesters named by no other role are civilians
@@ -119,5 +130,5 @@ def extract_events(article: Article, doc: Doc) -> Article:
     found: list[Event] = []
     for sent in doc.sents:
         found.extend(_events(sent, article, res))
-    article.events = count_once(found, article)
+    article.events = count_once(full_names(found, doc), article)
     return article

@@ -204,7 +204,33 @@ def _candidate(tok: Token) -> Trigger | None:
             # a framed act stands where its frame does: `launched a mediation effort
             # between X and Y` has the frame's subject and prepositions
             return Trigger(tok.head if framed else tok, found[0], found[1], carrier)
+        return _harm_named(tok)
     return None
+
+
+# Acts of violence that a noun reports as done, whatever the sentence says of them.
+HARMS = frozenset({"ASSAULT", "COERCE"})
+# Prepositions that name whom a harm was done to (`the murder of X`, `an attack on X`).
+VICTIM_PREPS = frozenset("of against on".split())
+
+
+def _harm_named(tok: Token) -> Trigger | None:
+    """`condemned the murder of X`, `after the kidnapping of X`, `the attack against X`: a
+    noun of violence with the one it was done to reports that it happened, wherever the
+    sentence puts it (news names an earlier killing by its victim); the noun is its own
+    anchor, so its sides come from the noun phrase (see `is_nominal`)."""
+    found = _noun_code(tok)
+    if found is None or found[0].type not in HARMS:
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ in VICTIM_PREPS and
+               any(o.dep_ == "pobj" for o in c.children) for c in tok.children):
+        return None
+    return Trigger(tok, found[0], found[1], tok)
+
+
+def is_nominal(t: Trigger) -> bool:
+    """An event noun standing alone (`the murder of X`), not carried by a verb."""
+    return t.token == t.anchor and t.token.pos_ == "NOUN"
 
 
 def _has_clause(tok: Token) -> bool:
@@ -327,11 +353,13 @@ def _reporter(t: Trigger) -> Token | None:
 def find_triggers(sent: Span) -> list[Trigger]:
     """The events of one sentence, outermost clause first, each with its flags."""
     found = [t for t in (_candidate(tok) for tok in sent) if t is not None]
-    taken = {t.token.i for t in found} | {t.anchor.i for t in found}
+    # a harm named by its victim holds no other event (`the murder of X, who was killed in ...`)
+    taken = {i for t in found if not is_nominal(t) for i in (t.token.i, t.anchor.i)}
     out: list[Trigger] = []
     for t in found:
         own = {t.token.i, t.anchor.i}
-        if _inside_other(t, taken - own) or _same_act(t, found):
+        # a harm named by its victim is a fact of its own inside any clause
+        if (not is_nominal(t) and _inside_other(t, taken - own)) or _same_act(t, found):
             continue
         t.flags = _flags(t)
         _intent(t)
@@ -353,7 +381,10 @@ def mode_of(t: Trigger) -> tuple[str | None, str | None]:
             if tok.pos_ in ("NOUN", "PROPN"):
                 found = noun_key(tok, table)
                 if found is not None:
-                    return table[found[0]], found[1]
+                    # `with rockets and machineguns`: every weapon joined to the first
+                    more = [k[1] for k in (noun_key(c, table) for c in tok.conjuncts
+                                           if c.i > tok.i) if k is not None]
+                    return table[found[0]], " and ".join([found[1], *more])
     return t.code.mode, None
 
 

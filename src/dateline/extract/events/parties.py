@@ -247,8 +247,15 @@ def _origin(head: Token, res: Resolver) -> list[str]:
 def parties(head: Token, res: Resolver, depth: int = 0) -> list[Party]:
     """The parties a noun names: one per conjunct, and one per country where the phrase
     joins several (`Hungarian and Romanian officials`)."""
+    count = head
     head = counted(head)  # `scores of Sierra Leonean and Liberian refugees`: both are
     heads = [head, *[c for c in head.conjuncts if c.pos_ in NOUNISH]]
+    if count is not head:  # `two of her bodyguards, X and Y`: the parser joins X, Y to the count
+        heads += [c for c in count.conjuncts if c.pos_ in NOUNISH]
+    # `the two Italians, X of Milan and Y`: people named by a plural and then one by one are
+    # those people, and news names victims that way
+    named = [a for h in heads if h.tag_ == "NNS" for a in h.children if a.dep_ == "appos"]
+    heads += [n for a in named for n in (a, *a.conjuncts) if n.pos_ in NOUNISH]
     out: list[Party] = []
     for h in heads:
         out += _one(h, res, depth)

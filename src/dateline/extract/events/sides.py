@@ -12,7 +12,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from dateline.extract.events.coding import MESSAGES, STATE_PREPS, Trigger, noun_key
+from dateline.extract.events.coding import (
+    MESSAGES,
+    STATE_PREPS,
+    VICTIM_PREPS,
+    Trigger,
+    is_nominal,
+    noun_key,
+)
 from dateline.extract.events.parties import (
     CONTENT,
     NOUNISH,
@@ -24,7 +31,7 @@ from dateline.extract.events.parties import (
     modifier_parties,
     parties,
 )
-from dateline.extract.events.words import nouns, sectors, weapons
+from dateline.extract.events.words import Code, nouns, sectors, weapons
 from dateline.model import Party
 
 
@@ -103,6 +110,12 @@ def _candidates(t: Trigger) -> list[Token]:
     return [*objs, *out, *subjects]
 
 
+def harmed_each(code: Code) -> bool:
+    """Violence done to several (`killed X and Y`, `kidnapped X and Y`) harmed each one
+    named: one event each, where `homes and buildings` given aid are one recipient."""
+    return code.type == "ASSAULT" or code.mode == "abduct"
+
+
 def _known(p: Party) -> bool:
     return bool(p.country or p.entity or p.sector)
 
@@ -114,9 +127,10 @@ def recipients_of(t: Trigger, res: Resolver) -> list[Party]:
     cands = [_antecedent(c) for c in _candidates(t)]
     cands = [c for c in cands if c is not None and _can_receive(c)]
     for c in cands:
-        found = [p for p in parties(c, res) if _known(p)]
+        named = parties(c, res)
+        found = [p for p in named if _known(p)]
         if found:
-            return found
+            return named if harmed_each(t.code) else found
     own = (t.token, t.anchor)
     plain = [c for c in cands if c.dep_ in ("dobj", "dative") and c.head in own
              or c.dep_ == "pobj" and c.head.head == t.token]
@@ -136,13 +150,15 @@ def sides(t: Trigger, res: Resolver) -> tuple[list[Party], list[Party]]:
     """Actors and recipients of an event; each side may be empty."""
     actor_tok: Token | None = None
     recip_tok: Token | None = None
+    if is_nominal(t):
+        return _nominal_sides(t, res)
     if t.token != t.anchor and _put_under(t):
         # `X came under attack`, `X was put under investigation by Y`: X had it done to it
         actors = []
         recip_tok, _ = _subject(t.anchor)
         actor_tok = _agent(t.anchor)
     elif t.token != t.anchor:  # an event noun carried by a verb
-        actor_tok = _noun_actor(t)
+        actor_tok = _noun_actor(t) or _held_responsible(t)
         if actor_tok is None and (t.token.dep_ in ("dobj", "attr", "nsubjpass")
                                   or t.token.dep_ == "pobj"):
             actor_tok, _ = _subject(t.anchor)
@@ -278,3 +294,53 @@ def _means(tok: Token) -> bool:
     """Whether a subject is the means, not the actor (`a bomb killed two people`, `gunfire
     wounded a girl`, `the explosion destroyed ...`): weapons and events do not act."""
     return _weapon(tok) or noun_key(tok, nouns()) is not None
+
+
+def _nominal_sides(t: Trigger, res: Resolver) -> tuple[list[Party], list[Party]]:
+    """`the murder of X by Y`, `Y's attack on X`, `the killing of X, carried out by Y`: the
+    noun phrase holds both sides; the sentence's subject did something else (`the court
+    ordered an inquiry into the murder of X`)."""
+    actor_tok = _noun_actor(t) or _held_responsible(t)
+    if actor_tok is None:
+        # the passive verb that describes the act says by whom (`carried out by uniformed men`)
+        actor_tok = next((_agent(c) for c in t.token.children if c.dep_ == "acl"), None)
+    actor_tok = _antecedent(actor_tok)
+    actors = (parties(actor_tok, res) if actor_tok is not None and not is_pronoun(actor_tok)
+              and not _means(actor_tok) else modifier_parties(t.token, res))
+    for c in t.token.children:
+        if c.dep_ == "prep" and c.lower_ in VICTIM_PREPS:
+            for o in c.children:
+                if o.dep_ == "pobj" and _can_receive(o):
+                    return actors, _inside(o, res)
+    return actors, []
+
+
+# Verbs that lay an act at someone's door, with the act after `for`, `of` or `with` (`blamed X
+# for the attack`, `accused X of the murder`, `charged X with the killings`).
+BLAMING = frozenset("blame blames blamed blaming accuse accuses accused accusing charge charges "
+                    "charged charging hold holds held holding".split())
+BLAME_PREPS = frozenset("for of with".split())
+
+
+def _held_responsible(t: Trigger) -> Token | None:
+    """`held X responsible for the attack`, `blamed X for the murder of Y`, `accused X of the
+    killing`: the one blamed is the one said to have done it, not the one who says so."""
+    prep = t.token.head
+    if t.token.dep_ != "pobj" or prep.lower_ not in BLAME_PREPS:
+        return None
+    verb = prep.head
+    if verb.lower_ == "responsible" and verb.dep_ == "amod":
+        return verb.head  # `holds [X responsible] for`, as the parser may read it
+    if verb.lower_ == "responsible" and verb.dep_ in ("oprd", "ccomp", "xcomp", "acomp"):
+        # `holds X responsible`: the parser may make X the subject of `responsible`
+        own = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if own is not None:
+            return own if not is_pronoun(own) else None
+        verb = verb.head  # `hold X responsible for`: the object of `hold`; `X is responsible`
+        if verb.lower_ not in BLAMING:
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            return subj if subj is not None and not is_pronoun(subj) else None
+    if verb.lower_ not in BLAMING:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return obj if obj is not None and not is_pronoun(obj) else None
