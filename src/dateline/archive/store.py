@@ -21,17 +21,15 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dateline.archive.clusters import DedupIndex, read_clusters
 from dateline.archive.compact import pack_json, pack_raw, unpack_json, unpack_raw
-from dateline.archive.facts import store_facts
 from dateline.archive.schema import SCHEMA_VERSION, migrate
-from dateline.archive.stories import StoryStore, stories_of
-from dateline.budget import TimedOut, time_limit, too_slow
 from dateline.errors import AMBIGUOUS_SHOWN, AmbiguousId, ArchiveError, ArchiveVersionError
 from dateline.model import Article, RawRecord, Source, StoryRef
 from dateline.settings import Settings
 
 if TYPE_CHECKING:  # the archive stores what the pipeline made; it does not run the pipeline
+    from dateline.archive.clusters import DedupIndex
+    from dateline.archive.stories import StoryStore
     from dateline.pipeline import Outcome
 
 
@@ -176,6 +174,11 @@ class Archive:
         self.dedup: DedupIndex | None = None
         self.stories: StoryStore | None = None
         if not readonly:
+            # the writers' modules (near-duplicate index, story assignment) only for a writer:
+            # a read command does not pay for importing them
+            from dateline.archive.clusters import DedupIndex
+            from dateline.archive.stories import StoryStore
+
             try:
                 migrate(self.conn)
                 self.dedup = DedupIndex(self.conn, self.settings)
@@ -333,6 +336,8 @@ class Archive:
     def _store_bounded(self, o: Outcome, key: str, run_id: int | None, now: str, counts: Counts,
                        new: list[Article]) -> None:
         """Store one article within `store_timeout_s`; past it, undo its rows and reject it."""
+        from dateline.budget import TimedOut, time_limit, too_slow
+
         before = (counts.stored, counts.duplicates, counts.already, len(new))
         self.conn.execute("SAVEPOINT record")
         try:
@@ -412,6 +417,8 @@ class Archive:
         if stored is not None:
             counts.duplicates += 1
         else:
+            from dateline.archive.facts import store_facts
+
             store_facts(self.conn, a)  # gives the entities their corpus-wide ids first
             d = a.to_dict()
             d.pop("text")
@@ -458,6 +465,9 @@ class Archive:
             return None
         row = self.conn.execute("SELECT text, json FROM articles WHERE id=?", (full,)).fetchone()
         article = self.article_from_row(row)
+        from dateline.archive.clusters import read_clusters
+        from dateline.archive.stories import stories_of
+
         article.cluster = read_clusters(self.conn, [article.id])[article.id]
         story = stories_of(self.conn, [article.id]).get(article.id)
         article.story = StoryRef(**story) if story else None

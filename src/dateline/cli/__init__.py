@@ -19,7 +19,6 @@ from dateline.cli import clusters, events, facts, ingest, places, read, stories 
 from dateline.cli.common import FLAGS, DbOpt, app, err, settings_of
 from dateline.cli.helptext import humanize
 from dateline.errors import DatelineError, user_message
-from dateline.pipeline import ModelError
 from dateline.settings import load_settings
 
 try:  # typer 0.2x vendors its own click; older releases use click itself
@@ -154,7 +153,7 @@ def _run(argv: list[str] | None) -> int:
         return _fail(user_message(exc, FLAGS), exc.exit_code)
     except _raised_by("dateline.read", "InputError") as exc:
         return _fail(user_message(exc), 1)
-    except ModelError as exc:
+    except _raised_by("dateline.pipeline", "ModelError") as exc:
         return _fail(user_message(exc), 2)
     except BrokenPipeError:
         return _pipe_closed()
