@@ -9,10 +9,8 @@ the batch in flight, and running it again completes the archive without duplicat
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
-import socket
 import sqlite3
 import urllib.parse
 from collections.abc import Iterable, Iterator, Sequence
@@ -67,6 +65,8 @@ def _now() -> str:
 
 def source_key(src: Source, raw: str) -> str:
     """The path a source is stored under: absolute for files, content-addressed for stdin."""
+    import hashlib  # hashing and the host name for the write side only: not at a read command's start
+
     if src.path == "<stdin>":
         return "<stdin>#" + hashlib.sha1(raw.encode("utf-8", "replace")).hexdigest()[:12]
     if "://" in src.path:
@@ -107,6 +107,8 @@ def rollback(conn: sqlite3.Connection) -> None:
 
 def raw_digest(raw: str) -> str:
     """The size and a hash of a raw record: a source whose digest is stored is unchanged."""
+    import hashlib
+
     data = raw.encode("utf-8", "surrogatepass")
     return f"{len(data)}:{hashlib.blake2b(data, digest_size=16).hexdigest()}"
 
@@ -234,6 +236,8 @@ class Archive:
             raise write_error(self.path, exc) from exc
 
     def begin_run(self, inputs: Sequence[str]) -> int:
+        import socket
+
         self._mark_interrupted()
         cur = self._execute(
             "INSERT INTO runs(started, inputs, status, pid, host) VALUES (?, ?, 'running', ?, ?)",
@@ -258,6 +262,8 @@ class Archive:
         """Runs left `running` by a process that was killed (SIGKILL, a crash, a power cut) never
         finish: a run of this host whose process is gone is marked `interrupted`, as is one from
         before runs recorded their process. Another host's run cannot be checked and is left."""
+        import socket
+
         host = socket.gethostname()
         rows = self._execute("SELECT id, pid, host FROM runs WHERE status = 'running'").fetchall()
         gone = [r["id"] for r in rows if r["pid"] is None or (r["host"] == host and not _alive(r["pid"]))]
