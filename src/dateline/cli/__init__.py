@@ -18,6 +18,7 @@ import typer
 from dateline.cli import clusters, events, facts, ingest, places, read, stories  # noqa: F401  (the modules register their commands)
 from dateline.cli.common import FLAGS, DbOpt, app, err, settings_of
 from dateline.cli.helptext import humanize
+from dateline.cli.tree import command_tree
 from dateline.errors import DatelineError, user_message
 from dateline.settings import load_settings
 
@@ -130,7 +131,7 @@ def _run(argv: list[str] | None) -> int:
         print(f"dateline {__version__}")
         return 0
     try:
-        result = humanize(typer.main.get_command(app)).main(args=args, standalone_mode=False, prog_name="dateline")
+        result = humanize(command_tree(app, args)).main(args=args, standalone_mode=False, prog_name="dateline")
         return result if isinstance(result, int) else 0
     except SystemExit as exc:
         # click and Rich both turn a broken pipe into exit status 1
