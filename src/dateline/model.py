@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
+# Every dataclass here has a docstring: for one without, `dataclass` writes one from
+# `inspect.signature` at import, a cost every command (a read command's start-up) pays.
+
 
 class Rejected(Exception):
     """A record that cannot become an article; `reason` is a short code users can count by."""
@@ -68,6 +71,8 @@ class RawRecord:
 
 @dataclass(slots=True)
 class Span:
+    """A stretch of the clean text: character offsets, end exclusive."""
+
     start: int
     end: int
 
@@ -102,6 +107,8 @@ def _location(d: dict[str, Any] | None) -> Location | None:
 
 @dataclass(slots=True)
 class Dateline:
+    """The dateline that opened the story (`PARIS, March 3 (Reuters) -`), cut from the text."""
+
     text: str
     place: str | None
     agency: str | None
@@ -112,6 +119,8 @@ class Dateline:
 
 @dataclass(slots=True)
 class Notice:
+    """A publisher's note found in the record (a correction, an editor's note) and what it is about."""
+
     text: str
     refers_to: str | None
 
@@ -126,6 +135,8 @@ class Removed:
 
 @dataclass(slots=True)
 class Mention:
+    """One place in the clean text where an entity is named."""
+
     start: int
     end: int
     text: str
@@ -133,6 +144,8 @@ class Mention:
 
 @dataclass(slots=True)
 class Entity:
+    """A person, organisation, place or other named thing, with every mention of it in the article."""
+
     id: str
     name: str
     type: str
@@ -145,6 +158,8 @@ class Entity:
 
 @dataclass(slots=True)
 class Quote:
+    """Words attributed to a speaker, direct or reported, with where they stand in the text."""
+
     text: str
     kind: str  # direct | indirect
     speaker: str | None
@@ -156,6 +171,8 @@ class Quote:
 
 @dataclass(slots=True)
 class Amount:
+    """An amount of money or a count, with its value, unit and what it counts."""
+
     text: str
     value: float | None
     unit: str | None
@@ -167,6 +184,8 @@ class Amount:
 
 @dataclass(slots=True)
 class Time:
+    """A date or time the text names, with its value resolved where the article's date allows."""
+
     text: str
     value: str | None
     start: int
@@ -272,6 +291,8 @@ class Event:
 
 @dataclass(slots=True)
 class Cluster:
+    """The copies an article belongs to: itself alone, exact copies, or near copies."""
+
     id: str
     kind: str  # unique | exact | near
     size: int
@@ -288,6 +309,8 @@ class StoryRef:
 
 @dataclass(slots=True)
 class Article:
+    """One clean article: its text, where it was read, and every fact as a span of its text."""
+
     id: str
     source: Source
     text: str
@@ -438,6 +461,8 @@ class _Record:
 
 @dataclass(slots=True)
 class QuoteRecord(Quote, _Record):
+    """A quote as a listing shows it, with its article."""
+
     article_id: str = ""
     published: str | None = None
     title: str | None = None
@@ -445,6 +470,8 @@ class QuoteRecord(Quote, _Record):
 
 @dataclass(slots=True)
 class AmountRecord(Amount, _Record):
+    """An amount as a listing shows it, with its article."""
+
     article_id: str = ""
     published: str | None = None
     title: str | None = None
@@ -452,6 +479,8 @@ class AmountRecord(Amount, _Record):
 
 @dataclass(slots=True)
 class TimeRecord(Time, _Record):
+    """A time as a listing shows it, with its article."""
+
     article_id: str = ""
     published: str | None = None
     title: str | None = None
@@ -479,6 +508,8 @@ class PlaceRecord(Location, _Record):
 
 @dataclass(slots=True)
 class MentionRecord(Mention, _Record):
+    """A mention as a listing shows it, with its entity and article."""
+
     entity_id: str = ""
     article_id: str = ""
     published: str | None = None
@@ -616,6 +647,8 @@ class StoryDetail(_Record):
 
 @dataclass(slots=True)
 class ArchiveStats(_Record):
+    """Figures about an archive: its size, counts of what it holds and why records were rejected."""
+
     path: str
     size_bytes: int
     articles: int
@@ -791,6 +824,8 @@ class SourceRow(_Record):
 
 @dataclass(slots=True)
 class ClusterMember(_Record):
+    """One article's cluster, as the export's clusters table has it."""
+
     article_id: str
     cluster_id: str
     kind: str

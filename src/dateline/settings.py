@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -126,6 +125,8 @@ def load_settings(config: str | None = None, **overrides: Any) -> Settings:
 
 
 def _read_file(path: str) -> dict[str, Any]:
+    import tomllib  # only where a settings file is read: most commands run without one
+
     p = Path(path)
     if not p.is_file():
         raise ConfigError(f"config file not found: {path}")

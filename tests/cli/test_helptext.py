@@ -36,7 +36,7 @@ def test_counts_are_n_and_numbers_number() -> None:
 
 @pytest.mark.parametrize(("argv", "shown"), [
     (["search", "--help"], ["{QUERY}", "--limit N", "[default: 20", "--from DATE", "[default: (off)]"]),
-    (["ingest", "--help"], ["{PATH}...", "--workers N", "--engine ENGINE"]),
+    (["ingest", "--help"], ["--workers N", "--engine ENGINE"]),
     (["show", "--help"], ["{ID}"]),
 ])
 def test_help_shows_words_and_defaults(capsys: pytest.CaptureFixture[str], argv: list[str], shown: list[str]) -> None:
@@ -45,3 +45,11 @@ def test_help_shows_words_and_defaults(capsys: pytest.CaptureFixture[str], argv:
     for part in shown:
         assert part in out, part
     assert "<int range>" not in out
+
+
+def test_an_argument_that_repeats_is_shown_with_dots(capsys: pytest.CaptureFixture[str]) -> None:
+    # typer 0.29 writes `{PATH}...`, the releases before it `{PATH...}`: both say "one or more"
+    code, out, _ = run(capsys, "ingest", "--help")
+    assert code == 0 and re.search(r"^Usage: dateline ingest \[OPTIONS\] \{PATH\}?\.\.\.", out, re.M)
+    code, out, _ = run(capsys, "show", "--help")
+    assert code == 0 and "{ID}" in out and "ID..." not in out

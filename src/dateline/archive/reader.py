@@ -9,17 +9,11 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dateline.archive import browse, kinds
-from dateline.archive.clusters import list_clusters, read_clusters
 from dateline.archive.kinds import entities, places
 from dateline.archive.kinds.base import article_terms, paged
-from dateline.archive.search import Hits, facets, search
-from dateline.archive.stats import stats
-from dateline.archive.stemming import archive_languages
-from dateline.archive.store import Archive
-from dateline.archive.stories import list_stories, stories_of, story_detail
 from dateline.model import (
     ArchiveStats,
     Article,
@@ -36,6 +30,12 @@ from dateline.model import (
     StoryRecord,
     StoryRef,
 )
+
+# What one kind of read needs (search and its stemmer, clusters, stories, statistics) is
+# imported by the method making it: a command pays at start-up only for what it reads.
+if TYPE_CHECKING:
+    from dateline.archive.search import Hits
+    from dateline.archive.store import Archive
 
 
 class Reader:
@@ -60,9 +60,13 @@ class Reader:
 
     # -- articles ------------------------------------------------------------------------------
     def search(self, query: str, **kw: Any) -> Hits:
+        from dateline.archive.search import search
+
         return search(self.conn, query, **kw)
 
     def facets(self, query: str, **kw: Any) -> dict[str, Any]:
+        from dateline.archive.search import facets
+
         return facets(self.conn, query, **kw)
 
     def article(self, ident: str) -> Article | None:
@@ -74,6 +78,9 @@ class Reader:
 
     def iter_articles(self, f: kinds.Filters, batch: int = 500) -> Iterator[Article]:
         """Every article the filters' dates and query keep, in storage order, a batch at a time."""
+        from dateline.archive.clusters import read_clusters
+        from dateline.archive.stories import stories_of
+
         where, params = article_terms(f)
         last = -1
         while True:
@@ -125,6 +132,8 @@ class Reader:
         """The languages of the archive's articles, from the stemmed index's own list (no scan)."""
         if not browse.has_table(self.conn, "stem_languages"):
             return []  # an archive written before the stemmed index, opened read-only
+        from dateline.archive.stemming import archive_languages
+
         return [code for code in archive_languages(self.conn) if code]
 
     def outlets(self, top: int) -> list[dict[str, Any]]:
@@ -134,6 +143,8 @@ class Reader:
         return browse.reject_samples(self.conn, limit)
 
     def stats(self, languages: bool = True) -> ArchiveStats:
+        from dateline.archive.stats import stats
+
         return ArchiveStats(**stats(self._store, languages))
 
     # -- facts ---------------------------------------------------------------------------------
@@ -178,12 +189,18 @@ class Reader:
     def clusters(self, min_size: int, limit: int) -> list[ClusterRecord]:
         if not self.has_clusters():
             return []
+        from dateline.archive.clusters import list_clusters
+
         return [ClusterRecord(**r) for r in list_clusters(self.conn, min_size=min_size, limit=limit)]
 
     def stories(self, **kw: Any) -> list[StoryRecord]:
+        from dateline.archive.stories import list_stories
+
         return [StoryRecord(**r) for r in list_stories(self.conn, **kw)]
 
     def story(self, story_id: int) -> StoryDetail | None:
+        from dateline.archive.stories import story_detail
+
         d = story_detail(self.conn, story_id)
         if d is None:
             return None

@@ -9,10 +9,8 @@ the batch in flight, and running it again completes the archive without duplicat
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
-import socket
 import sqlite3
 import urllib.parse
 from collections.abc import Iterable, Iterator, Sequence
@@ -21,17 +19,15 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dateline.archive.clusters import DedupIndex, read_clusters
 from dateline.archive.compact import pack_json, pack_raw, unpack_json, unpack_raw
-from dateline.archive.facts import store_facts
 from dateline.archive.schema import SCHEMA_VERSION, migrate
-from dateline.archive.stories import StoryStore, stories_of
-from dateline.budget import TimedOut, time_limit, too_slow
 from dateline.errors import AMBIGUOUS_SHOWN, AmbiguousId, ArchiveError, ArchiveVersionError
 from dateline.model import Article, RawRecord, Source, StoryRef
 from dateline.settings import Settings
 
 if TYPE_CHECKING:  # the archive stores what the pipeline made; it does not run the pipeline
+    from dateline.archive.clusters import DedupIndex
+    from dateline.archive.stories import StoryStore
     from dateline.pipeline import Outcome
 
 
@@ -69,6 +65,8 @@ def _now() -> str:
 
 def source_key(src: Source, raw: str) -> str:
     """The path a source is stored under: absolute for files, content-addressed for stdin."""
+    import hashlib  # hashing and the host name for the write side only: not at a read command's start
+
     if src.path == "<stdin>":
         return "<stdin>#" + hashlib.sha1(raw.encode("utf-8", "replace")).hexdigest()[:12]
     if "://" in src.path:
@@ -109,6 +107,8 @@ def rollback(conn: sqlite3.Connection) -> None:
 
 def raw_digest(raw: str) -> str:
     """The size and a hash of a raw record: a source whose digest is stored is unchanged."""
+    import hashlib
+
     data = raw.encode("utf-8", "surrogatepass")
     return f"{len(data)}:{hashlib.blake2b(data, digest_size=16).hexdigest()}"
 
@@ -176,6 +176,11 @@ class Archive:
         self.dedup: DedupIndex | None = None
         self.stories: StoryStore | None = None
         if not readonly:
+            # the writers' modules (near-duplicate index, story assignment) only for a writer:
+            # a read command does not pay for importing them
+            from dateline.archive.clusters import DedupIndex
+            from dateline.archive.stories import StoryStore
+
             try:
                 migrate(self.conn)
                 self.dedup = DedupIndex(self.conn, self.settings)
@@ -231,6 +236,8 @@ class Archive:
             raise write_error(self.path, exc) from exc
 
     def begin_run(self, inputs: Sequence[str]) -> int:
+        import socket
+
         self._mark_interrupted()
         cur = self._execute(
             "INSERT INTO runs(started, inputs, status, pid, host) VALUES (?, ?, 'running', ?, ?)",
@@ -255,6 +262,8 @@ class Archive:
         """Runs left `running` by a process that was killed (SIGKILL, a crash, a power cut) never
         finish: a run of this host whose process is gone is marked `interrupted`, as is one from
         before runs recorded their process. Another host's run cannot be checked and is left."""
+        import socket
+
         host = socket.gethostname()
         rows = self._execute("SELECT id, pid, host FROM runs WHERE status = 'running'").fetchall()
         gone = [r["id"] for r in rows if r["pid"] is None or (r["host"] == host and not _alive(r["pid"]))]
@@ -333,6 +342,8 @@ class Archive:
     def _store_bounded(self, o: Outcome, key: str, run_id: int | None, now: str, counts: Counts,
                        new: list[Article]) -> None:
         """Store one article within `store_timeout_s`; past it, undo its rows and reject it."""
+        from dateline.budget import TimedOut, time_limit, too_slow
+
         before = (counts.stored, counts.duplicates, counts.already, len(new))
         self.conn.execute("SAVEPOINT record")
         try:
@@ -412,6 +423,8 @@ class Archive:
         if stored is not None:
             counts.duplicates += 1
         else:
+            from dateline.archive.facts import store_facts
+
             store_facts(self.conn, a)  # gives the entities their corpus-wide ids first
             d = a.to_dict()
             d.pop("text")
@@ -458,6 +471,9 @@ class Archive:
             return None
         row = self.conn.execute("SELECT text, json FROM articles WHERE id=?", (full,)).fetchone()
         article = self.article_from_row(row)
+        from dateline.archive.clusters import read_clusters
+        from dateline.archive.stories import stories_of
+
         article.cluster = read_clusters(self.conn, [article.id])[article.id]
         story = stories_of(self.conn, [article.id]).get(article.id)
         article.story = StoryRef(**story) if story else None

@@ -18,8 +18,8 @@ import typer
 from dateline.cli import clusters, events, facts, ingest, places, read, stories  # noqa: F401  (the modules register their commands)
 from dateline.cli.common import FLAGS, DbOpt, app, err, settings_of
 from dateline.cli.helptext import humanize
+from dateline.cli.tree import command_tree
 from dateline.errors import DatelineError, user_message
-from dateline.pipeline import ModelError
 from dateline.settings import load_settings
 
 try:  # typer 0.2x vendors its own click; older releases use click itself
@@ -131,7 +131,7 @@ def _run(argv: list[str] | None) -> int:
         print(f"dateline {__version__}")
         return 0
     try:
-        result = humanize(typer.main.get_command(app)).main(args=args, standalone_mode=False, prog_name="dateline")
+        result = humanize(command_tree(app, args)).main(args=args, standalone_mode=False, prog_name="dateline")
         return result if isinstance(result, int) else 0
     except SystemExit as exc:
         # click and Rich both turn a broken pipe into exit status 1
@@ -154,7 +154,7 @@ def _run(argv: list[str] | None) -> int:
         return _fail(user_message(exc, FLAGS), exc.exit_code)
     except _raised_by("dateline.read", "InputError") as exc:
         return _fail(user_message(exc), 1)
-    except ModelError as exc:
+    except _raised_by("dateline.pipeline", "ModelError") as exc:
         return _fail(user_message(exc), 2)
     except BrokenPipeError:
         return _pipe_closed()

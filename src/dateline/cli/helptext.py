@@ -26,17 +26,36 @@ def metavar_for(name: str, annotation: Any) -> str:
     return WORDS.get(name, name.upper().replace("-", "_"))
 
 
+def annotation_of(param: Any) -> Any:
+    """An option's value type: typer 0.29 keeps the declared annotation (`type_descriptor`); the
+    releases before it hand click a type whose name says it (`integer`, `int range`, `float`)."""
+    descriptor = getattr(param, "type_descriptor", None)
+    if descriptor is not None:
+        return descriptor.annotation
+    kind = getattr(getattr(param, "type", None), "name", "")
+    return int if kind.startswith("int") else float if kind.startswith("float") else None
+
+
+def _name_argument(param: Any) -> None:
+    """An argument in capitals, and `...` after one that repeats: typer 0.29 adds the dots itself
+    (`_usage_display_name`); before it, a declared metavar is shown as it is, so they are added here."""
+    dots = "..." if param.nargs != 1 and not hasattr(param, "_usage_display_name") else ""
+    if param.metavar is None:
+        param.metavar = param.name.upper() + dots
+    elif not param.metavar.endswith("..."):
+        param.metavar += dots
+
+
 def humanize(command: Any) -> Any:
     """Set the readable metavar and the shown default of every option of `command` and its subcommands."""
     for param in getattr(command, "params", []):
-        if getattr(param, "param_type_name", "") == "argument" and param.metavar is None:
-            param.metavar = param.name.upper() + ("..." if param.nargs == -1 else "")
+        if getattr(param, "param_type_name", "") == "argument":
+            _name_argument(param)
         if getattr(param, "param_type_name", "") != "option" or param.hidden:
             continue
         if not param.is_flag and param.metavar is None:
             name = max(param.opts, key=len).lstrip("-")
-            descriptor = getattr(param, "type_descriptor", None)
-            param.metavar = metavar_for(name, getattr(descriptor, "annotation", None))
+            param.metavar = metavar_for(name, annotation_of(param))
         # Click hides a default of None or False; a reader then cannot tell "off" from "unknown".
         if param.name != "help" and (param.default is None or param.default is False or param.default == ()):
             said = "default:" in (param.help or "").lower() or param.envvar

@@ -10,13 +10,14 @@ Callers decide about case: the files keep the words as news writes them.
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 
 __all__ = ["entries", "has", "languages", "mapping", "words"]
 
 
 @cache
 def _lines(name: str, lang: str) -> tuple[str, ...]:
+    from importlib import resources  # with tempfile under it: loaded when a list is first read
+
     path = resources.files(__package__).joinpath(lang, f"{name}.txt")
     if not path.is_file():
         raise KeyError(f"no word list {lang}/{name}")
@@ -55,10 +56,14 @@ def mapping(name: str, lang: str = "en") -> dict[str, str]:
 
 def has(name: str, lang: str = "en") -> bool:
     """Whether a language has this list (another language may have none yet)."""
+    from importlib import resources
+
     return resources.files(__package__).joinpath(lang, f"{name}.txt").is_file()
 
 
 def languages() -> list[str]:
     """The languages that have a folder of word lists."""
+    from importlib import resources
+
     root = resources.files(__package__)
     return sorted(p.name for p in root.iterdir() if p.is_dir() and len(p.name) == 2)

@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import quote as urlquote
 
-from dateline.archive.facts import _merge_entity, _resolve, name_key
 from dateline.archive.kinds.base import (
     COMMON,
     Filters,
@@ -38,6 +37,10 @@ TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK
 def write(conn: sqlite3.Connection, a: Article, ids: dict[str, str]) -> None:
     """Link the article's entities to the archive's and store their mentions; `ids` gets the
     article's entity ids mapped to the archive's, for the kinds that refer to entities."""
+    # the name rules (companies, persons, romanisation) load where names are matched, not with
+    # the fact registry that every read command imports
+    from dateline.archive.facts import _merge_entity, _resolve
+
     moved: dict[str, str] = {}
     merged: set[str] = set()
     for e in a.entities:
@@ -114,6 +117,8 @@ def mentions(conn: sqlite3.Connection, f: Filters) -> Iterator[MentionRecord]:
 
 def find(conn: sqlite3.Connection, ident: str) -> EntityRecord | None:
     """By id, by a name or alias of any type (the most covered first), or by a name in any case."""
+    from dateline.archive.facts import name_key
+
     r = conn.execute("SELECT * FROM entities WHERE id = ?", (ident,)).fetchone()
     if r is None:
         keys = [name_key(t, ident) for t in TYPES]
@@ -137,6 +142,9 @@ def candidates(conn: sqlite3.Connection, name: str, top: int = 20) -> list[Entit
     up among full names here, and answers with all the Ruizes rather than the most frequent.
     Entities of one article alone (`person:baker@<article>`, a person named there by surname
     only) are left out: they are nobody the archive can tell apart."""
+    from dateline.archive.facts import name_key
+
+
     name = name.strip()
     if not name:
         return []
