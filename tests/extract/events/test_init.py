@@ -156,3 +156,13 @@ def test_exchanging_fire_is_an_attack_and_receiving_threats_is_having_them_made(
 def test_a_hyphenated_title_is_one_word(nlp) -> None:  # type: ignore[no-untyped-def]
     (e,) = events(nlp, "Arab League Secretary-General Amr Hassan urged Kenya to free the prisoners.")
     assert e.actor is not None and e.actor.sector == "GOV"  # not `general`, an officer
+
+
+def test_strikes_on_a_target_are_attacks_and_a_capital_is_its_government(nlp) -> None:  # type: ignore[no-untyped-def]
+    (strike,) = events(nlp, "Jets carried out strikes on rebel positions near the river.")
+    assert strike.type == "ASSAULT"
+    (walkout,) = events(nlp, "Dock workers staged a strike over pay.")
+    assert walkout.type == "PROTEST"
+    (ev,) = events(nlp, "Moscow condemned the decision by Kyiv to close the border.")
+    assert ev.actor is not None and (ev.actor.country, ev.actor.sector) == ("RUS", "GOV")
+    assert ev.recipient is not None and ev.recipient.country == "UKR"

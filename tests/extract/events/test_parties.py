@@ -29,3 +29,36 @@ def test_first_part_of_a_two_part_country_name_and_multiword_demonyms() -> None:
     assert country_of_name("Ruritania") is None
     assert demonym("Bosnian") == "BIH"
     assert demonym("Sierra Leonean") == "SLE"
+
+
+def test_demonyms_of_plural_names_and_other_endings() -> None:
+    assert demonym("Philippine") == "PHL"  # the adjective of `Philippines`
+    assert demonym("Somali") == "SOM"
+    assert demonym("Nigerien") == "NER"
+
+
+def test_a_state_named_by_name_or_capital_is_not_the_domestic_sides_country() -> None:
+    from dateline.extract.events.parties import fill_countries, names_state
+    from dateline.model import Party
+
+    assert names_state(Party("the United States", None, "USA", "GOV"))
+    assert names_state(Party("Moscow", None, "RUS", "GOV"))
+    assert not names_state(Party("the government", None, "ARN", "GOV"))
+    actor = Party("The president", None, None, "GOV")
+    fill_countries(actor, Party("Canada", None, "CAN", "GOV"), None)
+    assert actor.country is None  # `the president praised Canada`: Canada is the other side
+    actor = Party("The president", None, None, "GOV")
+    fill_countries(actor, Party("the opposition", None, "CAN", "OPP"), None)
+    assert actor.country == "CAN"
+
+
+def test_what_the_actor_calls_its_own_is_of_its_country_unless_the_act_has_a_place() -> None:
+    from dateline.extract.events.parties import fill_countries
+    from dateline.model import Party
+
+    own = Party("its citizens", None, None, "CVL")
+    fill_countries(Party("Norway", None, "NOR", "GOV"), own, None)
+    assert own.country == "NOR"
+    troops = Party("its troops", None, None, "MIL")
+    fill_countries(Party("Norway", None, "NOR", "GOV"), troops, "SWE")
+    assert troops.country == "SWE"

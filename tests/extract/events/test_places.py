@@ -42,3 +42,12 @@ def test_a_place_named_in_the_clause_carries_its_entitys_gazetteer_entry(nlp) ->
     assert (event.place.text, event.place.country) == ("Kharkiv", "UKR")
     assert event.place.id and event.place.id.startswith("geonames:")
     assert 49 < event.place.lat < 51 and 35 < event.place.lon < 37
+
+
+def test_capitals_name_their_state() -> None:
+    from dateline.extract.events.places import capital_country
+
+    assert capital_country("Moscow") == "RUS"
+    assert capital_country("Washington") == "USA"
+    assert capital_country("Kyiv") == "UKR"
+    assert capital_country("Springfield") is None

@@ -99,7 +99,33 @@ def noun_key(tok: Token, table: dict) -> tuple[str, str] | None:  # type: ignore
 def _noun_code(tok: Token) -> tuple[Code, str] | None:
     table = nouns()
     found = noun_key(tok, table)
-    return (table[found[0]], found[1]) if found else None
+    if found is None:
+        return None
+    code = table[found[0]]
+    if code.mode == "strike" and _armed_strike(tok):
+        code = ATTACK
+    return code, found[1]
+
+
+ATTACK = Code("ASSAULT", None)
+# Verbs that carry out a military operation (`carried out strikes`, `conducted strikes`):
+# workers stage, call or go on strikes, they do not conduct them.
+OPERATING = frozenset("carry carries carried carrying conduct conducts conducted "
+                      "conducting".split())
+
+
+def _armed_strike(tok: Token) -> bool:
+    """A `strike` is a blow struck at a target (`strikes on rebel positions`) or an
+    operation carried out, rather than a stoppage of work: a labour strike is against an
+    employer or a policy, never `on` a place or a party."""
+    if tok.head.lower_ in OPERATING and tok.dep_ == "dobj":
+        return True
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "on":
+            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
+                return True
+    return False
 
 
 # Verbs that say an event noun, their subject, took place (`protests broke out`, `fighting

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from dateline.extract.countries import country_code, demonym_code
 from dateline.extract.events.coding import noun_key
-from dateline.extract.events.places import city_country
+from dateline.extract.events.places import capital_country, city_country
 from dateline.extract.events.words import LONGEST, bodies, sectors
 from dateline.model import Article, Entity, Party
 
@@ -138,9 +138,12 @@ def _place_country(tok: Token, res: Resolver) -> str | None:
 
 # Endings of demonyms and the country-name endings they stand for: `Zimbabwean` ->
 # `Zimbabwe`, `Rwandan` -> `Rwanda`, `Sudanese` -> `Sudan`, `Bangladeshi` -> `Bangladesh`.
+# `Congolese` -> `Congo`, `Nigerien` -> `Niger`; `Philippine` is the adjective of a plural
+# name, `Philippines`.
 DEMONYM_ENDINGS = (("ians", "ia"), ("ian", "ia"), ("ans", "a"), ("an", "a"), ("ans", ""),
-                   ("an", ""), ("ans", "e"), ("an", "e"), ("ese", ""), ("is", ""), ("i", ""),
-                   ("ish", ""), ("ns", ""), ("n", ""), ("s", ""))
+                   ("an", ""), ("ans", "e"), ("an", "e"), ("ese", ""), ("ese", "o"),
+                   ("ien", ""), ("iens", ""), ("is", ""), ("i", ""), ("i", "ia"),
+                   ("ish", ""), ("ns", ""), ("n", ""), ("s", ""), ("", "s"))
 
 
 @lru_cache(maxsize=8192)
@@ -154,7 +157,7 @@ def demonym(word: str) -> str | None:
     low = " ".join(word.lower().split())
     for ending, stem_end in DEMONYM_ENDINGS:
         if low.endswith(ending):
-            code = country_of_name(low[: -len(ending)] + stem_end)
+            code = country_of_name(low[: len(low) - len(ending)] + stem_end)
             if code is not None:
                 return code
     return None
@@ -182,6 +185,8 @@ def _countries(tokens: list[Token], res: Resolver) -> list[str]:
             code = demonym(f"{tokens[i - 1].text} {tok.text}")  # `Sierra Leonean`
             if code is None and "-" in tok.text:
                 code = demonym(tok.text.split("-")[0])
+        if code is None and tok.pos_ == "PROPN" and (ent is None or ent.type != "PERSON"):
+            code = capital_country(tok.text)  # `Washington`, `Moscow`: the state's seat
         if code and code not in out:
             out.append(code)
         i += 1
@@ -316,7 +321,11 @@ def _described_in(head: Token, res: Resolver) -> list[str]:
 
 def _names_place(head: Token, res: Resolver) -> bool:
     ent = res.entity(head)
-    return ent is not None and ent.type in ("GPE", "LOC")
+    if ent is not None and ent.type in ("GPE", "LOC"):
+        return True
+    # a capital the entity stage did not take for a place (`Kyiv` read as a person's name)
+    return head.pos_ == "PROPN" and (ent is None or ent.type != "PERSON") and bool(
+        capital_country(head.text))
 
 
 def _joined_modifiers(head: Token) -> bool:
@@ -341,6 +350,7 @@ def _inner(head: Token, res: Resolver, depth: int) -> list[Party]:
     return []
 
 
+OWNERS = frozenset("its their his her our".split())
 # Sectors of a country's own people and institutions: news leaves their country unsaid when
 # the story is about that country (`rebels`, `police`, `the opposition`).
 DOMESTIC = frozenset("GOV MIL COP REB OPP CVL LEG JUD MED EDU LAB CRM PTY REL BUS".split())
@@ -353,13 +363,27 @@ def fill_countries(actor: Party | None, recipient: Party | None, place_country: 
     (`the government ... accepted demands from rebels`, `students demanded reforms by the
     government`, `President X threatened to ban Ugandan opposition candidates`): news names
     the country of a foreign side and leaves its own country's unsaid."""
+    if (recipient is not None and actor is not None and actor.country and not recipient.country
+            and not place_country and recipient.text.split(" ", 1)[0].lower() in OWNERS):
+        # `Pakistan urged its citizens`: what the actor calls its own is of its country; where
+        # the act has a place (`withdrew its troops from Lebanon`), the other side is there
+        recipient.country = actor.country
     for me, other in ((actor, recipient), (recipient, actor)):
         if me is None or me.country or me.sector not in DOMESTIC:
             continue
         if place_country:
             me.country = place_country
-        elif other is not None and other.country and other.sector in DOMESTIC:
+        elif (other is not None and other.country and other.sector in DOMESTIC
+              and not names_state(other)):
             me.country = other.country
+
+
+def names_state(p: Party) -> bool:
+    """Whether a party is a state by its name or its capital (`China`, `the United States`,
+    `Moscow`): a state named as the other side of an act is a foreign one (`the president
+    praised China`), while a domestic side is named by its role (`the government`)."""
+    name = DIRECTIONS.sub("", p.text)
+    return bool(country_of_name(name) or capital_country(name))
 
 
 def is_pronoun(tok: Token) -> bool:
