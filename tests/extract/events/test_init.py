@@ -166,3 +166,12 @@ def test_strikes_on_a_target_are_attacks_and_a_capital_is_its_government(nlp) ->
     (ev,) = events(nlp, "Moscow condemned the decision by Kyiv to close the border.")
     assert ev.actor is not None and (ev.actor.country, ev.actor.sector) == ("RUS", "GOV")
     assert ev.recipient is not None and ev.recipient.country == "UKR"
+
+
+def test_under_fire_from_a_party_and_a_seat_of_government(nlp) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = events(nlp, "The army convoy came under fire from rebels near the river.")
+    assert ev.type == "ASSAULT" and ev.actor is not None and ev.actor.sector == "REB"
+    assert ev.recipient is not None and ev.recipient.sector == "MIL"
+    assert events(nlp, "A fire broke out in the warehouse on Monday.") == []
+    (seat,) = events(nlp, "The Kremlin rejected the proposal on Monday.")
+    assert seat.actor is not None and (seat.actor.country, seat.actor.sector) == ("RUS", "GOV")

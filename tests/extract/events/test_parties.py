@@ -62,3 +62,8 @@ def test_what_the_actor_calls_its_own_is_of_its_country_unless_the_act_has_a_pla
     troops = Party("its troops", None, None, "MIL")
     fill_countries(Party("Norway", None, "NOR", "GOV"), troops, "SWE")
     assert troops.country == "SWE"
+
+
+def test_demonyms_of_names_ending_in_o() -> None:
+    assert demonym("Moroccan") == "MAR"
+    assert demonym("Mexicans") == "MEX"

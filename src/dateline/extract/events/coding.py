@@ -172,6 +172,9 @@ def _carrier(tok: Token) -> Token | None:
 # `came under attack`, `was put under investigation`, `placed under arrest`: a party put in
 # the state an event noun names has had that event done to it.
 STATE_PREPS = frozenset({"under"})
+# Nouns that are an attack only as a state one is put in (`came under fire`): elsewhere a
+# fire is most often an accident (`a fire broke out`, `caught fire`).
+STATE_ONLY = frozenset({"fire"})
 # `returned to Geneva for talks`, `flew to Cairo for a summit`, `arrived on a visit`: travel
 # for a meeting is how news reports the meeting.
 PURPOSE_PREPS = frozenset({"for", "on"})
@@ -223,6 +226,8 @@ def _candidate(tok: Token) -> Trigger | None:
             return Trigger(tok, found[0], found[1], tok)
         return None
     if tok.pos_ == "NOUN":
+        if tok.lower_ in STATE_ONLY and not (tok.dep_ == "pobj" and tok.head.lower_ in STATE_PREPS):
+            return None
         framed = tok.dep_ == "compound" and tok.head.lower_ in FRAMES
         carrier = _carrier(tok.head if framed else tok)
         found = _noun_code(tok) if carrier is not None else None

@@ -97,6 +97,12 @@ def _body(tokens: list[Token]) -> str | None:
     return None
 
 
+def _is_state(code: str) -> bool:
+    import pycountry
+
+    return len(code) == 3 and pycountry.countries.get(alpha_3=code) is not None
+
+
 # `east Bosnia`, `northern Iraq`: a part of a country is in that country.
 DIRECTIONS = re.compile(r"^(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|"
                         r"eastern|western|north-?east|north-?west|south-?east|south-?west)"
@@ -138,10 +144,10 @@ def _place_country(tok: Token, res: Resolver) -> str | None:
 
 # Endings of demonyms and the country-name endings they stand for: `Zimbabwean` ->
 # `Zimbabwe`, `Rwandan` -> `Rwanda`, `Sudanese` -> `Sudan`, `Bangladeshi` -> `Bangladesh`.
-# `Congolese` -> `Congo`, `Nigerien` -> `Niger`; `Philippine` is the adjective of a plural
+# `Congolese` -> `Congo`, `Moroccan` -> `Morocco`, `Nigerien` -> `Niger`; `Philippine` is the adjective of a plural
 # name, `Philippines`.
 DEMONYM_ENDINGS = (("ians", "ia"), ("ian", "ia"), ("ans", "a"), ("an", "a"), ("ans", ""),
-                   ("an", ""), ("ans", "e"), ("an", "e"), ("ese", ""), ("ese", "o"),
+                   ("an", ""), ("ans", "e"), ("an", "e"), ("ese", ""), ("ese", "o"), ("an", "o"),
                    ("ien", ""), ("iens", ""), ("is", ""), ("i", ""), ("i", "ia"),
                    ("ish", ""), ("ns", ""), ("n", ""), ("s", ""), ("", "s"))
 
@@ -284,7 +290,8 @@ def _one(head: Token, res: Resolver, depth: int) -> list[Party]:
     sector = _sector(head, tokens)
     ent = _entity_for(tokens, head, res)
     if body and sector is None:
-        sector = "NGO" if body == "NGO" else "IGO"
+        # a seat of government (`the Kremlin`) stands for its state's government
+        sector = "NGO" if body == "NGO" else "GOV" if _is_state(body) else "IGO"
     if sector is None and countries and _names_place(head, res):
         sector = "GOV"
     elif sector is None and head.tag_ in ("NNPS", "NNS") and demonym(head.text):
