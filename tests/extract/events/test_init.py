@@ -175,3 +175,18 @@ def test_under_fire_from_a_party_and_a_seat_of_government(nlp) -> None:  # type:
     assert events(nlp, "A fire broke out in the warehouse on Monday.") == []
     (seat,) = events(nlp, "The Kremlin rejected the proposal on Monday.")
     assert seat.actor is not None and (seat.actor.country, seat.actor.sector) == ("RUS", "GOV")
+
+
+def test_an_event_recalled_from_years_back_is_background_not_news(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "The two states signed a treaty two decades after troops invaded "
+                        "the island.")
+    assert [e.type for e in found] == ["AGREE"]
+    found = events(nlp, "Police arrested the guard three days after rebels attacked the camp.")
+    assert sorted(e.type for e in found) == ["ASSAULT", "COERCE"]
+
+
+def test_what_an_event_noun_left_or_claimed_reports_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = events(nlp, "A bomb attack in the market left ten people dead.")
+    assert (ev.type, ev.mode) == ("ASSAULT", "explosives")
+    (off,) = events(nlp, "The ministry called off the planned talks with the union.")
+    assert off.type == "SANCTION"

@@ -136,6 +136,9 @@ OCCUR = frozenset(
     "begin begins began begun start starts started continue continues continued resume "
     "resumes resumed take takes took taken spread spreads intensify intensified rage rages "
     "raged hit hits rock rocks rocked shake shook go goes went held".split()
+) | frozenset(
+    # what an event left or took (`the blast left ten dead`, `the attack claimed 20 lives`)
+    "leave leaves left claim claims claimed".split()
 )
 
 
@@ -256,7 +259,9 @@ def _inside_other(t: Trigger, taken: set[int]) -> bool:
     tok = t.anchor if t.anchor != t.token else t.token
     while tok.dep_ != "ROOT" and tok.head != tok:
         if tok.dep_ == "advcl" and _factual(tok):
-            return False  # `fighting raged when rebels attacked a substation`: two events
+            # `fighting raged when rebels attacked a substation`: two events; but a clause
+            # dated years back recalls the background of the news, not news of its own
+            return _long_ago(tok)
         joined = tok.dep_ == "conj"
         tok = tok.head
         if not joined and tok.i in taken:
@@ -267,6 +272,18 @@ def _inside_other(t: Trigger, taken: set[int]) -> bool:
 # Subordinating words that report something that happened (`when`, `after`); others (`if`,
 # `unless`, `before`, `until`) put their clause's event in a condition or a future.
 FACTUAL = frozenset("when after as while because since though although whereas".split())
+
+
+# Units of time that put a recalled event in the past of the story rather than in its news
+# (`five years after crowds burned its embassy`, `two decades after troops invaded`).
+LONG_UNITS = frozenset("year years month months decade decades century centuries".split())
+
+
+def _long_ago(clause: Token) -> bool:
+    """Whether an adverbial clause is dated years back from its main clause: the measure
+    (`five years`) hangs on the clause or on the verb it modifies."""
+    return any(c.dep_ == "npadvmod" and c.lower_ in LONG_UNITS and c.i < clause.i
+               for c in (*clause.children, *clause.head.children))
 
 
 def _factual(clause: Token) -> bool:
