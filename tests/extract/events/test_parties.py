@@ -67,3 +67,18 @@ def test_what_the_actor_calls_its_own_is_of_its_country_unless_the_act_has_a_pla
 def test_demonyms_of_names_ending_in_o() -> None:
     assert demonym("Moroccan") == "MAR"
     assert demonym("Mexicans") == "MEX"
+
+
+def test_a_party_of_no_country_takes_the_sentences_only_one() -> None:
+    from dateline.extract.events.parties import fill_from_sentence
+    from dateline.model import Party
+
+    chief = Party("General Avon", None, None, "MIL")
+    fill_from_sentence(chief, ["NOR"])
+    assert chief.country == "NOR"
+    two = Party("General Avon", None, None, "MIL")
+    fill_from_sentence(two, ["NOR", "SWE"])
+    assert two.country is None  # which of the two is not said
+    named = Party("Congolese officials", None, None, "GOV")
+    fill_from_sentence(named, ["NOR"])
+    assert named.country is None  # its own nation is named, only not placed by the tables

@@ -12,7 +12,14 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.extract.events.coding import Trigger, clause_tokens, find_triggers, mode_of
 from dateline.extract.events.merge import count_once
-from dateline.extract.events.parties import Resolver, fill_countries, is_pronoun, parties
+from dateline.extract.events.parties import (
+    Resolver,
+    fill_countries,
+    fill_from_sentence,
+    is_pronoun,
+    parties,
+    sentence_countries,
+)
 from dateline.extract.events.places import event_date, event_place
 from dateline.extract.events.sides import sides
 from dateline.model import EVENT_TYPES, Article, Claim, Event, Party
@@ -57,6 +64,7 @@ def _pairs(actors: list[Party], recipients: list[Party], kind: str
 
 def _events(sent: Span, article: Article, res: Resolver) -> list[Event]:
     out: list[Event] = []
+    named = sentence_countries(sent, res)
     for t in find_triggers(sent):
         source, speaker_tok = _source(t, res)
         actors, recipients = sides(t, res)
@@ -74,6 +82,8 @@ def _events(sent: Span, article: Article, res: Resolver) -> list[Event]:
                 actor.sector = "CVL"  # protesters named by no other role are civilians
             _speakers_own(actor, said)
             fill_countries(actor, recipient, place.country if place else None)
+            for side in (actor, recipient):
+                fill_from_sentence(side, named)
             out.append(Event(
                 type=t.code.type, quad=EVENT_TYPES[t.code.type], actor=actor,
                 recipient=recipient, mentions=[TextSpan(sent.start_char, sent.end_char)],

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from dateline.extract.countries import country_code, demonym_code
 from dateline.extract.events.coding import noun_key
@@ -376,13 +376,36 @@ def fill_countries(actor: Party | None, recipient: Party | None, place_country: 
         # the act has a place (`withdrew its troops from Lebanon`), the other side is there
         recipient.country = actor.country
     for me, other in ((actor, recipient), (recipient, actor)):
-        if me is None or me.country or me.sector not in DOMESTIC:
+        if me is None or me.country or me.sector not in DOMESTIC or _unknown_nation(me):
             continue
         if place_country:
             me.country = place_country
         elif (other is not None and other.country and other.sector in DOMESTIC
               and not names_state(other)):
             me.country = other.country
+
+
+# Endings of nationality adjectives (`Congolese`, `Ivorian`, `Nigerien`): a party that names
+# a nation the tables could not place says it is from somewhere, so it is not assumed to be of
+# the country where the act happened.
+NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:ese|ian|ien)s?$")
+
+
+def _unknown_nation(p: Party) -> bool:
+    return any(NATIONALITY.match(w) for w in p.text.split())
+
+
+def sentence_countries(sent: Span, res: Resolver) -> list[str]:
+    """The countries a sentence names anywhere: by name, demonym, capital or entity."""
+    return _countries(list(sent), res)
+
+
+def fill_from_sentence(p: Party | None, countries: list[str]) -> None:
+    """A party still of no country is of the sentence's country when the sentence names just
+    one (`President X resigned to allow Haiti's first elections`): news names a story's
+    country once and leaves it unsaid for the parties of that country."""
+    if p is not None and not p.country and len(countries) == 1 and not _unknown_nation(p):
+        p.country = countries[0]
 
 
 def names_state(p: Party) -> bool:
