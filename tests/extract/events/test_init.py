@@ -190,3 +190,10 @@ def test_what_an_event_noun_left_or_claimed_reports_it(nlp) -> None:  # type: ig
     assert (ev.type, ev.mode) == ("ASSAULT", "explosives")
     (off,) = events(nlp, "The ministry called off the planned talks with the union.")
     assert off.type == "SANCTION"
+
+
+def test_a_source_declining_to_be_named_is_no_rejection(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "An official, who declined to be named, said rebels attacked the camp.")
+    assert [e.type for e in found] == ["ASSAULT"]
+    (refusal,) = events(nlp, "The union refused to accept the offer.")
+    assert refusal.type == "REJECT"

@@ -225,6 +225,8 @@ def _candidate(tok: Token) -> Trigger | None:
         found = _verb_code(tok)
         if found is not None and tok.lower_ in GRANTS and _finite_clause(tok):
             return None  # `X allowed that Y is ...` admits a point: speech, not a permission
+        if found is not None and found[0].type == "REJECT" and _withholding(tok):
+            return None  # `a spokesman who declined to be named`: a source's reserve
         if found is not None and not (tok.lower_ in DENIALS and _has_clause(tok)):
             return Trigger(tok, found[0], found[1], tok)
         return None
@@ -239,6 +241,15 @@ def _candidate(tok: Token) -> Trigger | None:
             # between X and Y` has the frame's subject and prepositions
             return Trigger(tok.head if framed else tok, found[0], found[1], carrier)
     return None
+
+
+# What sources decline to do in news's formulas of reserve (`declined to comment`, `refused
+# to be named`): the reporter's access, not an act between parties.
+RESERVE = frozenset("comment comments elaborate named identified".split())
+
+
+def _withholding(tok: Token) -> bool:
+    return any(c.dep_ == "xcomp" and c.lower_ in RESERVE for c in tok.children)
 
 
 def _has_clause(tok: Token) -> bool:

@@ -289,8 +289,10 @@ def _one(head: Token, res: Resolver, depth: int) -> list[Party]:
     countries = [body] if body else _countries(tokens, res) or _origin(head, res)
     sector = _sector(head, tokens)
     ent = _entity_for(tokens, head, res)
-    if body and sector is None:
-        # a seat of government (`the Kremlin`) stands for its state's government
+    if body and (sector is None or head.pos_ == "PROPN"):
+        # the body itself, by its name (`the European Union`, `the Security Council`: not a
+        # trade union or a police body), rather than people of it (`EU officials`); a seat
+        # of government (`the Kremlin`) stands for its state's government
         sector = "NGO" if body == "NGO" else "GOV" if _is_state(body) else "IGO"
     if sector is None and countries and _names_place(head, res):
         sector = "GOV"
