@@ -197,3 +197,8 @@ def test_a_source_declining_to_be_named_is_no_rejection(nlp) -> None:  # type: i
     assert [e.type for e in found] == ["ASSAULT"]
     (refusal,) = events(nlp, "The union refused to accept the offer.")
     assert refusal.type == "REJECT"
+
+
+def test_a_body_named_as_itself_has_the_body_sector(nlp) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = events(nlp, "The European Union imposed sanctions on Belarus over the crackdown.")
+    assert ev.actor is not None and (ev.actor.country, ev.actor.sector) == ("EU", "IGO")

@@ -97,6 +97,11 @@ def _body(tokens: list[Token]) -> str | None:
     return None
 
 
+def _person(tok: Token, res: Resolver) -> bool:
+    ent = res.entity(tok)
+    return ent is not None and ent.type == "PERSON"
+
+
 def _is_state(code: str) -> bool:
     import pycountry
 
@@ -289,7 +294,7 @@ def _one(head: Token, res: Resolver, depth: int) -> list[Party]:
     countries = [body] if body else _countries(tokens, res) or _origin(head, res)
     sector = _sector(head, tokens)
     ent = _entity_for(tokens, head, res)
-    if body and (sector is None or head.pos_ == "PROPN"):
+    if body and (sector is None or (head.pos_ == "PROPN" and not _person(head, res))):
         # the body itself, by its name (`the European Union`, `the Security Council`: not a
         # trade union or a police body), rather than people of it (`EU officials`); a seat
         # of government (`the Kremlin`) stands for its state's government
