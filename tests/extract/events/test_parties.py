@@ -82,3 +82,8 @@ def test_a_party_of_no_country_takes_the_sentences_only_one() -> None:
     named = Party("Congolese officials", None, None, "GOV")
     fill_from_sentence(named, ["NOR"])
     assert named.country is None  # its own nation is named, only not placed by the tables
+
+
+def test_demonyms_of_names_ending_in_a() -> None:
+    assert demonym("Burmese") == "MMR"
+    assert demonym("Maltese") == "MLT"

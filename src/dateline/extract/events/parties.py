@@ -148,11 +148,11 @@ def _place_country(tok: Token, res: Resolver) -> str | None:
 
 
 # Endings of demonyms and the country-name endings they stand for: `Zimbabwean` ->
-# `Zimbabwe`, `Rwandan` -> `Rwanda`, `Sudanese` -> `Sudan`, `Bangladeshi` -> `Bangladesh`.
-# `Congolese` -> `Congo`, `Moroccan` -> `Morocco`, `Nigerien` -> `Niger`; `Philippine` is the adjective of a plural
-# name, `Philippines`.
+# `Zimbabwe`, `Rwandan` -> `Rwanda`, `Sudanese` -> `Sudan`, `Bangladeshi` -> `Bangladesh`,
+# `Burmese` -> `Burma`, `Moroccan` -> `Morocco`, `Nigerien` -> `Niger`; `Philippine` is the
+# adjective of a plural name, `Philippines`.
 DEMONYM_ENDINGS = (("ians", "ia"), ("ian", "ia"), ("ans", "a"), ("an", "a"), ("ans", ""),
-                   ("an", ""), ("ans", "e"), ("an", "e"), ("ese", ""), ("ese", "o"), ("an", "o"),
+                   ("an", ""), ("ans", "e"), ("an", "e"), ("ese", ""), ("ese", "a"), ("an", "o"),
                    ("ien", ""), ("iens", ""), ("is", ""), ("i", ""), ("i", "ia"),
                    ("ish", ""), ("ns", ""), ("n", ""), ("s", ""), ("", "s"))
 
@@ -403,8 +403,17 @@ def _unknown_nation(p: Party) -> bool:
 
 
 def sentence_countries(sent: Span, res: Resolver) -> list[str]:
-    """The countries a sentence names anywhere: by name, demonym, capital or entity."""
-    return _countries(list(sent), res)
+    """The countries a sentence names anywhere: by name, demonym, capital or entity, or by
+    its seat of government (`the White House said`)."""
+    out = _countries(list(sent), res)
+    table = bodies()
+    words = [t.lower_ for t in sent]
+    for n in range(LONGEST, 0, -1):
+        for i in range(len(words) - n + 1):
+            code = table.get(" ".join(words[i : i + n]))
+            if code is not None and _is_state(code) and code not in out:
+                out.append(code)
+    return out
 
 
 def fill_from_sentence(p: Party | None, countries: list[str]) -> None:
