@@ -202,3 +202,9 @@ def test_a_source_declining_to_be_named_is_no_rejection(nlp) -> None:  # type: i
 def test_a_body_named_as_itself_has_the_body_sector(nlp) -> None:  # type: ignore[no-untyped-def]
     (ev,) = events(nlp, "The European Union imposed sanctions on Belarus over the crackdown.")
     assert ev.actor is not None and (ev.actor.country, ev.actor.sector) == ("EU", "IGO")
+
+
+def test_a_joined_verb_with_its_own_tense_keeps_its_own_flags(nlp) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = events(nlp, "The ministry said the embargo would not work and warned that a "
+                        "blockade would harm the region.")
+    assert ev.type == "THREATEN" and "negated" not in ev.flags and "future" not in ev.flags

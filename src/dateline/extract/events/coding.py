@@ -315,11 +315,17 @@ def _same_act(t: Trigger, found: list[Trigger]) -> bool:
                                                     t.code.type for o in found)
 
 
+# Tensed verb tags: a joined verb in one of these carries its own auxiliaries and negation.
+FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
 def _governors(tok: Token) -> list[Token]:
     """The verb and the verbs it is the complement of (`agree` <- `refused`, `restore` <-
     `about` <- `is`): where its negation, modals and intent are written."""
     out = [tok]
     while tok.dep_ in ("xcomp", "conj", "acomp", "pcomp", "pobj", "prep") and tok.head != tok:
+        if tok.dep_ == "conj" and tok.tag_ in FINITE:
+            break  # `would not work and warned that ...`: a verb with its own tense has its own
         tok = tok.head
         out.append(tok)
     return out
