@@ -208,3 +208,11 @@ def test_a_joined_verb_with_its_own_tense_keeps_its_own_flags(nlp) -> None:  # t
     (ev,) = events(nlp, "The ministry said the embargo would not work and warned that a "
                         "blockade would harm the region.")
     assert ev.type == "THREATEN" and "negated" not in ev.flags and "future" not in ev.flags
+
+
+def test_forces_put_on_alert_and_an_ambassador_summoned(nlp) -> None:  # type: ignore[no-untyped-def]
+    (alert,) = events(nlp, "The Serbian president put the army on high alert.")
+    assert alert.type == "MOBILIZE"
+    (summons,) = events(nlp, "Malaysia summoned the Chinese ambassador over the incursion.")
+    assert summons.type == "ACCUSE" and summons.recipient is not None
+    assert summons.recipient.country == "CHN"

@@ -188,7 +188,9 @@ def _state_or_purpose(tok: Token) -> bool:
     if prep in STATE_PREPS:
         return True
     found = _noun_code(tok) if prep in PURPOSE_PREPS else None
-    return found is not None and found[0].type == "CONSULT"
+    # `put the army on high alert`: forces placed on a footing are mobilised
+    return found is not None and (found[0].type == "CONSULT" or (
+        prep == "on" and found[0].type == "MOBILIZE"))
 
 
 # Nouns that frame an act named by the noun before them (`a mediation effort`, `a rescue

@@ -196,7 +196,7 @@ def _countries(tokens: list[Token], res: Resolver) -> list[str]:
             code = demonym(f"{tokens[i - 1].text} {tok.text}")  # `Sierra Leonean`
             if code is None and "-" in tok.text:
                 code = demonym(tok.text.split("-")[0])
-        if code is None and tok.pos_ == "PROPN" and (ent is None or ent.type != "PERSON"):
+        if code is None and tok.pos_ == "PROPN" and _not_a_person(ent):
             code = capital_country(tok.text)  # `Washington`, `Moscow`: the state's seat
         if code and code not in out:
             out.append(code)
@@ -338,8 +338,14 @@ def _names_place(head: Token, res: Resolver) -> bool:
     if ent is not None and ent.type in ("GPE", "LOC"):
         return True
     # a capital the entity stage did not take for a place (`Kyiv` read as a person's name)
-    return head.pos_ == "PROPN" and (ent is None or ent.type != "PERSON") and bool(
-        capital_country(head.text))
+    return head.pos_ == "PROPN" and _not_a_person(ent) and bool(capital_country(head.text))
+
+
+def _not_a_person(ent: Entity | None) -> bool:
+    """Whether a capital's name may be read as the place: a person is named with more than
+    one word somewhere in the article (`George Washington`), while the entity stage takes a
+    lone capital's name for a person's now and then (`visited Kyiv`)."""
+    return ent is None or ent.type != "PERSON" or len(ent.name.split()) == 1
 
 
 def _joined_modifiers(head: Token) -> bool:
