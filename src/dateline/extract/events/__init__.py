@@ -64,7 +64,7 @@ def _pairs(actors: list[Party], recipients: list[Party], kind: str
 
 def _events(sent: Span, article: Article, res: Resolver) -> list[Event]:
     out: list[Event] = []
-    named = sentence_countries(sent, res)
+    named: list[str] | None = None
     for t in find_triggers(sent):
         source, speaker_tok = _source(t, res)
         actors, recipients = sides(t, res)
@@ -83,7 +83,10 @@ def _events(sent: Span, article: Article, res: Resolver) -> list[Event]:
             _speakers_own(actor, said)
             fill_countries(actor, recipient, place.country if place else None)
             for side in (actor, recipient):
-                fill_from_sentence(side, named)
+                if side is not None and not side.country:
+                    if named is None:  # read once per sentence, and only where needed
+                        named = sentence_countries(sent, res)
+                    fill_from_sentence(side, named)
             out.append(Event(
                 type=t.code.type, quad=EVENT_TYPES[t.code.type], actor=actor,
                 recipient=recipient, mentions=[TextSpan(sent.start_char, sent.end_char)],
