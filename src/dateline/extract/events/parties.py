@@ -401,7 +401,7 @@ def fill_countries(actor: Party | None, recipient: Party | None, place_country: 
 # Endings of nationality adjectives (`Congolese`, `Ivorian`, `Nigerien`): a party that names
 # a nation the tables could not place says it is from somewhere, so it is not assumed to be of
 # the country where the act happened.
-NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:ese|ian|ien)s?$")
+NATIONALITY = re.compile(r"^[A-Z][a-z]{2,}(?:ese|ian|ien)s?$")  # not `Brian`
 
 
 def _unknown_nation(p: Party) -> bool:

@@ -52,8 +52,13 @@ def _capitals() -> dict[str, str]:
 def capital_country(name: str) -> str | None:
     """ISO alpha-3 of the state whose capital `name` is: news names a government by its
     seat (`Washington said`, `talks between Moscow and Kyiv`), so a capital as a party is
-    that state's government."""
-    return _capitals().get(fold(name))
+    that state's government. Not where a larger city elsewhere has the name (`Hamilton` is
+    Ontario's before Bermuda's): news means the larger one, or a person."""
+    code = _capitals().get(fold(name))
+    if code is None:
+        return None
+    larger = city_country(name)
+    return code if larger is None or larger == code else None
 
 
 def place_country(ent: Entity) -> str | None:
