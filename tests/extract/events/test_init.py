@@ -174,3 +174,61 @@ def test_harms_named_by_victim_blame_and_each_one_harmed(nlp) -> None:  # type: 
 def test_each_one_killed_is_a_recipient(nlp) -> None:  # type: ignore[no-untyped-def]
     found = events(nlp, "Gunmen killed a teacher and a nurse in Elmford.")
     assert sorted(e.recipient.text for e in found if e.recipient) == ["a nurse", "a teacher"]
+def test_strikes_on_a_target_are_attacks_and_a_capital_is_its_government(nlp) -> None:  # type: ignore[no-untyped-def]
+    (strike,) = events(nlp, "Jets carried out strikes on rebel positions near the river.")
+    assert strike.type == "ASSAULT"
+    (walkout,) = events(nlp, "Dock workers staged a strike over pay.")
+    assert walkout.type == "PROTEST"
+    (ev,) = events(nlp, "Moscow condemned the decision by Kyiv to close the border.")
+    assert ev.actor is not None and (ev.actor.country, ev.actor.sector) == ("RUS", "GOV")
+    assert ev.recipient is not None and ev.recipient.country == "UKR"
+
+
+def test_under_fire_from_a_party_and_a_seat_of_government(nlp) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = events(nlp, "The army convoy came under fire from rebels near the river.")
+    assert ev.type == "ASSAULT" and ev.actor is not None and ev.actor.sector == "REB"
+    assert ev.recipient is not None and ev.recipient.sector == "MIL"
+    assert events(nlp, "A fire broke out in the warehouse on Monday.") == []
+    (seat,) = events(nlp, "The Kremlin rejected the proposal on Monday.")
+    assert seat.actor is not None and (seat.actor.country, seat.actor.sector) == ("RUS", "GOV")
+
+
+def test_an_event_recalled_from_years_back_is_background_not_news(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "The two states signed a treaty two decades after troops invaded "
+                        "the island.")
+    assert [e.type for e in found] == ["SUPPORT"]  # signing: CAMEO 057, PLOVER SUPPORT
+    found = events(nlp, "Police arrested the guard three days after rebels attacked the camp.")
+    assert sorted(e.type for e in found) == ["ASSAULT", "COERCE"]
+
+
+def test_what_an_event_noun_left_or_claimed_reports_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = events(nlp, "A bomb attack in the market left ten people dead.")
+    assert (ev.type, ev.mode) == ("ASSAULT", "explosives")
+    (off,) = events(nlp, "The ministry called off the planned talks with the union.")
+    assert off.type == "SANCTION"
+
+
+def test_a_source_declining_to_be_named_is_no_rejection(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "An official, who declined to be named, said rebels attacked the camp.")
+    assert [e.type for e in found] == ["ASSAULT"]
+    (refusal,) = events(nlp, "The union refused to accept the offer.")
+    assert refusal.type == "REJECT"
+
+
+def test_a_body_named_as_itself_has_the_body_sector(nlp) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = events(nlp, "The European Union imposed sanctions on Belarus over the crackdown.")
+    assert ev.actor is not None and (ev.actor.country, ev.actor.sector) == ("EU", "IGO")
+
+
+def test_a_joined_verb_with_its_own_tense_keeps_its_own_flags(nlp) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = events(nlp, "The ministry said the embargo would not work and warned that a "
+                        "blockade would harm the region.")
+    assert ev.type == "THREATEN" and "negated" not in ev.flags and "future" not in ev.flags
+
+
+def test_forces_put_on_alert_and_an_ambassador_summoned(nlp) -> None:  # type: ignore[no-untyped-def]
+    (alert,) = events(nlp, "The Serbian president put the army on high alert.")
+    assert alert.type == "MOBILIZE"
+    (summons,) = events(nlp, "Malaysia summoned the Chinese ambassador over the incursion.")
+    assert summons.type == "ACCUSE" and summons.recipient is not None
+    assert summons.recipient.country == "CHN"

@@ -29,3 +29,60 @@ def test_first_part_of_a_two_part_country_name_and_multiword_demonyms() -> None:
     assert country_of_name("Ruritania") is None
     assert demonym("Bosnian") == "BIH"
     assert demonym("Sierra Leonean") == "SLE"
+
+
+def test_demonyms_of_plural_names_and_other_endings() -> None:
+    assert demonym("Philippine") == "PHL"  # the adjective of `Philippines`
+    assert demonym("Somali") == "SOM"
+    assert demonym("Nigerien") == "NER"
+
+
+def test_a_state_named_by_name_or_capital_is_not_the_domestic_sides_country() -> None:
+    from dateline.extract.events.parties import fill_countries, names_state
+    from dateline.model import Party
+
+    assert names_state(Party("the United States", None, "USA", "GOV"))
+    assert not names_state(Party("the government", None, "ARN", "GOV"))
+    actor = Party("The president", None, None, "GOV")
+    fill_countries(actor, Party("Canada", None, "CAN", "GOV"), None)
+    assert actor.country is None  # `the president praised Canada`: Canada is the other side
+    actor = Party("The president", None, None, "GOV")
+    fill_countries(actor, Party("the opposition", None, "CAN", "OPP"), None)
+    assert actor.country == "CAN"
+
+
+def test_what_the_actor_calls_its_own_is_of_its_country_unless_the_act_has_a_place() -> None:
+    from dateline.extract.events.parties import fill_countries
+    from dateline.model import Party
+
+    own = Party("its citizens", None, None, "CVL")
+    fill_countries(Party("Norway", None, "NOR", "GOV"), own, None)
+    assert own.country == "NOR"
+    troops = Party("its troops", None, None, "MIL")
+    fill_countries(Party("Norway", None, "NOR", "GOV"), troops, "SWE")
+    assert troops.country == "SWE"
+
+
+def test_demonyms_of_names_ending_in_o() -> None:
+    assert demonym("Moroccan") == "MAR"
+    assert demonym("Mexicans") == "MEX"
+
+
+def test_a_party_of_no_country_takes_the_sentences_only_one() -> None:
+    from dateline.extract.events.parties import fill_from_sentence
+    from dateline.model import Party
+
+    chief = Party("General Avon", None, None, "MIL")
+    fill_from_sentence(chief, ["NOR"])
+    assert chief.country == "NOR"
+    two = Party("General Avon", None, None, "MIL")
+    fill_from_sentence(two, ["NOR", "SWE"])
+    assert two.country is None  # which of the two is not said
+    named = Party("Congolese officials", None, None, "GOV")
+    fill_from_sentence(named, ["NOR"])
+    assert named.country is None  # its own nation is named, only not placed by the tables
+
+
+def test_demonyms_of_names_ending_in_a() -> None:
+    assert demonym("Burmese") == "MMR"
+    assert demonym("Maltese") == "MLT"

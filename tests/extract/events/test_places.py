@@ -42,3 +42,17 @@ def test_a_place_named_in_the_clause_carries_its_entitys_gazetteer_entry(nlp) ->
     assert (event.place.text, event.place.country) == ("Kharkiv", "UKR")
     assert event.place.id and event.place.id.startswith("geonames:")
     assert 49 < event.place.lat < 51 and 35 < event.place.lon < 37
+
+
+@pytest.mark.slow  # reads the GeoNames city table (about a second)
+def test_capitals_name_their_state_unless_a_larger_city_has_the_name() -> None:
+    from dateline.extract.events.parties import names_state
+    from dateline.extract.events.places import capital_country
+    from dateline.model import Party
+
+    assert capital_country("Moscow") == "RUS"
+    assert capital_country("Washington") == "USA"
+    assert capital_country("Kyiv") == "UKR"
+    assert capital_country("Springfield") is None
+    assert capital_country("Hamilton") is None  # Ontario's is larger than Bermuda's capital
+    assert names_state(Party("Moscow", None, "RUS", "GOV"))

@@ -26,3 +26,15 @@ def test_sector_and_body_lists() -> None:
     assert sectors()["soldiers"] == "MIL"
     assert sectors()["protesters"] == "CVL"
     assert bodies()["nato"] == "NATO"
+
+
+def test_lexicon_covers_the_plover_categories_beyond_the_commonest_verbs() -> None:
+    table = verbs()
+    assert table[("handed", "over")].type == "COOPERATE"
+    assert table[("sent", "troops")].type == "MOBILIZE"
+    assert table[("sent", "aid")].type == "AID"
+    assert table[("beheaded", "")].type == "ASSAULT"
+    assert table[("repudiated", "")].type == "REJECT"
+    assert table[("backed", "down")].type == "CONCEDE"
+    assert nouns()["gun battles"].mode == "firearms"
+    assert nouns()["deportations"].type == "COERCE"

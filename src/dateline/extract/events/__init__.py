@@ -18,7 +18,14 @@ from dateline.extract.events.coding import (
     mode_of,
 )
 from dateline.extract.events.merge import count_once, full_names
-from dateline.extract.events.parties import Resolver, fill_countries, is_pronoun, parties
+from dateline.extract.events.parties import (
+    Resolver,
+    fill_countries,
+    fill_from_sentence,
+    is_pronoun,
+    parties,
+    sentence_countries,
+)
 from dateline.extract.events.places import event_date, event_place
 from dateline.extract.events.sides import harmed_each, sides
 from dateline.extract.events.words import Code
@@ -66,6 +73,7 @@ def _pairs(actors: list[Party], recipients: list[Party], code: Code
 
 def _events(sent: Span, article: Article, res: Resolver) -> list[Event]:
     out: list[Event] = []
+    named: list[str] | None = None
     for t in find_triggers(sent):
         source, speaker_tok = _source(t, res)
         actors, recipients = sides(t, res)
@@ -85,6 +93,11 @@ def _events(sent: Span, article: Article, res: Resolver) -> list[Event]:
                 actor.sector = "CVL"  # protesters named by no other role are civilians
             _speakers_own(actor, said)
             fill_countries(actor, recipient, place.country if place else None)
+            for side in (actor, recipient):
+                if side is not None and not side.country:
+                    if named is None:  # read once per sentence, and only where needed
+                        named = sentence_countries(sent, res)
+                    fill_from_sentence(side, named)
             out.append(Event(
                 type=t.code.type, quad=EVENT_TYPES[t.code.type], actor=actor,
                 recipient=recipient, mentions=[TextSpan(sent.start_char, sent.end_char)],

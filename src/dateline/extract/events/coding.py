@@ -99,7 +99,33 @@ def noun_key(tok: Token, table: dict) -> tuple[str, str] | None:  # type: ignore
 def _noun_code(tok: Token) -> tuple[Code, str] | None:
     table = nouns()
     found = noun_key(tok, table)
-    return (table[found[0]], found[1]) if found else None
+    if found is None:
+        return None
+    code = table[found[0]]
+    if code.mode == "strike" and _armed_strike(tok):
+        code = ATTACK
+    return code, found[1]
+
+
+ATTACK = Code("ASSAULT", None)
+# Verbs that carry out a military operation (`carried out strikes`, `conducted strikes`):
+# workers stage, call or go on strikes, they do not conduct them.
+OPERATING = frozenset("carry carries carried carrying conduct conducts conducted "
+                      "conducting".split())
+
+
+def _armed_strike(tok: Token) -> bool:
+    """A `strike` is a blow struck at a target (`strikes on rebel positions`) or an
+    operation carried out, rather than a stoppage of work: a labour strike is against an
+    employer or a policy, never `on` a place or a party."""
+    if tok.head.lower_ in OPERATING and tok.dep_ == "dobj":
+        return True
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "on":
+            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
+                return True
+    return False
 
 
 # Verbs that say an event noun, their subject, took place (`protests broke out`, `fighting
@@ -110,6 +136,9 @@ OCCUR = frozenset(
     "begin begins began begun start starts started continue continues continued resume "
     "resumes resumed take takes took taken spread spreads intensify intensified rage rages "
     "raged hit hits rock rocks rocked shake shook go goes went held".split()
+) | frozenset(
+    # what an event left or took (`the blast left ten dead`, `the attack claimed 20 lives`)
+    "leave leaves left claim claims claimed".split()
 )
 
 
@@ -146,6 +175,9 @@ def _carrier(tok: Token) -> Token | None:
 # `came under attack`, `was put under investigation`, `placed under arrest`: a party put in
 # the state an event noun names has had that event done to it.
 STATE_PREPS = frozenset({"under"})
+# Nouns that are an attack only as a state one is put in (`came under fire`): elsewhere a
+# fire is most often an accident (`a fire broke out`, `caught fire`).
+STATE_ONLY = frozenset({"fire"})
 # `returned to Geneva for talks`, `flew to Cairo for a summit`, `arrived on a visit`: travel
 # for a meeting is how news reports the meeting.
 PURPOSE_PREPS = frozenset({"for", "on"})
@@ -156,7 +188,9 @@ def _state_or_purpose(tok: Token) -> bool:
     if prep in STATE_PREPS:
         return True
     found = _noun_code(tok) if prep in PURPOSE_PREPS else None
-    return found is not None and found[0].type == "CONSULT"
+    # `put the army on high alert`: forces placed on a footing are mobilised
+    return found is not None and (found[0].type == "CONSULT" or (
+        prep == "on" and found[0].type == "MOBILIZE"))
 
 
 # Nouns that frame an act named by the noun before them (`a mediation effort`, `a rescue
@@ -193,10 +227,14 @@ def _candidate(tok: Token) -> Trigger | None:
         found = _verb_code(tok)
         if found is not None and tok.lower_ in GRANTS and _finite_clause(tok):
             return None  # `X allowed that Y is ...` admits a point: speech, not a permission
+        if found is not None and found[0].type == "REJECT" and _withholding(tok):
+            return None  # `a spokesman who declined to be named`: a source's reserve
         if found is not None and not (tok.lower_ in DENIALS and _has_clause(tok)):
             return Trigger(tok, found[0], found[1], tok)
         return None
     if tok.pos_ == "NOUN":
+        if tok.lower_ in STATE_ONLY and not (tok.dep_ == "pobj" and tok.head.lower_ in STATE_PREPS):
+            return None
         framed = tok.dep_ == "compound" and tok.head.lower_ in FRAMES
         carrier = _carrier(tok.head if framed else tok)
         found = _noun_code(tok) if carrier is not None else None
@@ -231,6 +269,13 @@ def _harm_named(tok: Token) -> Trigger | None:
 def is_nominal(t: Trigger) -> bool:
     """An event noun standing alone (`the murder of X`), not carried by a verb."""
     return t.token == t.anchor and t.token.pos_ == "NOUN"
+# What sources decline to do in news's formulas of reserve (`declined to comment`, `refused
+# to be named`): the reporter's access, not an act between parties.
+RESERVE = frozenset("comment comments elaborate named identified".split())
+
+
+def _withholding(tok: Token) -> bool:
+    return any(c.dep_ == "xcomp" and c.lower_ in RESERVE for c in tok.children)
 
 
 def _has_clause(tok: Token) -> bool:
@@ -251,7 +296,9 @@ def _inside_other(t: Trigger, taken: set[int]) -> bool:
     tok = t.anchor if t.anchor != t.token else t.token
     while tok.dep_ != "ROOT" and tok.head != tok:
         if tok.dep_ == "advcl" and _factual(tok):
-            return False  # `fighting raged when rebels attacked a substation`: two events
+            # `fighting raged when rebels attacked a substation`: two events; but a clause
+            # dated years back recalls the background of the news, not news of its own
+            return _long_ago(tok)
         joined = tok.dep_ == "conj"
         tok = tok.head
         if not joined and tok.i in taken:
@@ -262,6 +309,18 @@ def _inside_other(t: Trigger, taken: set[int]) -> bool:
 # Subordinating words that report something that happened (`when`, `after`); others (`if`,
 # `unless`, `before`, `until`) put their clause's event in a condition or a future.
 FACTUAL = frozenset("when after as while because since though although whereas".split())
+
+
+# Units of time that put a recalled event in the past of the story rather than in its news
+# (`five years after crowds burned its embassy`, `two decades after troops invaded`).
+LONG_UNITS = frozenset("year years month months decade decades century centuries".split())
+
+
+def _long_ago(clause: Token) -> bool:
+    """Whether an adverbial clause is dated years back from its main clause: the measure
+    (`five years`) hangs on the clause or on the verb it modifies."""
+    return any(c.dep_ == "npadvmod" and c.lower_ in LONG_UNITS and c.i < clause.i
+               for c in (*clause.children, *clause.head.children))
 
 
 def _factual(clause: Token) -> bool:
@@ -282,11 +341,17 @@ def _same_act(t: Trigger, found: list[Trigger]) -> bool:
                                                     t.code.type for o in found)
 
 
+# Tensed verb tags: a joined verb in one of these carries its own auxiliaries and negation.
+FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
 def _governors(tok: Token) -> list[Token]:
     """The verb and the verbs it is the complement of (`agree` <- `refused`, `restore` <-
     `about` <- `is`): where its negation, modals and intent are written."""
     out = [tok]
     while tok.dep_ in ("xcomp", "conj", "acomp", "pcomp", "pobj", "prep") and tok.head != tok:
+        if tok.dep_ == "conj" and tok.tag_ in FINITE:
+            break  # `would not work and warned that ...`: a verb with its own tense has its own
         tok = tok.head
         out.append(tok)
     return out

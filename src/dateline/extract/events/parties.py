@@ -12,11 +12,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from dateline.extract.countries import country_code, demonym_code
 from dateline.extract.events.coding import noun_key
-from dateline.extract.events.places import city_country
+from dateline.extract.events.places import capital_country, city_country
 from dateline.extract.events.words import LONGEST, bodies, sectors
 from dateline.model import Article, Entity, Party
 
@@ -97,6 +97,17 @@ def _body(tokens: list[Token]) -> str | None:
     return None
 
 
+def _person(tok: Token, res: Resolver) -> bool:
+    ent = res.entity(tok)
+    return ent is not None and ent.type == "PERSON"
+
+
+def _is_state(code: str) -> bool:
+    import pycountry
+
+    return len(code) == 3 and pycountry.countries.get(alpha_3=code) is not None
+
+
 # `east Bosnia`, `northern Iraq`: a part of a country is in that country.
 DIRECTIONS = re.compile(r"^(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|"
                         r"eastern|western|north-?east|north-?west|south-?east|south-?west)"
@@ -137,10 +148,13 @@ def _place_country(tok: Token, res: Resolver) -> str | None:
 
 
 # Endings of demonyms and the country-name endings they stand for: `Zimbabwean` ->
-# `Zimbabwe`, `Rwandan` -> `Rwanda`, `Sudanese` -> `Sudan`, `Bangladeshi` -> `Bangladesh`.
+# `Zimbabwe`, `Rwandan` -> `Rwanda`, `Sudanese` -> `Sudan`, `Bangladeshi` -> `Bangladesh`,
+# `Burmese` -> `Burma`, `Moroccan` -> `Morocco`, `Nigerien` -> `Niger`; `Philippine` is the
+# adjective of a plural name, `Philippines`.
 DEMONYM_ENDINGS = (("ians", "ia"), ("ian", "ia"), ("ans", "a"), ("an", "a"), ("ans", ""),
-                   ("an", ""), ("ans", "e"), ("an", "e"), ("ese", ""), ("is", ""), ("i", ""),
-                   ("ish", ""), ("ns", ""), ("n", ""), ("s", ""))
+                   ("an", ""), ("ans", "e"), ("an", "e"), ("ese", ""), ("ese", "a"), ("an", "o"),
+                   ("ien", ""), ("iens", ""), ("is", ""), ("i", ""), ("i", "ia"),
+                   ("ish", ""), ("ns", ""), ("n", ""), ("s", ""), ("", "s"))
 
 
 @lru_cache(maxsize=8192)
@@ -154,7 +168,7 @@ def demonym(word: str) -> str | None:
     low = " ".join(word.lower().split())
     for ending, stem_end in DEMONYM_ENDINGS:
         if low.endswith(ending):
-            code = country_of_name(low[: -len(ending)] + stem_end)
+            code = country_of_name(low[: len(low) - len(ending)] + stem_end)
             if code is not None:
                 return code
     return None
@@ -182,6 +196,8 @@ def _countries(tokens: list[Token], res: Resolver) -> list[str]:
             code = demonym(f"{tokens[i - 1].text} {tok.text}")  # `Sierra Leonean`
             if code is None and "-" in tok.text:
                 code = demonym(tok.text.split("-")[0])
+        if code is None and tok.pos_ == "PROPN" and _not_a_person(ent):
+            code = capital_country(tok.text)  # `Washington`, `Moscow`: the state's seat
         if code and code not in out:
             out.append(code)
         i += 1
@@ -285,8 +301,11 @@ def _one(head: Token, res: Resolver, depth: int) -> list[Party]:
     countries = [body] if body else _countries(tokens, res) or _origin(head, res)
     sector = _sector(head, tokens)
     ent = _entity_for(tokens, head, res)
-    if body and sector is None:
-        sector = "NGO" if body == "NGO" else "IGO"
+    if body and (sector is None or (head.pos_ == "PROPN" and not _person(head, res))):
+        # the body itself, by its name (`the European Union`, `the Security Council`: not a
+        # trade union or a police body), rather than people of it (`EU officials`); a seat
+        # of government (`the Kremlin`) stands for its state's government
+        sector = "NGO" if body == "NGO" else "GOV" if _is_state(body) else "IGO"
     if sector is None and countries and _names_place(head, res):
         sector = "GOV"
     elif sector is None and head.tag_ in ("NNPS", "NNS") and demonym(head.text):
@@ -323,7 +342,17 @@ def _described_in(head: Token, res: Resolver) -> list[str]:
 
 def _names_place(head: Token, res: Resolver) -> bool:
     ent = res.entity(head)
-    return ent is not None and ent.type in ("GPE", "LOC")
+    if ent is not None and ent.type in ("GPE", "LOC"):
+        return True
+    # a capital the entity stage did not take for a place (`Kyiv` read as a person's name)
+    return head.pos_ == "PROPN" and _not_a_person(ent) and bool(capital_country(head.text))
+
+
+def _not_a_person(ent: Entity | None) -> bool:
+    """Whether a capital's name may be read as the place: a person is named with more than
+    one word somewhere in the article (`George Washington`), while the entity stage takes a
+    lone capital's name for a person's now and then (`visited Kyiv`)."""
+    return ent is None or ent.type != "PERSON" or len(ent.name.split()) == 1
 
 
 def _joined_modifiers(head: Token) -> bool:
@@ -348,6 +377,7 @@ def _inner(head: Token, res: Resolver, depth: int) -> list[Party]:
     return []
 
 
+OWNERS = frozenset("its their his her our".split())
 # Sectors of a country's own people and institutions: news leaves their country unsaid when
 # the story is about that country (`rebels`, `police`, `the opposition`).
 DOMESTIC = frozenset("GOV MIL COP REB OPP CVL LEG JUD MED EDU LAB CRM PTY REL BUS".split())
@@ -360,13 +390,59 @@ def fill_countries(actor: Party | None, recipient: Party | None, place_country: 
     (`the government ... accepted demands from rebels`, `students demanded reforms by the
     government`, `President X threatened to ban Ugandan opposition candidates`): news names
     the country of a foreign side and leaves its own country's unsaid."""
+    if (recipient is not None and actor is not None and actor.country and not recipient.country
+            and not place_country and recipient.text.split(" ", 1)[0].lower() in OWNERS):
+        # `Pakistan urged its citizens`: what the actor calls its own is of its country; where
+        # the act has a place (`withdrew its troops from Lebanon`), the other side is there
+        recipient.country = actor.country
     for me, other in ((actor, recipient), (recipient, actor)):
-        if me is None or me.country or me.sector not in DOMESTIC:
+        if me is None or me.country or me.sector not in DOMESTIC or _unknown_nation(me):
             continue
         if place_country:
             me.country = place_country
-        elif other is not None and other.country and other.sector in DOMESTIC:
+        elif (other is not None and other.country and other.sector in DOMESTIC
+              and not names_state(other)):
             me.country = other.country
+
+
+# Endings of nationality adjectives (`Congolese`, `Ivorian`, `Nigerien`): a party that names
+# a nation the tables could not place says it is from somewhere, so it is not assumed to be of
+# the country where the act happened.
+NATIONALITY = re.compile(r"^[A-Z][a-z]{2,}(?:ese|ian|ien)s?$")  # not `Brian`
+
+
+def _unknown_nation(p: Party) -> bool:
+    return any(NATIONALITY.match(w) for w in p.text.split())
+
+
+def sentence_countries(sent: Span, res: Resolver) -> list[str]:
+    """The countries a sentence names anywhere: by name, demonym, capital or entity, or by
+    its seat of government (`the White House said`)."""
+    out = _countries(list(sent), res)
+    table = bodies()
+    words = [t.lower_ for t in sent]
+    for n in range(LONGEST, 0, -1):
+        for i in range(len(words) - n + 1):
+            code = table.get(" ".join(words[i : i + n]))
+            if code is not None and _is_state(code) and code not in out:
+                out.append(code)
+    return out
+
+
+def fill_from_sentence(p: Party | None, countries: list[str]) -> None:
+    """A party still of no country is of the sentence's country when the sentence names just
+    one (`President X resigned to allow Haiti's first elections`): news names a story's
+    country once and leaves it unsaid for the parties of that country."""
+    if p is not None and not p.country and len(countries) == 1 and not _unknown_nation(p):
+        p.country = countries[0]
+
+
+def names_state(p: Party) -> bool:
+    """Whether a party is a state by its name or its capital (`China`, `the United States`,
+    `Moscow`): a state named as the other side of an act is a foreign one (`the president
+    praised China`), while a domestic side is named by its role (`the government`)."""
+    name = DIRECTIONS.sub("", p.text)
+    return bool(country_of_name(name) or capital_country(name))
 
 
 def is_pronoun(tok: Token) -> bool:

