@@ -88,6 +88,9 @@ COMPACT_STORAGE = [
 # The fact tables' `text` columns went too: a mention, quote, amount or time is a span of its
 # article's clean text, and that text is stored once, in `articles`; readers cut it out
 # (`archive.kinds.base.span_text`). Every stored row of the Reuters archive read back equal.
+# Two indexes no read path uses go: `mentions_entity` (an entity's mentions are found through its
+# articles, `article_entities_cover`, then by the mentions' key) and `events_date` (the date
+# filters compare `COALESCE(date, the article's day)`, which that index cannot answer).
 LEAN_STORAGE = [
     """CREATE TABLE IF NOT EXISTS story_keys_lean (
         key TEXT NOT NULL, last INTEGER NOT NULL, story_id INTEGER NOT NULL,
@@ -96,6 +99,8 @@ LEAN_STORAGE = [
     "ALTER TABLE quotes DROP COLUMN text",
     "ALTER TABLE amounts DROP COLUMN text",
     "ALTER TABLE times DROP COLUMN text",
+    "DROP INDEX IF EXISTS mentions_entity",
+    "DROP INDEX IF EXISTS events_date",
 ]
 
 MIGRATIONS: list[list[str]] = [

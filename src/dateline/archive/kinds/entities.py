@@ -102,8 +102,11 @@ def read(conn: sqlite3.Connection, f: Filters) -> Iterator[EntityRecord]:
 def mentions(conn: sqlite3.Connection, f: Filters) -> Iterator[MentionRecord]:
     where, params = article_terms(f)
     if f.entity:
-        where.append("m.entity_id = ?")
-        params.append(f.entity)
+        # through the entity's articles (an index of their own), then each article's mentions by
+        # the key: `mentions` has no index by entity
+        where.append("m.article_id IN (SELECT article_id FROM article_entities WHERE entity_id = ?) "
+                     "AND m.entity_id = ?")
+        params += [f.entity, f.entity]
     if f.kind:
         where.append("m.entity_id IN (SELECT id FROM entities WHERE type = ?)")
         params.append(f.kind.upper())
