@@ -196,7 +196,7 @@ class StoryStore:
                 lo = 0
         hits: Counter[int] = Counter()
         # A range on the story's last day keeps the lookup to the window: the cost stays flat as
-        # the archive grows. Undated stories (last = '') are candidates for every article, as in
+        # the archive grows. Undated stories (last = 0) are candidates for every article, as in
         # memory; they are looked up apart so that the range can use the index.
         bounds = [("last >= ?", lo)] + ([("last = ?", 0)] if lo else [])
         for chunk in _chunks(keys):
