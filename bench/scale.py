@@ -405,7 +405,7 @@ def size_breakdown(db: Path) -> tuple[list[tuple[str, str, int]], int, int]:
         for name, size in conn.execute("SELECT name, SUM(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC"):
             table = owner.get(name, name)
             # the full-text index's own tables (`articles_fts_data` ...) belong to it
-            table = next((t for t in ("articles_fts",) if name.startswith(t)), table)
+            table = next((t for t in ("articles_fts", "articles_stem") if name.startswith(t)), table)
             rows.append((table, name, int(size)))
         articles, text = conn.execute("SELECT COUNT(*), COALESCE(SUM(length(CAST(text AS BLOB))), 0) FROM articles"
                                       ).fetchone()
@@ -422,6 +422,7 @@ SIZE_PARTS = {
     "articles (clean text, article JSON)": ("articles",),
     "sources (raw records)": ("sources",),
     "full-text index": ("articles_fts",),
+    "stemmed full-text index": ("articles_stem", "stem_languages"),
     "facts: entities, their names and mentions": ("entities", "entity_names", "mentions", "article_entities"),
     "facts: quotes, amounts, times": ("quotes", "amounts", "times"),
     "facts: events": ("events", "event_mentions"),
@@ -441,7 +442,7 @@ def size_parts(rows: list[tuple[str, str, int]], articles: int, text: int, label
         size = sum(by_table.pop(t, 0) for t in tables)
         table.add_row(part, f"{size / max(1, articles):,.0f}", f"{size / max(1, text):.2f}")
     rest = sum(by_table.values())
-    table.add_row("the rest (runs, rejects, authors, meta, free pages)", f"{rest / max(1, articles):,.0f}",
+    table.add_row("the rest (runs, rejects, authors, places, meta, free pages)", f"{rest / max(1, articles):,.0f}",
                   f"{rest / max(1, text):.2f}")
     console.print(table)
 

@@ -143,6 +143,17 @@ def time_export(db: Path) -> float:
     return (time.perf_counter() - t0) * 1000 / max(1, n)
 
 
+def reads_in(src: Path | None, db: Path, ids: list[str]) -> tuple[float, float]:
+    """(median ms of `show`, ms per article of an export) on `db`, timed in a fresh process that
+    runs the dateline in `src` (default: this checkout's): each side reads with its own code."""
+    src = src or Path(__file__).resolve().parents[1] / "src"
+    env = {**os.environ, "PYTHONPATH": f"{src}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
+    out = subprocess.run([sys.executable, __file__, "--reads-worker", str(db), ",".join(ids)], env=env,
+                         capture_output=True, text=True, check=True).stdout
+    show, export = json.loads(out.strip().splitlines()[-1])
+    return float(show), float(export)
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -217,21 +228,21 @@ def serve_rows(db: Path, endpoints: dict[str, list[str]], concurrency: list[int]
 
 def compare(db: Path, other: Path, endpoints: dict[str, list[str]], ids: list[str], concurrency: list[int],
             cap: float, other_src: Path | None = None) -> None:
-    """Each endpoint on `db` and on `other` (served by the dateline in `other_src`, or this one,
-    which then also times `show` and an export in this process), in the order this, other,
-    other, this, so that a drift in the machine's load falls on both alike."""
+    """Each endpoint on `db` and on `other` (served by the dateline in `other_src`, or this one),
+    in the order this, other, other, this, so that a drift in the machine's load falls on both
+    alike; then `show` and an export, each side with its own code."""
     p50: dict[tuple[str, str], list[float]] = {}
     for label, path, src in (("this", db, None), ("other", other, other_src), ("other", other, other_src),
                              ("this", db, None)):
         for conc, name, _n, _err, _rps, med, _p95, _p99 in serve_rows(path, endpoints, concurrency[:1], cap, src):
             p50.setdefault((label, f"{name} ({conc} clients)"), []).append(med)
-    if other_src is None:
-        # in this process: the fastest of five rounds, taken in turns, as the least disturbed by load
-        for _ in range(5):
-            for label, path in (("this", db), ("other", other)):
-                show = statistics.median(time_show(path, ids))
-                p50.setdefault((label, "show (read API), best of 5"), []).append(show)
-                p50.setdefault((label, "export per article, best of 5"), []).append(time_export(path))
+    # each in a fresh process with its own code: the fastest of five rounds, taken in turns, as the
+    # least disturbed by load
+    for _ in range(5):
+        for label, path, src in (("this", db, None), ("other", other, other_src)):
+            show, export = reads_in(src, path, ids[:300])
+            p50.setdefault((label, "show (read API), best of 5"), []).append(show)
+            p50.setdefault((label, "export per article, best of 5"), []).append(export)
     print(f"\n{db.name} ({db.stat().st_size / 1e6:,.1f} MB) against {other.name} "
           f"({other.stat().st_size / 1e6:,.1f} MB{', served by ' + str(other_src) if other_src else ''}), "
           "same requests\n")
@@ -253,7 +264,12 @@ def main() -> None:
     ap.add_argument("--plain-too", action="store_true", help="compare with the same archive stored plain")
     ap.add_argument("--against", type=Path, help="compare with this archive (e.g. the same input, stored by main)")
     ap.add_argument("--against-src", type=Path, help="the dateline `src` folder that serves --against")
+    ap.add_argument("--reads-worker", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.reads_worker:
+        path, ids = Path(args.reads_worker[0]), args.reads_worker[1].split(",")
+        print(json.dumps([statistics.median(time_show(path, ids)), time_export(path)]))
+        return
 
     if args.db:
         db = Path(tempfile.gettempdir()) / f"dateline-bench-serve-{args.db.stem}.db"

@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import itertools
-import json
 import os
 import random
 import resource
@@ -33,7 +32,9 @@ from collections.abc import Iterator
 from rich.console import Console
 from rich.table import Table
 
+from dateline.archive.compact import pack_story
 from dateline.archive.store import Archive
+from dateline.archive.stories import day_number
 from dateline.settings import Settings
 from dateline.stories import Profile, StoryIndex, profile_text
 from dateline.stories.assign import DocFreq, Story, join, story_keys, story_norm
@@ -96,12 +97,14 @@ def fill(arc: Archive, items: list[tuple[str, Profile, int]]) -> None:
                      df.df.items())
     conn.execute("INSERT INTO meta(key, value) VALUES ('story_docs', ?) "
                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (str(df.n),))
+    keys = {}
     for s in stories.values():
         story_norm(s, df)
+        keys[s.id] = story_keys(s, df, params)
     conn.executemany("INSERT INTO stories(id, label, first, last, size, state) VALUES (?, NULL, ?, ?, ?, ?)",
-                     [(s.id, s.first, s.last, s.size, json.dumps(s.state())) for s in stories.values()])
+                     [(s.id, s.first, s.last, s.size, pack_story(s.state(), keys[s.id])) for s in stories.values()])
     conn.executemany("INSERT INTO story_keys(key, last, story_id) VALUES (?, ?, ?)",
-                     [(k, s.last or "", s.id) for s in stories.values() for k in story_keys(s, df, params)])
+                     [(k, day_number(s.last), s.id) for s in stories.values() for k in keys[s.id]])
     conn.executemany("INSERT INTO story_articles(article_id, story_id, score) VALUES (?, ?, 1.0)", members)
     conn.execute("COMMIT")
 

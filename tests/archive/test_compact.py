@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 
 import pytest
 from hypothesis import given
@@ -61,3 +62,22 @@ def test_a_value_from_an_unknown_codec_is_an_error_not_garbage(value: bytes) -> 
 @given(st.text(), st.text())
 def test_any_raw_record_round_trips_against_any_clean_text(raw: str, text: str) -> None:
     assert unpack_raw(pack_raw(raw, text), text) == raw
+
+
+def test_a_story_state_and_its_index_keys_read_back_as_they_were_packed() -> None:
+    from dateline.archive.compact import pack_story, unpack_story
+    from dateline.stories.assign import Story, entity_key
+
+    s = Story(7, Counter({"quak": 3, "peru": 2, "arequipa": 1, "réplica": 1}), Counter({"gpe:peru": 2}),
+              Counter({"2024": 1}), Counter({"WD:mon": 2}), Counter(), Counter({"N:anec": 1}),
+              "2024-03-04", "2024-03-05", 2, (4.25, 118))
+    keys = frozenset({"quak", "réplica", entity_key("gpe:peru"), "T:XYZ"})  # one key from outside the state
+    packed = pack_story(s.state(), keys)
+    state, indexed = unpack_story(packed)
+    assert indexed == keys
+    assert Story.from_state(7, state, s.first, s.last, s.size) == s
+    assert len(packed) < len(json.dumps(s.state()))
+    # fractional counts (another weighting) come back exactly; a state stored as JSON reads as it was
+    weighted = {**s.state(), "terms": {"quak": 0.5, "peru": 1.25}}
+    assert unpack_story(pack_story(weighted, frozenset()))[0]["terms"] == {"quak": 0.5, "peru": 1.25}
+    assert unpack_story(json.dumps(s.state())) == (json.loads(json.dumps(s.state())), None)

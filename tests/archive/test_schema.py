@@ -157,3 +157,139 @@ def test_fact_tables_become_their_key_b_tree_keeping_columns_indexes_and_rows(tm
     assert c.execute("SELECT * FROM quotes WHERE speaker = 'Ana Ruiz'").fetchall() == [("a", 0, "We will rebuild.",
                                                                                       "Ana Ruiz")]
     assert c.execute("SELECT name FROM sqlite_master WHERE type = 'index'").fetchall() == [("quotes_speaker",)]
+
+
+# -- the lean storage (story state packed with its keys, fact spans without their text) ------------
+LEAN_REPORTS = [
+    ("2024-05-06", "Floods force 3,000 from homes in Porto Alegre",
+     "Floods forced 3,000 people from their homes in Porto Alegre on Monday, mayor Sebastião Melo said. "
+     '"The water is still rising," Melo told reporters.'),
+    ("2024-05-07", "Porto Alegre floods: 5,000 now displaced",
+     "The floods in Porto Alegre have displaced 5,000 people, mayor Sebastião Melo said on Tuesday, "
+     "as rescuers reached the northern districts by boat."),
+    ("2024-05-07", "Grain exporters raise soybean forecast",
+     "Grain exporters raised their soybean export forecast to 98 million tonnes on Tuesday, the trade "
+     "group Anec said, citing a record crop in Mato Grosso."),
+]
+
+
+def _lean_article(i: int, day: str, title: str, text: str) -> Article:
+    from dateline.clean import article_id
+    from dateline.model import Amount, Entity, Mention, Quote, Source, Span, Time
+
+    def spans(part: str) -> list[Mention]:
+        out, at = [], text.find(part)
+        while at >= 0:
+            out.append(Mention(at, at + len(part), part))
+            at = text.find(part, at + 1)
+        return out
+
+    ents = [Entity(f"e{k}", name, typ, mentions=spans(name)) for k, (name, typ) in enumerate(
+        [("Porto Alegre", "GPE"), ("Sebastião Melo", "PERSON"), ("Melo", "PERSON"), ("Anec", "ORG"),
+         ("Mato Grosso", "GPE")]) if name in text]
+    quotes = [Quote(text[m.start:m.end], "direct", "Melo", None, m.start, m.end, "told")
+              for m in spans('"The water is still rising,"')]
+    amounts = [Amount(m.text, float(m.text.replace(",", "")), None, None, "people", m.start, m.end)
+               for m in [*spans("3,000"), *spans("5,000")]]
+    times = [Time(m.text, day, m.start, m.end) for m in [*spans("Monday"), *spans("Tuesday")]]
+    return Article(id=article_id(text), source=Source("lean.jsonl", i + 1, "jsonl"), text=text,
+                   paragraphs=[Span(0, len(text))], published=day, title=title, outlet="Wire",
+                   language="en", entities=ents, quotes=quotes, amounts=amounts, times=times)
+
+
+def _lean_write(db: Path, rows: list[tuple[int, tuple[str, str, str]]]) -> None:
+    from dateline.archive.store import Archive
+    from dateline.model import RawRecord
+    from dateline.pipeline import Outcome
+    from dateline.settings import Settings
+
+    with Archive(str(db), settings=Settings(db=str(db), extract=False)) as archive:
+        run = archive.begin_run(["lean.jsonl"])
+        batch = [_lean_article(i, *r) for i, r in rows]
+        archive.write([Outcome(RawRecord(a.source, text=a.text), a) for a in batch], run)
+
+
+def _as_before_lean_storage(db: Path) -> None:
+    """The archive set back to the form the dateline before the lean storage wrote: story states
+    as JSON, story keys by ISO day with an index by story, the facts' text in their rows, and the
+    two indexes since dropped."""
+    from datetime import date
+
+    from dateline.archive.compact import unpack_story
+    from dateline.archive.schema import LEAN_STORAGE, MIGRATIONS
+
+    c = sqlite3.connect(db, isolation_level=None)
+    c.execute("BEGIN")
+    for sid, state in c.execute("SELECT id, state FROM stories").fetchall():
+        c.execute("UPDATE stories SET state = ? WHERE id = ?", (json.dumps(unpack_story(state)[0]), sid))
+    c.execute("CREATE TABLE story_keys_old (key TEXT NOT NULL, last TEXT NOT NULL, story_id INTEGER NOT NULL, "
+              "PRIMARY KEY (key, last, story_id)) WITHOUT ROWID")
+    c.executemany("INSERT INTO story_keys_old VALUES (?, ?, ?)",
+                  [(k, date.fromordinal(d).isoformat() if d else "", s)
+                   for k, d, s in c.execute("SELECT key, last, story_id FROM story_keys").fetchall()])
+    c.execute("DROP TABLE story_keys")
+    c.execute("ALTER TABLE story_keys_old RENAME TO story_keys")
+    c.execute("CREATE INDEX story_keys_story ON story_keys(story_id)")
+    for table in ("mentions", "quotes", "amounts", "times"):
+        c.execute(f"ALTER TABLE {table} ADD COLUMN text TEXT")
+        c.execute(f'UPDATE {table} SET text = (SELECT substr(a.text, {table}.start + 1, {table}."end" - '
+                  f"{table}.start) FROM articles a WHERE a.id = {table}.article_id)")
+    c.execute("CREATE INDEX mentions_entity ON mentions(entity_id)")
+    c.execute("CREATE INDEX events_date ON events(date)")
+    c.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(MIGRATIONS.index(LEAN_STORAGE)),))
+    c.execute("COMMIT")
+    c.close()
+
+
+def _reads(db: Path) -> dict[str, object]:
+    """What `search`, `show`, `entity`, `stories`, `story` and the fact listings give."""
+    from dataclasses import asdict
+
+    from dateline import api
+
+    with api.open(str(db)) as arc:
+        ids = sorted(r[0] for r in arc.conn.execute("SELECT id FROM articles"))
+        stories = [asdict(s) for s in arc.stories(min_size=1, limit=50)]
+        melo = arc.entity("Sebastião Melo")
+        return {
+            "search": [asdict(h) for h in arc.search("floods")],
+            "show": [arc.article(i).to_dict() for i in ids],  # type: ignore[union-attr]
+            "entity": asdict(melo),  # type: ignore[call-overload]
+            "stories": stories, "story": [asdict(arc.story(s["id"])) for s in stories],  # type: ignore[call-overload]
+            "quotes": [asdict(q) for q in arc.quotes(contains="water")],
+            "mentions": [asdict(m) for m in arc.mentions(entity=melo.entity.id)],  # type: ignore[union-attr]
+            "amounts": [asdict(m) for m in arc.amounts()], "times": [asdict(t) for t in arc.times()],
+        }
+
+
+def _story_rows(db: Path) -> tuple[list[tuple], list[tuple]]:
+    c = sqlite3.connect(db)
+    try:
+        return (c.execute("SELECT id, label, first, last, size, state FROM stories ORDER BY id").fetchall(),
+                c.execute("SELECT key, last, story_id FROM story_keys ORDER BY 1, 2, 3").fetchall())
+    finally:
+        c.close()
+
+
+def test_an_archive_of_the_previous_schema_reads_the_same_after_the_lean_storage_migration(tmp_path: Path) -> None:
+    old, straight = tmp_path / "old.db", tmp_path / "straight.db"
+    first, later = list(enumerate(LEAN_REPORTS[:2])), [(2, LEAN_REPORTS[2])]
+    for db in (old, straight):
+        _lean_write(db, first)
+    want = _reads(straight)
+    assert want == _reads(old)
+    assert want["quotes"] and want["mentions"] and want["amounts"] and want["times"] and want["stories"]
+    _as_before_lean_storage(old)
+    _lean_write(old, later)  # a write upgrades it ...
+    _lean_write(straight, later)
+    assert _reads(old) == _reads(straight)
+    # ... and the stories it goes on to assign are stored as in an archive made with this schema
+    assert _story_rows(old) == _story_rows(straight)
+    c = sqlite3.connect(old)
+    assert c.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+    indexes = {r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert not indexes & {"story_keys_story", "mentions_entity", "events_date"}
+    for table in ("mentions", "quotes", "amounts", "times"):
+        assert "text" not in {r[1] for r in c.execute(f"PRAGMA table_info({table})")}
+    assert c.execute("SELECT DISTINCT typeof(last) FROM story_keys").fetchall() == [("integer",)]
+    c.close()

@@ -26,7 +26,7 @@ QUERIES = {
     "sources": "SELECT article_id, path, record FROM sources ORDER BY path, record",
     "rejects": "SELECT path, record, reason FROM rejects ORDER BY path, record",
     "entities": "SELECT id, name, type, country, articles FROM entities ORDER BY id",
-    "quotes": "SELECT article_id, n, text, speaker FROM quotes ORDER BY 1, 2",
+    "quotes": 'SELECT article_id, n, start, "end", speaker FROM quotes ORDER BY 1, 2',
     "clusters": "SELECT article_id, cluster FROM dedup_members ORDER BY 1",
     "story_articles": "SELECT article_id, story_id FROM story_articles ORDER BY 1",
     "stories": "SELECT id, label, first, last, size, state FROM stories ORDER BY id",

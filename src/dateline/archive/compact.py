@@ -20,6 +20,7 @@ once released: archives hold values packed with them.
 from __future__ import annotations
 
 import json
+import struct
 import threading
 from typing import Any
 
@@ -133,3 +134,126 @@ def unpack_raw(value: bytes | str | None, text: str) -> str:
         raise ValueError(f"unknown raw record codec {value[:1]!r}: written by a newer dateline")
     out = zstandard.ZstdDecompressor(dict_data=_text_dict(text)).decompress(value[1:])
     return out.decode("utf-8", "surrogatepass")
+
+
+# -- story state ----------------------------------------------------------------------------------
+# A story's state is six counters of short keys (its centroid's terms, entities, years, named days,
+# subject companies, companies named), its norm, and the keys it is indexed by in `story_keys`. As
+# JSON each key carries its quotes, colon and count in text (`"quak":3,`); here each counter is its
+# keys, length-prefixed, then their counts as varints, the whole zstd-compressed. The indexed keys
+# are nearly all among the state's own terms and entities, so they are two bitmasks over those
+# (plus any other key, spelled out): the story's row says what to take out of the key index when
+# the story changes, and the key index needs no second b-tree by story.
+STATE_V1 = 3
+STATE_PARTS = ("terms", "entities", "years", "when", "subjects", "mentions")
+ENTITY_PREFIX = "E:"  # how an entity is written as a story key (`stories.assign.entity_key`)
+_STATE_LEVEL = 3  # a story's state is written again each time an article joins it
+
+
+def _varint(n: int, out: bytearray) -> None:
+    while n > 0x7F:
+        out.append((n & 0x7F) | 0x80)
+        n >>= 7
+    out.append(n)
+
+
+class _Reader:
+    def __init__(self, data: bytes) -> None:
+        self.data, self.pos = data, 0
+
+    def varint(self) -> int:
+        n = shift = 0
+        while True:
+            b = self.data[self.pos]
+            self.pos += 1
+            n |= (b & 0x7F) << shift
+            if b < 0x80:
+                return n
+            shift += 7
+
+    def take(self, size: int) -> bytes:
+        out = self.data[self.pos : self.pos + size]
+        if len(out) != size:
+            raise ValueError("story state cut short")
+        self.pos += size
+        return out
+
+    def text(self) -> str:
+        return self.take(self.varint()).decode("utf-8", "surrogatepass")
+
+
+def _put_text(s: str, out: bytearray) -> None:
+    b = s.encode("utf-8", "surrogatepass")
+    _varint(len(b), out)
+    out += b
+
+
+def _mask(keys: list[str], chosen: set[str], prefix: str = "") -> bytes:
+    bits = sum(1 << i for i, k in enumerate(keys) if prefix + k in chosen)
+    return bits.to_bytes((len(keys) + 7) // 8, "little")
+
+
+def pack_story(state: dict[str, Any], indexed: frozenset[str] | set[str]) -> bytes:
+    """A story's state (`Story.state()`) and the keys it is indexed by, as stored."""
+    out = bytearray()
+    parts = [list((state.get(p) or {}).items()) for p in STATE_PARTS]
+    counts = [c for part in parts for _, c in part]
+    # Counts are whole numbers as the assigner keeps them; another weighting (a decayed, fractional
+    # count) is kept exactly as 8-byte floats rather than rounded.
+    whole = all(isinstance(c, int) and c >= 0 for c in counts)
+    out.append(0 if whole else 1)
+    for part in parts:
+        _varint(len(part), out)
+        for key, _ in part:
+            _put_text(str(key), out)
+    if whole:
+        for c in counts:
+            _varint(c, out)
+    else:
+        out += struct.pack(f"<{len(counts)}d", *map(float, counts))
+    norm = state.get("norm")
+    if norm:
+        out.append(1)
+        out += struct.pack("<dQ", float(norm[0]), int(norm[1]))
+    else:
+        out.append(0)
+    terms, entities = [k for k, _ in parts[0]], [k for k, _ in parts[1]]
+    chosen = set(indexed)
+    out += _mask(terms, chosen) + _mask(entities, chosen, ENTITY_PREFIX)
+    other = sorted(chosen - set(terms) - {ENTITY_PREFIX + e for e in entities})
+    _varint(len(other), out)
+    for key in other:
+        _put_text(key, out)
+    return bytes([STATE_V1]) + zstandard.ZstdCompressor(level=_STATE_LEVEL).compress(bytes(out))
+
+
+def unpack_story(value: bytes | str) -> tuple[dict[str, Any], frozenset[str] | None]:
+    """The state and indexed keys `pack_story` was given. A state stored as JSON text (an archive
+    before this codec) comes back with None for the keys: they are in `story_keys` alone."""
+    if isinstance(value, str):
+        return dict(json.loads(value)), None
+    if not value or value[0] != STATE_V1:
+        raise ValueError(f"unknown story state codec {value[:1]!r}: written by a newer dateline")
+    r = _Reader(zstandard.ZstdDecompressor().decompress(value[1:]))
+    whole = r.take(1) == b"\x00"
+    keys = []
+    for _ in STATE_PARTS:
+        keys.append([r.text() for _ in range(r.varint())])
+    total = sum(len(k) for k in keys)
+    counts: list[Any] = ([r.varint() for _ in range(total)] if whole
+                         else list(struct.unpack(f"<{total}d", r.take(8 * total))))
+    state: dict[str, Any] = {}
+    i = 0
+    for name, part in zip(STATE_PARTS, keys, strict=True):
+        state[name] = dict(zip(part, counts[i : i + len(part)], strict=True))
+        i += len(part)
+    if r.take(1) == b"\x01":
+        norm, n = struct.unpack("<dQ", r.take(16))
+        state["norm"] = [norm, n]
+    terms, entities = keys[0], keys[1]
+    tbits = int.from_bytes(r.take((len(terms) + 7) // 8), "little")
+    ebits = int.from_bytes(r.take((len(entities) + 7) // 8), "little")
+    indexed = {k for i, k in enumerate(terms) if tbits >> i & 1}
+    indexed |= {ENTITY_PREFIX + k for i, k in enumerate(entities) if ebits >> i & 1}
+    indexed |= {r.text() for _ in range(r.varint())}
+    return state, frozenset(indexed)

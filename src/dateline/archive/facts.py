@@ -151,7 +151,10 @@ def _absorb(conn: sqlite3.Connection, keep: str, gone: str) -> None:
     if row is None:
         return
     conn.execute("UPDATE entity_names SET entity_id=? WHERE entity_id=?", (keep, gone))
-    conn.execute("UPDATE mentions SET entity_id=? WHERE entity_id=?", (keep, gone))
+    # mentions are found through the entity's articles: each (article, entity) of a mention has
+    # its `article_entities` row (moved below), and `mentions` keeps no index by entity
+    conn.execute("UPDATE mentions SET entity_id=? WHERE article_id IN "
+                 "(SELECT article_id FROM article_entities WHERE entity_id=?) AND entity_id=?", (keep, gone, gone))
     conn.execute("UPDATE quotes SET entity_id=? WHERE entity_id=?", (keep, gone))
     conn.execute("UPDATE events SET actor_entity=? WHERE actor_entity=?", (keep, gone))
     conn.execute("UPDATE events SET recipient_entity=? WHERE recipient_entity=?", (keep, gone))

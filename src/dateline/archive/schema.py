@@ -78,6 +78,31 @@ COMPACT_STORAGE = [
     # that these statements run in any SQLite; a value left plain is read as it is.
 ]
 
+# Story threads stored once (issue 20): on 1,844 Reuters articles the story tables were 4.0x the
+# text. A story's state was JSON, and its index keys were held twice: by key (the candidate
+# lookup) and again by story (to find what to take out when the story changes). Now the state is
+# packed (`archive.compact.pack_story`) with the keys it is indexed by, so the key index is one
+# b-tree, by key, and its day is a day number (3 bytes) instead of an ISO date (11).
+# `migrate` runs `lean_stories` after these statements: it packs each story's state with its keys
+# and moves the keys into the new table, which then takes the old one's name.
+# The fact tables' `text` columns went too: a mention, quote, amount or time is a span of its
+# article's clean text, and that text is stored once, in `articles`; readers cut it out
+# (`archive.kinds.base.span_text`): all 37,591 rows of a 1,844-article Reuters archive read back equal.
+# Two indexes no read path uses go: `mentions_entity` (an entity's mentions are found through its
+# articles, `article_entities_cover`, then by the mentions' key) and `events_date` (the date
+# filters compare `COALESCE(date, the article's day)`, which that index cannot answer).
+LEAN_STORAGE = [
+    """CREATE TABLE IF NOT EXISTS story_keys_lean (
+        key TEXT NOT NULL, last INTEGER NOT NULL, story_id INTEGER NOT NULL,
+        PRIMARY KEY (key, last, story_id)) WITHOUT ROWID""",
+    "ALTER TABLE mentions DROP COLUMN text",
+    "ALTER TABLE quotes DROP COLUMN text",
+    "ALTER TABLE amounts DROP COLUMN text",
+    "ALTER TABLE times DROP COLUMN text",
+    "DROP INDEX IF EXISTS mentions_entity",
+    "DROP INDEX IF EXISTS events_date",
+]
+
 MIGRATIONS: list[list[str]] = [
     [  # 1: articles, where they came from, what was rejected, ingest runs, full-text index
         """CREATE TABLE articles (
@@ -209,6 +234,7 @@ MIGRATIONS: list[list[str]] = [
     # events' places on the map: the gazetteer entry and coordinates of an event's place
     # (archive.kinds.events); events stored before have none to fill in
     EVENT_PLACE_COLUMNS,  # 15: events carry their place's gazetteer id and coordinates
+    LEAN_STORAGE,  # 16: story threads stored once (above)
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -238,6 +264,8 @@ def migrate(conn: sqlite3.Connection) -> int:
                 pack_stored(conn)
                 for table in CLUSTERED:
                     cluster_by_key(conn, table)
+            if MIGRATIONS[version] is LEAN_STORAGE:
+                lean_stories(conn)
             conn.execute(
                 "INSERT INTO meta(key, value) VALUES ('schema_version', ?) "
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -251,7 +279,7 @@ def migrate(conn: sqlite3.Connection) -> int:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
-    if start and start <= MIGRATIONS.index(COMPACT_STORAGE) < SCHEMA_VERSION:
+    if start and any(start <= MIGRATIONS.index(m) < SCHEMA_VERSION for m in (COMPACT_STORAGE, LEAN_STORAGE)):
         reclaim(conn)
     return start
 
@@ -272,6 +300,31 @@ def pack_stored(conn: sqlite3.Connection) -> None:
         conn.executemany("UPDATE sources SET raw = ? WHERE rowid = ?",
                          [(pack_raw(r[1], r[2]), r[0]) for r in rows if isinstance(r[1], str)])
         last = rows[-1][0]
+
+
+def lean_stories(conn: sqlite3.Connection) -> None:
+    """Each story's state packed with the keys it is indexed by, and `story_keys` made again by
+    key alone, with day numbers; a batch of stories at a time. Run on a `story_keys` of the old
+    form (ISO days, with its index by story); a table in the new form already is left alone."""
+    from dateline.archive.compact import pack_story, unpack_story
+    from dateline.archive.stories import day_number
+
+    old = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'story_keys'").fetchone()
+    if old is None or "last INTEGER" in " ".join(old[0].split()):
+        conn.execute("DROP TABLE IF EXISTS story_keys_lean")
+        return
+    last = 0
+    while rows := conn.execute("SELECT id, last, state FROM stories WHERE id > ? ORDER BY id LIMIT 500",
+                               (last,)).fetchall():
+        for sid, day, state in rows:
+            keys = [r[0] for r in conn.execute("SELECT key FROM story_keys WHERE story_id = ?", (sid,))]
+            conn.execute("UPDATE stories SET state = ? WHERE id = ?",
+                         (pack_story(unpack_story(state)[0] if state else {}, frozenset(keys)), sid))
+            conn.executemany("INSERT OR IGNORE INTO story_keys_lean(key, last, story_id) VALUES (?, ?, ?)",
+                             [(k, day_number(day), sid) for k in keys])
+        last = rows[-1][0]
+    conn.execute("DROP TABLE story_keys")  # and its index by story
+    conn.execute("ALTER TABLE story_keys_lean RENAME TO story_keys")
 
 
 # Fact tables whose rows are found by their primary key (an article's facts) or through an index
@@ -297,14 +350,15 @@ def cluster_by_key(conn: sqlite3.Connection, table: str) -> None:
         conn.execute(sql)
 
 
-_ADD_COLUMN = re.compile(r"ALTER TABLE (\w+) ADD COLUMN (\w+)", re.IGNORECASE)
+_ALTER_COLUMN = re.compile(r"ALTER TABLE (\w+) (ADD|DROP) COLUMN (\w+)", re.IGNORECASE)
 
 
 def _apply(conn: sqlite3.Connection, stmt: str) -> None:
-    """One statement of a migration. A column the table has already is not added again: an archive
-    set back to an older version (by hand, or by a test) keeps the columns of the newer one."""
-    m = _ADD_COLUMN.match(stmt.strip())
-    if m and m[2] in {r[1] for r in conn.execute(f"PRAGMA table_info({m[1]})")}:
+    """One statement of a migration. A column the table has already is not added again, nor one it
+    lacks dropped: an archive set back to an older version (by hand, or by a test) keeps the
+    columns of the newer one."""
+    m = _ALTER_COLUMN.match(stmt.strip())
+    if m and (m[3] in {r[1] for r in conn.execute(f"PRAGMA table_info({m[1]})")}) == (m[2].upper() == "ADD"):
         return
     conn.execute(stmt)
 

@@ -3,9 +3,11 @@
 The decision rule is `dateline.stories` (pure code); this module keeps its state in tables so
 that a corpus ingested in one run or in ten ends in the same threads:
 - `story_df`: document frequencies of terms and entity keys, and `meta.story_docs` their count;
-- `stories`: each story's span, size, label and centroid (`state`, JSON);
-- `story_keys`: the inverted index (key, the story's last day, story), so candidates are read
-  with a range on the day: the cost per article stays flat as the archive grows;
+- `stories`: each story's span, size, label and centroid (`state`, packed by
+  `archive.compact.pack_story` with the keys the story is indexed by);
+- `story_keys`: the inverted index (key, the story's last day as a day number, story), so
+  candidates are read with a range on the day: the cost per article stays flat as the archive
+  grows. It is one b-tree, by key: the keys to take out when a story changes are in its row.
 - `story_articles`: which story each article is in.
 Entities are the archive's entity ids (so `ISIS` and `Daesh`, linked, count as one), looked up
 after the article's facts are stored in the same transaction.
@@ -22,7 +24,8 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from dateline.archive.compact import unpack_json
+from dateline.archive.compact import pack_story, unpack_json, unpack_story
+from dateline.archive.kinds.base import span_text
 from dateline.archive.schema import STORY_TABLES
 from dateline.model import Article
 from dateline.settings import Settings
@@ -45,6 +48,17 @@ _CHUNK = 500
 
 def params_of(settings: Settings) -> StoryParams:
     return replace(StoryParams(), window_days=settings.story_window_days, threshold=settings.story_threshold)
+
+
+def day_number(day: str | None) -> int:
+    """A story's day as `story_keys.last` holds it: the day's ordinal (0001-01-01 is 1), 0 for an
+    undated story. An integer takes 3 bytes a key row where the ISO date took 11."""
+    if not day:
+        return 0
+    try:
+        return date.fromisoformat(day[:10]).toordinal()
+    except ValueError:
+        return 0
 
 
 def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
@@ -106,6 +120,9 @@ class StoryStore:
         # Stories read in this batch, kept as they are changed: a batch's articles often meet the
         # same stories. Cleared per batch, so nothing outlives a transaction that rolls back.
         self._cache: dict[int, Story] = {}
+        # The keys each of those stories is indexed by, and the day they were indexed with, as
+        # read from its row: what `_save` takes out of `story_keys` when the story changes.
+        self._indexed: dict[int, tuple[frozenset[str], int]] = {}
 
     # -- writing --------------------------------------------------------------------------------
     def add(self, articles: Sequence[Article], profiles: dict[str, str] | None = None) -> None:
@@ -120,6 +137,7 @@ class StoryStore:
         `TYPE:name` keys swapped for the archive's ids by `with_archive_entities`), in order.
         Articles already in a story are left where they are."""
         self._cache = {}
+        self._indexed = {}
         self.df = SqlFrequencies(self.conn)
         for article_id, p in items:
             if self.conn.execute("SELECT 1 FROM story_articles WHERE article_id = ?", (article_id,)).fetchone():
@@ -158,9 +176,10 @@ class StoryStore:
             story, score = choose(p, self._candidates(p), self.df, self.params)
         if story is None:
             cur = self.conn.execute("INSERT INTO stories(label, first, last, size, state) VALUES (NULL, NULL, NULL, "
-                                    "0, '{}')")
+                                    "0, '')")
             story = Story(int(cur.lastrowid or 0))
             self._cache[story.id] = story
+            self._indexed[story.id] = (frozenset(), 0)
         join(story, p, self.params)
         self.conn.execute("INSERT OR REPLACE INTO story_articles(article_id, story_id, score) VALUES (?, ?, ?)",
                           (article_id, story.id, round(score, 4)))
@@ -169,17 +188,17 @@ class StoryStore:
 
     def _candidates(self, p: Profile) -> list[Story]:
         keys = query_keys(p, self.df, self.params)
-        lo = ""
+        lo = 0
         if p.date:
             try:
-                lo = (date.fromisoformat(p.date[:10]) - timedelta(days=self.params.window_days)).isoformat()
+                lo = (date.fromisoformat(p.date[:10]) - timedelta(days=self.params.window_days)).toordinal()
             except ValueError:
-                lo = ""
+                lo = 0
         hits: Counter[int] = Counter()
         # A range on the story's last day keeps the lookup to the window: the cost stays flat as
-        # the archive grows. Undated stories (last = '') are candidates for every article, as in
+        # the archive grows. Undated stories (last = 0) are candidates for every article, as in
         # memory; they are looked up apart so that the range can use the index.
-        bounds = [("last >= ?", lo)] + ([("last = ?", "")] if lo else [])
+        bounds = [("last >= ?", lo)] + ([("last = ?", 0)] if lo else [])
         for chunk in _chunks(keys):
             marks = ",".join("?" * len(chunk))
             for cond, value in bounds:
@@ -198,7 +217,12 @@ class StoryStore:
             for r in self.conn.execute(
                     f"SELECT id, first, last, size, state FROM stories WHERE id IN ({','.join('?' * len(chunk))})",
                     chunk):
-                out[r[0]] = self._cache[r[0]] = Story.from_state(r[0], json.loads(r[4]), r[1], r[2], r[3])
+                state, indexed = unpack_story(r[4])
+                if indexed is None:  # a state stored as JSON: its keys are in the index alone
+                    indexed = frozenset(k for (k,) in self.conn.execute(
+                        "SELECT key FROM story_keys WHERE story_id = ?", (r[0],)))
+                self._indexed[r[0]] = (indexed, day_number(r[2]))
+                out[r[0]] = self._cache[r[0]] = Story.from_state(r[0], state, r[1], r[2], r[3])
         # the norm is stored with the story; only a stale one needs the frequencies of every term
         self.df.load(k for s in out.values() if norm_is_stale(s, self.df) for k in s.terms)
         return out
@@ -206,19 +230,18 @@ class StoryStore:
     def _save(self, s: Story) -> None:
         self.df.load(s.terms)
         story_norm(s, self.df)  # stored with the story, so that reading it back needs no frequencies
+        keys, last = story_keys(s, self.df, self.params), day_number(s.last)
         self.conn.execute("UPDATE stories SET label = ?, first = ?, last = ?, size = ?, state = ? WHERE id = ?",
-                          (self._label(s), s.first, s.last, s.size, json.dumps(s.state()), s.id))
-        keys, last = story_keys(s, self.df, self.params), s.last or ""
-        rows = self.conn.execute("SELECT key, last FROM story_keys WHERE story_id = ?", (s.id,)).fetchall()
+                          (self._label(s), s.first, s.last, s.size, pack_story(s.state(), keys), s.id))
+        indexed, was = self._indexed.get(s.id, (frozenset(), last))
         # Most of a story's keys stay when an article joins: only the changed ones are written,
         # unless the story's last day moved (it is part of every key row).
-        old = {r[0] for r in rows} if all(r[1] == last for r in rows) else set()
-        if not old and rows:
-            self.conn.execute("DELETE FROM story_keys WHERE story_id = ?", (s.id,))
+        old, gone = (indexed, indexed - keys) if was == last else (frozenset(), indexed)
         self.conn.executemany("DELETE FROM story_keys WHERE key = ? AND last = ? AND story_id = ?",
-                              [(k, last, s.id) for k in sorted(old - keys)])
+                              [(k, was, s.id) for k in sorted(gone)])
         self.conn.executemany("INSERT INTO story_keys(key, last, story_id) VALUES (?, ?, ?)",
                               [(k, last, s.id) for k in sorted(keys - old)])
+        self._indexed[s.id] = (keys, last)
 
     def _label(self, s: Story) -> str | None:
         """The story's most named entities; a story naming none takes its first article's title."""
@@ -311,8 +334,9 @@ def story_detail(conn: sqlite3.Connection, story_id: int) -> dict[str, Any] | No
         "ORDER BY a.published IS NULL, a.published, a.rowid", (story_id,))]
     quotes: dict[str, list[dict[str, Any]]] = {}
     for q in conn.execute(
-            "SELECT q.article_id, q.text, q.kind, q.speaker, q.entity_id, e.name AS entity_name FROM quotes q "
-            "JOIN story_articles sa ON sa.article_id = q.article_id LEFT JOIN entities e ON e.id = q.entity_id "
+            f"SELECT q.article_id, {span_text('q')} AS text, q.kind, q.speaker, q.entity_id, e.name AS entity_name "
+            "FROM quotes q JOIN story_articles sa ON sa.article_id = q.article_id "
+            "JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.entity_id "
             "WHERE sa.story_id = ? ORDER BY q.article_id, q.n", (story_id,)):
         who = q["entity_name"] or q["speaker"] or "(unattributed)"
         quotes.setdefault(who, []).append({"article_id": q["article_id"], "text": q["text"], "kind": q["kind"]})

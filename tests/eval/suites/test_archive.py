@@ -22,11 +22,12 @@ def _conn(tmp_path: Path) -> sqlite3.Connection:
 
 
 def _store(conn: sqlite3.Connection, aid: str, entities: list[Entity],
-           quotes: list[Quote] | None = None) -> None:
-    text = "x" * 80
+           quotes: list[Quote] | None = None, text: str = "x" * 80) -> None:
     store_facts(conn, Article(id=aid, source=Source("t", 0, "txt"), text=text,
                               paragraphs=[Span(0, len(text))], entities=entities,
                               quotes=quotes or []))
+    # the article row too: a fact's text is cut from its article's text
+    conn.execute("INSERT INTO articles(id, text, json, added) VALUES (?, ?, '{}', 'now')", (aid, text))
 
 
 def _person(eid: str, name: str, *aliases: str) -> Entity:
@@ -66,10 +67,12 @@ def test_speakers_are_scored_by_the_archive_entity_a_quote_is_filed_under(tmp_pa
     other = "the budget will rise by a fifth next year at least"
     third = "nobody asked the council about the new road plan"
     lee = _person("p1", "Ann Lee", "Lee")
-    quotes = [Quote(said, "direct", "Lee", "p1", "said", 0, 10),
-              Quote(other, "direct", "Park", None, "said", 10, 20),
-              Quote(third, "direct", "Lee", "p1", "said", 20, 30)]
-    _store(conn, "a1", [lee], quotes)
+    text = f"{said}, Lee said. {other}, Park said. {third}, Lee said."
+    at = [text.index(q) for q in (said, other, third)]
+    quotes = [Quote(said, "direct", "Lee", "p1", at[0], at[0] + len(said), "said"),
+              Quote(other, "direct", "Park", None, at[1], at[1] + len(other), "said"),
+              Quote(third, "direct", "Lee", "p1", at[2], at[2] + len(third), "said")]
+    _store(conn, "a1", [lee], quotes, text)
     story = AttributedStory("s1", None, None, "", [
         Attribution(f"\u201c{said}\u201d", "Lee", "said", True, 0),
         Attribution(f"\u201c{other}\u201d", "Bo Park", "said", True, 1),

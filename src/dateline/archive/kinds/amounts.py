@@ -16,6 +16,7 @@ from dateline.archive.kinds.base import (
     like,
     listing,
     names_entity,
+    span_text,
     value_terms,
 )
 from dateline.model import Amount, AmountRecord, Article, Highlight
@@ -23,9 +24,9 @@ from dateline.model import Amount, AmountRecord, Article, Highlight
 
 def write(conn: sqlite3.Connection, a: Article, ids: dict[str, str]) -> None:
     conn.executemany(
-        'INSERT OR IGNORE INTO amounts(article_id, n, text, value, unit, qualifier, counted, start, "end") '
-        "VALUES (?,?,?,?,?,?,?,?,?)",
-        [(a.id, i, m.text, m.value, m.unit, m.qualifier, m.counted, m.start, m.end) for i, m in enumerate(a.amounts)],
+        'INSERT OR IGNORE INTO amounts(article_id, n, value, unit, qualifier, counted, start, "end") '
+        "VALUES (?,?,?,?,?,?,?,?)",
+        [(a.id, i, m.value, m.unit, m.qualifier, m.counted, m.start, m.end) for i, m in enumerate(a.amounts)],
     )
 
 
@@ -41,8 +42,8 @@ def read(conn: sqlite3.Connection, f: Filters) -> Iterator[AmountRecord]:
         where.append(names_entity("m.article_id"))
         params.append(f.entity)
     vw, vp = value_terms(f, "m.value")
-    select = ('SELECT m.article_id, m.text, m.value, m.unit, m.qualifier, m.counted, m.start, m."end", '
-              "a.published, a.title FROM amounts m JOIN articles a ON a.id = m.article_id")
+    select = (f'SELECT m.article_id, {span_text("m")} AS text, m.value, m.unit, m.qualifier, m.counted, '
+              'm.start, m."end", a.published, a.title FROM amounts m JOIN articles a ON a.id = m.article_id')
     return (AmountRecord(r["text"], r["value"], r["unit"], r["qualifier"], r["counted"], r["start"], r["end"],
                          r["article_id"], r["published"], r["title"])
             for r in listing(conn, select, "m", where + vw, params + vp, f))

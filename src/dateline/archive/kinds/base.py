@@ -97,6 +97,13 @@ def names_entity(column: str) -> str:
     return f"{column} IN (SELECT article_id FROM article_entities WHERE entity_id = ?)"
 
 
+def span_text(alias: str) -> str:
+    """SQL for the text of a fact's span, cut from its article's text (joined as `a`): a fact table
+    keeps the offsets only, as the text they point into is stored once, in `articles`. SQLite's
+    `substr` counts characters, as Python's offsets do."""
+    return f'substr(a.text, {alias}.start + 1, {alias}."end" - {alias}.start)'
+
+
 def value_terms(f: Filters, column: str) -> tuple[list[str], list[Any]]:
     where, params = [], []
     if f.value_min is not None:

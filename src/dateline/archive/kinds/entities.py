@@ -19,6 +19,7 @@ from dateline.archive.kinds.base import (
     listing,
     names_entity,
     paged,
+    span_text,
 )
 from dateline.model import (
     Article,
@@ -64,8 +65,8 @@ def write(conn: sqlite3.Connection, a: Article, ids: dict[str, str]) -> None:
         e.id = gid
         per_entity[gid] = per_entity.get(gid, 0) + len(e.mentions)
         conn.executemany(
-            'INSERT OR IGNORE INTO mentions(article_id, entity_id, start, "end", text) VALUES (?,?,?,?,?)',
-            [(a.id, gid, m.start, m.end, m.text) for m in e.mentions],
+            'INSERT OR IGNORE INTO mentions(article_id, entity_id, start, "end") VALUES (?,?,?,?)',
+            [(a.id, gid, m.start, m.end) for m in e.mentions],
         )
     conn.executemany(
         "INSERT OR IGNORE INTO article_entities(article_id, entity_id, mentions) VALUES (?,?,?)",
@@ -104,12 +105,15 @@ def read(conn: sqlite3.Connection, f: Filters) -> Iterator[EntityRecord]:
 def mentions(conn: sqlite3.Connection, f: Filters) -> Iterator[MentionRecord]:
     where, params = article_terms(f)
     if f.entity:
-        where.append("m.entity_id = ?")
-        params.append(f.entity)
+        # through the entity's articles (an index of their own), then each article's mentions by
+        # the key: `mentions` has no index by entity
+        where.append("m.article_id IN (SELECT article_id FROM article_entities WHERE entity_id = ?) "
+                     "AND m.entity_id = ?")
+        params += [f.entity, f.entity]
     if f.kind:
         where.append("m.entity_id IN (SELECT id FROM entities WHERE type = ?)")
         params.append(f.kind.upper())
-    select = ('SELECT m.article_id, m.entity_id, m.start, m."end", m.text, a.published, a.title '
+    select = (f'SELECT m.article_id, m.entity_id, m.start, m."end", {span_text("m")} AS text, a.published, a.title '
               "FROM mentions m JOIN articles a ON a.id = m.article_id")
     return (MentionRecord(r["start"], r["end"], r["text"], r["entity_id"], r["article_id"], r["published"],
                           r["title"]) for r in listing(conn, select, "m", where, params, f, order="start"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 
-from dateline.archive.kinds.base import COMMON, Filters, Kind, Table, article_terms, like, listing, shorten
+from dateline.archive.kinds.base import COMMON, Filters, Kind, Table, article_terms, like, listing, shorten, span_text
 from dateline.model import Article, Highlight, Quote, QuoteRecord
 
 
@@ -14,9 +14,9 @@ def write(conn: sqlite3.Connection, a: Article, ids: dict[str, str]) -> None:
         if q.speaker_entity:
             q.speaker_entity = ids.get(q.speaker_entity, q.speaker_entity)
     conn.executemany(
-        'INSERT OR IGNORE INTO quotes(article_id, n, text, kind, speaker, entity_id, cue, start, "end") '
-        "VALUES (?,?,?,?,?,?,?,?,?)",
-        [(a.id, i, q.text, q.kind, q.speaker, q.speaker_entity, q.cue, q.start, q.end) for i, q in enumerate(a.quotes)],
+        'INSERT OR IGNORE INTO quotes(article_id, n, kind, speaker, entity_id, cue, start, "end") '
+        "VALUES (?,?,?,?,?,?,?,?)",
+        [(a.id, i, q.kind, q.speaker, q.speaker_entity, q.cue, q.start, q.end) for i, q in enumerate(a.quotes)],
     )
 
 
@@ -41,10 +41,10 @@ def read(conn: sqlite3.Connection, f: Filters) -> Iterator[QuoteRecord]:
         where.append("q.kind = ?")
         params.append(f.kind)
     if f.contains:
-        where.append("q.text LIKE ? ESCAPE '\\'")
+        where.append(f"{span_text('q')} LIKE ? ESCAPE '\\'")
         params.append(like(f.contains))
-    select = ('SELECT q.article_id, q.text, q.kind, q.speaker, q.entity_id, q.cue, q.start, q."end", '
-              "a.published, a.title FROM quotes q JOIN articles a ON a.id = q.article_id")
+    select = (f'SELECT q.article_id, {span_text("q")} AS text, q.kind, q.speaker, q.entity_id, q.cue, '
+              'q.start, q."end", a.published, a.title FROM quotes q JOIN articles a ON a.id = q.article_id')
     return (QuoteRecord(r["text"], r["kind"], r["speaker"], r["entity_id"], r["start"], r["end"], r["cue"],
                         r["article_id"], r["published"], r["title"])
             for r in listing(conn, select, "q", where, params, f))

@@ -5,15 +5,15 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 
-from dateline.archive.kinds.base import COMMON, Filters, Kind, Table, article_terms, listing, names_entity
+from dateline.archive.kinds.base import COMMON, Filters, Kind, Table, article_terms, listing, names_entity, span_text
 from dateline.errors import QueryError
 from dateline.model import Article, Highlight, Time, TimeRecord
 
 
 def write(conn: sqlite3.Connection, a: Article, ids: dict[str, str]) -> None:
     conn.executemany(
-        'INSERT OR IGNORE INTO times(article_id, n, text, value, type, start, "end") VALUES (?,?,?,?,?,?,?)',
-        [(a.id, i, t.text, t.value, t.type, t.start, t.end) for i, t in enumerate(a.times)],
+        'INSERT OR IGNORE INTO times(article_id, n, value, type, start, "end") VALUES (?,?,?,?,?,?)',
+        [(a.id, i, t.value, t.type, t.start, t.end) for i, t in enumerate(a.times)],
     )
 
 
@@ -33,7 +33,7 @@ def read(conn: sqlite3.Connection, f: Filters) -> Iterator[TimeRecord]:
                 raise QueryError(f"a time value bound is a year, not {bound!r}")
             where.append(f"t.value {op} ?")
             params.append(str(int(bound)) + ("" if op == ">=" else "\uffff"))
-    select = ('SELECT t.article_id, t.text, t.value, t.type, t.start, t."end", a.published, a.title '
+    select = (f'SELECT t.article_id, {span_text("t")} AS text, t.value, t.type, t.start, t."end", a.published, a.title '
               "FROM times t JOIN articles a ON a.id = t.article_id")
     return (TimeRecord(r["text"], r["value"], r["start"], r["end"], r["type"] or "DATE", r["article_id"],
                        r["published"], r["title"])

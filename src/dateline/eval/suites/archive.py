@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
+from dateline.archive.kinds.base import span_text
 from dateline.archive.store import Archive
 from dateline.eval.linking import Linked, score_links
 from dateline.eval.load.meantime import iter_docs as iter_meantime
@@ -190,8 +191,9 @@ class Speakers:
 
 def _stored_quotes(conn: sqlite3.Connection, article_id: str) -> list[tuple[str, str | None]]:
     return conn.execute(
-        "SELECT q.text, e.name FROM quotes q LEFT JOIN entities e ON e.id = q.entity_id "
-        "WHERE q.article_id = ? AND q.kind = 'direct' ORDER BY q.n", (article_id,)
+        f"SELECT {span_text('q')}, e.name FROM quotes q JOIN articles a ON a.id = q.article_id "
+        "LEFT JOIN entities e ON e.id = q.entity_id WHERE q.article_id = ? AND q.kind = 'direct' ORDER BY q.n",
+        (article_id,)
     ).fetchall()
 
 
