@@ -42,3 +42,32 @@ def test_words_around_a_name_say_its_gender() -> None:
 
     assert (at("Ann Lee"), at("Bo Park"), at("Kim Obi"), at("Jo Dee")) == ("f", "m", "f", "m")
     assert word_gender("Ann Lee spoke.", 0, 7) is None
+
+
+
+def _doc(text: str):  # type: ignore[no-untyped-def]
+    """A parse-free Doc (no model to load): words split on spaces, one sentence a line."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    words = text.split(" ")
+    return Doc(Vocab(), words=words, spaces=[True] * (len(words) - 1) + [False],
+               sent_starts=[True] + [False] * (len(words) - 1))
+
+
+def test_a_first_name_decides_when_the_article_does_not() -> None:
+    text = "Carly Dunn and Walter Hale met the board. Leslie Moor stayed away."
+    mentions = _mentions(text, {"Carly Dunn": "dunn", "Walter Hale": "hale",
+                                "Leslie Moor": "moor"})
+    names = {"dunn": "Carly Dunn", "hale": "Walter Hale", "moor": "Leslie Moor"}
+    assert person_genders(_doc(text), mentions, names) == {"dunn": "f", "hale": "m"}
+
+
+def test_the_article_outvotes_a_first_name() -> None:
+    # `Mrs.` four times against a first name that is most often a man's.
+    text = "Mrs. Jordan Ray spoke. Mrs. Ray left. Then Mrs. Ray came back. Mrs. Ray sat."
+    mentions = [(text.index("Jordan Ray"), text.index("Jordan Ray") + 10, "ray")]
+    mentions += [(m, m + 3, "ray") for m in (text.index("Ray left"), text.index("Ray came"),
+                                             text.index("Ray sat"))]
+    assert person_genders(_doc(text), mentions, {"ray": "Jordan Ray"}) == {"ray": "f"}
+    assert person_genders(_doc(text), mentions[:1], {"ray": "Jordan Ray"}) == {}

@@ -1,10 +1,11 @@
 """The grammatical gender an article gives each person: who `he` and `she` can stand for.
 
-A table of first names would guess (and the one library that ships such a table on PyPI,
-gender-guesser, is GPL-licensed); the article itself says it more surely, in the pronouns that
-follow a person's name in the same sentence (`Ann Lee said she ...`), the honorific written
-before it (`Mr.`, `Mrs.`) and gendered role words in apposition (`spokeswoman`). Votes are
-counted over all mentions, so one misread sentence does not decide.
+The article says it most surely, in the pronouns that follow a person's name in the same
+sentence (`Ann Lee said she ...`), the honorific written before it (`Mr.`, `Mrs.`) and gendered
+role words in apposition (`spokeswoman`). Votes are counted over all mentions, so one misread
+sentence does not decide. A common first name (`first_names`) adds votes too: the article
+often never says for someone named once, and `she said` must not go to a `Walter`. It counts
+as NAME_VOTES, so that the article's own words can still outvote it.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc
 
 from dateline import lexicon
+from dateline.extract.first_names import name_gender
 
 _WORDS = lexicon.mapping("gendered_words")
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "sir", "dame", "lady", "lord"})
@@ -33,9 +35,14 @@ _ROLE_BEFORE = re.compile(rf"\b(?P<role>{_ROLE_ALT})(?:,\s*|\s+)$", re.IGNORECAS
 PRONOUN_WINDOW = 12  # tokens after a name in which the first he/she is read as that person
 
 
-def person_genders(doc: Doc, mentions: Iterable[tuple[int, int, str]]) -> dict[str, str]:
-    """`m` or `f` for each person (by id) whose mentions `(start, end, id)` vote one way by
-    two votes or more; people with no clear majority are left out."""
+NAME_VOTES = 2
+
+
+def person_genders(doc: Doc, mentions: Iterable[tuple[int, int, str]],
+                   names: dict[str, str] | None = None) -> dict[str, str]:
+    """`m` or `f` for each person (by id) whose mentions `(start, end, id)`, and first name
+    (from `names`, id -> full name), vote one way by two votes or more; people with no clear
+    majority are left out."""
     text = doc.text
     spans = sorted(mentions)
     starts = {s for s, _e, _i in spans}
@@ -46,12 +53,27 @@ def person_genders(doc: Doc, mentions: Iterable[tuple[int, int, str]]) -> dict[s
         vote = word_gender(text, start, end) or _pronoun_after(doc, bisect_left(offsets, end), starts)
         if vote:
             tally[vote] += 1
+    for pid, name in (names or {}).items():
+        guess = _first_name_gender(name)
+        if guess:
+            votes.setdefault(pid, Counter())[guess] += NAME_VOTES
     out = {}
     for pid, tally in votes.items():
         (top, n), *rest = tally.most_common() or [("", 0)]
         if top and n - (rest[0][1] if rest else 0) >= 2:
             out[pid] = top
     return out
+
+
+def _first_name_gender(name: str) -> str | None:
+    """The gender of a full name's first word (`Carly Ann Park` -> f); a name of one word
+    is most often a surname (`Jordan`), a title word is no first name (`President Lee`)."""
+    words = [w for w in name.split() if w.casefold().strip(".") not in _NOT_FIRST]
+    return name_gender(words[0]) if len(words) >= 2 else None
+
+
+# Honorifics and titles written before a name in an entity's name: not first names.
+_NOT_FIRST = _HONORIFICS | {w.strip(".") for w in lexicon.words("titles", lower=True)}
 
 
 def word_gender(text: str, start: int, end: int) -> str | None:

@@ -30,3 +30,11 @@ def test_quote_inside_a_clause_is_not_direct() -> None:
     assert not opens('FLOODS HIT THE COAST "We will rebuild," the mayor said.', "We will")
     # The closing mark of an earlier quote is no word: `''Meet the Press.'' ''She lies``.
     assert not opens("he said on ''Meet the Press.'' ''She lies,'' he said.", "She lies")
+
+
+def test_a_dash_credit_ends_with_its_line() -> None:
+    from dateline.extract.quotes.marks import DASH_CREDIT
+
+    text = '"Build the bridge first." \u2015 Rosa Delgado.\n\nPhoto/Archive'
+    m = DASH_CREDIT.match(text, text.index("\u2015") - 1)
+    assert m is not None and m.group("name") == "Rosa Delgado."

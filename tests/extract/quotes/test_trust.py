@@ -154,3 +154,43 @@ def test_they_with_a_nearer_plural_that_names_no_one_stays_unresolved(nlp) -> No
     assert direct(nlp, crowd) == [("they", None)]
     pair = "Mark Dunne and Ellen Park met the press on Monday.\n\n\"We will not go home,\" they said."
     assert direct(nlp, pair) == [("they", None)]
+
+
+def _direct(nlp, text: str):  # type: ignore[no-untyped-def]
+    return [q for q in run(nlp, text) if q.kind == "direct"]
+
+
+@pytest.mark.slow
+def test_a_quoted_modifier_is_not_a_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ('The union kept urging "comprehensive" negotiations with the city. Its leader '
+            'called the offer "reckless" and walked out.')
+    assert _direct(nlp, text) == []
+
+
+@pytest.mark.slow
+def test_a_role_description_speaks_for_the_person_with_that_title(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Former President Ann Whitfield opened the rally in Dayton. Tom Brandt, a "
+            "local organizer, introduced her to the crowd.\n\n"
+            '"We have to win this state," the former president said.\n\n'
+            '"Every county counts," the governor said.')
+    first, second = _direct(nlp, text)
+    assert first.speaker_entity is not None and "whitfield" in first.speaker_entity
+    assert second.speaker_entity is None  # no governor was named: no one is filed
+
+
+@pytest.mark.slow
+def test_he_goes_to_the_person_the_story_turned_to(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ('"Turnout will decide it," Mark Ellison said on Sunday.\n\n'
+            "Paul Ferraro, a pollster who has worked for both parties, disagrees. "
+            '"Nobody knows what turnout will be this year," he said.')
+    second = _direct(nlp, text)[-1]
+    assert second.speaker_entity is not None and "ferraro" in second.speaker_entity
+
+
+@pytest.mark.slow
+def test_she_skips_a_man_known_by_his_first_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Walter Greer is the last subject, and nothing in the article gives his gender.
+    text = ("Janet Simmons won the primary after Walter Greer conceded late on Tuesday.\n\n"
+            '"I earned every single vote in this district," she said.')
+    quote = _direct(nlp, text)[-1]
+    assert quote.speaker_entity is not None and "simmons" in quote.speaker_entity

@@ -76,7 +76,9 @@ def extract_quotes(article: Article, doc: Doc) -> Article:
     direct = _direct(article, doc, res)
     quotes = sorted(direct + _indirect(doc, res, direct), key=lambda q: q.start)
     people = [(s, t, e.id) for s, t, e in res.spans if e.type == "PERSON"]
-    quotes = _resolve_pronouns(quotes, res, person_genders(doc, people), article.text, subjects,
+    names = {e.id: e.name for e in article.entities if e.type == "PERSON"}
+    genders = person_genders(doc, people, names)
+    quotes = _resolve_pronouns(quotes, res, genders, article.text, subjects,
                                _group_subjects(doc, res))
     article.quotes = _carry_speakers(quotes, article.text, subjects)
     return article

@@ -19,6 +19,24 @@ from dateline.extract.quotes.subjects import _name_before
 from dateline.extract.quotes.verbs import CUES
 from dateline.model import Article, Quote
 
+# A quoted word or two that the sentence runs on after (`urging "comprehensive" talks`,
+# `called the plan "reckless" and vowed`) is a modifier or a scare quote: the writer marks a
+# word as someone's, but no utterance is reported. Speech set off as its own utterance ends
+# in punctuation inside the marks (`"No," she said`) or is followed by punctuation.
+MODIFIER_WORDS = 2
+_RUNS_ON = re.compile(r"[ \t]+([^\W\d_]+)")
+# `"Never" she said`, `"Absurd" said Lee`: a bare exclamation with its cue right after is
+# speech, though its comma is missing.
+_CUE_NEXT = frozenset({"he", "she", "they", "i", "we"})
+
+
+def _modifier(content: str, text: str, after: int) -> bool:
+    words = content.split()
+    if not 0 < len(words) <= MODIFIER_WORDS or re.search(r"[.,!?;:…]\s*$", content):
+        return False
+    nxt = _RUNS_ON.match(text, after)
+    return nxt is not None and nxt.group(1).lower() not in CUES | _CUE_NEXT
+
 
 def _direct(article: Article, doc: Doc, res: _Resolver) -> list[Quote]:
     text = article.text
@@ -29,6 +47,8 @@ def _direct(article: Article, doc: Doc, res: _Resolver) -> list[Quote]:
         if _inside_clause(text, start):
             continue  # a phrase quoted inside reported speech or a title: not a direct quote
         close_len = 2 if text.startswith("''", end) else 1
+        if _modifier(content, text, end + close_len):
+            continue  # `urging "comprehensive" negotiations`: a word quoted inside a clause
         # A quote closed by a full stop ends its sentence: what follows is the next one
         # (attribution after a quote takes a comma, `"...," she said`).
         ends_sentence = content.rstrip().endswith(".")
@@ -47,8 +67,10 @@ def _direct(article: Article, doc: Doc, res: _Resolver) -> list[Quote]:
             continue  # a title or a scare-quoted word, not speech
         cue, speaker, ent_id = None, None, None
         if credit is not None:
-            ent = res.by_name(credit.group("name"))
-            speaker, ent_id = (ent.name, ent.id) if ent else (credit.group("name"), None)
+            name = credit.group("name").rstrip(".")  # the sentence's full stop
+            at = credit.start("name")
+            ent = res.by_name(name) or res.at(at, at + len(name))
+            speaker, ent_id = (ent.name, ent.id) if ent else (name, None)
             cue = "credit"
         colon = _name_colon(text, start, res)
         if colon is not None:

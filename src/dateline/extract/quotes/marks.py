@@ -62,7 +62,9 @@ _QUOTE_TOKEN = re.compile(r"[\"“”]|``|''")
 _STOPS = frozenset({".", "!", "?", ";"})
 
 # `"…" ― Jane Doe`: the dash credit of listicles, letters and social posts.
-DASH_CREDIT = re.compile(r"\s*[\u2015\u2014\u2013]\s*(?P<name>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})")
+# The name stays on its line: a credit ends the paragraph, and the next one (a photo
+# credit, `Getty/Instagram`) is no part of it.
+DASH_CREDIT = re.compile(r"\s*[\u2015\u2014\u2013][ \t]*(?P<name>[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,3})")
 
 
 # The word before an opening mark: a quote that follows one continues a clause of the writer's

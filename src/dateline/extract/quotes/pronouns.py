@@ -126,8 +126,14 @@ def _resolve_pronouns(quotes: list[Quote], res: _Resolver, genders: dict[str, st
                               and last_at >= since
                               and genders.get(last.id, want) == want) else None
             ask = {"gender": want, "genders": genders, "since": since, "quoted": quoted}
-            mention = (res.last_person(q.start, only=only, **ask)  # type: ignore[arg-type]
-                       or res.last_person(q.start, **ask))  # type: ignore[arg-type]
+            subject, subject_at = res.last_person_at(q.start, only=only, **ask)  # type: ignore[arg-type]
+            mention = subject or res.last_person(q.start, **ask)  # type: ignore[arg-type]
+            if recent is not None and subject is not None and subject is not recent and (
+                    subject_at > last_at and not _inside_any(said, subject_at)):
+                # `"...," Lee said. Park, a pollster, thinks otherwise. "...," he said`: a
+                # person made the subject after the last quote is who the story turned to
+                # (a subject inside reported speech is spoken of, and does not count).
+                recent = None
             # The person quoted last is an antecedent too: `"...," the senator said.` two
             # paragraphs up, with no name since, is who `he said` goes back to.
             quoted_before = last if (last is not None and last_at >= since

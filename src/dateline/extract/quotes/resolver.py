@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from dateline import lexicon
@@ -66,6 +67,14 @@ class _Resolver:
         only if that close; with `gender`, only one whose known gender (in `genders`) does
         not contradict it; none named inside the `quoted` spans (sorted), who are spoken
         of, not speaking; with `only`, only mentions starting at one of those offsets."""
+        found, at = self.last_person_at(before, gender, genders, since, quoted, only)
+        return found if within is None or before - at <= within else None
+
+    def last_person_at(self, before: int, gender: str | None = None,
+                       genders: dict[str, str] | None = None, since: int = 0,
+                       quoted: list[tuple[int, int]] | None = None,
+                       only: set[int] | None = None) -> tuple[Entity | None, int]:
+        """`last_person` with the offset of the mention found (0 when none)."""
         found, at = None, 0
         for s, _t, e in self.spans:
             if s >= before:
@@ -74,7 +83,39 @@ class _Resolver:
                     quoted or [], s) and (
                     gender is None or (genders or {}).get(e.id, gender) == gender):
                 found, at = e, s
-        return found if within is None or before - at <= within else None
+        return found, at
+
+    def last_titled(self, before: int, title: str, since: int = 0,
+                    quoted: list[tuple[int, int]] | None = None) -> Entity | None:
+        """The person mentioned last before `before` (not before `since`, not inside the
+        `quoted` spans) whose roles hold the title word (`president` for a person introduced
+        as `former President Ann Lee` or `Lee, the former president`)."""
+        found = None
+        for s, _t, e in self.spans:
+            if s >= before:
+                break
+            if s >= since and is_person(e) and not _inside(quoted or [], s) and (
+                    title in title_words(e.roles)):
+                found = e
+        return found
+
+
+# Abbreviated titles as news writes them before a name (`Sen. Ted Cruz`), to the word a
+# description uses (`the senator`).
+_TITLE_ABBREVIATIONS = {"sen": "senator", "gov": "governor", "rep": "representative",
+                        "gen": "general", "pres": "president", "sec": "secretary",
+                        "amb": "ambassador", "lt": "lieutenant", "col": "colonel",
+                        "adm": "admiral", "supt": "superintendent", "atty": "attorney"}
+
+
+def title_words(roles: list[str]) -> set[str]:
+    """The words of a person's roles, abbreviations spelt out: `former President` and
+    `Sen.` -> {former, president, senator}."""
+    out = set()
+    for role in roles:
+        for w in re.findall(r"[^\W\d_]+", role.casefold()):
+            out.add(_TITLE_ABBREVIATIONS.get(w, w))
+    return out
 
 
 def _inside(spans: list[tuple[int, int]], at: int) -> bool:

@@ -73,6 +73,12 @@ def _speaker(tok: Token | None, verb: Token | None, res: _Resolver, at: int
     if (ent is None or ent.type in ("NORP", "GPE")) and _is_description(np):
         # `The star then recalled`: a definite role names the person just written about; the
         # words stay the speaker, the entity says who that is.
+        if np.root.lower_ in TITLE_WORDS:
+            # `the former president said`, `the senator said`: the person last named with
+            # that title (`former President Ann Lee`, `Lee, the senator`); whoever else was
+            # named last may hold another office, so with no such person no one is filed.
+            ent = res.last_titled(np.start_char, np.root.lower_, quoted=res.quoted)
+            return (np.text, ent.id) if ent else (np.text, None)
         # Who the text was about: the last person named as a subject, else the last named.
         ent = res.last_person(np.start_char, DESCRIPTION_CHARS, only=res.subjects,
                               quoted=res.quoted) or res.last_person(
