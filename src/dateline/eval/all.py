@@ -157,9 +157,12 @@ def main(argv: list[str] | None = None) -> int:
         "",
     ]
     old = args.out.read_text(encoding="utf-8") if args.out.is_file() else ""
+    first = _SECTION.search(old)
+    head = "\n".join(page) + "\n"
+    if args.only and first:
+        head = old[: first.start()]  # a partial run: the page's header still holds for the rest
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text("\n".join(page) + "\n" + "\n".join(merge_page(sections, old)),
-                        encoding="utf-8")
+    args.out.write_text(head + "\n".join(merge_page(sections, old)), encoding="utf-8")
     print(f"wrote {args.out}", file=sys.stderr)
     return 0
 
