@@ -299,15 +299,17 @@ def join(s: Story, p: Profile, params: StoryParams) -> None:
     s.terms.update(p.terms)
     if len(s.terms) > params.centroid_terms * 2:  # keep the centroid bounded, pruned in bulk
         s.terms = Counter(dict(s.terms.most_common(params.centroid_terms)))
-    s.entities.update(p.entities)
-    s.years.update(p.years)
-    s.when.update(p.when)
-    s.subjects.update(p.subjects)
-    s.mentions.update(p.mentions)
-    s.figures.update(p.figures)
+    # The sets in sorted order: a set's order depends on how it was built (here, or from a Ray
+    # worker's JSON), and the story's stored state must not.
+    s.entities.update(sorted(p.entities))
+    s.years.update(sorted(p.years))
+    s.when.update(sorted(p.when))
+    s.subjects.update(sorted(p.subjects))
+    s.mentions.update(sorted(p.mentions))
+    s.figures.update(sorted(p.figures))
     if len(s.figures) > params.centroid_terms * 2:  # bounded as the centroid is
         s.figures = Counter(dict(s.figures.most_common(params.centroid_terms)))
-    s.lead.update(p.lead)
+    s.lead.update(sorted(p.lead))
     if p.date:
         day = p.date[:10]
         s.first = min(s.first or day, day)
