@@ -2,7 +2,8 @@
 
     PYTHONPATH=src python bench/stories.py [--sizes 10000 100000] [--probe 1000]
 
-A synthetic news stream (no extraction): events, each with its own key words, entities and day,
+A synthetic news stream (no extraction): events, each with its own key words, entities, figures,
+lead person and day,
 reported by 1-8 articles over up to three days, in a background of Zipf-distributed words; about
 157 articles a day. For each size N, the archive's story tables are filled to N stored articles
 in bulk (`fill`: each event one story, as a faultless assigner would leave them), then the store
@@ -28,6 +29,7 @@ import time
 import tracemalloc
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 
 from rich.console import Console
 from rich.table import Table
@@ -58,12 +60,17 @@ def stream(n: int, seed: int = 7) -> Iterator[tuple[str, Profile, int]]:
         for _ in range(PER_DAY // 4):
             keys = rng.sample(words[500:], 8)
             ents = frozenset(f"e{rng.randrange(ENTITIES)}" for _ in range(3))
+            # its figures (a toll, an amount) and the person its leads name
+            figures = [f"F:{rng.randrange(10, 5000)}" for _ in range(3)]
+            lead = frozenset({f"PERSON:{min(ents)}"})
             event += 1
             for _ in range(rng.randint(1, 8)):
                 when = START + dt.timedelta(days=day + rng.randint(0, 2))
                 body = rng.choices(words, cum_weights=cum, k=70) + [rng.choice(keys) for _ in range(30)]
                 rng.shuffle(body)
-                yield f"a{made}", profile_text(" ".join(keys[:4]), " ".join(body), when.isoformat(), ents), event
+                p = profile_text(" ".join(keys[:4]), " ".join(body), when.isoformat(), ents)
+                told = frozenset(rng.sample(figures, 2) + [f"F:{rng.randrange(10, 5000)}"])
+                yield f"a{made}", replace(p, figures=told, lead=lead), event
                 made += 1
                 if made >= n:
                     return

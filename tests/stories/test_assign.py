@@ -165,3 +165,35 @@ def test_a_rating_agency_that_many_items_name_does_not_join_them() -> None:
                          "Fitchley Ratings Inc said it downgraded the senior debt of Kestrel Foods Inc to BB.",
                          ["Fitchley Ratings Inc", "Kestrel Foods Inc"]))
     assert b.story != a.story
+
+
+def test_a_shared_figure_adds_evidence_like_a_shared_entity() -> None:
+    from dateline.stories.assign import score
+
+    idx = StoryIndex()
+    idx.assign(Profile(profile_text(*QUAKE_1[:2]).terms, frozenset(QUAKE_1[2]), None,
+                       figures=frozenset({"F:12", "F:6.8"})))
+    story = next(iter(idx.stories.values()))
+    base = profile_text(*QUAKE_1B[:2], None, frozenset(QUAKE_1B[2]))
+    same = score(Profile(base.terms, base.entities, None, figures=frozenset({"F:12"})), story, idx.df, idx.params)
+    other = score(Profile(base.terms, base.entities, None, figures=frozenset({"F:40"})), story, idx.df, idx.params)
+    assert same > other
+
+
+def test_leads_naming_different_people_weaken_a_match_and_a_shared_one_does_not() -> None:
+    from dateline.stories.assign import score
+
+    fired = ("Harbor City fires coach", "Harbor City fired head coach Dan Reyes on Saturday after a poor start.",
+             {"ORG:harbor city"})
+    idx = StoryIndex()
+    idx.assign(Profile(profile_text(*fired[:2]).terms, frozenset(fired[2]), None,
+                       lead=frozenset({"PERSON:dan reyes"})))
+    story = next(iter(idx.stories.values()))
+    base = profile_text(*fired[:2], None, frozenset(fired[2]))
+    alone = score(Profile(base.terms, base.entities, None), story, idx.df, idx.params)
+    shared = score(Profile(base.terms, base.entities, None, lead=frozenset({"PERSON:dan reyes", "PERSON:al moss"})),
+                   story, idx.df, idx.params)
+    other = score(Profile(base.terms, base.entities, None, lead=frozenset({"PERSON:al moss"})),
+                  story, idx.df, idx.params)
+    assert shared == alone
+    assert other == alone * idx.params.other_people

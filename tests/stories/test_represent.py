@@ -1,8 +1,10 @@
-from dateline.model import Article, Entity, Source, Span, Time
+from dateline.model import Article, Entity, Mention, Source, Span, Time
 from dateline.stories.represent import (
     company_name,
     days_of,
     entity_keys,
+    figures_of,
+    lead_of,
     profile,
     profile_text,
     subjects_of,
@@ -91,3 +93,24 @@ def test_the_other_party_a_headline_names_beside_its_company_is_not_a_subject() 
 def test_the_first_line_gives_a_ticker_only_in_its_unmistakable_forms() -> None:
     assert subjects_of(None, "Harbor Mills Corp (NYSE: HML) said on Monday...", [])[0] == frozenset({"T:HML"})
     assert subjects_of(None, "LIMA (AP) - An earthquake struck southern Peru.", [])[0] == frozenset()
+
+
+def test_figures_are_the_counts_scores_and_amounts_a_report_gives_without_years_or_single_digits() -> None:
+    text = "The quake of magnitude 6.1 killed 12 people and 1,400 were hurt; 3 towns and the 2009 census."
+    assert figures_of(text) == frozenset({"F:6.1", "F:12", "F:1400"})
+    assert figures_of("The club slumped to 9-14 in 2008.") == frozenset({"F:9-14"})
+    assert figures_of("killed 12 " + "word " * 50 + "and 88 more", max_words=5) == frozenset({"F:12"})
+
+
+def test_the_lead_people_are_those_the_first_sentences_or_the_headline_name() -> None:
+    text = "Harbor City fired coach Dan Reyes on Saturday. " + "x " * 200 + "His predecessor Al Moss won twice."
+    moss = text.index("Al Moss")
+    a = Article("a1", Source("x", 1, "txt"), text, [Span(0, len(text))], title="Mara Quist named coach",
+                entities=[Entity("e1", "Dan Reyes", "PERSON", mentions=[Mention(24, 33, "Dan Reyes")]),
+                          Entity("e2", "Al Moss", "PERSON", mentions=[Mention(moss, moss + 7, "Al Moss")]),
+                          Entity("e3", "Mara Quist", "PERSON", mentions=[]),
+                          Entity("e4", "Harbor City", "ORG", mentions=[Mention(0, 11, "Harbor City")])])
+    assert lead_of(a) == frozenset({"PERSON:dan reyes", "PERSON:mara quist"})
+    p = profile(a)
+    assert p.lead == lead_of(a)
+    assert type(p).from_dict(p.to_dict()) == p
