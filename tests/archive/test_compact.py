@@ -68,10 +68,13 @@ def test_a_story_state_and_its_index_keys_read_back_as_they_were_packed() -> Non
     from dateline.archive.compact import pack_story, unpack_story
     from dateline.stories.assign import Story, entity_key
 
-    s = Story(7, Counter({"quak": 3, "peru": 2, "arequipa": 1, "réplica": 1}), Counter({"gpe:peru": 2}),
-              Counter({"2024": 1}), Counter({"WD:mon": 2}), Counter(), Counter({"N:anec": 1}),
-              "2024-03-04", "2024-03-05", 2, (4.25, 118))
-    keys = frozenset({"quak", "réplica", entity_key("gpe:peru"), "T:XYZ"})  # one key from outside the state
+    s = Story(7, terms=Counter({"quak": 3, "peru": 2, "arequipa": 1, "réplica": 1}),
+              entities=Counter({"gpe:peru": 2}), years=Counter({"2024": 1}),
+              when=Counter({"WD:mon": 2}), mentions=Counter({"N:anec": 1}),
+              figures=Counter({"F:6.1": 2, "F:12": 1}), lead=Counter({"person:ana-ruiz": 1}),
+              first="2024-03-04", last="2024-03-05", size=2, norm=(4.25, 118))
+    # keys from the terms, entities and figures, and one from outside the state
+    keys = frozenset({"quak", "réplica", entity_key("gpe:peru"), "F:6.1", "T:XYZ"})
     packed = pack_story(s.state(), keys)
     state, indexed = unpack_story(packed)
     assert indexed == keys

@@ -137,15 +137,16 @@ def unpack_raw(value: bytes | str | None, text: str) -> str:
 
 
 # -- story state ----------------------------------------------------------------------------------
-# A story's state is six counters of short keys (its centroid's terms, entities, years, named days,
-# subject companies, companies named), its norm, and the keys it is indexed by in `story_keys`. As
+# A story's state is eight counters of short keys (its centroid's terms, entities, years, named
+# days, subject companies, companies named, figures, the people its leads name), its norm, and the
+# keys it is indexed by in `story_keys`. As
 # JSON each key carries its quotes, colon and count in text (`"quak":3,`); here each counter is its
 # keys, length-prefixed, then their counts as varints, the whole zstd-compressed. The indexed keys
-# are nearly all among the state's own terms and entities, so they are two bitmasks over those
-# (plus any other key, spelled out): the story's row says what to take out of the key index when
-# the story changes, and the key index needs no second b-tree by story.
-STATE_V1 = 3
-STATE_PARTS = ("terms", "entities", "years", "when", "subjects", "mentions")
+# are nearly all among the state's own terms, entities and figures, so they are three bitmasks
+# over those (plus any other key, spelled out): the story's row says what to take out of the key
+# index when the story changes, and the key index needs no second b-tree by story.
+STATE_V1 = 4  # 3 was this codec before figures and leads joined the state (never released)
+STATE_PARTS = ("terms", "entities", "years", "when", "subjects", "mentions", "figures", "lead")
 ENTITY_PREFIX = "E:"  # how an entity is written as a story key (`stories.assign.entity_key`)
 _STATE_LEVEL = 3  # a story's state is written again each time an article joins it
 
@@ -218,9 +219,10 @@ def pack_story(state: dict[str, Any], indexed: frozenset[str] | set[str]) -> byt
     else:
         out.append(0)
     terms, entities = [k for k, _ in parts[0]], [k for k, _ in parts[1]]
+    figures = [k for k, _ in parts[STATE_PARTS.index("figures")]]
     chosen = set(indexed)
-    out += _mask(terms, chosen) + _mask(entities, chosen, ENTITY_PREFIX)
-    other = sorted(chosen - set(terms) - {ENTITY_PREFIX + e for e in entities})
+    out += _mask(terms, chosen) + _mask(entities, chosen, ENTITY_PREFIX) + _mask(figures, chosen)
+    other = sorted(chosen - set(terms) - set(figures) - {ENTITY_PREFIX + e for e in entities})
     _varint(len(other), out)
     for key in other:
         _put_text(key, out)
@@ -250,10 +252,12 @@ def unpack_story(value: bytes | str) -> tuple[dict[str, Any], frozenset[str] | N
     if r.take(1) == b"\x01":
         norm, n = struct.unpack("<dQ", r.take(16))
         state["norm"] = [norm, n]
-    terms, entities = keys[0], keys[1]
+    terms, entities, figures = keys[0], keys[1], keys[STATE_PARTS.index("figures")]
     tbits = int.from_bytes(r.take((len(terms) + 7) // 8), "little")
     ebits = int.from_bytes(r.take((len(entities) + 7) // 8), "little")
+    fbits = int.from_bytes(r.take((len(figures) + 7) // 8), "little")
     indexed = {k for i, k in enumerate(terms) if tbits >> i & 1}
     indexed |= {ENTITY_PREFIX + k for i, k in enumerate(entities) if ebits >> i & 1}
+    indexed |= {k for i, k in enumerate(figures) if fbits >> i & 1}
     indexed |= {r.text() for _ in range(r.varint())}
     return state, frozenset(indexed)
