@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc
 
 from dateline import lexicon
+from dateline.extract.doctokens import doc_text, token_starts
 
 _WORDS = lexicon.mapping("gendered_words")
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "sir", "dame", "lady", "lord"})
@@ -36,10 +37,10 @@ PRONOUN_WINDOW = 12  # tokens after a name in which the first he/she is read as 
 def person_genders(doc: Doc, mentions: Iterable[tuple[int, int, str]]) -> dict[str, str]:
     """`m` or `f` for each person (by id) whose mentions `(start, end, id)` vote one way by
     two votes or more; people with no clear majority are left out."""
-    text = doc.text
+    text = doc_text(doc)  # joined once per doc, offsets read as a column (not token by token)
     spans = sorted(mentions)
     starts = {s for s, _e, _i in spans}
-    offsets = [t.idx for t in doc]
+    offsets = token_starts(doc)
     votes: dict[str, Counter[str]] = {}
     for start, end, pid in spans:
         tally = votes.setdefault(pid, Counter())
