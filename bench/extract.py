@@ -138,6 +138,8 @@ def main() -> None:
     ap.add_argument("--reuters", type=Path, default=REUTERS)
     ap.add_argument("--batch-size", type=int, default=Settings().batch_size)
     ap.add_argument("--repeat", type=int, default=2, help="best of N runs of each pass")
+    ap.add_argument("--no-breakdown", action="store_true",
+                    help="the passes only: skip the per-extractor and per-component tables")
     args = ap.parse_args()
 
     texts = reuters_bodies(args.reuters, args.n) if args.reuters.is_dir() else []
@@ -175,13 +177,17 @@ def main() -> None:
     ref = results[0][1]
     results.append(("extractors alone (docs given)", alone))
     results.append(("trimmed spaCy + extractors alone", results[1][1] + alone))
-    results += [(f"  {name}", secs) for name, secs in per_extractor(texts, docs, args.repeat).items()]
+    if not args.no_breakdown:
+        results += [(f"  {name}", secs)
+                    for name, secs in per_extractor(texts, docs, args.repeat).items()]
     print(f"{len(texts)} texts, {words} words ({source}); model {resolve_model(args.model)}, "
           f"components run: {', '.join(trimmed.pipe_names)}")
     print(f"{'pass':<36} {'CPU s':>8} {'articles/s':>11} {'words/s':>9} {'× ref':>7}")
     for name, secs in results:
         print(f"{name:<36} {secs:>8.2f} {len(texts) / secs:>11.1f} {words / secs:>9.0f} "
               f"{secs / ref:>7.2f}")
+    if args.no_breakdown:
+        return
     parts = per_component(full, trimmed, texts, args.repeat)
     bare = sum(v for k, v in parts.items() if "trimmed" not in k)
     print(f"\n{'component (bare pipeline, in order)':<36} {'CPU s':>8} {'share':>7}")

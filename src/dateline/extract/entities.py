@@ -296,10 +296,13 @@ def _group(mentions: list[_Mention], alias_sets: list[AliasSet], notice_sets: li
             u.find(m.key)
             if code:
                 u.union("cc:" + code, m.key)
+    # Only a key of more words can be shortened (`_shortens`' first test), so each key is
+    # tried against those alone: every pair of keys was tried, and an article's keys are many.
+    words = {k: len(k.split()) for k in keys}
     for short in keys:
         if short.startswith(UNRESOLVED):
             continue  # a surname two people of the article share, said of neither surely
-        longs = [k for k in keys if k != short and surname_of.get(k) != short
+        longs = [k for k in keys if words[k] > words[short] and surname_of.get(k) != short
                  and _shortens(short, k)]
         if len(longs) == 1 and not country_code(short):
             names.union(longs[0], short)

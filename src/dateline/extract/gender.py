@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc
 
 from dateline import lexicon
+from dateline.extract.doctokens import doc_text, token_starts
 from dateline.extract.first_names import name_gender
 
 _WORDS = lexicon.mapping("gendered_words")
@@ -43,10 +44,10 @@ def person_genders(doc: Doc, mentions: Iterable[tuple[int, int, str]],
     """`m` or `f` for each person (by id) whose mentions `(start, end, id)`, and first name
     (from `names`, id -> full name), vote one way by two votes or more; people with no clear
     majority are left out."""
-    text = doc.text
+    text = doc_text(doc)  # joined once per doc, offsets read as a column (not token by token)
     spans = sorted(mentions)
     starts = {s for s, _e, _i in spans}
-    offsets = [t.idx for t in doc]
+    offsets = token_starts(doc)
     votes: dict[str, Counter[str]] = {}
     for start, end, pid in spans:
         tally = votes.setdefault(pid, Counter())

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.attrs import POS
 from spacy.tokens import Span, Token
 
+from dateline.extract.doctokens import tokens_where
 from dateline.extract.events.words import Code, nouns, verbs, weapons
 from dateline.extract.quotes.verbs import CUES
 
@@ -415,9 +417,17 @@ def _reporter(t: Trigger) -> Token | None:
     return None
 
 
+# Every part of speech `_candidate` can return a trigger for.
+_CANDIDATE_POS = ("VERB", "AUX", "NOUN")
+
+
 def find_triggers(sent: Span) -> list[Trigger]:
     """The events of one sentence, outermost clause first, each with its flags."""
-    found = [t for t in (_candidate(tok) for tok in sent) if t is not None]
+    # `_candidate` finds events in verbs and nouns only: the others are skipped in the POS
+    # column rather than built one Token at a time (this ran on every word of every sentence).
+    doc = sent.doc
+    words = (doc[i] for i in tokens_where(doc, POS, _CANDIDATE_POS, sent.start, sent.end))
+    found = [t for t in (_candidate(tok) for tok in words) if t is not None]
     # a harm named by its victim holds no other event (`the murder of X, who was killed in ...`)
     taken = {i for t in found if not is_nominal(t) for i in (t.token.i, t.anchor.i)}
     out: list[Trigger] = []

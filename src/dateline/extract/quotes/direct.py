@@ -11,6 +11,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc
 
+from dateline.extract.doctokens import token_starts
 from dateline.extract.quotes.cue import _bare_attribution, _verb_after, _verb_before
 from dateline.extract.quotes.marks import DASH_CREDIT, _inside_clause, quote_spans
 from dateline.extract.quotes.resolver import _Resolver
@@ -40,7 +41,7 @@ def _modifier(content: str, text: str, after: int) -> bool:
 
 def _direct(article: Article, doc: Doc, res: _Resolver) -> list[Quote]:
     text = article.text
-    starts = [t.idx for t in doc]
+    starts = token_starts(doc)  # read as a column, not token by token
     out: list[Quote] = []
     for start, end in quote_spans(text):
         content = text[start:end]

@@ -14,8 +14,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from spacy.attrs import DEP
 from spacy.tokens import Doc
 
+from dateline.extract.doctokens import tokens_where
 from dateline.extract.quotes.resolver import _Resolver, is_person
 from dateline.model import Entity, Quote
 
@@ -68,8 +70,9 @@ def _group_subjects(doc: Doc | None, res: _Resolver) -> list[tuple[int, Entity |
         if e.type in GROUP_TYPES and span is not None and span.root.dep_ == "nsubj":
             named[span.root.i] = e
     out: list[tuple[int, Entity | None]] = []
-    for tok in doc:
-        if tok.dep_ != "nsubj" or res.quoted_at(tok.idx):
+    for i in tokens_where(doc, DEP, ("nsubj",)):  # the subjects only, found in the DEP column
+        tok = doc[i]
+        if res.quoted_at(tok.idx):
             continue
         coordinated = any(c.dep_ == "conj" for c in tok.children)
         if tok.i in named and not coordinated:

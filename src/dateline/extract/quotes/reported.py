@@ -4,8 +4,10 @@ subject and a clause or object (`X said (that) ...`, `X urged ...`), and `accord
 
 from __future__ import annotations
 
+from spacy.attrs import LOWER, POS
 from spacy.tokens import Doc, Span, Token
 
+from dateline.extract.doctokens import tokens_where
 from dateline.extract.quotes.resolver import _Resolver
 from dateline.extract.quotes.speakers import _speaker
 from dateline.extract.quotes.subjects import _subject
@@ -16,7 +18,11 @@ from dateline.model import Quote
 def _indirect(doc: Doc, res: _Resolver, direct: list[Quote]) -> list[Quote]:
     out: list[Quote] = []
     inside = [(q.start, q.end) for q in direct]
-    for tok in doc:
+    # Only the tokens the test below can pass (`according`, a verb or auxiliary), found in the
+    # doc's columns: building a Token for every word of the article cost more than the rule.
+    cands = set(tokens_where(doc, POS, ("VERB", "AUX"))) | set(tokens_where(doc, LOWER, ("according",)))
+    for i in sorted(cands):
+        tok = doc[i]
         low = tok.lower_
         according = low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to"
         if not according and not (tok.pos_ in ("VERB", "AUX") and is_attribution(tok)):

@@ -11,6 +11,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from dateline.extract.doctokens import doc_text
 from dateline.extract.quotes.resolver import PLATFORMS, SPEAKER_TYPES, _Resolver
 from dateline.extract.quotes.subjects import _detached_subject, _inverted, _subject
 from dateline.extract.roles import TITLE_WORDS
@@ -217,7 +218,8 @@ def _across_paragraphs(a: Token, b: Token) -> bool:
     """A paragraph break lies between the two tokens: a clause never spans one, so a subject
     the parse found there (`1:50 p.m.\n\nDr. Ann Lee once said:`) is a misparse."""
     lo, hi = sorted((a, b), key=lambda t: t.i)
-    return "\n\n" in a.doc.text[lo.idx : hi.idx]
+    # the doc's text joined once (`doc.text` rebuilds it from every token on each call)
+    return "\n\n" in doc_text(a.doc)[lo.idx : hi.idx]
 
 
 # `Pollsters agree - Ann Lee: "..."`, `asked pollster Ann Lee: "..."`: a person named right
