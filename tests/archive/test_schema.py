@@ -293,3 +293,21 @@ def test_an_archive_of_the_previous_schema_reads_the_same_after_the_lean_storage
         assert "text" not in {r[1] for r in c.execute(f"PRAGMA table_info({table})")}
     assert c.execute("SELECT DISTINCT typeof(last) FROM story_keys").fetchall() == [("integer",)]
     c.close()
+
+
+def test_dropping_a_column_of_a_clustered_table_keeps_the_integrity_check_clean() -> None:
+    from dateline.archive.schema import drop_column
+
+    conn = sqlite3.connect(":memory:")
+    conn.execute('CREATE TABLE m (article_id TEXT NOT NULL, entity_id TEXT NOT NULL, start INTEGER NOT NULL, '
+                 '"end" INTEGER NOT NULL, text TEXT NOT NULL, PRIMARY KEY (article_id, start, "end")) WITHOUT ROWID')
+    conn.execute("CREATE INDEX m_entity ON m(entity_id)")
+    conn.execute("CREATE INDEX m_text ON m(text)")
+    conn.execute("INSERT INTO m VALUES ('a1', 'person:ana', 0, 3, 'Ana')")
+    drop_column(conn, "m", "text")
+    conn.execute('INSERT INTO m(article_id, entity_id, start, "end") VALUES (?, ?, ?, ?)', ("a2", "gpe:peru", 4, 8))
+    assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    assert conn.execute('SELECT article_id, entity_id, start, "end" FROM m ORDER BY article_id').fetchall() == [
+        ("a1", "person:ana", 0, 3), ("a2", "gpe:peru", 4, 8)]
+    indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'm'")}
+    assert "m_entity" in indexes and "m_text" not in indexes
