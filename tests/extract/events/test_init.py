@@ -232,3 +232,9 @@ def test_forces_put_on_alert_and_an_ambassador_summoned(nlp) -> None:  # type: i
     (summons,) = events(nlp, "Malaysia summoned the Chinese ambassador over the incursion.")
     assert summons.type == "ACCUSE" and summons.recipient is not None
     assert summons.recipient.country == "CHN"
+
+
+def test_a_group_of_states_acts_as_the_group(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "TOKYO - The Group of Seven (G-7) nations pledged support for the yen on Monday.")
+    acts = [e for e in found if e.actor is not None]
+    assert acts and acts[0].actor.country == "G7"
