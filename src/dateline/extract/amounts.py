@@ -66,6 +66,7 @@ CURRENCY_WORD = (
     r"|lira|lire|reais|real|pesos?|won|shekels?|riyals?|dirhams?|rand|hryvnias?)"
 )
 CURRENCY_ONLY = re.compile(CURRENCY_WORD, re.I)
+CURRENCY_NEXT = re.compile(rf"\s*{CURRENCY_WORD}\b", re.I)  # the currency word after a plural scale
 # Words after a number that end what is counted: function words, verbs of reporting, and
 # nouns that measure rather than count.
 STOP = frozenset(
@@ -121,6 +122,7 @@ PROPORTION = re.compile(
 # and 7 pct`, `3-4 per cent`. The first figure is a percentage too (read alone it was a bare
 # number, and dropped).
 RANGE_BEFORE = re.compile(rf"(?<![\w.,-])(?P<num>{FRACTION}|{DIGITS}) ?(?:to|and|or|-|–) ?$", re.I)
+RANGE_JOINS = ("to", "and", "or", "-", "–")  # what must end the text before the second figure
 BIG_SCALES = frozenset("million mln mn m billion bln bn b trillion tn trn".split())
 # Vague quantifiers name no number: `several ministers`, `a few aides` are not three of them.
 VAGUE = frozenset(("several", "a few"))
@@ -250,9 +252,12 @@ def find_amounts(text: str) -> list[Amount]:
         add(m, None if value is None else round(value * factor, 10), cur or None, None)
     for m in _finditer(PERCENT, text, low):
         add(m, _number(m.group("num")), "percent", None)
+        # Most percentages stand alone: the window is searched only after a joining word.
+        if m.group("qual") or not text[max(0, m.start() - 5): m.start()].rstrip().endswith(RANGE_JOINS):
+            continue
         first = RANGE_BEFORE.search(text, max(0, m.start() - 24), m.start())
         # `from 30 percent in 2016 to 41 percent`: a year before `to` starts no range.
-        if first and not m.group("qual") and not re.fullmatch(r"1[789]\d\d|20\d\d", first["num"]):
+        if first and not re.fullmatch(r"1[789]\d\d|20\d\d", first["num"]):
             add(first, _number(first.group("num")), "percent", None, end=first.end("num"))
     for m in _finditer(PROPORTION, text, low):
         _proportion(text, m, add)
@@ -284,7 +289,7 @@ def _proportion(text: str, m: re.Match[str], add) -> None:  # type: ignore[no-un
 
 
 def _end_of_currency(text: str, start: int) -> int:
-    m = CURRENCY_ONLY.match(text, start + len(text[start:]) - len(text[start:].lstrip()))
+    m = CURRENCY_NEXT.match(text, start)
     return m.end() if m else start
 
 
