@@ -337,17 +337,28 @@ def cluster_by_key(conn: sqlite3.Connection, table: str) -> None:
     """`table` made again WITHOUT ROWID, with the columns, indexes and triggers it has (another
     migration may have added some), its rows copied; a table clustered already is left alone."""
     row = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchone()
-    if row is None or "WITHOUT ROWID" in " ".join(row[0].upper().split()):
+    if row is None or _without_rowid(conn, table):
         return
+    new = f"{table}_clustered"
+    _rebuild(conn, table, new, re.sub(rf'^CREATE TABLE\s+"?{table}"?', f"CREATE TABLE {new}", row[0].strip())
+             + " WITHOUT ROWID")
+
+
+def _rebuild(conn: sqlite3.Connection, table: str, new: str, create: str, columns: str | None = None,
+             dropped: str | None = None) -> None:
+    """`table` replaced by the table `new` that `create` makes, its rows copied (the
+    `columns` named, else all), its indexes and triggers made again (those reading the `dropped`
+    column go with it)."""
     extras = [r[0] for r in conn.execute("SELECT sql FROM sqlite_master WHERE type IN ('index', 'trigger') "
                                           "AND tbl_name = ? AND sql IS NOT NULL", (table,))]
-    new = f"{table}_clustered"
-    conn.execute(re.sub(rf'^CREATE TABLE\s+"?{table}"?', f"CREATE TABLE {new}", row[0].strip()) + " WITHOUT ROWID")
-    conn.execute(f"INSERT INTO {new} SELECT * FROM {table}")
-    conn.execute(f"DROP TABLE {table}")
-    conn.execute(f"ALTER TABLE {new} RENAME TO {table}")
+    conn.execute(create)
+    into = f" ({columns})" if columns else ""
+    conn.execute(f'INSERT INTO "{new}"{into} SELECT {columns or "*"} FROM "{table}"')
+    conn.execute(f'DROP TABLE "{table}"')
+    conn.execute(f'ALTER TABLE "{new}" RENAME TO "{table}"')
     for sql in extras:
-        conn.execute(sql)
+        if dropped is None or not re.search(rf'\b"?{re.escape(dropped)}"?\b', sql.split(" ON ", 1)[-1]):
+            conn.execute(sql)
 
 
 _ALTER_COLUMN = re.compile(r"ALTER TABLE (\w+) (ADD|DROP) COLUMN (\w+)", re.IGNORECASE)
@@ -388,17 +399,10 @@ def drop_column(conn: sqlite3.Connection, table: str, column: str) -> None:
         f'"{r[1]}" {r[2]}' + (" NOT NULL" if r[3] else "") + (f" DEFAULT {r[4]}" if r[4] is not None else "")
         for r in keep)
     pk = ", ".join(f'"{r[1]}"' for r in sorted((r for r in keep if r[5]), key=lambda r: r[5]))
-    extras = [r[0] for r in conn.execute("SELECT sql FROM sqlite_master WHERE type IN ('index', 'trigger') "
-                                          "AND tbl_name = ? AND sql IS NOT NULL", (table,))]
     names = ", ".join(f'"{r[1]}"' for r in keep)
     new = f"{table}_rebuilt"
-    conn.execute(f'CREATE TABLE "{new}" ({cols}, PRIMARY KEY ({pk})) WITHOUT ROWID')
-    conn.execute(f'INSERT INTO "{new}" ({names}) SELECT {names} FROM "{table}"')
-    conn.execute(f'DROP TABLE "{table}"')
-    conn.execute(f'ALTER TABLE "{new}" RENAME TO "{table}"')
-    for sql in extras:
-        if not re.search(rf'\b"?{re.escape(column)}"?\b', sql.split(" ON ", 1)[-1]):
-            conn.execute(sql)  # an index or trigger that read the dropped column goes with it
+    _rebuild(conn, table, new, f'CREATE TABLE "{new}" ({cols}, PRIMARY KEY ({pk})) WITHOUT ROWID', names,
+             dropped=column)
 
 
 def reclaim(conn: sqlite3.Connection) -> None:
