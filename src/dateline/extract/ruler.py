@@ -14,7 +14,7 @@ regular expression, an attribute it does not read) is not compiled, and the mode
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import product
 from typing import Any
@@ -175,21 +175,24 @@ def _keyed(rule: Rule) -> tuple[int, ...] | None:
     return columns
 
 
-def _merge_keyed(steps: Sequence[Rule | Lookup]) -> tuple[Rule | Lookup | Keyed, ...]:
-    out: list[Rule | Lookup | Keyed] = []
-    run: list[Rule] = []
+def _merge(steps: Sequence[Any], key: Callable[[Any], Any], merge: Callable[[list[Any]], Any]) -> tuple[Any, ...]:
+    """`steps` with each run of two or more neighbours of one `key` (not None) merged into one step:
+    rules apply in order, so only neighbours may be joined."""
+    out: list[Any] = []
+    run: list[Any] = []
     for step in [*steps, None]:
-        columns = _keyed(step) if isinstance(step, Rule) else None
-        if run and (columns is None or columns != _keyed(run[0])):
-            out.append(Keyed.merge(run) if len(run) > 1 else run[0])
+        k = key(step) if step is not None else None
+        if run and (k is None or k != key(run[0])):
+            out.append(merge(run) if len(run) > 1 else run[0])
             run = []
         if step is None:
             break
-        if columns is None:
-            out.append(step)
-        else:
-            run.append(step)  # type: ignore[arg-type]
+        (out if k is None else run).append(step)
     return tuple(out)
+
+
+def _merge_keyed(steps: Sequence[Rule | Lookup]) -> tuple[Rule | Lookup | Keyed, ...]:
+    return _merge(steps, lambda s: _keyed(s) if isinstance(s, Rule) else None, Keyed.merge)
 
 
 def _simple(rule: Rule) -> int | None:
@@ -203,20 +206,7 @@ def _simple(rule: Rule) -> int | None:
 
 
 def _merge_runs(rules: Sequence[Rule]) -> tuple[Rule | Lookup, ...]:
-    steps: list[Rule | Lookup] = []
-    run: list[Rule] = []
-    for rule in [*rules, None]:
-        column = _simple(rule) if rule is not None else None
-        if run and (column is None or column != _simple(run[0])):
-            steps.append(Lookup.merge(run) if len(run) > 1 else run[0])
-            run = []
-        if rule is None:
-            break
-        if column is None:
-            steps.append(rule)
-        else:
-            run.append(rule)
-    return tuple(steps)
+    return _merge(rules, _simple, Lookup.merge)
 
 
 @dataclass(frozen=True, slots=True)
