@@ -238,3 +238,18 @@ def test_a_group_of_states_acts_as_the_group(nlp) -> None:  # type: ignore[no-un
     found = events(nlp, "TOKYO - The Group of Seven (G-7) nations pledged support for the yen on Monday.")
     acts = [e for e in found if e.actor is not None]
     assert acts and acts[0].actor.country == "G7"
+
+
+def test_withdrawing_envoys_is_a_sanction_and_the_source_is_the_recipient(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e,) = events(nlp, "Norway recalled its ambassador from Chile on Monday.")
+    assert e.type == "SANCTION" and e.recipient is not None and e.recipient.country == "CHL"
+    (e,) = events(nlp, "Kenya will withdraw its peacekeepers from Somalia.")
+    assert e.type == "THREATEN"  # a sanction announced for later is a threat
+    assert e.recipient is not None and e.recipient.country == "SOM"
+    (e,) = events(nlp, "Ghana withdrew its troops from Mali on Friday.")
+    assert e.type == "RETREAT" and e.recipient is not None and e.recipient.country == "MLI"
+
+
+def test_a_threat_is_made_to_whom_its_condition_is_about(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e,) = events(nlp, "Peru threatened to halt the talks if Bolivia goes ahead with the dam.")
+    assert e.type == "THREATEN" and e.recipient is not None and e.recipient.country == "BOL"

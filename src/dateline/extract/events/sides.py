@@ -126,6 +126,10 @@ def recipients_of(t: Trigger, res: Resolver) -> list[Party]:
     done to the rebels, not to the asylum."""
     cands = [_antecedent(c) for c in _candidates(t)]
     cands = [c for c in cands if c is not None and _can_receive(c)]
+    if _moves(t):
+        # `withdrew its troops from X`, `sent troops to X`: the object is what the actor moves,
+        # the party it is moved from or to is whom the act concerns
+        cands = [*[c for c in cands if c.dep_ == "pobj"], *[c for c in cands if c.dep_ != "pobj"]]
     for c in cands:
         named = parties(c, res)
         found = [p for p in named if _known(p)]
@@ -135,6 +139,18 @@ def recipients_of(t: Trigger, res: Resolver) -> list[Party]:
     plain = [c for c in cands if c.dep_ in ("dobj", "dative") and c.head in own
              or c.dep_ == "pobj" and c.head.head == t.token]
     return parties(plain[0], res) if plain else []
+
+
+# Verbs of moving people or forces somewhere: their object is what is moved (`withdrew its
+# troops from X`, `sent peacekeepers to X`, `evacuated its staff from X`).
+MOVING = frozenset("withdraw withdraws withdrew withdrawn withdrawing pull pulls pulled pulling "
+                   "send sends sent sending deploy deploys deployed deploying dispatch "
+                   "dispatches dispatched dispatching evacuate evacuates evacuated evacuating "
+                   "recall recalls recalled recalling move moves moved moving".split())
+
+
+def _moves(t: Trigger) -> bool:
+    return t.token.lower_ in MOVING or t.anchor.lower_ in MOVING
 
 
 def _noun_actor(t: Trigger) -> Token | None:
@@ -188,7 +204,33 @@ def sides(t: Trigger, res: Resolver) -> tuple[list[Party], list[Party]]:
         recipients = _addressed(t, res) or recipients
     if not any(_known(p) for p in recipients):
         recipients = _purpose_object(t, res) or recipients
+    if t.code.type == "THREATEN" and not any(_known(p) for p in recipients):
+        recipients = _conditioned(t, res) or recipients
     return actors, recipients
+
+
+# Words that make a threat's condition (`will stop the talks if X goes ahead`, `unless X
+# withdraws`).
+IF_WORDS = frozenset({"if", "unless"})
+
+
+def _conditioned(t: Trigger, res: Resolver) -> list[Party]:
+    """A threat is made to whoever its condition is about: `threatened to stop the talks if
+    the United States goes ahead`, `will strike unless Iraq complies`; the one whose act
+    would bring it about is the one it is meant to move."""
+    heads = [t.token, t.anchor]
+    heads += [c for h in list(heads) for c in h.children if c.dep_ in ("xcomp", "ccomp")]
+    for h in dict.fromkeys(heads):
+        for c in h.children:
+            if c.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in IF_WORDS
+                                            for m in c.children):
+                continue
+            subj = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and _can_receive(subj):
+                found = [p for p in parties(subj, res) if _known(p)]
+                if found:
+                    return found
+    return []
 
 
 def _purpose_object(t: Trigger, res: Resolver) -> list[Party]:
