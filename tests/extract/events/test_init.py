@@ -253,3 +253,11 @@ def test_withdrawing_envoys_is_a_sanction_and_the_source_is_the_recipient(nlp) -
 def test_a_threat_is_made_to_whom_its_condition_is_about(nlp) -> None:  # type: ignore[no-untyped-def]
     (e,) = events(nlp, "Peru threatened to halt the talks if Bolivia goes ahead with the dam.")
     assert e.type == "THREATEN" and e.recipient is not None and e.recipient.country == "BOL"
+
+
+def test_an_act_done_to_an_act_is_done_to_its_doer(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e,) = events(nlp, "Norwegian officials criticised Chile's land seizures.")
+    assert e.type == "ACCUSE" and e.recipient is not None and e.recipient.country == "CHL"
+    found = events(nlp, "Kenyan students protested against the Ugandan occupation.")
+    (e,) = [e for e in found if e.type == "PROTEST"]
+    assert e.recipient is not None and e.recipient.country == "UGA"

@@ -86,3 +86,21 @@ def test_a_party_of_no_country_takes_the_sentences_only_one() -> None:
 def test_demonyms_of_names_ending_in_a() -> None:
     assert demonym("Burmese") == "MMR"
     assert demonym("Maltese") == "MLT"
+
+
+def test_the_sentences_country_is_not_taken_from_the_other_side() -> None:
+    from dateline.extract.events.parties import fill_from_sentence
+    from dateline.model import Party
+
+    gunmen = Party("Masked gunmen", None, None, "REB")
+    fill_from_sentence(gunmen, ["NOR"], other="NOR")  # `... fired at a Norwegian ferry`
+    assert gunmen.country is None
+    fill_from_sentence(gunmen, ["NOR"], other="SWE")
+    assert gunmen.country == "NOR"
+
+
+def test_nationals_the_country_table_lacks() -> None:
+    assert (demonym("Serbs"), demonym("Croat"), demonym("Poles")) == ("SRB", "HRV", "POL")
+    assert (demonym("Ivorian"), demonym("Salvadoran"), demonym("Filipinos")) == (
+        "CIV", "SLV", "PHL")
+    assert demonym("Kurds") is None  # a people of several states names none of them

@@ -93,11 +93,13 @@ def _events(sent: Span, article: Article, res: Resolver) -> list[Event]:
                 actor.sector = "CVL"  # protesters named by no other role are civilians
             _speakers_own(actor, said)
             fill_countries(actor, recipient, place.country if place else None)
-            for side in (actor, recipient):
+            # each side's own country before either is filled from the sentence
+            own = (actor.country if actor else None, recipient.country if recipient else None)
+            for side, other in ((actor, own[1]), (recipient, own[0])):
                 if side is not None and not side.country:
                     if named is None:  # read once per sentence, and only where needed
                         named = sentence_countries(sent, res)
-                    fill_from_sentence(side, named)
+                    fill_from_sentence(side, named, other)
             out.append(Event(
                 type=t.code.type, quad=EVENT_TYPES[t.code.type], actor=actor,
                 recipient=recipient, mentions=[TextSpan(sent.start_char, sent.end_char)],

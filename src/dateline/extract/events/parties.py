@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from dateline import lexicon
 from dateline.extract.countries import country_code, demonym_code
 from dateline.extract.events.coding import noun_key
 from dateline.extract.events.places import capital_country, city_country
@@ -157,11 +158,19 @@ DEMONYM_ENDINGS = (("ians", "ia"), ("ian", "ia"), ("ans", "a"), ("an", "a"), ("a
                    ("ish", ""), ("ns", ""), ("n", ""), ("s", ""), ("", "s"))
 
 
+def _nationals(word: str) -> str | None:
+    """The nationals the country table lacks (`Serbs`, `Poles`, `Ivorian`): the list names
+    each singular, a plural adds `s`."""
+    table = lexicon.mapping("events_nationals")
+    low = word.lower()
+    return table.get(low) or (table.get(low[:-1]) if low.endswith("s") else None)
+
+
 @lru_cache(maxsize=8192)
 def demonym(word: str) -> str | None:
     """ISO alpha-3 for a demonym or a national (`Iraqi`, `Zimbabwean`, `Serbs`), from the
     country table or, for the many it does not list, from the country name it is made of."""
-    code = demonym_code(word)
+    code = demonym_code(word) or _nationals(word)
     # several words are allowed: `Sierra Leonean` is made of `Sierra Leone`
     if code is not None or len(word) < 5 or not word.replace(" ", "").isalpha():
         return code
@@ -429,12 +438,19 @@ def sentence_countries(sent: Span, res: Resolver) -> list[str]:
     return out
 
 
-def fill_from_sentence(p: Party | None, countries: list[str]) -> None:
+def fill_from_sentence(p: Party | None, countries: list[str], other: str | None = None
+                       ) -> None:
     """A party still of no country is of the sentence's country when the sentence names just
     one (`President X resigned to allow Haiti's first elections`): news names a story's
-    country once and leaves it unsaid for the parties of that country."""
-    if p is not None and not p.country and len(countries) == 1 and not _unknown_nation(p):
-        p.country = countries[0]
+    country once and leaves it unsaid for the parties of that country. Not when that country
+    is the other side's own (`militants fired rockets at an Israeli town`): there it says who
+    the other side is, not who this one is, and the domestic case is settled before
+    (`fill_countries`). `other` is the other side's country as its own phrase gave it."""
+    if p is None or p.country or len(countries) != 1 or _unknown_nation(p):
+        return
+    if other == countries[0]:  # the other side's own country, from its own words
+        return
+    p.country = countries[0]
 
 
 def names_state(p: Party) -> bool:
@@ -453,7 +469,9 @@ def is_pronoun(tok: Token) -> bool:
 def modifier_parties(noun: Token, res: Resolver) -> list[Party]:
     """`Israeli airstrikes`, `a Hamas attack`: the actor is a modifier of the event noun."""
     mods = [c for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod")]
-    countries = _countries(mods, res)
+    body = _body(mods)  # `NATO air strikes`, `a UN proposal`: a body acts as itself
+    countries = [body] if body else _countries(mods, res)
     if not countries:
         return []
-    return [Party(mods[0].text, None, countries[0], None)]
+    sector = None if not body else "NGO" if body == "NGO" else "GOV" if _is_state(body) else "IGO"
+    return [Party(mods[0].text, None, countries[0], sector)]

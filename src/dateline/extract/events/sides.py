@@ -124,8 +124,16 @@ def recipients_of(t: Trigger, res: Resolver) -> list[Party]:
     """The first candidate phrase that names a party (a country, an entity or a sector),
     else the event word's plain object, else none: `granted asylum to Rwandan rebels` is
     done to the rebels, not to the asylum."""
-    cands = [_antecedent(c) for c in _candidates(t)]
-    cands = [c for c in cands if c is not None and _can_receive(c)]
+    raw = [_antecedent(c) for c in _candidates(t)]
+    for c in raw:
+        if c is not None and c.dep_ in ("dobj", "pobj") and _is_act(c):
+            # `condemned the NATO air strikes`, `criticised Zimbabwe's land seizures`,
+            # `rejected the Egyptian proposal`: an act done to an act is done to its doer
+            doers = [p for p in _doers(c, res) if _known(p)]
+            if doers:
+                return doers
+            break
+    cands = [c for c in raw if c is not None and _can_receive(c)]
     if _moves(t):
         # `withdrew its troops from X`, `sent troops to X`: the object is what the actor moves,
         # the party it is moved from or to is whom the act concerns
@@ -151,6 +159,25 @@ MOVING = frozenset("withdraw withdraws withdrew withdrawn withdrawing pull pulls
 
 def _moves(t: Trigger) -> bool:
     return t.token.lower_ in MOVING or t.anchor.lower_ in MOVING
+
+
+def _is_act(tok: Token) -> bool:
+    """An event noun (`the attack`, `the occupation`), not a party or what a party says."""
+    return noun_key(tok, nouns()) is not None and tok.lower_ not in CONTENT and not _weapon(tok)
+
+
+def _doers(act: Token, res: Resolver) -> list[Party]:
+    """Who did an act named by a noun: its possessor (`Zimbabwe's seizures`), its `by`
+    phrase (`the shelling by Serb forces`), else a modifier naming a country or a body
+    (`the Turkish occupation`, `NATO air strikes`)."""
+    for c in act.children:
+        if c.dep_ == "poss" and not is_pronoun(c):
+            return parties(c, res)
+        if c.dep_ == "prep" and c.lower_ == "by":
+            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if obj is not None and not is_pronoun(obj):
+                return parties(obj, res)
+    return modifier_parties(act, res)
 
 
 def _noun_actor(t: Trigger) -> Token | None:
