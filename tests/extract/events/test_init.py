@@ -261,3 +261,24 @@ def test_an_act_done_to_an_act_is_done_to_its_doer(nlp) -> None:  # type: ignore
     found = events(nlp, "Kenyan students protested against the Ugandan occupation.")
     (e,) = [e for e in found if e.type == "PROTEST"]
     assert e.recipient is not None and e.recipient.country == "UGA"
+
+
+def test_what_a_measured_object_is_of_says_the_act(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e,) = events(nlp, "Norway sent 40 tons of medical supplies to Chad.")
+    assert e.type == "AID" and e.recipient is not None and e.recipient.country == "TCD"
+
+
+def test_one_sides_exercises_mobilise_joint_ones_cooperate(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e,) = events(nlp, "Chile conducted naval exercises near the border.")
+    assert e.type == "MOBILIZE"
+    found = events(nlp, "The Chilean navy held joint exercises with the Peruvian navy.")
+    assert {e.type for e in found} == {"COOPERATE"}
+
+
+def test_a_condition_is_no_event_and_nature_is_no_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e,) = events(nlp, "Peru said it would retaliate if Chile attacked.")
+    assert e.type == "THREATEN" and e.recipient is not None and e.recipient.country == "CHL"
+    assert events(nlp, "Floods killed 20 people in northern Chile.") == []
+    assert events(nlp, "A strong earthquake struck southern Peru on Sunday.") == []
+    (e,) = events(nlp, "Chilean warplanes struck rebel camps on Sunday.")
+    assert e.type == "ASSAULT" and e.actor is not None and e.actor.country == "CHL"

@@ -16,7 +16,7 @@ from spacy.attrs import POS
 from spacy.tokens import Span, Token
 
 from dateline.extract.doctokens import tokens_where
-from dateline.extract.events.words import Code, nouns, verbs, weapons
+from dateline.extract.events.words import Code, nouns, sectors, verbs, weapons
 from dateline.extract.quotes.verbs import CUES
 
 # Children whose word may complete a verb's entry: a particle, a preposition, an object.
@@ -74,6 +74,22 @@ class Trigger:
     reporter: Token | None = None  # the speech verb that reports it, if any
 
 
+# Words that measure what follows their `of` (`50 tons of supplies`, `thousands of troops`).
+MEASURES = frozenset("tons tonnes thousands hundreds dozens scores millions batch shipment "
+                     "shipments consignment cargo".split())
+
+
+def _measured(tok: Token) -> Token | None:
+    """`sent 50 tons of medical supplies`: the thing a measured object is of, which says
+    what the act is (supplies sent are aid, troops sent a deployment)."""
+    if tok.pos_ != "NUM" and tok.lower_ not in MEASURES:
+        return None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            return next((o for o in c.children if o.dep_ == "pobj"), None)
+    return None
+
+
 def _verb_code(tok: Token) -> tuple[Code, str] | None:
     table = verbs()
     form = tok.lower_
@@ -82,6 +98,10 @@ def _verb_code(tok: Token) -> tuple[Code, str] | None:
             code = table.get((form, child.lower_))
             if code is not None:
                 return code, f"{tok.text} {child.text}"
+            inner = _measured(child) if child.dep_ == "dobj" else None
+            code = table.get((form, inner.lower_)) if inner is not None else None
+            if code is not None and inner is not None:
+                return code, f"{tok.text} {inner.text}"
     code = table.get((form, ""))
     return (code, tok.text) if code is not None else None
 
@@ -106,7 +126,29 @@ def _noun_code(tok: Token) -> tuple[Code, str] | None:
     code = table[found[0]]
     if code.mode == "strike" and _armed_strike(tok):
         code = ATTACK
+    if code.type == "MOBILIZE" and _held_with(tok):
+        code = JOINT  # `exercises with the Japanese navy`: forces trained together
     return code, found[1]
+
+
+JOINT = Code("COOPERATE", None)
+
+
+def _held_with(tok: Token) -> bool:
+    """Whether a show of force is held with another party (`joint exercises`, `drills with
+    X`, by parties named together): PLOVER codes one side's exercises as MOBILIZE and joint
+    ones as military cooperation."""
+    if any(c.lower_ == "joint" for c in tok.lefts):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ == "with" for w in (tok, tok.head) for c in w.children):
+        return True
+    verb = tok
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    # `French and Egyptian warships launched war games`: several parties hold them together
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and (bool(subj.conjuncts) or any(
+        m.dep_ == "amod" and m.conjuncts for m in subj.children))
 
 
 ATTACK = Code("ASSAULT", None)
@@ -227,6 +269,11 @@ def _candidate(tok: Token) -> Trigger | None:
             # describes a noun is not an act reported here, unless it says by whom.
             return None
         found = _verb_code(tok)
+        if found is not None and (_by_nature(tok) or _conditional(tok)):
+            return None
+        if found is not None and tok.lower_ in STRIKING and found[0].type == "ASSAULT" \
+                and not _armed_doer(tok):
+            return None  # `the bus struck a tree`, `the idea struck him`
         if found is not None and tok.lower_ in GRANTS and _finite_clause(tok):
             return None  # `X allowed that Y is ...` admits a point: speech, not a permission
         if found is not None and found[0].type == "REJECT" and _withholding(tok):
@@ -246,6 +293,45 @@ def _candidate(tok: Token) -> Trigger | None:
             return Trigger(tok.head if framed else tok, found[0], found[1], carrier)
         return _harm_named(tok)
     return None
+
+
+# Natural forces: what they do is no one's act (`floods killed 20 people`, `an earthquake
+# destroyed homes`); the PLOVER manual leaves natural disasters out of its entity-centred
+# coding.
+HAZARDS = frozenset("earthquake earthquakes quake quakes flood floods flooding storm storms "
+                    "hurricane typhoon cyclone tornado tsunami landslide landslides mudslide "
+                    "mudslides avalanche drought lightning wildfire wildfires epidemic outbreak "
+                    "disease virus heatwave eruption".split())
+IF_MARKS = frozenset({"if", "unless"})
+
+
+STRIKING = frozenset("strike strikes striking struck".split())
+
+
+def _armed_doer(verb: Token) -> bool:
+    """Whether armed forces or a weapon did it (`warplanes struck`, `troops struck`,
+    `a missile struck`, `struck by a rocket`)."""
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    doers += [o for c in verb.children if c.dep_ == "agent" for o in c.children]
+    for d in doers:
+        if noun_key(d, weapons()) is not None:
+            return True
+        sector = noun_key(d, sectors())
+        if sector is not None and sectors()[sector[0]] in ("MIL", "REB", "COP"):
+            return True
+    return False
+
+
+def _by_nature(verb: Token) -> bool:
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and subj.lower_ in HAZARDS
+
+
+def _conditional(verb: Token) -> bool:
+    """`... would retaliate if India attacked`: the act of a condition has not happened
+    (PLOVER's `hypothetical`); the conditional act is what is coded, as a threat or offer."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in IF_MARKS
+                                        for c in verb.children)
 
 
 # Acts of violence that a noun reports as done, whatever the sentence says of them.

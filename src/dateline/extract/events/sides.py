@@ -135,9 +135,9 @@ def recipients_of(t: Trigger, res: Resolver) -> list[Party]:
             break
     cands = [c for c in raw if c is not None and _can_receive(c)]
     if _moves(t):
-        # `withdrew its troops from X`, `sent troops to X`: the object is what the actor moves,
-        # the party it is moved from or to is whom the act concerns
-        cands = [*[c for c in cands if c.dep_ == "pobj"], *[c for c in cands if c.dep_ != "pobj"]]
+        # `withdrew its troops from X`, `sent troops to X`: the object is what the actor moves
+        # (its own), the party it is moved from or to is whom the act concerns
+        cands = [c for c in cands if not _moved(c)]
     for c in cands:
         named = parties(c, res)
         found = [p for p in named if _known(p)]
@@ -150,15 +150,25 @@ def recipients_of(t: Trigger, res: Resolver) -> list[Party]:
 
 
 # Verbs of moving people or forces somewhere: their object is what is moved (`withdrew its
-# troops from X`, `sent peacekeepers to X`, `evacuated its staff from X`).
+# troops from X`, `sent peacekeepers to X`); one evacuates others as well as one's own.
 MOVING = frozenset("withdraw withdraws withdrew withdrawn withdrawing pull pulls pulled pulling "
                    "send sends sent sending deploy deploys deployed deploying dispatch "
-                   "dispatches dispatched dispatching evacuate evacuates evacuated evacuating "
-                   "recall recalls recalled recalling move moves moved moving".split())
+                   "dispatches dispatched dispatching recall recalls recalled recalling move "
+                   "moves moved moving".split())
 
 
 def _moves(t: Trigger) -> bool:
     return t.token.lower_ in MOVING or t.anchor.lower_ in MOVING
+
+
+def _moved(c: Token) -> bool:
+    """What a moving verb moves: its object, the objects joined to it, and what a count of
+    them is of (`thousands of troops`)."""
+    while c.dep_ == "conj":
+        c = c.head
+    if c.dep_ == "pobj" and c.head.lower_ == "of" and c.head.head.dep_ == "dobj":
+        return True
+    return c.dep_ == "dobj"
 
 
 def _is_act(tok: Token) -> bool:
