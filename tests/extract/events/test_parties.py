@@ -104,3 +104,16 @@ def test_nationals_the_country_table_lacks() -> None:
     assert (demonym("Ivorian"), demonym("Salvadoran"), demonym("Filipinos")) == (
         "CIV", "SLV", "PHL")
     assert demonym("Kurds") is None  # a people of several states names none of them
+
+
+def test_a_place_or_thing_attacked_is_of_the_country_where_it_stands() -> None:
+    from dateline.extract.events.parties import fill_countries
+    from dateline.model import Party
+
+    army = Party("The army", None, "NOR", "MIL")
+    villages = Party("three villages", None, None, None)
+    fill_countries(army, villages, "SWE")
+    assert villages.country == "SWE"
+    hostages = Party("two hostages", None, None, None)
+    fill_countries(army, hostages, "SWE")
+    assert hostages.country is None  # people are not of the place they are in

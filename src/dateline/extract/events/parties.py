@@ -392,6 +392,19 @@ OWNERS = frozenset("its their his her our".split())
 DOMESTIC = frozenset("GOV MIL COP REB OPP CVL LEG JUD MED EDU LAB CRM PTY REL BUS".split())
 
 
+# Places and property an act is done to (`shelled villages`, `bombed a market`): they are
+# where they stand, unlike people, whose nationality their place does not say.
+PROPERTY = frozenset("village villages town towns city cities home homes house houses building "
+                     "buildings position positions base bases camp camps post posts outpost "
+                     "outposts checkpoint checkpoints office offices school schools hospital "
+                     "hospitals market markets mosque mosques church churches temple temples "
+                     "embassy embassies consulate bridge bridges road roads convoy convoys "
+                     "vehicle vehicles car cars bus buses train trains station stations airport "
+                     "port area areas district districts neighbourhood neighborhood settlement "
+                     "settlements farm farms plant factory pipeline installations facilities "
+                     "facility headquarters barracks".split())
+
+
 def fill_countries(actor: Party | None, recipient: Party | None, place_country: str | None
                    ) -> None:
     """A party with a domestic sector and no country of its own is of the country where the
@@ -404,6 +417,10 @@ def fill_countries(actor: Party | None, recipient: Party | None, place_country: 
         # `Pakistan urged its citizens`: what the actor calls its own is of its country; where
         # the act has a place (`withdrew its troops from Lebanon`), the other side is there
         recipient.country = actor.country
+    if (recipient is not None and not recipient.country and place_country
+            and recipient.text.lower().rsplit(" ", 1)[-1] in PROPERTY):
+        # `shelled villages in Kosovo`: a place or a thing is of the country where it stands
+        recipient.country = place_country
     for me, other in ((actor, recipient), (recipient, actor)):
         if me is None or me.country or me.sector not in DOMESTIC or _unknown_nation(me):
             continue
