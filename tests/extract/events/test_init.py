@@ -282,3 +282,15 @@ def test_a_condition_is_no_event_and_nature_is_no_actor(nlp) -> None:  # type: i
     assert events(nlp, "A strong earthquake struck southern Peru on Sunday.") == []
     (e,) = events(nlp, "Chilean warplanes struck rebel camps on Sunday.")
     assert e.type == "ASSAULT" and e.actor is not None and e.actor.country == "CHL"
+
+
+def test_passive_objects_particles_and_between(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = events(nlp, "Relations between Chile and Peru were restored on Monday.")
+    assert {(e.type, e.actor.country if e.actor else None) for e in found} == {
+        ("SUPPORT", "CHL"), ("SUPPORT", "PER")}
+    (e,) = events(nlp, "The Chilean delegation was received by the Peruvian president.")
+    assert e.type == "CONSULT"
+    (e,) = events(nlp, "Chile pulled its troops out of Peru.")
+    assert e.type == "RETREAT" and e.recipient is not None and e.recipient.country == "PER"
+    (e,) = events(nlp, "Hundreds of Chilean miners went on strike.")
+    assert e.type == "PROTEST" and e.actor is not None and e.actor.country == "CHL"

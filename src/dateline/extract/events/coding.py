@@ -94,7 +94,9 @@ def _verb_code(tok: Token) -> tuple[Code, str] | None:
     table = verbs()
     form = tok.lower_
     for child in tok.children:
-        if child.dep_ in COMPLETERS:
+        # a passive verb's subject is its object (`relations were restored`, `the delegation
+        # was received by ...`)
+        if child.dep_ in COMPLETERS or child.dep_ == "nsubjpass":
             code = table.get((form, child.lower_))
             if code is not None:
                 return code, f"{tok.text} {child.text}"
@@ -233,8 +235,10 @@ def _state_or_purpose(tok: Token) -> bool:
         return True
     found = _noun_code(tok) if prep in PURPOSE_PREPS else None
     # `put the army on high alert`: forces placed on a footing are mobilised
+    # `put the army on high alert`: forces placed on a footing are mobilised; workers who
+    # `went on strike` or prisoners `on hunger strike` are protesting
     return found is not None and (found[0].type == "CONSULT" or (
-        prep == "on" and found[0].type == "MOBILIZE"))
+        prep == "on" and found[0].type in ("MOBILIZE", "PROTEST")))
 
 
 # Nouns that frame an act named by the noun before them (`a mediation effort`, `a rescue

@@ -97,7 +97,10 @@ def _candidates(t: Trigger) -> list[Token]:
     # object (`lodged a protest with Albania`) bring their prepositions too
     holders = [*all_objs, *[counted(c) for c in all_objs if counted(c) != c]]
     out: list[Token] = []
-    for h in [*heads, *holders]:
+    # `pulled its troops out of Lebanon`: the parser hangs the `of` on the particle
+    parts = [c for h in heads for c in h.children
+             if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ not in RECIPIENT_PREPS)]
+    for h in [*heads, *parts, *holders]:
         # On an object, `by` names whose it is (`an admission by Moscow`); on the verb it is
         # the agent, taken as the actor.
         preps = RECIPIENT_PREPS | {"by"} if h in holders else RECIPIENT_PREPS
@@ -216,7 +219,11 @@ def sides(t: Trigger, res: Resolver) -> tuple[list[Party], list[Party]]:
                                   or t.token.dep_ == "pobj"):
             actor_tok, _ = _subject(t.anchor)
         if actor_tok is None:
-            actors = modifier_parties(t.token, res)
+            actors = modifier_parties(t.token, res) or _between(t.token, res)
+            if actors and not modifier_parties(t.token, res):
+                # `talks between Sudan and the rebels resumed`: the parties between whom it
+                # happens are its sides, each to the other
+                return actors, []
         else:
             actors = []
     else:
@@ -226,7 +233,14 @@ def sides(t: Trigger, res: Resolver) -> tuple[list[Party], list[Party]]:
         if (t.token.lower_ in ERGATIVE and subj is not None and not _weapon(subj)
                 and not any(c.dep_ == "dobj" for c in t.token.children)):
             passive = True
-        if passive:
+        if passive and subj is not None and subj.lower_ in t.words.lower().split()[1:]:
+            # `relations between X and Y were restored`: the subject is part of the event
+            # words; the parties between whom it was done are its sides
+            between = _between(subj, res)
+            if between and agent is None:
+                return between, []
+            actor_tok = agent
+        elif passive:
             recip_tok, actor_tok = subj, agent
         else:
             actor_tok = subj
@@ -267,6 +281,16 @@ def _conditioned(t: Trigger, res: Resolver) -> list[Party]:
                 found = [p for p in parties(subj, res) if _known(p)]
                 if found:
                     return found
+    return []
+
+
+def _between(noun: Token, res: Resolver) -> list[Party]:
+    """The parties of an event noun's `between` phrase (`talks between X and Y`)."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "between":
+            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if obj is not None:
+                return [p for p in parties(obj, res) if _known(p)]
     return []
 
 
