@@ -73,6 +73,10 @@ ERGATIVE = frozenset("explode explodes exploded exploding blow blows blew blown 
                      "burned burnt burning collapse collapsed crash crashed sink sank".split())
 
 
+# Particles of moving away or back (`pulled out of`, `moved away from`, `turned back from`).
+DIRECTIONAL = frozenset("out away back off".split())
+
+
 def _candidates(t: Trigger) -> list[Token]:
     """Phrases that may name the recipient, nearest first: the objects of the event word
     (and of a verb it governs: `threatened to ban X`), the objects of prepositions that bring
@@ -99,7 +103,7 @@ def _candidates(t: Trigger) -> list[Token]:
     out: list[Token] = []
     # `pulled its troops out of Lebanon`: the parser hangs the `of` on the particle
     parts = [c for h in heads for c in h.children
-             if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ not in RECIPIENT_PREPS)]
+             if c.dep_ in ("prt", "prep") and c.lower_ in DIRECTIONAL]
     for h in [*heads, *parts, *holders]:
         # On an object, `by` names whose it is (`an admission by Moscow`); on the verb it is
         # the agent, taken as the actor.
