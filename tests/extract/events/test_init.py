@@ -294,3 +294,12 @@ def test_passive_objects_particles_and_between(nlp) -> None:  # type: ignore[no-
     assert e.type == "RETREAT" and e.recipient is not None and e.recipient.country == "PER"
     (e,) = events(nlp, "Hundreds of Chilean miners went on strike.")
     assert e.type == "PROTEST" and e.actor is not None and e.actor.country == "CHL"
+
+
+def test_a_state_protesting_complains_and_stances_voiced_are_acts(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e,) = events(nlp, "Chile protested to Peru over the border incident.")
+    assert e.type == "ACCUSE" and e.recipient is not None and e.recipient.country == "PER"
+    (e,) = events(nlp, "Thousands of Chilean students protested against the government.")
+    assert e.type == "PROTEST"
+    (e,) = events(nlp, "Peru expressed concern over the Chilean military buildup.")
+    assert e.type == "ACCUSE" and e.recipient is not None and e.recipient.country == "CHL"

@@ -23,6 +23,7 @@ from dateline.extract.events.parties import (
     fill_countries,
     fill_from_sentence,
     is_pronoun,
+    names_state,
     parties,
     sentence_countries,
 )
@@ -89,7 +90,10 @@ def _events(sent: Span, article: Article, res: Resolver) -> list[Event]:
         said = parties(speaker_tok, res) if speaker_tok is not None else []
         for actor, recipient in _pairs(actors, recipients, t.code):
             actor, recipient = _copy(actor), _copy(recipient)
-            if t.code.type == "PROTEST" and actor is not None and actor.sector is None:
+            kind = t.code.type
+            if kind == "PROTEST" and _state_protest(t, actor):
+                kind = "ACCUSE"
+            if kind == "PROTEST" and actor is not None and actor.sector is None:
                 actor.sector = "CVL"  # protesters named by no other role are civilians
             _speakers_own(actor, said)
             fill_countries(actor, recipient, place.country if place else None)
@@ -101,12 +105,23 @@ def _events(sent: Span, article: Article, res: Resolver) -> list[Event]:
                         named = sentence_countries(sent, res)
                     fill_from_sentence(side, named, other)
             out.append(Event(
-                type=t.code.type, quad=EVENT_TYPES[t.code.type], actor=actor,
+                type=kind, quad=EVENT_TYPES[kind], actor=actor,
                 recipient=recipient, mentions=[TextSpan(sent.start_char, sent.end_char)],
                 mode=mode, place=place, date=date, date_from=date_from, flags=list(t.flags),
                 source=source, trigger=t.words, instrument=instrument,
             ))
     return out
+
+
+# The verb of protest, which states use too; marching, rioting and striking are the street's.
+PROTEST_VERBS = frozenset("protest protests protested protesting".split())
+
+
+def _state_protest(t: Trigger, actor: Party | None) -> bool:
+    """`Japan protested against the visit`, `the ministry protested`: a government that
+    protests complains in words (ACCUSE); PLOVER's PROTEST is people acting in the street."""
+    return (t.token.lower_ in PROTEST_VERBS and actor is not None
+            and (actor.sector in ("GOV", "IGO") or names_state(actor)))
 
 
 POSSESSIVES = frozenset("its their his her our".split())
