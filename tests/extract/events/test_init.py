@@ -303,3 +303,11 @@ def test_a_state_protesting_complains_and_stances_voiced_are_acts(nlp) -> None: 
     assert e.type == "PROTEST"
     (e,) = events(nlp, "Peru expressed concern over the Chilean military buildup.")
     assert e.type == "ACCUSE" and e.recipient is not None and e.recipient.country == "CHL"
+
+
+def test_expelling_people_deports_them_expelling_envoys_is_a_sanction(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e,) = events(nlp, "Chile expelled hundreds of Peruvian workers.")
+    assert (e.type, e.mode) == ("COERCE", "deport")
+    (e,) = events(nlp, "The government expelled two Peruvian diplomats.")
+    assert e.type == "SANCTION" and e.recipient is not None and e.recipient.country == "PER"
+    assert e.actor is not None and e.actor.country is None  # the envoys are the foreign side

@@ -117,3 +117,14 @@ def test_a_place_or_thing_attacked_is_of_the_country_where_it_stands() -> None:
     hostages = Party("two hostages", None, None, None)
     fill_countries(army, hostages, "SWE")
     assert hostages.country is None  # people are not of the place they are in
+
+
+def test_a_body_named_in_four_words_is_found() -> None:
+    from types import SimpleNamespace
+
+    from dateline.extract.events.parties import _body
+
+    words = "inspectors of the international atomic energy agency".split()
+    assert _body([SimpleNamespace(lower_=w) for w in words]) == "UN"  # type: ignore[misc]
+    words = "the organization of american states".split()
+    assert _body([SimpleNamespace(lower_=w) for w in words]) == "OAS"  # type: ignore[misc]

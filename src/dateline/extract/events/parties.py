@@ -18,7 +18,7 @@ from dateline import lexicon
 from dateline.extract.countries import country_code, demonym_code
 from dateline.extract.events.coding import noun_key
 from dateline.extract.events.places import capital_country, city_country
-from dateline.extract.events.words import LONGEST, bodies, sectors
+from dateline.extract.events.words import bodies, longest_body, sectors
 from dateline.model import Article, Entity, Party
 
 NOUNISH = ("NOUN", "PROPN", "PRON", "NUM")
@@ -90,7 +90,7 @@ def _phrase_tokens(head: Token) -> list[Token]:
 def _body(tokens: list[Token]) -> str | None:
     table = bodies()
     words = [t.lower_ for t in tokens]
-    for n in range(LONGEST, 0, -1):
+    for n in range(longest_body(), 0, -1):
         for i in range(len(words) - n + 1):
             code = table.get(" ".join(words[i : i + n]))
             if code is not None:
@@ -427,8 +427,18 @@ def fill_countries(actor: Party | None, recipient: Party | None, place_country: 
         if place_country:
             me.country = place_country
         elif (other is not None and other.country and other.sector in DOMESTIC
-              and not names_state(other)):
+              and not names_state(other) and not _envoy(other)):
             me.country = other.country
+
+
+# A state's representatives abroad: named with their nationality, they are the foreign side
+# (`the government expelled the American ambassador`), so they give the other side no country.
+ENVOYS = frozenset("ambassador ambassadors envoy envoys diplomat diplomats consul consuls "
+                   "attache embassy".split())
+
+
+def _envoy(p: Party) -> bool:
+    return p.text.lower().rsplit(" ", 1)[-1] in ENVOYS
 
 
 # Endings of nationality adjectives (`Congolese`, `Ivorian`, `Nigerien`): a party that names
@@ -447,7 +457,7 @@ def sentence_countries(sent: Span, res: Resolver) -> list[str]:
     out = _countries(list(sent), res)
     table = bodies()
     words = [t.lower_ for t in sent]
-    for n in range(LONGEST, 0, -1):
+    for n in range(longest_body(), 0, -1):
         for i in range(len(words) - n + 1):
             code = table.get(" ".join(words[i : i + n]))
             if code is not None and _is_state(code) and code not in out:

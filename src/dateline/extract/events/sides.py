@@ -114,7 +114,10 @@ def _candidates(t: Trigger) -> list[Token]:
                 out += [o for o in c.children if o.dep_ == "pobj" and o.ent_type_ not in TIME_ENTS]
     clauses = [c for h in heads for c in h.children if c.dep_ in ("ccomp", "acl")]
     subjects = [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
-    return [*objs, *out, *subjects]
+    # last, the event word's own object where it names someone (`expelled two Russian
+    # diplomats`: the act is done to them, and to their country)
+    owned = [c for c in all_objs if c.lower_ in own]
+    return [*objs, *out, *subjects, *owned]
 
 
 def harmed_each(code: Code) -> bool:
@@ -151,8 +154,10 @@ def recipients_of(t: Trigger, res: Resolver) -> list[Party]:
         if found:
             return named if harmed_each(t.code) else found
     own = (t.token, t.anchor)
-    plain = [c for c in cands if c.dep_ in ("dobj", "dative") and c.head in own
-             or c.dep_ == "pobj" and c.head.head == t.token]
+    words = set(t.words.lower().split()[1:])
+    plain = [c for c in cands if (c.dep_ in ("dobj", "dative") and c.head in own
+                                  or c.dep_ == "pobj" and c.head.head == t.token)
+             and c.lower_ not in words]
     return parties(plain[0], res) if plain else []
 
 

@@ -111,4 +111,8 @@ def bodies() -> dict[str, str]:
     return lexicon.mapping("events_bodies")
 
 
-LONGEST = 3  # the longest multi-word entry (`u.n. security council`), in words
+@cache
+def longest_body() -> int:
+    """The most words a body's name has (`organization of american states`): names are
+    looked up up to this length, so a longer entry is never missed."""
+    return max(len(k.split()) for k in bodies())
