@@ -37,7 +37,7 @@ from dateline.extract.quotes.pronouns import (
     _subjects,
 )
 from dateline.extract.quotes.reported import _indirect
-from dateline.extract.quotes.resolver import _Resolver
+from dateline.extract.quotes.resolver import _Resolver, is_person
 from dateline.extract.quotes.speakers import (
     DESCRIPTION_CHARS,
     PERSON_NOUNS,
@@ -80,6 +80,8 @@ def extract_quotes(article: Article, doc: Doc) -> Article:
     genders = person_genders(doc, people, names)
     quotes = _resolve_pronouns(quotes, res, genders, article.text, subjects,
                                _group_subjects(doc, res))
-    article.quotes = _carry_speakers(quotes, article.text, subjects)
+    people_at = [(s, e.id, e.name) for s, _t, e in res.spans
+                 if is_person(e) and not res.quoted_at(s)]
+    article.quotes = _carry_speakers(quotes, article.text, subjects, people_at)
     return article
 
