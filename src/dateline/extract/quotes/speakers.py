@@ -88,9 +88,13 @@ def _speaker(tok: Token | None, verb: Token | None, res: _Resolver, at: int
                 ent = res.last_titled(np.start_char, np.root.lower_, quoted=res.quoted)
             return (np.text, ent.id) if ent else (np.text, None)
         # Who the text was about: the last person named as a subject, else the last named.
+        last = res.last_person(np.start_char, DESCRIPTION_CHARS, quoted=res.quoted)
         ent = res.last_person(np.start_char, DESCRIPTION_CHARS, only=res.subjects,
-                              quoted=res.quoted) or res.last_person(
-            np.start_char, DESCRIPTION_CHARS, quoted=res.quoted)
+                              quoted=res.quoted) or last
+        if _qualifiers(np) and ent is not last:
+            # `the New York businessman` singles out someone the reader knows; when another
+            # person was named after the last subject, the words alone do not say which.
+            ent = None
         return (np.text, ent.id) if ent else (np.text, None)
     return (ent.name, ent.id) if ent else (np.text, None)
 
