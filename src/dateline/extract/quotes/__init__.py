@@ -15,6 +15,7 @@ The modules, in the order a quote passes through them:
 - `subjects`: the token that speaks, from the parse or the tags around the cue;
 - `speakers`: that token's name and entity, through `resolver`;
 - `direct` and `reported`: direct and indirect quotes;
+- `surnames`: a surname two people share, to the one referred to last;
 - `pronouns`: he and she resolved to a person;
 - `carry`: quotes without a cue continue the speaker just quoted.
 
@@ -44,6 +45,7 @@ from dateline.extract.quotes.speakers import (
     PRONOUNS,
     REPORT_NOUNS,
 )
+from dateline.extract.quotes.surnames import _shared_surnames
 from dateline.extract.quotes.verbs import CUES, STANCE
 from dateline.model import Article
 
@@ -78,6 +80,7 @@ def extract_quotes(article: Article, doc: Doc) -> Article:
     people = [(s, t, e.id) for s, t, e in res.spans if e.type == "PERSON"]
     names = {e.id: e.name for e in article.entities if e.type == "PERSON"}
     genders = person_genders(doc, people, names)
+    quotes = _shared_surnames(quotes, res, article.text)
     quotes = _resolve_pronouns(quotes, res, genders, article.text, subjects,
                                _group_subjects(doc, res))
     people_at = [(s, e.id, e.name) for s, _t, e in res.spans
