@@ -49,3 +49,12 @@ def test_a_quote_inside_a_paragraph_is_not_a_quote_paragraph() -> None:
     people = _people(text, {"Lena Ortiz": "Lena Ortiz"})
     got = _carry_speakers(_quotes(text), text, [(0, "person:lena-ortiz")], people)
     assert got[0].speaker_entity is None
+
+
+def test_a_quote_attributed_after_its_full_stop_is_not_carried() -> None:
+    # The parse may miss `" said` after a full stop inside the marks; the cue is still there.
+    text = ("Lena Ortiz runs a consulting firm in Tulsa.\n\n"
+            '"She is well known in the U.S." said Mark Tell, a banker.')
+    people = _people(text, {"Lena Ortiz": "Lena Ortiz"})
+    got = _carry_speakers(_quotes(text), text, [(0, "person:lena-ortiz")], people)
+    assert got[0].speaker_entity is None

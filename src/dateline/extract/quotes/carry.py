@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from dateline.extract.quotes.verbs import CUES
 from dateline.model import Quote
 
 CARRY_CHARS = 400  # how far back a quote without a cue looks for the speaker it continues
@@ -84,6 +85,16 @@ def _someone_else(subjects: list[tuple[int, str]], starts: list[int], last: Quot
     return False
 
 
+# The words after a closing mark that attribute the quote there (`" said Lee`, `," Lee
+# said`): a cue the parse missed, when the quote ended in a full stop.
+_AFTER = re.compile(r"[\"'”’]*[ \t]+(?:[\w.'’-]+[ \t]+){0,4}?(?P<verb>[a-z]+)\b")
+
+
+def _cue_follows(text: str, end: int) -> bool:
+    m = _AFTER.match(text, end)
+    return m is not None and m.group("verb") in CUES
+
+
 # The opening marks a quote paragraph starts with.
 _OPENING = frozenset("\"'“‘`")
 
@@ -93,6 +104,8 @@ def _narrated(quotes: list[Quote], i: int, text: str, subjects: list[tuple[int, 
     """(name, entity id) of the one person the paragraph before quote `i`'s is about, when
     quote `i` opens its paragraph and that paragraph holds no quote."""
     q = quotes[i]
+    if _cue_follows(text, q.end):
+        return None  # `"... the U.S." said Ann Lee`: attributed after all, the cue missed
     para = text.rfind("\n\n", 0, q.start)
     if para < 0 or not all(c in _OPENING for c in text[para + 2 : q.start].strip()):
         return None  # the quote does not open its paragraph
