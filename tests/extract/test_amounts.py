@@ -133,3 +133,11 @@ def test_comparisons_and_seasons_end_a_count() -> None:
     assert (a.value, a.counted) == (126000.0, "head")
     # `1987/88` is a season: its `88` counts nothing.
     assert find_amounts("The 1987/88 crop against the 1986/87 one.") == []
+
+
+def test_a_share_of_one_percent_in_words() -> None:
+    text = ("The index gained half a percent on Monday, and the bank raised rates by a quarter "
+            "of a percentage point; he ate half a pie.")
+    got = [(text[a.start:a.end], a.value, a.unit) for a in find_amounts(text)]
+    assert got == [("half a percent", 0.5, "percent"),
+                   ("a quarter of a percentage point", 0.25, "percent")]

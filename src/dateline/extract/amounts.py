@@ -41,6 +41,11 @@ SCALE = r"(?P<scale>hundred|thousand|million|billion|trillion|bn|mn|mln|bln|tn|t
 NUMBER = rf"(?P<num>{DIGITS}|{WORD_NUMBER}|a)"
 # Wire copy writes rates and prices with fractions: `10-3/4 pct`, `7-1/2 dlrs`, `1/2 pct`.
 FRACTION = r"(?:\d+-)?[1-9]/(?:2|4|8|16|32)\b"
+# A share of one percent written in words (`half a percent`, `a quarter of a percentage
+# point`): how news reports the small moves of rates and indexes.
+PART_OF_ONE = {"half a": 0.5, "a half": 0.5, "a quarter of a": 0.25, "a third of a": 1 / 3,
+               "three quarters of a": 0.75}
+SPELLED_FRACTION = r"(?:half a|a half|a (?:quarter|third) of a|three[- ]quarters of a)"
 # A letter before a symbol or code makes it part of a word: `years 2.1`, `15 hrs` and `offers
 # 6.5` hold no rupees (`Rs`), nor `HUSD` dollars.
 CODE = (r"(?<![A-Za-z])(?P<sym>USD ?\$|US ?\$|AU\$|CA\$|NZ\$|[ACH]K?\$|\$|€|£|¥|₹|₽|USD|EUR|GBP|JPY|AUD|CAD|CHF|CNY"
@@ -95,7 +100,8 @@ MONEY_SUFFIX = re.compile(
     rf"{CURRENCY_WORD}\b", re.I
 )
 PERCENT = re.compile(
-    rf"(?:\b{QUALIFIERS} )?\b(?P<num>{FRACTION}|{DIGITS}|{WORD_NUMBER})(?: ?%| percent\b| per cent\b"
+    rf"(?:\b{QUALIFIERS} )?\b(?P<num>{SPELLED_FRACTION}|{FRACTION}|{DIGITS}|{WORD_NUMBER})"
+    r"(?: ?%| percent\b| per cent\b"
     r"| pct\b| percentage points?\b)",
     re.I,
 )
@@ -151,6 +157,9 @@ def _number(num: str) -> float | None:
     m = re.fullmatch(r"(?:(\d+)-)?(\d+)/(\d+)", num)
     if m:
         return int(m.group(1) or 0) + int(m.group(2)) / int(m.group(3))
+    part = PART_OF_ONE.get(" ".join(num.lower().replace("-", " ").split()))
+    if part is not None:
+        return part
     return word_value(num)
 
 

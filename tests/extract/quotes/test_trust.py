@@ -194,3 +194,25 @@ def test_she_skips_a_man_known_by_his_first_name(nlp) -> None:  # type: ignore[n
             '"I earned every single vote in this district," she said.')
     quote = _direct(nlp, text)[-1]
     assert quote.speaker_entity is not None and "simmons" in quote.speaker_entity
+
+
+@pytest.mark.slow
+def test_a_title_with_a_place_goes_to_the_one_holder_named_beside_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Sen. Carla Benton of Ohio campaigned on Monday with Sen. Paul Greer of Texas.\n\n"
+            '"We will win this state," the Texas senator said.\n\n'
+            '"The count is not over," the Oregon senator said.')
+    texas, oregon = _direct(nlp, text)
+    assert texas.speaker_entity is not None and "greer" in texas.speaker_entity
+    assert oregon.speaker_entity is None  # no senator was named beside Oregon: no one is filed
+
+
+@pytest.mark.slow
+def test_a_described_person_with_a_place_needs_the_story_on_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    alone = ("Frank Loman, a real estate developer, toured the new tower on Friday.\n\n"
+             '"This city deserves the best," the Chicago businessman said.')
+    assert "loman" in (_direct(nlp, alone)[0].speaker_entity or "")
+    # Another person named after the last subject: the words do not say which one is meant.
+    other = ("Frank Loman, a real estate developer, toured the new tower on Friday with "
+             "Mayor Judith Kane.\n\n"
+             '"This city deserves the best," the Chicago businessman said.')
+    assert _direct(nlp, other)[0].speaker_entity is None

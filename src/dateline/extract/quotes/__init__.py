@@ -15,6 +15,7 @@ The modules, in the order a quote passes through them:
 - `subjects`: the token that speaks, from the parse or the tags around the cue;
 - `speakers`: that token's name and entity, through `resolver`;
 - `direct` and `reported`: direct and indirect quotes;
+- `surnames`: a surname two people share, to the one referred to last;
 - `pronouns`: he and she resolved to a person;
 - `carry`: quotes without a cue continue the speaker just quoted.
 
@@ -37,13 +38,14 @@ from dateline.extract.quotes.pronouns import (
     _subjects,
 )
 from dateline.extract.quotes.reported import _indirect
-from dateline.extract.quotes.resolver import _Resolver
+from dateline.extract.quotes.resolver import _Resolver, is_person
 from dateline.extract.quotes.speakers import (
     DESCRIPTION_CHARS,
     PERSON_NOUNS,
     PRONOUNS,
     REPORT_NOUNS,
 )
+from dateline.extract.quotes.surnames import _shared_surnames
 from dateline.extract.quotes.verbs import CUES, STANCE
 from dateline.model import Article
 
@@ -78,8 +80,11 @@ def extract_quotes(article: Article, doc: Doc) -> Article:
     people = [(s, t, e.id) for s, t, e in res.spans if e.type == "PERSON"]
     names = {e.id: e.name for e in article.entities if e.type == "PERSON"}
     genders = person_genders(doc, people, names)
+    quotes = _shared_surnames(quotes, res, article.text)
     quotes = _resolve_pronouns(quotes, res, genders, article.text, subjects,
                                _group_subjects(doc, res))
-    article.quotes = _carry_speakers(quotes, article.text, subjects)
+    people_at = [(s, e.id, e.name) for s, _t, e in res.spans
+                 if is_person(e) and not res.quoted_at(s)]
+    article.quotes = _carry_speakers(quotes, article.text, subjects, people_at)
     return article
 

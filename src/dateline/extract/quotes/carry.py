@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from dateline.extract.quotes.verbs import CUES
 from dateline.model import Quote
 
 CARRY_CHARS = 400  # how far back a quote without a cue looks for the speaker it continues
 
 
 def _carry_speakers(quotes: list[Quote], text: str,
-                    subjects: list[tuple[int, str]] | None = None) -> list[Quote]:
+                    subjects: list[tuple[int, str]] | None = None,
+                    people: list[tuple[int, str, str]] | None = None) -> list[Quote]:
     """A direct quote with no cue of its own continues the speaker just quoted: news copy
     attributes the first quote and lets the next sentence or paragraph of quotation run on
     (`"We will win," Ruiz said. "The count is clean."`). The carry stops at a quote that has
@@ -20,7 +22,14 @@ def _carry_speakers(quotes: list[Quote], text: str,
     mistakes`) is told in Lee's voice: Reagan is not the one the next quote continues. Nor
     does it reach past another person who is the subject of a clause in between
     (`subjects`: (offset, entity id) of such mentions, sorted): the text has moved on to
-    them."""
+    them.
+
+    A quote paragraph with no cue that follows a paragraph of narration (no quote in it) takes
+    the one person that paragraph is about: news sets up a speaker in a sentence of its own
+    (`Lee spoke only briefly at the rally.`) and lets the quotation follow as the next
+    paragraph. Only when every person named in that paragraph outside quotation marks
+    (`people`: (offset, entity id, name), sorted) is that one, and it is the subject of a clause
+    there; with two people, or none as subject, the quote keeps no speaker."""
     starts = [at for at, _ in subjects or []]
     last: Quote | None = None
     nested = _nested(quotes)
@@ -31,6 +40,10 @@ def _carry_speakers(quotes: list[Quote], text: str,
             if q.start - last.end <= CARRY_CHARS and text.count("\n\n", last.end, q.start) <= 1 \
                     and not _someone_else(subjects or [], starts, last, q, text):
                 q.speaker, q.speaker_entity, q.cue = last.speaker, last.speaker_entity, "continued"
+        if q.kind == "direct" and q.speaker is None:
+            who = _narrated(quotes, i, text, subjects or [], people or [])
+            if who is not None:
+                q.speaker, q.speaker_entity, q.cue = who[0], who[1], "continued"
         if q.speaker is not None and (q.kind == "direct" or q.speaker_entity is not None):
             last = q
         elif q.kind == "direct":
@@ -70,3 +83,38 @@ def _someone_else(subjects: list[tuple[int, str]], starts: list[int], last: Quot
             return True
         i += 1
     return False
+
+
+# The words after a closing mark that attribute the quote there (`" said Lee`, `," Lee
+# said`): a cue the parse missed, when the quote ended in a full stop.
+_AFTER = re.compile(r"[\"'”’]*[ \t]+(?:[\w.'’-]+[ \t]+){0,4}?(?P<verb>[a-z]+)\b")
+
+
+def _cue_follows(text: str, end: int) -> bool:
+    m = _AFTER.match(text, end)
+    return m is not None and m.group("verb") in CUES
+
+
+# The opening marks a quote paragraph starts with.
+_OPENING = frozenset("\"'“‘`")
+
+
+def _narrated(quotes: list[Quote], i: int, text: str, subjects: list[tuple[int, str]],
+              people: list[tuple[int, str, str]]) -> tuple[str, str] | None:
+    """(name, entity id) of the one person the paragraph before quote `i`'s is about, when
+    quote `i` opens its paragraph and that paragraph holds no quote."""
+    q = quotes[i]
+    if _cue_follows(text, q.end):
+        return None  # `"... the U.S." said Ann Lee`: attributed after all, the cue missed
+    para = text.rfind("\n\n", 0, q.start)
+    if para < 0 or not all(c in _OPENING for c in text[para + 2 : q.start].strip()):
+        return None  # the quote does not open its paragraph
+    prev = text.rfind("\n\n", 0, para)
+    prev = prev + 2 if prev >= 0 else 0
+    if any(prev <= o.start < para for o in quotes if o.kind == "direct"):
+        return None  # a quote there has its own speaker, or none: the carry above decides
+    who = {(e, name) for at, e, name in people if prev <= at < para}
+    if len(who) != 1 or not any(prev <= at < para for at, _ in subjects):
+        return None
+    ent, name = next(iter(who))
+    return name, ent

@@ -99,6 +99,19 @@ class _Resolver:
                 found = e
         return found
 
+    def titled(self, before: int, title: str, quoted: list[tuple[int, int]] | None = None
+               ) -> dict[str, list[int]]:
+        """The id of each person mentioned before `before` (not inside the `quoted` spans)
+        whose roles hold the title word, with the offsets of those mentions, in order of
+        first mention."""
+        out: dict[str, list[int]] = {}
+        for s, _t, e in self.spans:
+            if s >= before:
+                break
+            if is_person(e) and not _inside(quoted or [], s) and title in title_words(e.roles):
+                out.setdefault(e.id, []).append(s)
+        return out
+
 
 # Abbreviated titles as news writes them before a name (`Sen. Ted Cruz`), to the word a
 # description uses (`the senator`).

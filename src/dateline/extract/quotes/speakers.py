@@ -78,12 +78,23 @@ def _speaker(tok: Token | None, verb: Token | None, res: _Resolver, at: int
             # `the former president said`, `the senator said`: the person last named with
             # that title (`former President Ann Lee`, `Lee, the senator`); whoever else was
             # named last may hold another office, so with no such person no one is filed.
-            ent = res.last_titled(np.start_char, np.root.lower_, quoted=res.quoted)
+            # A title qualified by a place or party (`the Florida senator`) is written to
+            # single out one office holder among several: it names the article's only
+            # person with that title, or the only one named beside the place; with more
+            # than one left, the words do not say which.
+            if _qualifiers(np):
+                ent = _only_titled(np, res)
+            else:
+                ent = res.last_titled(np.start_char, np.root.lower_, quoted=res.quoted)
             return (np.text, ent.id) if ent else (np.text, None)
         # Who the text was about: the last person named as a subject, else the last named.
+        last = res.last_person(np.start_char, DESCRIPTION_CHARS, quoted=res.quoted)
         ent = res.last_person(np.start_char, DESCRIPTION_CHARS, only=res.subjects,
-                              quoted=res.quoted) or res.last_person(
-            np.start_char, DESCRIPTION_CHARS, quoted=res.quoted)
+                              quoted=res.quoted) or last
+        if _qualifiers(np) and ent is not last:
+            # `the New York businessman` singles out someone the reader knows; when another
+            # person was named after the last subject, the words alone do not say which.
+            ent = None
         return (np.text, ent.id) if ent else (np.text, None)
     return (ent.name, ent.id) if ent else (np.text, None)
 
@@ -123,8 +134,48 @@ def _is_description(np: Span) -> bool:
         return False
     if head.lower_ in PARTY_MEMBERS:
         return True
+    # Names may qualify the role only as a place or a nationality (`the New York
+    # businessman`, `the Florida senator`): a person's or an organisation's name there makes
+    # it someone else's role (`the Trump adviser`), a person the article may never name.
     return (head.tag_ == "NN" and head.lower_ in PERSON_NOUNS
-            and not any(t.pos_ == "PROPN" for t in np))
+            and all(t.ent_type_ in _PLACE_LABELS for t in np if t.pos_ == "PROPN"))
+
+
+QUALIFIER_CHARS = 40  # how near a person's name a place must stand to be said of them
+
+
+def _only_titled(np: Span, res: _Resolver) -> Entity | None:
+    """The one person named before `np` with its title; of several, the one whose name each
+    place or party of `np` stands nearest to, within QUALIFIER_CHARS (`Sen. Ann Lee of
+    Florida`, `Florida Sen. Ann Lee`); else None."""
+    held = res.titled(np.start_char, np.root.lower_, quoted=res.quoted)
+    if len(held) > 1:
+        text = doc_text(np.doc)[: np.start_char]
+        near: set[str] = set()
+        for q in _qualifiers(np):
+            for m in re.finditer(rf"\b{re.escape(q)}\b", text, re.IGNORECASE):
+                gap, who = min((abs(at - m.start()), i) for i, ats in held.items() for at in ats)
+                if gap <= QUALIFIER_CHARS:
+                    near.add(who)
+        held = {i: held[i] for i in near}
+    return res.by_id[next(iter(held))] if len(held) == 1 else None
+
+
+_PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
+
+
+def _qualifiers(np: Span) -> list[str]:
+    """The place and party words that qualify a description's role (`the New York
+    businessman` -> [New York]; `the Texas Republican senator` -> [Texas, Republican])."""
+    words = [t for t in np if t.i < np.root.i and (t.ent_type_ in _PLACE_LABELS or (
+        t.lower_ in PARTY_MEMBERS))]
+    out: list[str] = []
+    for t in words:
+        if out and t.ent_iob_ == "I" and t.doc[t.i - 1] in words:
+            out[-1] = f"{out[-1]} {t.text}"  # the rest of a name of several words
+        else:
+            out.append(t.text)
+    return out
 
 
 # A party member written as a role (`the Texas Republican said`): one person, named before.
