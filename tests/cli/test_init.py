@@ -25,14 +25,16 @@ HEAVY = ("numpy", "ftfy", "spacy", "thinc", "trafilatura", "pyarrow", "dateparse
 
 # What one read command does not read, beyond HEAVY: story assignment (`show` reads the
 # article's story through it), the near-duplicate index (`show` reads the article's cluster),
-# and the name rules with their romanisation (search and entity match names with them).
+# and the name rules with their romanisation (search and entity look names up by their key,
+# `archive.namekey`, without them).
+NAME_RULES = ("dateline.archive.facts", "dateline.romanise", "iuliia", "dateline.persons", "dateline.companies")
 NOT_READ = {
-    "search": ("dateline.stories", "dateline.dedup", "dateline.archive.clusters"),
+    "search": ("dateline.stories", "dateline.dedup", "dateline.archive.clusters", *NAME_RULES),
     "show": ("dateline.archive.facts", "dateline.romanise", "iuliia"),
     "stats": ("dateline.stories", "dateline.dedup", "dateline.archive.facts", "dateline.romanise", "iuliia",
               "dateline.archive.search"),
     "quotes": ("dateline.stories", "dateline.dedup", "dateline.archive.facts", "dateline.romanise", "iuliia"),
-    "entity": ("dateline.stories", "dateline.dedup"),
+    "entity": ("dateline.stories", "dateline.dedup", *NAME_RULES),
 }
 
 RUN = """
