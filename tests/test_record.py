@@ -94,3 +94,35 @@ def test_it_is_still_a_dataclass_with_slots() -> None:
     assert [f.name for f in fields(q)] == ["start", "end", "label", "notes", "speaker"]
     assert asdict(q)["speaker"] == "Ruiz" and not hasattr(q, "__dict__")
     assert pickle.loads(pickle.dumps(q)) == q
+
+
+@record(frozen=True)
+class Mark:
+    """A frozen record: a highlight of a span."""
+
+    start: int
+    end: int
+    title: str = field(default="", hash=False)
+    css: str = field(default="", compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class PlainMark:
+    """What `dataclass` itself makes of the same fields."""
+
+    start: int
+    end: int
+    title: str = field(default="", hash=False)
+    css: str = field(default="", compare=False)
+
+
+def test_a_frozen_record_hashes_and_refuses_writes_as_dataclass_does() -> None:
+    from dataclasses import FrozenInstanceError
+
+    m, plain = Mark(1, 5, "Ruiz", "q"), PlainMark(1, 5, "Ruiz", "q")
+    assert hash(m) == hash(plain) == hash((1, 5))  # title: hash=False, css: compare=False
+    assert repr(m) == repr(plain).replace("PlainMark", "Mark")
+    assert m == Mark(1, 5, "Ruiz", "other") and m != Mark(1, 5, "Diaz")
+    assert len({m, Mark(1, 5, "Ruiz"), Mark(2, 5)}) == 2
+    with pytest.raises(FrozenInstanceError):
+        m.start = 2  # type: ignore[misc]

@@ -7,7 +7,7 @@ character offsets into the clean text, never copies that could drift from it.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, field, fields
 from typing import Any
 
 from dateline.record import record
@@ -760,7 +760,7 @@ def _arrow_type(t: Any) -> Any:
     return simple.get(t)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class Highlight:
     """A span of an article's text to mark, as a fact kind declares it (the web and the terminal
     draw it): `kind` names the mark (entity, quote, amount, time), `title` is the hover text."""
