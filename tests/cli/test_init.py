@@ -24,13 +24,14 @@ HEAVY = ("numpy", "ftfy", "spacy", "thinc", "trafilatura", "pyarrow", "dateparse
          "dateline.budget", "logging")
 
 # What one read command does not read, beyond HEAVY: story assignment (`show` reads the
-# article's story through it), the near-duplicate index (`show` reads the article's cluster),
+# article's story from `archive.storyrefs`), the near-duplicate index (`show` reads the article's cluster),
 # and the name rules with their romanisation (search and entity look names up by their key,
 # `archive.namekey`, without them).
 NAME_RULES = ("dateline.archive.facts", "dateline.romanise", "iuliia", "dateline.persons", "dateline.companies")
 NOT_READ = {
     "search": ("dateline.stories", "dateline.dedup", "dateline.archive.clusters", *NAME_RULES),
-    "show": ("dateline.archive.facts", "dateline.romanise", "iuliia"),
+    "show": ("dateline.archive.facts", "dateline.romanise", "iuliia", "dateline.stories", "dateline.archive.stories",
+             "dateline.companies"),
     "stats": ("dateline.stories", "dateline.dedup", "dateline.archive.facts", "dateline.romanise", "iuliia",
               "dateline.archive.search"),
     "quotes": ("dateline.stories", "dateline.dedup", "dateline.archive.facts", "dateline.romanise", "iuliia"),

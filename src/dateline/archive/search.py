@@ -175,7 +175,7 @@ def search(
     snippets = _snippets(conn, match, [r["rid"] for r in rows], marks, query, time_limit)
     stories: dict[str, dict[str, object]] = {}
     if storied:
-        from dateline.archive.stories import stories_of
+        from dateline.archive.storyrefs import stories_of
 
         stories = stories_of(conn, [r["id"] for r in rows])
     clusters = _clusters_of(conn, [r["id"] for r in rows]) if storied and clustered else {}
