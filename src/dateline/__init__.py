@@ -10,16 +10,12 @@ until asked).
 
 from __future__ import annotations
 
-import logging
 from typing import TYPE_CHECKING
 
 from dateline.lazy import lazy_exports
 
 __version__ = "0.1.0"
 __all__ = ["Article", "DatelineError", "Settings", "ingest", "open", "parse"]
-
-# A library logs; the application that uses it decides where the records go.
-logging.getLogger("dateline").addHandler(logging.NullHandler())
 
 _WHERE = {
     "parse": "dateline.api.ingest", "ingest": "dateline.api.ingest", "open": "dateline.api.read",

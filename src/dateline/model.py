@@ -7,8 +7,10 @@ character offsets into the clean text, never copies that could drift from it.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, field, fields
 from typing import Any
+
+from dateline.record import record
 
 # Every dataclass here has a docstring: for one without, `dataclass` writes one from
 # `inspect.signature` at import, a cost every command (a read command's start-up) pays.
@@ -27,7 +29,7 @@ class Rejected(Exception):
         return (Rejected, (self.reason, self.detail))
 
 
-@dataclass(slots=True)
+@record
 class Source:
     """Where a record came from: a file (or `-`), its record number, and the format read."""
 
@@ -40,7 +42,7 @@ class Source:
         return asdict(self)
 
 
-@dataclass(slots=True)
+@record
 class RawRecord:
     """One record as a reader yields it, before any cleaning."""
 
@@ -69,7 +71,7 @@ class RawRecord:
         return self.text if self.text is not None else (self.html or "")
 
 
-@dataclass(slots=True)
+@record
 class Span:
     """A stretch of the clean text: character offsets, end exclusive."""
 
@@ -77,7 +79,7 @@ class Span:
     end: int
 
 
-@dataclass(slots=True)
+@record
 class Location:
     """A place resolved to the gazetteer (`dateline.places`): its id there (`geonames:2988507`,
     or `iso:DE-BY` for a region GeoNames does not ship), its name, its kind (country, region =
@@ -93,7 +95,7 @@ class Location:
     lon: float | None = None
 
 
-@dataclass(slots=True)
+@record
 class ArticlePlace(Location):
     """A place of one article: how often its entities name it, and whether it is the dateline's."""
 
@@ -105,7 +107,7 @@ def _location(d: dict[str, Any] | None) -> Location | None:
     return Location(**_only(Location, d)) if d else None
 
 
-@dataclass(slots=True)
+@record
 class Dateline:
     """The dateline that opened the story (`PARIS, March 3 (Reuters) -`), cut from the text."""
 
@@ -117,7 +119,7 @@ class Dateline:
     location: Location | None = None  # the place resolved to the gazetteer
 
 
-@dataclass(slots=True)
+@record
 class Notice:
     """A publisher's note found in the record (a correction, an editor's note) and what it is about."""
 
@@ -125,7 +127,7 @@ class Notice:
     refers_to: str | None
 
 
-@dataclass(slots=True)
+@record
 class Removed:
     """Text the cleaner took off the body, kept so nothing is silently lost."""
 
@@ -133,7 +135,7 @@ class Removed:
     reason: str  # boilerplate | signoff | duplicate | empty
 
 
-@dataclass(slots=True)
+@record
 class Mention:
     """One place in the clean text where an entity is named."""
 
@@ -142,7 +144,7 @@ class Mention:
     text: str
 
 
-@dataclass(slots=True)
+@record
 class Entity:
     """A person, organisation, place or other named thing, with every mention of it in the article."""
 
@@ -156,7 +158,7 @@ class Entity:
     place: Location | None = None  # GPE, LOC, FAC: the place it names, resolved to the gazetteer
 
 
-@dataclass(slots=True)
+@record
 class Quote:
     """Words attributed to a speaker, direct or reported, with where they stand in the text."""
 
@@ -169,7 +171,7 @@ class Quote:
     cue: str | None = None
 
 
-@dataclass(slots=True)
+@record
 class Amount:
     """An amount of money or a count, with its value, unit and what it counts."""
 
@@ -182,7 +184,7 @@ class Amount:
     end: int
 
 
-@dataclass(slots=True)
+@record
 class Time:
     """A date or time the text names, with its value resolved where the article's date allows."""
 
@@ -213,7 +215,7 @@ EVENT_TYPES: dict[str, str] = {
 EVENT_FLAGS = ("negated", "hedged", "future", "claimed")
 
 
-@dataclass(slots=True)
+@record
 class Party:
     """One side of an event: the words that name it, the article entity they are (an id in
     `Article.entities`), its country (ISO alpha-3, or a body: EU, UN, NATO, AU, IGO) and its
@@ -225,7 +227,7 @@ class Party:
     sector: str | None = None
 
 
-@dataclass(slots=True)
+@record
 class Place:
     """Where an event happened: the place as written (`Kirkuk`), its country (ISO alpha-3), and
     where the places stage resolved it to the gazetteer, that entry's id and coordinates (None
@@ -238,7 +240,7 @@ class Place:
     lon: float | None = None
 
 
-@dataclass(slots=True)
+@record
 class Claim:
     """Who reports the event (`X said Y attacked Z`: X), and the article quote it is in."""
 
@@ -246,7 +248,7 @@ class Claim:
     quote: int | None = None  # index into `Article.quotes`
 
 
-@dataclass(slots=True)
+@record
 class Event:
     """A PLOVER-coded event, once per article: every sentence reporting it is a mention."""
 
@@ -289,7 +291,7 @@ class Event:
         )
 
 
-@dataclass(slots=True)
+@record
 class Cluster:
     """The copies an article belongs to: itself alone, exact copies, or near copies."""
 
@@ -298,7 +300,7 @@ class Cluster:
     size: int
 
 
-@dataclass(slots=True)
+@record
 class StoryRef:
     """The story thread an article is in: articles about the same real-world event, any wording."""
 
@@ -307,7 +309,7 @@ class StoryRef:
     size: int
 
 
-@dataclass(slots=True)
+@record
 class Article:
     """One clean article: its text, where it was read, and every fact as a span of its text."""
 
@@ -459,7 +461,7 @@ class _Record:
         return asdict(self)  # type: ignore[call-overload]
 
 
-@dataclass(slots=True)
+@record
 class QuoteRecord(Quote, _Record):
     """A quote as a listing shows it, with its article."""
 
@@ -468,7 +470,7 @@ class QuoteRecord(Quote, _Record):
     title: str | None = None
 
 
-@dataclass(slots=True)
+@record
 class AmountRecord(Amount, _Record):
     """An amount as a listing shows it, with its article."""
 
@@ -477,7 +479,7 @@ class AmountRecord(Amount, _Record):
     title: str | None = None
 
 
-@dataclass(slots=True)
+@record
 class TimeRecord(Time, _Record):
     """A time as a listing shows it, with its article."""
 
@@ -486,7 +488,7 @@ class TimeRecord(Time, _Record):
     title: str | None = None
 
 
-@dataclass(slots=True)
+@record
 class EventRecord(Event, _Record):
     """An event as stored, with the article it is in; actor and recipient entities are the
     archive's entity ids."""
@@ -496,7 +498,7 @@ class EventRecord(Event, _Record):
     title: str | None = None
 
 
-@dataclass(slots=True)
+@record
 class PlaceRecord(Location, _Record):
     """A place of the archive with its coverage: articles naming it (or filed there), the
     mentions of it, and the articles whose dateline it is."""
@@ -506,7 +508,7 @@ class PlaceRecord(Location, _Record):
     datelines: int = 0
 
 
-@dataclass(slots=True)
+@record
 class MentionRecord(Mention, _Record):
     """A mention as a listing shows it, with its entity and article."""
 
@@ -516,7 +518,7 @@ class MentionRecord(Mention, _Record):
     title: str | None = None
 
 
-@dataclass(slots=True)
+@record
 class EntityRecord(_Record):
     """An entity of the whole archive: its names, and how many articles and mentions name it."""
 
@@ -530,7 +532,7 @@ class EntityRecord(_Record):
     mentions: int = 0
 
 
-@dataclass(slots=True)
+@record
 class ArticleRef(_Record):
     """An article named in a listing: enough to show it and to open it."""
 
@@ -548,7 +550,7 @@ class ArticleRef(_Record):
         return d
 
 
-@dataclass(slots=True)
+@record
 class EntityDetail(_Record):
     """One entity with its coverage: articles per day and month, latest articles, quotes, company."""
 
@@ -568,7 +570,7 @@ class EntityDetail(_Record):
                 "quotes": [q.to_dict() for q in self.quotes]}
 
 
-@dataclass(slots=True)
+@record
 class Ambiguous(_Record):
     """A name that several entities answer to: the candidates, most covered first."""
 
@@ -579,7 +581,7 @@ class Ambiguous(_Record):
         return {"ambiguous": self.name, "candidates": [c.to_dict() for c in self.candidates]}
 
 
-@dataclass(slots=True)
+@record
 class Hit(_Record):
     """One search hit; `snippet` has the matched words between the caller's marks."""
 
@@ -604,7 +606,7 @@ class Hit(_Record):
         return out
 
 
-@dataclass(slots=True)
+@record
 class ClusterRecord(_Record):
     """A story cluster: copies of one text, with its earliest, longest article as representative."""
 
@@ -618,7 +620,7 @@ class ClusterRecord(_Record):
     outlets: list[str]
 
 
-@dataclass(slots=True)
+@record
 class StoryRecord(_Record):
     """A story thread: articles about one real-world event across outlets and days."""
 
@@ -631,7 +633,7 @@ class StoryRecord(_Record):
     articles: list[str] = field(default_factory=list)  # article ids, earliest first
 
 
-@dataclass(slots=True)
+@record
 class StoryDetail(_Record):
     """A story with its timeline (articles, earliest first) and its quotes grouped by speaker."""
 
@@ -645,7 +647,7 @@ class StoryDetail(_Record):
     quotes: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
 
-@dataclass(slots=True)
+@record
 class ArchiveStats(_Record):
     """Figures about an archive: its size, counts of what it holds and why records were rejected."""
 
@@ -758,7 +760,7 @@ def _arrow_type(t: Any) -> Any:
     return simple.get(t)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class Highlight:
     """A span of an article's text to mark, as a fact kind declares it (the web and the terminal
     draw it): `kind` names the mark (entity, quote, amount, time), `title` is the hover text."""
@@ -775,7 +777,7 @@ class Highlight:
 # -- rows of the exported tables beyond the facts ------------------------------------------------
 
 
-@dataclass(slots=True)
+@record
 class ArticleRow(_Record):
     """An article as one row of the `articles` table of an export (its facts are other tables)."""
 
@@ -808,7 +810,7 @@ class ArticleRow(_Record):
                    list(a.authors), a.section)
 
 
-@dataclass(slots=True)
+@record
 class SourceRow(_Record):
     """One record an article was read from (an exact copy is another source of the same article)."""
 
@@ -822,7 +824,7 @@ class SourceRow(_Record):
     added: str
 
 
-@dataclass(slots=True)
+@record
 class ClusterMember(_Record):
     """One article's cluster, as the export's clusters table has it."""
 
@@ -832,7 +834,7 @@ class ClusterMember(_Record):
     size: int
 
 
-@dataclass(slots=True)
+@record
 class StoryMember(_Record):
     """An exported row: the story thread an article is in."""
 

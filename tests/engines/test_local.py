@@ -65,3 +65,22 @@ def test_the_model_load_is_its_own_stage_and_skipped_when_nothing_needs_it(tmp_p
     times = StageTimes()
     list(process_parallel(records, Settings(extract=True, batch_size=4), workers=1, times=times))
     assert "model" not in times.seconds
+
+
+def test_the_model_load_is_a_stage_of_its_own_and_not_the_first_batchs(tmp_path: Path,
+                                                                       monkeypatch) -> None:
+    """The summary shows the model load apart (issue 20): counted in `process` it made a
+    short run look slow per record."""
+    import time
+
+    import dateline.engines.local as local
+
+    monkeypatch.setattr(local, "load_extractor", lambda settings: time.sleep(0.05))
+    monkeypatch.setattr(local, "process", lambda chunk, settings: iter(()))
+    times = StageTimes()
+    list(process_parallel(read_inputs([str(_corpus(tmp_path, 4))]), Settings(extract=True), workers=1, times=times))
+    assert times.seconds["model"] >= 0.05 > times.seconds["process"]
+    unloaded = StageTimes()
+    list(process_parallel(read_inputs([str(_corpus(tmp_path, 4))]), Settings(extract=False), workers=1,
+                          times=unloaded))
+    assert "model" not in unloaded.seconds  # no model, no stage

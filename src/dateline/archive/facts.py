@@ -16,27 +16,13 @@ import re
 import sqlite3
 import unicodedata
 
+from dateline.archive.namekey import name_key
 from dateline.companies import company_short_form
 from dateline.model import Article, Entity
 from dateline.persons import parse_name
 from dateline.romanise import has_cyrillic, romanise, romanised_forms
 
 _SLUG = re.compile(r"[^a-z0-9]+")
-# Legal-form words after a company's name (dots already gone): `Apple Inc.`, `Fiat Group
-# S.p.A.` and `Apple` are one key. Only at the end and never the whole name.
-_DESIGNATOR = re.compile(
-    r"(?:,?\s+(?:inc|incorporated|corp|corporation|co|company|ltd|limited|plc|llc|lp|"
-    r"s ?a|s ?p ?a|ag|n ?v|gmbh|group|holdings?))+$"
-)
-
-
-def name_key(etype: str, name: str) -> str:
-    folded = unicodedata.normalize("NFKC", name).casefold()
-    folded = re.sub(r"^the\s+", "", folded)
-    words = " ".join(folded.replace(".", "").split())
-    if etype == "ORG":
-        words = _DESIGNATOR.sub("", words) or words
-    return f"{etype}|{words}"
 
 
 def slug(etype: str, name: str) -> str:

@@ -79,7 +79,7 @@ class Reader:
     def iter_articles(self, f: kinds.Filters, batch: int = 500) -> Iterator[Article]:
         """Every article the filters' dates and query keep, in storage order, a batch at a time."""
         from dateline.archive.clusters import read_clusters
-        from dateline.archive.stories import stories_of
+        from dateline.archive.storyrefs import stories_of
 
         where, params = article_terms(f)
         last = -1

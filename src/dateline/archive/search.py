@@ -90,7 +90,7 @@ def _date_bounds(date_from: str | None, date_to: str | None) -> tuple[str | None
 def entity_names(conn: sqlite3.Connection) -> Names:
     """A name -> the names of the archive's entity it names (the most covered one), or []. Only
     the names that link across articles (`facts._linking_names`): a surname alone widens nothing."""
-    from dateline.archive.facts import name_key
+    from dateline.archive.namekey import name_key
     from dateline.archive.queries import ENTITY_TYPES
 
     if not _has_table(conn, "entity_names"):
@@ -175,7 +175,7 @@ def search(
     snippets = _snippets(conn, match, [r["rid"] for r in rows], marks, query, time_limit)
     stories: dict[str, dict[str, object]] = {}
     if storied:
-        from dateline.archive.stories import stories_of
+        from dateline.archive.storyrefs import stories_of
 
         stories = stories_of(conn, [r["id"] for r in rows])
     clusters = _clusters_of(conn, [r["id"] for r in rows]) if storied and clustered else {}

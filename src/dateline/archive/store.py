@@ -472,7 +472,7 @@ class Archive:
         row = self.conn.execute("SELECT text, json FROM articles WHERE id=?", (full,)).fetchone()
         article = self.article_from_row(row)
         from dateline.archive.clusters import read_clusters
-        from dateline.archive.stories import stories_of
+        from dateline.archive.storyrefs import stories_of
 
         article.cluster = read_clusters(self.conn, [article.id])[article.id]
         story = stories_of(self.conn, [article.id]).get(article.id)

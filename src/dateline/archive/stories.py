@@ -27,6 +27,7 @@ from typing import Any
 from dateline.archive.compact import pack_story, unpack_json, unpack_story
 from dateline.archive.kinds.base import span_text
 from dateline.archive.schema import STORY_TABLES
+from dateline.archive.storyrefs import has_stories, stories_of
 from dateline.model import Article
 from dateline.settings import Settings
 from dateline.stories.assign import (
@@ -271,23 +272,6 @@ class StoryStore:
 
 
 # -- reading ------------------------------------------------------------------------------------
-def has_stories(conn: sqlite3.Connection) -> bool:
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'stories'").fetchone() is not None
-
-
-def stories_of(conn: sqlite3.Connection, article_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
-    """`{id, label, size}` of each article's story (articles in none are absent)."""
-    if not has_stories(conn):
-        return {}
-    out: dict[str, dict[str, Any]] = {}
-    for chunk in _chunks(list(article_ids)):
-        for r in conn.execute(
-                "SELECT sa.article_id, s.id, s.label, s.size FROM story_articles sa "
-                f"JOIN stories s ON s.id = sa.story_id WHERE sa.article_id IN ({','.join('?' * len(chunk))})", chunk):
-            out[r[0]] = {"id": r[1], "label": r[2], "size": r[3]}
-    return out
-
-
 def list_stories(conn: sqlite3.Connection, *, date_from: str | None = None, date_to: str | None = None,
                  entity: str | None = None, min_size: int = 1, limit: int | None = 50, offset: int = 0
                  ) -> Iterator[dict[str, Any]]:

@@ -6,7 +6,6 @@ error a user can cause into `error: <one line>` and the error kind's exit code.
 
 from __future__ import annotations
 
-import logging
 import os
 import sys
 import warnings
@@ -20,6 +19,7 @@ from dateline.cli.common import FLAGS, DbOpt, app, err, settings_of
 from dateline.cli.helptext import humanize
 from dateline.cli.tree import command_tree
 from dateline.errors import DatelineError, user_message
+from dateline.log import on_first_logger
 from dateline.settings import load_settings
 
 try:  # typer 0.2x vendors its own click; older releases use click itself
@@ -76,23 +76,10 @@ def _mount_eval() -> None:
 _mount_eval()
 
 
-class _OneLine(logging.Formatter):
-    """Log records as one line; the traceback only with DATELINE_DEBUG set."""
-
-    def format(self, record: logging.LogRecord) -> str:
-        if os.environ.get("DATELINE_DEBUG"):
-            return super().format(record)
-        return f"{record.levelname.lower()}: {record.getMessage()}"
-
-
 def _setup_logging() -> None:
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(_OneLine("%(levelname)s: %(message)s"))
-    root_logger = logging.getLogger("dateline")
-    if not any(not isinstance(h, logging.NullHandler) for h in root_logger.handlers):
-        root_logger.addHandler(handler)
-        root_logger.setLevel(logging.WARNING)
-        root_logger.propagate = False
+    from dateline.cli.logs import setup_logging
+
+    setup_logging()
 
 
 def _show_warning(message: Warning | str, category: type[Warning], *args: object, **kw: object) -> None:
@@ -115,7 +102,7 @@ def _pipe_closed() -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    _setup_logging()
+    on_first_logger(_setup_logging)
     previous, warnings.showwarning = warnings.showwarning, _show_warning
     try:
         return _run(argv)

@@ -48,12 +48,13 @@ def _name_of(info: Any) -> str:
 
 
 def command_tree(app: typer.Typer, args: list[str]) -> Any:
-    """The app's click group holding only the command `args` run (and the sub-apps, which are
-    small); the whole group where no single command is named."""
+    """The app's click group holding only the command `args` run; the whole group where no
+    single command of the app's own is named (a sub-app's command, such as `eval`, is found by
+    click in the whole tree)."""
     name = command_name(app, args)
     kept = [c for c in app.registered_commands if name is not None and _name_of(c) == name]
     if not kept:
         return typer.main.get_command(app)
     one = copy.copy(app)
-    one.registered_commands = kept
+    one.registered_commands, one.registered_groups = kept, []
     return typer.main.get_command(one)

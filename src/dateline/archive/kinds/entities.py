@@ -121,7 +121,7 @@ def mentions(conn: sqlite3.Connection, f: Filters) -> Iterator[MentionRecord]:
 
 def find(conn: sqlite3.Connection, ident: str) -> EntityRecord | None:
     """By id, by a name or alias of any type (the most covered first), or by a name in any case."""
-    from dateline.archive.facts import name_key
+    from dateline.archive.namekey import name_key
 
     r = conn.execute("SELECT * FROM entities WHERE id = ?", (ident,)).fetchone()
     if r is None:
@@ -146,7 +146,7 @@ def candidates(conn: sqlite3.Connection, name: str, top: int = 20) -> list[Entit
     up among full names here, and answers with all the Ruizes rather than the most frequent.
     Entities of one article alone (`person:baker@<article>`, a person named there by surname
     only) are left out: they are nobody the archive can tell apart."""
-    from dateline.archive.facts import name_key
+    from dateline.archive.namekey import name_key
 
 
     name = name.strip()
