@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from dateline.extract.events.blame import fill_perpetrators
 from dateline.extract.events.coding import (
     Trigger,
     clause_tokens,
@@ -143,5 +144,6 @@ def extract_events(article: Article, doc: Doc) -> Article:
     found: list[Event] = []
     for sent in doc.sents:
         found.extend(_events(sent, article, res))
-    article.events = count_once(full_names(found, doc), article)
+    found = fill_perpetrators(full_names(found, doc), doc, res)
+    article.events = count_once(found, article)
     return article

@@ -41,7 +41,9 @@ CONTENT = frozenset("proposal proposals plan plans call calls appeal appeals off
 # Heads that count or group the party named after them (`thousands of protesters`).
 QUANTITY = frozenset("thousands hundreds dozens scores tens millions group groups number "
                      "crowd crowds band bands batch contingent some many most all part "
-                     "members member".split())
+                     "members member commando commandos".split())
+# Heads that name people of a body (`members of the Front`, `a commando of the Front`).
+MEMBERSHIP = frozenset("members member commando commandos".split())
 TIME_ENTS = frozenset({"DATE", "TIME"})
 PRONOUNS = frozenset("it they he she we i you them him her us its their".split())
 
@@ -275,6 +277,12 @@ def parties(head: Token, res: Resolver, depth: int = 0) -> list[Party]:
     out: list[Party] = []
     for h in heads:
         out += _one(h, res, depth)
+    if count is not head and count.lower_ in MEMBERSHIP and out:
+        # `members of the Front` are people of the Front, not the Front itself: the phrase
+        # keeps its people while the country and sector come from the body
+        end = _phrase_tokens(head)[-1].i
+        start = next((t.i for t in count.lefts if t.dep_ == "det"), count.i)
+        out[0].text = head.doc[start : end + 1].text
     return out
 
 
