@@ -196,3 +196,12 @@ def test_muc_bare_counts_fill_no_role() -> None:
     harm = Event("ASSAULT", "MCONF", Party("1,209"), Party("the mayor"), [Span(0, 1)])
     assert _muc_predicted([harm]) == {"perpetrator": set(), "target": {"mayor"},
                                       "weapon": set()}
+
+
+def test_muc_captures_and_invasions_are_no_incident() -> None:
+    from dateline.eval.suites.events import _incident
+
+    def ev(trigger: str) -> Event:
+        return Event("ASSAULT", "MCONF", None, None, [Span(0, 1)], trigger=trigger)
+
+    assert not _incident(ev("captured")) and not _incident(ev("invasion"))

@@ -55,7 +55,11 @@ MUC_COERCION = frozenset({"abduct"})  # the COERCE modes that are MUC-4 incident
 # Words for combat between armed forces (`heavy fighting`, `clashes`, `the offensive`): MUC-4's
 # templates are terrorist acts, and such combat fills none.
 COMBAT = frozenset("fighting fight fights fought clash clashes clashed battle battles combat "
-                   "hostilities offensive offensives counteroffensive invasion war".split())
+                   "hostilities offensive offensives counteroffensive invasion invade invades "
+                   "invaded invading war".split())
+# Taking someone prisoner (`guards captured the attackers`) is an arrest, and arrests fill no
+# template either.
+CAPTURE = frozenset("capture captures captured capturing".split())
 # Honorifics and ranks that go before a name, beside the office nouns of `titles.txt`.
 HONOURS = frozenset("mr mrs ms dr col gen lt capt maj sgt father monsignor".split())
 MUC_ROLES = {"perpetrator": ("PerpInd", "PerpOrg"), "target": ("Target", "Victim"),
@@ -194,7 +198,7 @@ def _incident(e: Event) -> bool:
     says did not or will only happen is none."""
     if e.type not in MUC_KINDS or "negated" in e.flags:
         return False
-    if e.trigger and e.trigger.lower().split()[-1] in COMBAT:
+    if e.trigger and e.trigger.lower().split()[-1] in COMBAT | CAPTURE:
         return False
     return e.type == "ASSAULT" or e.mode in MUC_COERCION
 
