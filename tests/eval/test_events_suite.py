@@ -205,3 +205,19 @@ def test_muc_captures_and_invasions_are_no_incident() -> None:
         return Event("ASSAULT", "MCONF", None, None, [Span(0, 1)], trigger=trigger)
 
     assert not _incident(ev("captured")) and not _incident(ev("invasion"))
+
+
+def test_muc_victims_are_people_named_not_counted_groups() -> None:
+    from dateline.eval.suites.events import _muc_predicted
+
+    def harm(trigger: str, mode: str | None, recipient: Party) -> Event:
+        return Event("ASSAULT", "MCONF", None, recipient, [Span(0, 1)], mode=mode,
+                     trigger=trigger)
+
+    found = _muc_predicted([
+        harm("killed", "kill", Party("two peasants")),
+        harm("wounded", None, Party("civilians", sector="CVL")),
+        harm("killed", "kill", Party("Ana Villegas")),  # a name ending in `s`
+        harm("destroyed", None, Party("three offices")),  # a plural damaged is a target
+    ])
+    assert found["target"] == {"ana villegas", "offices"}

@@ -225,6 +225,39 @@ def _organisations(filler: str, text: str) -> list[str]:
     return []
 
 
+# Harms done to people (`killed`, `wounded`, `kidnapped`): what they were done to is people.
+PEOPLE_HARMS = frozenset("kill abduct execute".split())
+INJURING = frozenset("wounded wounding wound wounds injured injuring injure injures hurt shot "
+                     "shooting shoot shoots".split())
+PLURAL_PEOPLE = frozenset("people men women children".split())
+
+
+# Words that count a group (`two peasants`, `several students`, `dozens of people`).
+COUNTS = re.compile(r"^(?:the\s+)?(?:[\d,.]+|two|three|four|five|six|seven|eight|nine|ten|"
+                    r"eleven|twelve|twenty|thirty|several|many|some|dozens|hundreds|scores|"
+                    r"thousands|at least|more than|other)\b")
+
+
+def _counted_people(e: Event, filler: str) -> bool:
+    """Whether a recipient is a group of people harmed (`two peasants were killed`, `six
+    jesuits`, `civilians`): MUC-4's victims are the people named one by one, and the gold
+    leaves the group out; a plural harmed by damage (`offices`, `pylons`) is a target and
+    stays, and so does a name that ends in `s` (`Ana Villegas`): a group is counted or
+    said to be of some kind of people (its sector)."""
+    words = filler.split()
+    if not words or e.recipient is None:
+        return False
+    last = words[-1]
+    trig = (e.trigger or "").lower().split()
+    if not (e.mode in PEOPLE_HARMS or bool(trig) and trig[-1] in INJURING):
+        return False
+    if last in PLURAL_PEOPLE:
+        return True
+    raw = " ".join(e.recipient.text.lower().split())
+    return (last.endswith("s") and not last.endswith(("ss", "us", "is"))
+            and (e.recipient.sector is not None or bool(COUNTS.match(raw))))
+
+
 def _muc_predicted(events: list[Event], text: str = "") -> dict[str, set[str]]:
     out: dict[str, set[str]] = {role: set() for role in MUC_ROLES}
     low = " ".join(text.lower().split())
@@ -236,7 +269,9 @@ def _muc_predicted(events: list[Event], text: str = "") -> dict[str, set[str]]:
             out["perpetrator"].add(filler)
             out["perpetrator"].update(_organisations(filler, low))
         if e.recipient is not None:
-            out["target"].add(_filler(e.recipient.text))
+            filler = _filler(e.recipient.text)
+            if not _counted_people(e, filler):
+                out["target"].add(filler)
         if e.instrument:  # `rockets and machineguns`: each weapon is a filler
             out["weapon"].update(_norm(w) for w in e.instrument.split(" and "))
     # a bare count (`1,209 wounded`) names no one

@@ -40,11 +40,12 @@ def _subject(tok: Token) -> tuple[Token | None, bool]:
     the verb is passive (its subject is then the recipient)."""
     cur = tok
     for _ in range(6):
-        for c in cur.children:
-            if c.dep_ in ("nsubj", "csubj"):
-                return c, False
-            if c.dep_ == "nsubjpass":
-                return c, True
+        subjects = [c for c in cur.children if c.dep_ in ("nsubj", "csubj", "nsubjpass")]
+        # `... learned that X and Y have been killed`: the parser may give the verb the
+        # `that` as a second subject; the noun is the subject
+        nouns_first = sorted(subjects, key=lambda c: c.lower_ == "that")
+        for c in nouns_first[:1]:
+            return c, c.dep_ == "nsubjpass"
         if cur.dep_ in ("xcomp", "conj", "advcl", "acomp", "pcomp", "prep", "pobj") \
                 and cur.head != cur:
             cur = cur.head
@@ -176,7 +177,9 @@ def sides(t: Trigger, res: Resolver) -> tuple[list[Party], list[Party]]:
         if passive:
             recip_tok, actor_tok = subj, agent
         else:
-            actor_tok = subj
+            # a `by` agent is the doer even where the parser found no subject (`X, Y and Z
+            # were murdered today by men in uniform` read with the subject elsewhere)
+            actor_tok = subj if subj is not None else agent
     actor_tok, recip_tok = _antecedent(actor_tok), _antecedent(recip_tok)
     if (actor_tok is not None and not is_pronoun(actor_tok) and not _means(actor_tok)
             and actor_tok.lower_ not in NOT_RECIPIENTS):
