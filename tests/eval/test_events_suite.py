@@ -188,6 +188,8 @@ def test_muc_perpetrators_name_their_organisation_too() -> None:
     assert _organisations("river front rebels", text) == ["river front"]
     assert _organisations("urban guerrillas", text) == []  # `the urban` names no body
     assert _organisations("rebels", text) == []
+    # named only as part of the longer phrase: no body named alone
+    assert _organisations("river front rebels", "the river front rebels said") == []
 
 
 def test_muc_bare_counts_fill_no_role() -> None:

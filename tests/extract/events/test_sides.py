@@ -45,3 +45,12 @@ def test_a_by_agent_is_the_doer_where_no_subject_was_found() -> None:
     t = Trigger(doc[8], Code("ASSAULT", "kill"), "murdered", doc[8])
     actors, _ = sides(t, Resolver.of(article(doc.text)))
     assert [p.text for p in actors] == ["gunmen"]
+
+
+def test_a_report_in_the_subjects_slot_did_nothing() -> None:
+    doc = _doc([("the", 1, "det", "DET", "DT"), ("report", 2, "nsubj", "NOUN", "NN"),
+                ("attacked", 2, "ROOT", "VERB", "VBD"), ("the", 4, "det", "DET", "DT"),
+                ("bank", 2, "dobj", "NOUN", "NN"), (".", 2, "punct", "PUNCT", ".")])
+    t = Trigger(doc[2], Code("ASSAULT", None), "attacked", doc[2])
+    actors, recipients = sides(t, Resolver.of(article(doc.text)))
+    assert actors == [] and [p.text for p in recipients] == ["the bank"]

@@ -220,7 +220,9 @@ def _organisations(filler: str, text: str) -> list[str]:
         return []
     for n in range(len(words) - 1, 0, -1):
         name = " ".join(words[:n])
-        if f"the {name} " in text or f"the {name}," in text or f"the {name}." in text:
+        # named alone: `the fmln said`, not only as the start of a longer name
+        alone = rf"\bthe {re.escape(name)}\b(?! {re.escape(words[n])}\b)"
+        if re.search(alone, text):
             return [name]
     return []
 

@@ -182,7 +182,7 @@ def sides(t: Trigger, res: Resolver) -> tuple[list[Party], list[Party]]:
             actor_tok = subj if subj is not None else agent
     actor_tok, recip_tok = _antecedent(actor_tok), _antecedent(recip_tok)
     if (actor_tok is not None and not is_pronoun(actor_tok) and not _means(actor_tok)
-            and actor_tok.lower_ not in NOT_RECIPIENTS):
+            and actor_tok.lower_ not in NOT_RECIPIENTS and _can_act(actor_tok)):
         actors = parties(actor_tok, res)
     if recip_tok is not None and _can_receive(recip_tok):
         return actors, _inside(recip_tok, res)
@@ -274,6 +274,18 @@ def _inside(tok: Token, res: Resolver) -> list[Party]:
 NOT_RECIPIENTS = frozenset("damage losses loss casualties one none nobody anyone everyone "
                            "someone place part way time times order responsibility crime crimes action actions "
                            "incident incidents operation operations".split())
+
+
+# Nouns in a subject's slot that are not anyone: what tells of an act (`the report said`,
+# `the decision killed ...` as a parser reads a long sentence), evidence, and the blast itself
+# (`the shock wave shattered windows`).
+NOT_ACTORS = frozenset("report reports decision decisions evidence wave waves".split())
+
+
+def _can_act(tok: Token) -> bool:
+    """Whether a subject can be the one who did an act: not a time (`last night killed`),
+    nor a report or a decision."""
+    return tok.ent_type_ not in TIME_ENTS and tok.lower_ not in NOT_ACTORS
 
 
 def _can_receive(tok: Token) -> bool:
