@@ -220,6 +220,8 @@ def test_muc_victims_are_people_named_not_counted_groups() -> None:
         harm("killed", "kill", Party("two peasants")),
         harm("wounded", None, Party("civilians", sector="CVL")),
         harm("killed", "kill", Party("Ana Villegas")),  # a name ending in `s`
+        harm("killed", "kill", Party("a policeman", sector="COP")),  # described, not named
+        harm("kidnapped", "abduct", Party("her bodyguards")),
         harm("destroyed", None, Party("three offices")),  # a plural damaged is a target
     ])
     assert found["target"] == {"ana villegas", "offices"}

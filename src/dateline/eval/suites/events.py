@@ -234,18 +234,25 @@ INJURING = frozenset("wounded wounding wound wounds injured injuring injure inju
 PLURAL_PEOPLE = frozenset("people men women children".split())
 
 
-# Words that count a group (`two peasants`, `several students`, `dozens of people`).
-COUNTS = re.compile(r"^(?:the\s+)?(?:[\d,.]+|two|three|four|five|six|seven|eight|nine|ten|"
-                    r"eleven|twelve|twenty|thirty|several|many|some|dozens|hundreds|scores|"
-                    r"thousands|at least|more than|other)\b")
+# Words that count a group or say whose it is (`two peasants`, `several students`, `her
+# bodyguards`).
+COUNTS = re.compile(r"^(?:the\s+)?(?:[\d,.]+|her|his|their|its|two|three|four|five|six|seven|"
+                    r"eight|nine|ten|eleven|twelve|twenty|thirty|several|many|some|dozens|"
+                    r"hundreds|scores|thousands|at least|more than|other)\b")
+
+
+# Words that open a description of a person rather than a name (`a policeman`, `the
+# daughter`, `another judge`).
+DESCRIBED = re.compile(r"^(?:a|an|the|another|one|this|that)\s")
 
 
 def _counted_people(e: Event, filler: str) -> bool:
-    """Whether a recipient is a group of people harmed (`two peasants were killed`, `six
-    jesuits`, `civilians`): MUC-4's victims are the people named one by one, and the gold
-    leaves the group out; a plural harmed by damage (`offices`, `pylons`) is a target and
-    stays, and so does a name that ends in `s` (`Ana Villegas`): a group is counted or
-    said to be of some kind of people (its sector)."""
+    """Whether a recipient is people harmed described rather than named (`two peasants
+    were killed`, `six jesuits`, `civilians`, `a policeman`): MUC-4's victims are the
+    people named one by one, and the gold leaves the description out; a plural harmed by
+    damage (`offices`, `pylons`) is a target and stays, and so does a name that ends in `s`
+    (`Ana Villegas`): a group is counted or said to be of some kind of people (its
+    sector)."""
     words = filler.split()
     if not words or e.recipient is None:
         return False
@@ -256,6 +263,8 @@ def _counted_people(e: Event, filler: str) -> bool:
     if last in PLURAL_PEOPLE:
         return True
     raw = " ".join(e.recipient.text.lower().split())
+    if DESCRIBED.match(raw) or (len(words) == 1 and e.recipient.sector is not None):
+        return True  # `a policeman`, `the daughter`, `policeman`: a person described
     return (last.endswith("s") and not last.endswith(("ss", "us", "is"))
             and (e.recipient.sector is not None or bool(COUNTS.match(raw))))
 
