@@ -9,8 +9,10 @@ it to each harm (an attack, a kidnapping) whose own clause names no one who did 
 
 from __future__ import annotations
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
+from dateline.extract.doctokens import tokens_where
 from dateline.extract.events.coding import noun_key
 from dateline.extract.events.parties import Resolver, is_pronoun, parties
 from dateline.extract.events.words import nouns, verb_forms
@@ -31,6 +33,8 @@ ACTS = frozenset("crime crimes action actions act acts incident incidents violen
 # Words that say no one did it (`no one has claimed responsibility`, `neither claimed nor
 # denied`): the statement names no perpetrator.
 NOBODY = frozenset("no none nobody neither".split())
+# Every word a statement of responsibility turns on: only these tokens are looked at.
+CUE_WORDS = tuple(sorted(CLAIMED | LAYING | GIVING | {"responsible"}))
 # Pronouns and stand-ins that name no party by themselves (`those responsible`).
 STAND_INS = frozenset("those who whoever anyone someone one".split())
 
@@ -137,8 +141,8 @@ def _blamed_token(tok: Token) -> Token | None:
 def blamed(doc: Doc, res: Resolver) -> list[Party]:
     """The parties the article says did its harms, in the order it names them."""
     out: dict[str, Party] = {}
-    for tok in doc:
-        who = _blamed_token(tok)
+    for i in tokens_where(doc, LOWER, CUE_WORDS):
+        who = _blamed_token(doc[i])
         if who is None or is_pronoun(who) or who.lower_ in STAND_INS or any(
                 c.lower_ in NOBODY for c in who.children):
             continue

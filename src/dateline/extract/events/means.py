@@ -10,8 +10,12 @@ used, and are left out.
 
 from __future__ import annotations
 
+from functools import cache
+
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
+from dateline.extract.doctokens import tokens_where
 from dateline.extract.events.blame import harm
 from dateline.extract.events.coding import noun_key
 from dateline.extract.events.words import sectors, verb_forms, weapons
@@ -47,12 +51,19 @@ def _used(tok: Token) -> bool:
     return dep == "dobj" and head.lower_ in USING
 
 
+@cache
+def _weapon_heads() -> tuple[str, ...]:
+    # the last word of each weapon entry: only tokens that may end one are looked at
+    return tuple(sorted({key.split(" ")[-1] for key in weapons()}))
+
+
 def used_weapons(doc: Doc) -> list[str]:
     """The weapons the article shows in use, as written, in order, each once; a party's
     vehicle (`helicopters`, `tanks`) is a party, not a means named apart."""
     table = weapons()
     out: dict[str, str] = {}
-    for tok in doc:
+    for i in tokens_where(doc, LOWER, _weapon_heads()):
+        tok = doc[i]
         if tok.pos_ not in ("NOUN", "PROPN"):
             continue
         found = noun_key(tok, table)
