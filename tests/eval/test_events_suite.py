@@ -168,3 +168,60 @@ def test_muc_incidents_are_attacks_and_kidnappings_said_to_have_happened() -> No
     assert not _incident(ev("COERCE", "arrest"))  # an arrest fills no MUC-4 template
     assert not _incident(ev("ASSAULT", None, ["negated"]))
     assert not _incident(ev("PROTEST", None))
+
+
+def test_muc_combat_between_forces_is_no_incident() -> None:
+    from dateline.eval.suites.events import _incident
+
+    def ev(trigger: str) -> Event:
+        return Event("ASSAULT", "MCONF", None, None, [Span(0, 1)], trigger=trigger)
+
+    assert not _incident(ev("heavy fighting")) and not _incident(ev("clashes"))
+    assert _incident(ev("bomb attack"))
+
+
+def test_muc_perpetrators_name_their_organisation_too() -> None:
+    from dateline.eval.suites.events import _organisations
+
+    text = "the river front said its rebels shot the mayor. urban guerrillas fled."
+    assert _organisations("members of the river front", text) == ["river front"]
+    assert _organisations("river front rebels", text) == ["river front"]
+    assert _organisations("urban guerrillas", text) == []  # `the urban` names no body
+    assert _organisations("rebels", text) == []
+    # named only as part of the longer phrase: no body named alone
+    assert _organisations("river front rebels", "the river front rebels said") == []
+
+
+def test_muc_bare_counts_fill_no_role() -> None:
+    from dateline.eval.suites.events import _muc_predicted
+
+    harm = Event("ASSAULT", "MCONF", Party("1,209"), Party("the mayor"), [Span(0, 1)])
+    assert _muc_predicted([harm]) == {"perpetrator": set(), "target": {"mayor"},
+                                      "weapon": set()}
+
+
+def test_muc_captures_and_invasions_are_no_incident() -> None:
+    from dateline.eval.suites.events import _incident
+
+    def ev(trigger: str) -> Event:
+        return Event("ASSAULT", "MCONF", None, None, [Span(0, 1)], trigger=trigger)
+
+    assert not _incident(ev("captured")) and not _incident(ev("invasion"))
+
+
+def test_muc_victims_are_people_named_not_counted_groups() -> None:
+    from dateline.eval.suites.events import _muc_predicted
+
+    def harm(trigger: str, mode: str | None, recipient: Party) -> Event:
+        return Event("ASSAULT", "MCONF", None, recipient, [Span(0, 1)], mode=mode,
+                     trigger=trigger)
+
+    found = _muc_predicted([
+        harm("killed", "kill", Party("two peasants")),
+        harm("wounded", None, Party("civilians", sector="CVL")),
+        harm("killed", "kill", Party("Ana Villegas")),  # a name ending in `s`
+        harm("killed", "kill", Party("a policeman", sector="COP")),  # described, not named
+        harm("kidnapped", "abduct", Party("her bodyguards")),
+        harm("destroyed", None, Party("three offices")),  # a plural damaged is a target
+    ])
+    assert found["target"] == {"ana villegas", "offices"}

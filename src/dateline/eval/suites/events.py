@@ -52,6 +52,14 @@ TARGETS = {"type": 0.85, "country": 0.85, "extra": 0.10, "muc_f1": 0.45}
 PARTS = ("dev", "report")
 MUC_KINDS = frozenset({"ASSAULT", "COERCE"})
 MUC_COERCION = frozenset({"abduct"})  # the COERCE modes that are MUC-4 incidents (kidnapping)
+# Words for combat between armed forces (`heavy fighting`, `clashes`, `the offensive`): MUC-4's
+# templates are terrorist acts, and such combat fills none.
+COMBAT = frozenset("fighting fight fights fought clash clashes clashed battle battles combat "
+                   "hostilities offensive offensives counteroffensive invasion invade invades "
+                   "invaded invading war".split())
+# Taking someone prisoner (`guards captured the attackers`) is an arrest, and arrests fill no
+# template either.
+CAPTURE = frozenset("capture captures captured capturing".split())
 # Honorifics and ranks that go before a name, beside the office nouns of `titles.txt`.
 HONOURS = frozenset("mr mrs ms dr col gen lt capt maj sgt father monsignor".split())
 MUC_ROLES = {"perpetrator": ("PerpInd", "PerpOrg"), "target": ("Target", "Victim"),
@@ -60,6 +68,7 @@ MUC_ROLES = {"perpetrator": ("PerpInd", "PerpOrg"), "target": ("Target", "Victim
 LEADING = re.compile(r"^(?:(?:a|an|the|some|all|one|two|three|four|five|six|seven|eight|nine|ten|"
                      r"eleven|twelve|twenty|several|many|dozens of|hundreds of|at least|more than|"
                      r"over|about|approximately|so-called|[\d,.]+)\s+)+")
+NUMBER = re.compile(r"^[\d,.]+$")
 
 
 @dataclass(slots=True)
@@ -189,21 +198,95 @@ def _incident(e: Event) -> bool:
     says did not or will only happen is none."""
     if e.type not in MUC_KINDS or "negated" in e.flags:
         return False
+    if e.trigger and e.trigger.lower().split()[-1] in COMBAT | CAPTURE:
+        return False
     return e.type == "ASSAULT" or e.mode in MUC_COERCION
 
 
-def _muc_predicted(events: list[Event]) -> dict[str, set[str]]:
+# `members of the X`, `a commando of the X`: people of an organisation, named by it.
+MEMBERS_OF = re.compile(r"^(?:members?|commandos?|militants?|guerrillas|units?|cells?) of (.+)$")
+
+
+def _organisations(filler: str, text: str) -> list[str]:
+    """The organisation a perpetrator phrase names beside its people: MUC-4 fills both the
+    individual perpetrators (`members of the fmln`, `fmln rebels`) and their organisation
+    (`fmln`). A modifier is taken for the organisation only where the article names it as a
+    body of its own (`the fmln`), so that `urban guerrillas` gives no `urban`."""
+    m = MEMBERS_OF.match(filler)
+    if m:
+        return [_norm(m.group(1))]
+    words = filler.split()
+    if len(words) < 2:
+        return []
+    for n in range(len(words) - 1, 0, -1):
+        name = " ".join(words[:n])
+        # named alone: `the fmln said`, not only as the start of a longer name
+        alone = rf"\bthe {re.escape(name)}\b(?! {re.escape(words[n])}\b)"
+        if re.search(alone, text):
+            return [name]
+    return []
+
+
+# Harms done to people (`killed`, `wounded`, `kidnapped`): what they were done to is people.
+PEOPLE_HARMS = frozenset("kill abduct execute".split())
+INJURING = frozenset("wounded wounding wound wounds injured injuring injure injures hurt shot "
+                     "shooting shoot shoots".split())
+PLURAL_PEOPLE = frozenset("people men women children".split())
+
+
+# Words that count a group or say whose it is (`two peasants`, `several students`, `her
+# bodyguards`).
+COUNTS = re.compile(r"^(?:the\s+)?(?:[\d,.]+|her|his|their|its|two|three|four|five|six|seven|"
+                    r"eight|nine|ten|eleven|twelve|twenty|thirty|several|many|some|dozens|"
+                    r"hundreds|scores|thousands|at least|more than|other)\b")
+
+
+# Words that open a description of a person rather than a name (`a policeman`, `the
+# daughter`, `another judge`).
+DESCRIBED = re.compile(r"^(?:a|an|the|another|one|this|that)\s")
+
+
+def _counted_people(e: Event, filler: str) -> bool:
+    """Whether a recipient is people harmed described rather than named (`two peasants
+    were killed`, `six jesuits`, `civilians`, `a policeman`): MUC-4's victims are the
+    people named one by one, and the gold leaves the description out; a plural harmed by
+    damage (`offices`, `pylons`) is a target and stays, and so does a name that ends in `s`
+    (`Ana Villegas`): a group is counted or said to be of some kind of people (its
+    sector)."""
+    words = filler.split()
+    if not words or e.recipient is None:
+        return False
+    last = words[-1]
+    trig = (e.trigger or "").lower().split()
+    if not (e.mode in PEOPLE_HARMS or bool(trig) and trig[-1] in INJURING):
+        return False
+    if last in PLURAL_PEOPLE:
+        return True
+    raw = " ".join(e.recipient.text.lower().split())
+    if DESCRIBED.match(raw) or (len(words) == 1 and e.recipient.sector is not None):
+        return True  # `a policeman`, `the daughter`, `policeman`: a person described
+    return (last.endswith("s") and not last.endswith(("ss", "us", "is"))
+            and (e.recipient.sector is not None or bool(COUNTS.match(raw))))
+
+
+def _muc_predicted(events: list[Event], text: str = "") -> dict[str, set[str]]:
     out: dict[str, set[str]] = {role: set() for role in MUC_ROLES}
+    low = " ".join(text.lower().split())
     for e in events:
         if not _incident(e) or _armed(e.recipient):
             continue
         if e.actor is not None:
-            out["perpetrator"].add(_filler(e.actor.text))
+            filler = _filler(e.actor.text)
+            out["perpetrator"].add(filler)
+            out["perpetrator"].update(_organisations(filler, low))
         if e.recipient is not None:
-            out["target"].add(_filler(e.recipient.text))
+            filler = _filler(e.recipient.text)
+            if not _counted_people(e, filler):
+                out["target"].add(filler)
         if e.instrument:  # `rockets and machineguns`: each weapon is a filler
             out["weapon"].update(_norm(w) for w in e.instrument.split(" and "))
-    return {k: {s for s in v if s} for k, v in out.items()}
+    # a bare count (`1,209 wounded`) names no one
+    return {k: {s for s in v if s and not NUMBER.match(s)} for k, v in out.items()}
 
 
 def score_roles(gold: list[list[str]], predicted: set[str]) -> Counts:
@@ -224,7 +307,7 @@ def score_muc(docs: list[MucDoc], settings: Settings) -> dict[str, dict[str, Cou
     out = {p: {role: Counts() for role in MUC_ROLES} for p in PARTS}
     arts = _extract([(d.text, None) for d in docs], "muc4", settings)
     for d, a in zip(docs, arts, strict=True):
-        predicted = _muc_predicted(a.events)
+        predicted = _muc_predicted(a.events, a.text)
         for role, gold_roles in MUC_ROLES.items():
             gold = [ent for r in gold_roles for ent in d.roles.get(r, [])]
             out[d.part][role] = out[d.part][role] + score_roles(gold, predicted[role])

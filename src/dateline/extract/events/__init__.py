@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from dateline.extract.events.blame import fill_perpetrators
 from dateline.extract.events.coding import (
     Trigger,
     clause_tokens,
@@ -17,6 +18,7 @@ from dateline.extract.events.coding import (
     is_nominal,
     mode_of,
 )
+from dateline.extract.events.means import fill_means
 from dateline.extract.events.merge import count_once, full_names
 from dateline.extract.events.parties import (
     Resolver,
@@ -160,5 +162,6 @@ def extract_events(article: Article, doc: Doc) -> Article:
     found: list[Event] = []
     for sent in doc.sents:
         found.extend(_events(sent, article, res))
-    article.events = count_once(full_names(found, doc), article)
+    found = fill_means(fill_perpetrators(full_names(found, doc), doc, res), doc)
+    article.events = count_once(found, article)
     return article

@@ -42,7 +42,9 @@ CONTENT = frozenset("proposal proposals plan plans call calls appeal appeals off
 # Heads that count or group the party named after them (`thousands of protesters`).
 QUANTITY = frozenset("thousands hundreds dozens scores tens millions group groups number "
                      "crowd crowds band bands batch contingent some many most all part "
-                     "members member".split())
+                     "members member commando commandos".split())
+# Heads that name people of a body (`members of the Front`, `a commando of the Front`).
+MEMBERSHIP = frozenset("members member commando commandos".split())
 TIME_ENTS = frozenset({"DATE", "TIME"})
 PRONOUNS = frozenset("it they he she we i you them him her us its their".split())
 
@@ -284,6 +286,12 @@ def parties(head: Token, res: Resolver, depth: int = 0) -> list[Party]:
     out: list[Party] = []
     for h in heads:
         out += _one(h, res, depth)
+    if count is not head and count.lower_ in MEMBERSHIP and out:
+        # `members of the Front` are people of the Front, not the Front itself: the phrase
+        # keeps its people while the country and sector come from the body
+        end = _phrase_tokens(head)[-1].i
+        start = next((t.i for t in count.lefts if t.dep_ == "det"), count.i)
+        out[0].text = head.doc[start : end + 1].text
     return out
 
 
@@ -305,7 +313,7 @@ def _one(head: Token, res: Resolver, depth: int) -> list[Party]:
         if inner:
             return inner
     tokens = _phrase_tokens(head)
-    text = head.doc[tokens[0].i : tokens[-1].i + 1].text
+    text = head.doc[tokens[0].i : _of_end(head, tokens[-1].i) + 1].text
     body = _body(tokens)
     countries = [body] if body else _countries(tokens, res) or _origin(head, res)
     sector = _sector(head, tokens)
@@ -326,6 +334,25 @@ def _one(head: Token, res: Resolver, depth: int) -> list[Party]:
     if len(countries) > 1 and _joined_modifiers(head):
         return [Party(text, ent.id if ent else None, c, sector) for c in countries]
     return [Party(text, ent.id if ent else None, countries[0] if countries else None, sector)]
+
+
+LONGEST_OF = 6  # words of an `of` phrase kept in a party's text
+
+
+def _of_end(head: Token, end: int) -> int:
+    """Where a party's phrase ends with its `of` phrase: `the offices of the farmers'
+    union`, `the Army of National Liberation`, `the residence of the mayor` name the party
+    only with it, while the `of` phrase alone is another party. Only a short plain phrase
+    is kept (no clause inside it: `the killing of X, who ...`)."""
+    for c in head.rights:
+        if c.dep_ != "prep" or c.lower_ != "of" or c.i != end + 1:
+            continue
+        sub = list(c.subtree)
+        if len(sub) > LONGEST_OF or any(t.dep_ in ("relcl", "acl", "cc", "appos", "punct")
+                                        or t.pos_ == "VERB" for t in sub):
+            return end
+        return sub[-1].i
+    return end
 
 
 # Modifiers of a noun that describe it by what it does or where it is (`refugees fleeing the

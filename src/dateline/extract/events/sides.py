@@ -40,11 +40,12 @@ def _subject(tok: Token) -> tuple[Token | None, bool]:
     the verb is passive (its subject is then the recipient)."""
     cur = tok
     for _ in range(6):
-        for c in cur.children:
-            if c.dep_ in ("nsubj", "csubj"):
-                return c, False
-            if c.dep_ == "nsubjpass":
-                return c, True
+        subjects = [c for c in cur.children if c.dep_ in ("nsubj", "csubj", "nsubjpass")]
+        # `... learned that X and Y have been killed`: the parser may give the verb the
+        # `that` as a second subject; the noun is the subject
+        nouns_first = sorted(subjects, key=lambda c: c.lower_ == "that")
+        for c in nouns_first[:1]:
+            return c, c.dep_ == "nsubjpass"
         if cur.dep_ in ("xcomp", "conj", "advcl", "acomp", "pcomp", "prep", "pobj") \
                 and cur.head != cur:
             cur = cur.head
@@ -252,10 +253,12 @@ def sides(t: Trigger, res: Resolver) -> tuple[list[Party], list[Party]]:
         elif passive:
             recip_tok, actor_tok = subj, agent
         else:
-            actor_tok = subj
+            # a `by` agent is the doer even where the parser found no subject (`X, Y and Z
+            # were murdered today by men in uniform` read with the subject elsewhere)
+            actor_tok = subj if subj is not None else agent
     actor_tok, recip_tok = _antecedent(actor_tok), _antecedent(recip_tok)
     if (actor_tok is not None and not is_pronoun(actor_tok) and not _means(actor_tok)
-            and actor_tok.lower_ not in NOT_RECIPIENTS):
+            and actor_tok.lower_ not in NOT_RECIPIENTS and _can_act(actor_tok)):
         actors = parties(actor_tok, res)
     if recip_tok is not None and _can_receive(recip_tok):
         return actors, _inside(recip_tok, res)
@@ -383,6 +386,18 @@ def _inside(tok: Token, res: Resolver) -> list[Party]:
 NOT_RECIPIENTS = frozenset("damage losses loss casualties one none nobody anyone everyone "
                            "someone place part way time times order responsibility crime crimes action actions "
                            "incident incidents operation operations".split())
+
+
+# Nouns in a subject's slot that are not anyone: what tells of an act (`the report said`,
+# `the decision killed ...` as a parser reads a long sentence), evidence, and the blast itself
+# (`the shock wave shattered windows`).
+NOT_ACTORS = frozenset("report reports decision decisions evidence wave waves".split())
+
+
+def _can_act(tok: Token) -> bool:
+    """Whether a subject can be the one who did an act: not a time (`last night killed`),
+    nor a report or a decision."""
+    return tok.ent_type_ not in TIME_ENTS and tok.lower_ not in NOT_ACTORS
 
 
 def _can_receive(tok: Token) -> bool:
