@@ -189,19 +189,6 @@ def _put_text(s: str, out: bytearray) -> None:
     out += b
 
 
-def _put_texts(keys: list[str], out: bytearray) -> None:
-    """Each key length-prefixed, as `_put_text` writes it. A story writes some hundred keys each
-    time an article joins it, nearly all shorter than 128 bytes, whose length is one byte: those
-    are joined in one pass."""
-    encoded = [k.encode("utf-8", "surrogatepass") for k in keys]
-    if all(len(b) < 0x80 for b in encoded):
-        out += b"".join(bytes((len(b),)) + b for b in encoded)
-        return
-    for b in encoded:
-        _varint(len(b), out)
-        out += b
-
-
 def _mask(keys: list[str], chosen: set[str], prefix: str = "") -> bytes:
     bits = sum(1 << i for i, k in enumerate(keys) if prefix + k in chosen)
     return bits.to_bytes((len(keys) + 7) // 8, "little")
@@ -218,13 +205,11 @@ def pack_story(state: dict[str, Any], indexed: frozenset[str] | set[str]) -> byt
     out.append(0 if whole else 1)
     for part in parts:
         _varint(len(part), out)
-        _put_texts([str(key) for key, _ in part], out)
+        for key, _ in part:
+            _put_text(str(key), out)
     if whole:
-        if all(c < 0x80 for c in counts):  # most counts are small: one byte each, as `_varint` writes them
-            out += bytes(counts)
-        else:
-            for c in counts:
-                _varint(c, out)
+        for c in counts:
+            _varint(c, out)
     else:
         out += struct.pack(f"<{len(counts)}d", *map(float, counts))
     norm = state.get("norm")

@@ -56,7 +56,6 @@ story store (`archive/stories.py`), which keeps the same state in tables.
 
 from __future__ import annotations
 
-import heapq
 import math
 from collections import Counter
 from collections.abc import Iterable
@@ -246,17 +245,14 @@ def score(p: Profile | Prepared, s: Story, df: Frequencies, params: StoryParams,
 
 def query_keys(p: Profile, df: Frequencies, params: StoryParams) -> list[str]:
     """The article's most distinctive terms, and its entities: what it looks stories up by."""
-    idf = df.idf
-    ranked = [t for _, t in heapq.nsmallest(params.query_terms, [(-c * idf(t), t) for t, c in p.terms.items()])]
+    ranked = sorted(p.terms, key=lambda t: (-p.terms[t] * df.idf(t), t))[: params.query_terms]
     return ranked + [entity_key(e) for e in sorted(p.entities)]
 
 
 def story_keys(s: Story, df: Frequencies, params: StoryParams) -> frozenset[str]:
     """What a story is found by: its most distinctive centroid terms, and its entities."""
-    # the top terms by weight, ties by the term (a heap: a story has up to 500 terms, keeps 60)
-    idf = df.idf
-    ranked = heapq.nsmallest(params.query_terms * 2, [(-c * idf(t), t) for t, c in s.terms.items()])
-    return frozenset(t for _, t in ranked) | frozenset(entity_key(e) for e in s.entities)
+    ranked = sorted(s.terms, key=lambda t: (-s.terms[t] * df.idf(t), t))[: params.query_terms * 2]
+    return frozenset(ranked) | frozenset(entity_key(e) for e in s.entities)
 
 
 def _common(key: str, df: Frequencies) -> bool:
