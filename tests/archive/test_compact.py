@@ -87,8 +87,7 @@ def test_a_story_state_and_its_index_keys_read_back_as_they_were_packed() -> Non
 
 
 def test_long_keys_and_large_counts_in_a_story_state_read_back() -> None:
-    # keys of 128 bytes or more and counts of 128 or more take more than one length byte: the
-    # one-pass writing of short keys and small counts must not be used for them
+    # keys of 128 bytes or more and counts of 128 or more take more than one byte of varint
     from dateline.archive.compact import pack_story, unpack_story
 
     long_key = "réplica-" * 20  # 180 bytes in UTF-8
