@@ -84,3 +84,15 @@ def test_a_story_state_and_its_index_keys_read_back_as_they_were_packed() -> Non
     weighted = {**s.state(), "terms": {"quak": 0.5, "peru": 1.25}}
     assert unpack_story(pack_story(weighted, frozenset()))[0]["terms"] == {"quak": 0.5, "peru": 1.25}
     assert unpack_story(json.dumps(s.state())) == (json.loads(json.dumps(s.state())), None)
+
+
+def test_long_keys_and_large_counts_in_a_story_state_read_back() -> None:
+    # keys of 128 bytes or more and counts of 128 or more take more than one byte of varint
+    from dateline.archive.compact import pack_story, unpack_story
+
+    long_key = "réplica-" * 20  # 180 bytes in UTF-8
+    state = {"terms": {long_key: 300, "quak": 1}, "entities": {"gpe:peru": 128}, "figures": {"F:6.1": 127}}
+    unpacked, indexed = unpack_story(pack_story(state, frozenset({long_key, "F:6.1"})))
+    assert unpacked["terms"] == {long_key: 300, "quak": 1}
+    assert unpacked["entities"] == {"gpe:peru": 128} and unpacked["figures"] == {"F:6.1": 127}
+    assert indexed == frozenset({long_key, "F:6.1"})
