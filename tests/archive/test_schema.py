@@ -331,6 +331,8 @@ def _as_before_leaner_storage(db: Path) -> None:
         c.execute(stmt)
     for rowid, packed, text in c.execute("SELECT rowid, json, text FROM articles").fetchall():
         c.execute("UPDATE articles SET json = ? WHERE rowid = ?", (pack_json(unpack_json(packed, text)), rowid))
+    c.execute("ALTER TABLE dedup_signatures ADD COLUMN sig BLOB")  # each article's MinHash, as stored then
+    c.execute("UPDATE dedup_signatures SET sig = randomblob(512)")
     c.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(MIGRATIONS.index(LEANER_STORAGE)),))
     c.execute("COMMIT")
     c.close()
@@ -360,6 +362,7 @@ def test_an_archive_of_the_previous_schema_reads_the_same_after_the_leaner_stora
     assert c.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
     assert {r[0][0] for r in c.execute("SELECT json FROM articles")} == {JSON_V2}
     assert c.execute("SELECT count(*) FROM sqlite_master WHERE name = 'articles_stem_content'").fetchone()[0] == 0
+    assert "sig" not in {r[1] for r in c.execute("PRAGMA table_info(dedup_signatures)")}
     assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     c.execute("INSERT INTO articles_stem(articles_stem) VALUES ('integrity-check')")
     c.close()

@@ -36,11 +36,12 @@ _FTS_TRIGGERS = [
 ]
 
 # The near-duplicate index and the clusters (migration 5; `archive.clusters` describes them).
+# `dedup_signatures` had a `sig` column until migration 17 dropped it: an archive made today
+# never has it.
 DEDUP_TABLES = [
     "CREATE TABLE IF NOT EXISTS dedup_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     """CREATE TABLE IF NOT EXISTS dedup_signatures (
-        n INTEGER PRIMARY KEY, article_id TEXT NOT NULL UNIQUE, shingles INTEGER NOT NULL,
-        sig BLOB NOT NULL)""",
+        n INTEGER PRIMARY KEY, article_id TEXT NOT NULL UNIQUE, shingles INTEGER NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS dedup_buckets (
         key INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (key, n)) WITHOUT ROWID""",
     """CREATE TABLE IF NOT EXISTS dedup_members (
@@ -108,8 +109,11 @@ LEAN_STORAGE = [
 # article): it is now contentless, its deletes kept consistent as `archive.stemming` describes. The
 # article JSON kept a copy of each fact's span beside its offsets: `migrate` then repacks every
 # article's JSON with those copies cut (`archive.compact.pack_json` with the text, `repack_json`).
+# The near-duplicate index kept each article's MinHash signature (512 bytes); it is made again
+# from the article's text when the article is a candidate (`archive.clusters`).
 LEANER_STORAGE = [
     *CONTENTLESS_STEM_MIGRATION,
+    "ALTER TABLE dedup_signatures DROP COLUMN sig",
 ]
 
 MIGRATIONS: list[list[str]] = [
