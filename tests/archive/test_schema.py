@@ -333,6 +333,11 @@ def _as_before_leaner_storage(db: Path) -> None:
         c.execute("UPDATE articles SET json = ? WHERE rowid = ?", (pack_json(unpack_json(packed, text)), rowid))
     c.execute("ALTER TABLE dedup_signatures ADD COLUMN sig BLOB")  # each article's MinHash, as stored then
     c.execute("UPDATE dedup_signatures SET sig = randomblob(512)")
+    c.execute("CREATE TABLE entity_names_old (key TEXT PRIMARY KEY, entity_id TEXT NOT NULL)")  # a rowid table
+    c.execute("INSERT INTO entity_names_old SELECT key, entity_id FROM entity_names")
+    c.execute("DROP TABLE entity_names")
+    c.execute("ALTER TABLE entity_names_old RENAME TO entity_names")
+    c.execute("CREATE INDEX entity_names_entity ON entity_names(entity_id)")
     c.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(MIGRATIONS.index(LEANER_STORAGE)),))
     c.execute("COMMIT")
     c.close()
@@ -363,6 +368,8 @@ def test_an_archive_of_the_previous_schema_reads_the_same_after_the_leaner_stora
     assert {r[0][0] for r in c.execute("SELECT json FROM articles")} == {JSON_V2}
     assert c.execute("SELECT count(*) FROM sqlite_master WHERE name = 'articles_stem_content'").fetchone()[0] == 0
     assert "sig" not in {r[1] for r in c.execute("PRAGMA table_info(dedup_signatures)")}
+    assert "WITHOUT ROWID" in c.execute("SELECT sql FROM sqlite_master WHERE name = 'entity_names'").fetchone()[0]
+    assert c.execute("SELECT count(*) FROM sqlite_master WHERE name = 'entity_names_entity'").fetchone()[0] == 1
     assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     c.execute("INSERT INTO articles_stem(articles_stem) VALUES ('integrity-check')")
     c.close()

@@ -110,7 +110,9 @@ LEAN_STORAGE = [
 # article JSON kept a copy of each fact's span beside its offsets: `migrate` then repacks every
 # article's JSON with those copies cut (`archive.compact.pack_json` with the text, `repack_json`).
 # The near-duplicate index kept each article's MinHash signature (512 bytes); it is made again
-# from the article's text when the article is a candidate (`archive.clusters`).
+# from the article's text when the article is a candidate (`archive.clusters`). `entity_names`,
+# found only by its key (a name) or through its index by entity, becomes its key's b-tree
+# (`cluster_by_key`): no rowid table beside an index repeating the key (40 bytes an article).
 LEANER_STORAGE = [
     *CONTENTLESS_STEM_MIGRATION,
     "ALTER TABLE dedup_signatures DROP COLUMN sig",
@@ -282,6 +284,7 @@ def migrate(conn: sqlite3.Connection) -> int:
                 lean_stories(conn)
             if MIGRATIONS[version] is LEANER_STORAGE:
                 repack_json(conn)
+                cluster_by_key(conn, "entity_names")
             conn.execute(
                 "INSERT INTO meta(key, value) VALUES ('schema_version', ?) "
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
