@@ -127,34 +127,47 @@ def unpack_json(value: bytes | str, text: str | None = None) -> dict[str, Any]:
 # fact is a string or null, never a number, so the mark cannot be taken for a real value, and the
 # keys keep their order (the JSON read back is the JSON written, byte for byte).
 _CUT = 0
+# The facts that are spans of the clean text: each kind's list, and the entities' mentions.
+_SPAN_LISTS = ("quotes", "amounts", "times")
 
 
-def _is_span(d: dict[str, Any]) -> bool:
-    start, end = d.get("start"), d.get("end")
-    return type(start) is int and type(end) is int and "text" in d
+def _spans(d: dict[str, Any]) -> list[list[Any]]:
+    """The article's lists of span facts (a list found where the contract has one, else skipped)."""
+    lists = [d.get(k) for k in _SPAN_LISTS]
+    lists += [e.get("mentions") for e in d.get("entities") or () if isinstance(e, dict)]
+    return [x for x in lists if isinstance(x, list)]
 
 
-def _cut_spans(node: Any, text: str) -> Any:
-    if isinstance(node, list):
-        return [_cut_spans(x, text) for x in node]
-    if not isinstance(node, dict):
-        return node
-    out = {k: _cut_spans(v, text) for k, v in node.items()}
-    if _is_span(node) and isinstance(node["text"], str) and 0 <= node["start"] <= node["end"] <= len(text) \
-            and text[node["start"]:node["end"]] == node["text"]:
-        out["text"] = _CUT
+def _is_cut(f: Any, text: str) -> bool:
+    if not isinstance(f, dict):
+        return False
+    start, end = f.get("start"), f.get("end")
+    return (type(start) is int and type(end) is int and isinstance(f.get("text"), str)
+            and 0 <= start <= end <= len(text) and text[start:end] == f["text"])
+
+
+def _cut_spans(d: dict[str, Any], text: str) -> dict[str, Any]:
+    """A copy of the article's dict whose span facts equal to the text at their offsets carry
+    `_CUT` for their text (the caller's dict is left as it is)."""
+    out = dict(d)
+    for k in _SPAN_LISTS:
+        if isinstance(d.get(k), list):
+            out[k] = [{**f, "text": _CUT} if _is_cut(f, text) else f for f in d[k]]
+    if isinstance(d.get("entities"), list):
+        out["entities"] = [
+            {**e, "mentions": [{**m, "text": _CUT} if _is_cut(m, text) else m for m in e["mentions"]]}
+            if isinstance(e, dict) and isinstance(e.get("mentions"), list) else e
+            for e in d["entities"]]
     return out
 
 
-def _paste_spans(node: Any, text: str) -> Any:
-    if isinstance(node, list):
-        return [_paste_spans(x, text) for x in node]
-    if not isinstance(node, dict):
-        return node
-    out = {k: _paste_spans(v, text) for k, v in node.items()}
-    if _is_span(node) and type(node["text"]) is int and node["text"] == _CUT:
-        out["text"] = text[node["start"]:node["end"]]
-    return out
+def _paste_spans(d: dict[str, Any], text: str) -> dict[str, Any]:
+    """The span facts' text put back in place (on the dict just decoded: nobody else holds it)."""
+    for facts in _spans(d):
+        for f in facts:
+            if isinstance(f, dict) and type(f.get("text")) is int and f["text"] == _CUT:
+                f["text"] = text[f["start"]:f["end"]]
+    return d
 
 
 def _text_dict(text: str) -> zstandard.ZstdCompressionDict:
