@@ -250,7 +250,7 @@ MIGRATIONS: list[list[str]] = [
     # (archive.kinds.events); events stored before have none to fill in
     EVENT_PLACE_COLUMNS,  # 15: events carry their place's gazetteer id and coordinates
     LEAN_STORAGE,  # 16: story threads stored once (above)
-    LEANER_STORAGE,  # 17: a contentless stemmed index, the JSON without its spans' text (above)
+    LEANER_STORAGE,  # 17: a contentless stemmed index, the JSON without its spans' text, no MinHash kept (above)
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
