@@ -404,8 +404,8 @@ def run_case(folder: str, db: str, scale: Scale, extract: ExtractScale | None = 
     sources = conn.execute("SELECT count(*) FROM sources").fetchone()[0]
     rejects = conn.execute("SELECT COALESCE(SUM(count), 0) FROM rejects").fetchone()[0]  # rows hold runs
     undated_warned = sum(
-        1 for (j,) in conn.execute("SELECT json FROM articles WHERE published IS NULL")
-        if any("date" in w for w in unpack_json(j).get("warnings", [])))
+        1 for (j, text) in conn.execute("SELECT json, text FROM articles WHERE published IS NULL")
+        if any("date" in w for w in unpack_json(j, text).get("warnings", [])))
     integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
     conn.close()
     return {"read": c.read, "stored": c.stored, "duplicates": c.duplicates + c.already,

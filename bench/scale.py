@@ -422,7 +422,7 @@ SIZE_PARTS = {
     "articles (clean text, article JSON)": ("articles",),
     "sources (raw records)": ("sources",),
     "full-text index": ("articles_fts",),
-    "stemmed full-text index": ("articles_stem", "stem_languages"),
+    "stemmed full-text index": ("articles_stem", "stem_languages", "stem_gone"),
     "facts: entities, their names and mentions": ("entities", "entity_names", "mentions", "article_entities"),
     "facts: quotes, amounts, times": ("quotes", "amounts", "times"),
     "facts: events": ("events", "event_mentions"),

@@ -112,9 +112,9 @@ def plain_copy(db: Path) -> Path:
     shutil.copyfile(db, plain)
     conn = sqlite3.connect(plain, isolation_level=None)
     conn.execute("BEGIN")
-    rows = conn.execute("SELECT rowid, json FROM articles WHERE typeof(json) = 'blob'").fetchall()
+    rows = conn.execute("SELECT rowid, json, text FROM articles WHERE typeof(json) = 'blob'").fetchall()
     conn.executemany("UPDATE articles SET json = ? WHERE rowid = ?",
-                     [(json.dumps(unpack_json(j), ensure_ascii=False), r) for r, j in rows])
+                     [(json.dumps(unpack_json(j, t), ensure_ascii=False), r) for r, j, t in rows])
     rows = conn.execute("SELECT s.rowid, s.raw, a.text FROM sources s JOIN articles a ON a.id = s.article_id "
                         "WHERE typeof(s.raw) = 'blob'").fetchall()
     conn.executemany("UPDATE sources SET raw = ? WHERE rowid = ?", [(unpack_raw(raw, t), r) for r, raw, t in rows])

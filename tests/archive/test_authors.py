@@ -59,8 +59,8 @@ def test_the_migration_fills_in_authors_already_in_the_json(tmp_path: Path, sett
     conn.execute("DELETE FROM article_authors")
     # back to just before the migration that made the authors table, so that it runs again, with
     # the JSON plain as archives of that time stored it
-    for rowid, packed in conn.execute("SELECT rowid, json FROM articles").fetchall():
-        conn.execute("UPDATE articles SET json = ? WHERE rowid = ?", (json.dumps(unpack_json(packed)), rowid))
+    for rowid, packed, text in conn.execute("SELECT rowid, json, text FROM articles").fetchall():
+        conn.execute("UPDATE articles SET json = ? WHERE rowid = ?", (json.dumps(unpack_json(packed, text)), rowid))
     made = next(i for i, m in enumerate(MIGRATIONS) if any("article_authors" in x for x in m))
     conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(made),))
     conn.commit()

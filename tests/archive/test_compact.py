@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dateline.archive.compact import JSON_V1, RAW_V1, pack_json, pack_raw, unpack_json, unpack_raw
+from dateline.archive.compact import JSON_V1, JSON_V2, RAW_V1, pack_json, pack_raw, unpack_json, unpack_raw
 
 TEXT = ("Negotiators met in Oslo on Thursday to discuss a ceasefire along the northern border.\n\n"
         "\u201cWe are close,\u201d said Ana Ruiz, the envoy. Grain exports rose 4% to $40 million.")
@@ -29,6 +29,37 @@ ARTICLE = {
 def test_an_article_json_comes_back_as_it_went_in() -> None:
     packed = pack_json(ARTICLE)
     assert packed[0] == JSON_V1 and unpack_json(packed) == ARTICLE
+
+
+def test_with_its_text_an_article_json_is_stored_without_its_spans_copies() -> None:
+    spans = {"We are close,": 0, "Ana Ruiz": 0, "$40 million": 0}
+    spans = {t: (TEXT.index(t), TEXT.index(t) + len(t)) for t in spans}
+    article = {
+        **ARTICLE,
+        "entities": [{**ARTICLE["entities"][0], "mentions": [
+            {"start": spans["Ana Ruiz"][0], "end": spans["Ana Ruiz"][1], "text": "Ana Ruiz"}]}],
+        "quotes": [{"text": "We are close,", "kind": "direct", "speaker": "Ana Ruiz",
+                    "start": spans["We are close,"][0], "end": spans["We are close,"][1], "cue": "said"}],
+        "amounts": [{**ARTICLE["amounts"][0], "start": spans["$40 million"][0], "end": spans["$40 million"][1]}],
+    }
+    packed = pack_json(article, TEXT)
+    assert packed[0] == JSON_V2 and len(packed) < len(pack_json(article))
+    back = unpack_json(packed, TEXT)
+    # the same JSON, keys in the same order, byte for byte
+    assert json.dumps(back) == json.dumps(article)
+
+
+def test_a_span_whose_text_differs_from_the_clean_text_keeps_its_own() -> None:
+    article = {"entities": [{"id": "org:x", "mentions": [{"start": 0, "end": 4, "text": "NEGO"},
+                                                           {"start": 5, "end": 999, "text": "past the end"},
+                                                           {"start": 0, "end": 4, "text": None}]}]}
+    assert unpack_json(pack_json(article, TEXT), TEXT) == article
+
+
+def test_a_json_packed_with_its_text_is_not_read_without_it() -> None:
+    with pytest.raises(ValueError, match="clean text"):
+        unpack_json(pack_json(ARTICLE, TEXT))
+    assert unpack_json(pack_json(ARTICLE), TEXT) == ARTICLE  # packed without: read with or without
 
 
 def test_the_dictionary_makes_a_short_article_smaller_than_its_json() -> None:

@@ -311,3 +311,65 @@ def test_dropping_a_column_of_a_clustered_table_keeps_the_integrity_check_clean(
         ("a1", "person:ana", 0, 3), ("a2", "gpe:peru", 4, 8)]
     indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'm'")}
     assert "m_entity" in indexes and "m_text" not in indexes
+
+
+# -- the leaner storage (a contentless stemmed index, the JSON without its spans' text) -----------
+def _as_before_leaner_storage(db: Path) -> None:
+    """The archive set back to the form the dateline before the leaner storage wrote: a stemmed
+    index with its own copy of the stems, and each article's JSON with its spans' text."""
+    from dateline.archive.compact import pack_json, unpack_json
+    from dateline.archive.schema import LEANER_STORAGE, MIGRATIONS
+    from dateline.archive.stemming import STEM_MIGRATION, register
+
+    c = sqlite3.connect(db, isolation_level=None)
+    register(c)
+    c.execute("BEGIN")
+    for trigger in ("articles_stem_ai", "articles_stem_ad", "articles_stem_au"):
+        c.execute(f"DROP TRIGGER {trigger}")
+    c.execute("DROP TABLE stem_gone")
+    for stmt in STEM_MIGRATION:
+        c.execute(stmt)
+    for rowid, packed, text in c.execute("SELECT rowid, json, text FROM articles").fetchall():
+        c.execute("UPDATE articles SET json = ? WHERE rowid = ?", (pack_json(unpack_json(packed, text)), rowid))
+    c.execute("ALTER TABLE dedup_signatures ADD COLUMN sig BLOB")  # each article's MinHash, as stored then
+    c.execute("UPDATE dedup_signatures SET sig = randomblob(512)")
+    c.execute("CREATE TABLE entity_names_old (key TEXT PRIMARY KEY, entity_id TEXT NOT NULL)")  # a rowid table
+    c.execute("INSERT INTO entity_names_old SELECT key, entity_id FROM entity_names")
+    c.execute("DROP TABLE entity_names")
+    c.execute("ALTER TABLE entity_names_old RENAME TO entity_names")
+    c.execute("CREATE INDEX entity_names_entity ON entity_names(entity_id)")
+    c.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(MIGRATIONS.index(LEANER_STORAGE)),))
+    c.execute("COMMIT")
+    c.close()
+
+
+def test_an_archive_of_the_previous_schema_reads_the_same_after_the_leaner_storage_migration(
+        tmp_path: Path) -> None:
+    from dateline import api
+    from dateline.archive.compact import JSON_V1, JSON_V2
+
+    old, straight = tmp_path / "old.db", tmp_path / "straight.db"
+    first, later = list(enumerate(LEAN_REPORTS[:2])), [(2, LEAN_REPORTS[2])]
+    for db in (old, straight):
+        _lean_write(db, first)
+    _as_before_leaner_storage(old)
+    c = sqlite3.connect(old)
+    assert {r[0][0] for r in c.execute("SELECT json FROM articles")} == {JSON_V1}
+    assert c.execute("SELECT count(*) FROM articles_stem_content").fetchone()[0] == 2
+    c.close()
+    _lean_write(old, later)  # a write upgrades it ...
+    _lean_write(straight, later)
+    assert _reads(old) == _reads(straight)
+    with api.open(str(old)) as arc, api.open(str(straight)) as want:  # stemmed: `flooded` finds `floods`
+        assert [h.title for h in arc.search("flooded")] == [h.title for h in want.search("flooded")]
+        assert len(arc.search("flooded")) == 2
+    c = sqlite3.connect(old)
+    assert c.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+    assert {r[0][0] for r in c.execute("SELECT json FROM articles")} == {JSON_V2}
+    assert c.execute("SELECT count(*) FROM sqlite_master WHERE name = 'articles_stem_content'").fetchone()[0] == 0
+    assert "sig" not in {r[1] for r in c.execute("PRAGMA table_info(dedup_signatures)")}
+    assert "WITHOUT ROWID" in c.execute("SELECT sql FROM sqlite_master WHERE name = 'entity_names'").fetchone()[0]
+    assert c.execute("SELECT count(*) FROM sqlite_master WHERE name = 'entity_names_entity'").fetchone()[0] == 1
+    assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    c.execute("INSERT INTO articles_stem(articles_stem) VALUES ('integrity-check')")
+    c.close()

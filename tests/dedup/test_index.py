@@ -167,3 +167,15 @@ def test_clusters_do_not_depend_on_order_or_batching(conn, store, stories, edit)
         index.add(order[cut:])
         results.add(frozenset(_clusters(conn)))
     assert len(results) == 1 and len(next(iter(results))) == 3
+
+
+def test_a_signature_made_again_from_the_text_is_the_one_indexed(stories):
+    # the index keeps no signatures: a stored candidate's is made again from its text, alone,
+    # where it was first made in a batch of others
+    from dateline.dedup.near import signatures_of
+
+    texts = list(stories.values())
+    together, counts = signatures_of(texts, 5, 128)
+    for k, text in enumerate(texts):
+        alone, n = signatures_of([text], 5, 128)
+        assert (alone[0] == together[k]).all() and n[0] == counts[k]

@@ -5,8 +5,11 @@ its storage. Tables (all named `dedup_*`, made by the archive's migrations, `arc
 - dedup_meta: the parameters the stored signatures were made with (shingle size, permutations,
   bands, threshold). They win over the settings until `rebuild()` adopts new ones, because
   signatures made with different parameters cannot be compared.
-- dedup_signatures: one row per indexed article: its MinHash signature as a BLOB of uint32 and
-  its shingle count (for the containment estimate).
+- dedup_signatures: one row per indexed article: its number (the buckets' `n`) and its shingle
+  count (for the containment estimate). Its MinHash signature is not stored: it is made again
+  from the article's clean text when the article is a candidate (`_stored_signatures`); the
+  hashes are the same every time for the same text and parameters, and 512 bytes an article
+  were the index's largest part (issue 20).
 - dedup_buckets: (band key, article number), WITHOUT ROWID so that the primary key is the
   bucket index: probing a new article costs a few B-tree seeks whatever the archive's size.
 - dedup_members: article -> cluster, only for articles in a cluster of two or more articles.
@@ -187,8 +190,8 @@ class DedupIndex(ClusterReader):
             "INSERT INTO temp.dedup_probe VALUES (?, ?)",
             zip(flat[order].tolist(), owner[order].tolist(), strict=True),
         )
-        rows = c.execute(
-            "SELECT q.i, s.article_id, s.shingles, s.sig FROM "
+        found = c.execute(
+            "SELECT q.i, s.article_id, s.shingles FROM "
             "(SELECT DISTINCT p.i AS i, b.n AS n FROM temp.dedup_probe p "
             " JOIN dedup_buckets b ON b.key = p.key AND b.n IN "
             "  (SELECT n FROM dedup_buckets WHERE key = p.key ORDER BY n LIMIT ?)) q "
@@ -196,7 +199,21 @@ class DedupIndex(ClusterReader):
             (self.settings.dedup_bucket_cap or -1,),  # a crowded bucket: its first members (see lsh)
         ).fetchall()
         c.execute("DELETE FROM temp.dedup_probe")
+        stored = self._stored_signatures(list(dict.fromkeys(r[1] for r in found)))
+        rows = [(i, aid, shingles, stored[aid]) for i, aid, shingles in found if aid in stored]
         return stored_edges(ids, sigs, counts, rows, self.params.threshold)
+
+    def _stored_signatures(self, article_ids: list[str]) -> dict[str, bytes]:
+        """The MinHash signatures of stored articles (little-endian uint32 bytes), made again from
+        their clean text with the index's parameters: what was hashed when they were indexed."""
+        from dateline.dedup.near import signatures_of
+
+        rows = list(_lookup(self.conn, "articles", "id", "id, text", article_ids))
+        if not rows:
+            return {}
+        sigs, _ = signatures_of([r[1] for r in rows], self.params.shingle_words, self.params.permutations)
+        little = sigs.astype("<u4", copy=False)
+        return {r[0]: little[k].tobytes() for k, r in enumerate(rows)}
 
     def _batch_edges(self, ids, sigs, counts, keys, live) -> list[tuple[str, str]]:
         from dateline.dedup.near import batch_edges
@@ -208,10 +225,9 @@ class DedupIndex(ClusterReader):
 
         c = self.conn
         start = c.execute("SELECT COALESCE(MAX(n), 0) + 1 FROM dedup_signatures").fetchone()[0]
-        little = sigs.astype("<u4", copy=False)
         c.executemany(
-            "INSERT INTO dedup_signatures (n, article_id, shingles, sig) VALUES (?, ?, ?, ?)",
-            ((start + i, ids[i], int(counts[i]), little[i].tobytes()) for i in range(len(ids))),
+            "INSERT INTO dedup_signatures (n, article_id, shingles) VALUES (?, ?, ?)",
+            ((start + i, ids[i], int(counts[i])) for i in range(len(ids))),
         )
         # In key order: consecutive inserts land on the same or the next B-tree page, instead
         # of one random page each (measured: most of add()'s time on a 100k archive).

@@ -135,9 +135,11 @@ def search(
     where, params = _filters(query, date_from, date_to, literal, outlet, entity,
                              None if exact else entity_names(conn), language, author,
                              _stem_languages(conn, language) if fts == STEMMED else None, place)
+    match_alone = len(where) == 1
+    _skip_gone(conn, fts, where)
     cut: list[sqlite3.Row] = []
     if window:
-        source = fts if len(where) == 1 else f"{fts} JOIN articles a ON a.rowid = {fts}.rowid"
+        source = fts if match_alone else f"{fts} JOIN articles a ON a.rowid = {fts}.rowid"
         cut = _run(conn, f"SELECT {fts}.rowid FROM {source} WHERE {' AND '.join(where)} "
                    f"ORDER BY {fts}.rowid DESC LIMIT 1 OFFSET ?", [*params, window - 1], query, time_limit)
         if cut:
@@ -310,6 +312,7 @@ def facets(
                              None if exact else entity_names(conn), language,
                              stem_languages=_stem_languages(conn, language) if fts == STEMMED else None,
                              place=place)
+    _skip_gone(conn, fts, where)
     scan = max(2, min(scan, 100_000))
     base = (f"SELECT a.id, a.outlet, substr(a.published, 1, 7) AS month FROM {fts} "
             f"JOIN articles a ON a.rowid = {fts}.rowid WHERE {' AND '.join(where)} "
@@ -346,6 +349,13 @@ def _index(conn: sqlite3.Connection, exact: bool) -> str:
     """The stemmed index, unless the words are to be found as given or the archive has none yet
     (one written by an older dateline, opened to be read)."""
     return PLAIN if exact or not _has_table(conn, STEMMED) else STEMMED
+
+
+def _skip_gone(conn: sqlite3.Connection, fts: str, where: list[str]) -> None:
+    """On the stemmed index, the rows of articles deleted by another tool are skipped until
+    dateline's next write takes them out (`archive.stemming`: the index is contentless)."""
+    if fts == STEMMED and _has_table(conn, "stem_gone") and conn.execute("SELECT 1 FROM stem_gone LIMIT 1").fetchone():
+        where.append(f"{fts}.rowid NOT IN (SELECT article_rowid FROM stem_gone)")
 
 
 def _stem_languages(conn: sqlite3.Connection, language: str | None) -> list[str | None]:

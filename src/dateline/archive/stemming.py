@@ -5,12 +5,14 @@ Why a second FTS5 table and not a custom tokenizer: Python's sqlite3 cannot regi
 tokenizer (that takes the C API, or an extension to load), and the tokenizer would not know the
 article's language anyway. So `articles_stem` is an FTS5 table of the stemmed words, filled by a
 trigger through a SQL function, `dateline_stem(text, language)`, that the archive registers on
-the connection that writes (`register`). It keeps its own copy of the stems (not contentless):
-FTS5 of SQLite 3.40 deletes a contentless row only when given the indexed values again, which
-would make deleting an article in any other tool (the sqlite3 shell, Datasette) fail for want of
-our function; with stored stems a delete is plain SQL. Inserting or rewriting an article's text
-still needs dateline (`no such function: dateline_stem` elsewhere): the archive is read by any
-tool, written by ours. The query is stemmed the same way in Python (`stem_match`), once per
+the connection that writes (`register`). It is contentless (no copy of the stems: 880 bytes of
+a Reuters article's 1,470 in this index). FTS5 of SQLite 3.40 deletes a contentless row only when
+given the indexed values again, which only our function makes; so that deleting an article in
+any other tool (the sqlite3 shell, Datasette) still works, the delete trigger is plain SQL and
+leaves the deleted article's words in `stem_gone` for dateline's next write to take out of the
+index (`CONTENTLESS_STEM_MIGRATION` below). Inserting or rewriting an article's text still needs
+dateline (`no such function: dateline_stem` elsewhere): the archive is read by any tool, written
+by ours. The query is stemmed the same way in Python (`stem_match`), once per
 language of the archive, the forms joined with OR. `articles_fts` (Porter, English only) stays
 as it is, for exact search and for snippets.
 """
@@ -22,7 +24,8 @@ import sqlite3
 
 from dateline.lexicon.stems import stemmer
 
-__all__ = ["STEM_MIGRATION", "archive_languages", "register", "stem_match", "stem_text", "stem_words"]
+__all__ = ["CONTENTLESS_STEM_MIGRATION", "STEM_MIGRATION", "archive_languages", "forget_gone", "register", "stem_match",
+           "stem_text", "stem_words"]
 
 # Word characters as FTS5's unicode61 tokenizer sees them (letters and digits; `_` separates).
 _WORD = re.compile(r"[^\W_]+")
@@ -75,6 +78,9 @@ def _stemmed(row: str) -> str:
 # Appended to MIGRATIONS: the table, the languages it holds, its triggers, and the index built
 # for the articles already stored.
 STEM_MIGRATION: list[str] = [
+    # run again (an archive set back a version), it builds afresh; dropped, not emptied, as a later
+    # migration makes the table contentless, which a plain DELETE cannot empty
+    "DROP TABLE IF EXISTS articles_stem",
     """CREATE VIRTUAL TABLE IF NOT EXISTS articles_stem USING fts5(
         title, text, tokenize='unicode61 remove_diacritics 2')""",
     "CREATE TABLE IF NOT EXISTS stem_languages (language TEXT PRIMARY KEY) WITHOUT ROWID",
@@ -89,11 +95,62 @@ STEM_MIGRATION: list[str] = [
         DELETE FROM articles_stem WHERE rowid = old.rowid;
         INSERT INTO articles_stem(rowid, title, text) VALUES (new.rowid, {_stemmed('new')});
     END""",
-    "DELETE FROM articles_stem",  # run again (an archive set back a version), it builds afresh
     f"INSERT INTO articles_stem(rowid, title, text) SELECT a.rowid, {_stemmed('a')} FROM articles a",
     f"INSERT OR IGNORE INTO stem_languages(language) SELECT DISTINCT coalesce({_LANG.format(row='a')}, '') "
     "FROM articles a",
 ]
+
+# The stemmed index without its copy of the stems (issue 20: 880 of its 1,470 bytes a Reuters
+# article). A contentless FTS5 table of SQLite 3.40 (`contentless_delete` needs 3.43) forgets a row
+# only when given the stems it indexed, which only dateline can make; so that a plain `DELETE FROM
+# articles` still works in any tool, the delete trigger is plain SQL: it keeps the deleted
+# article's title, text and language in `stem_gone`, and the next write by dateline (the insert
+# trigger, and every opening for writing, `forget_gone`) takes their stems out of the index.
+# Until then searches skip the rows listed there (`archive.search`), so no read sees a deleted
+# article, and a new article cannot take a deleted one's rowid before its stems are gone (the
+# insert trigger takes them out first).
+_FORGET = """INSERT INTO articles_stem(articles_stem, rowid, title, text)
+        SELECT 'delete', g.article_rowid, dateline_stem(g.title, g.language), dateline_stem(g.text, g.language)
+        FROM stem_gone g ORDER BY g.n;
+    DELETE FROM stem_gone;"""
+CONTENTLESS_STEM_MIGRATION: list[str] = [
+    "DROP TRIGGER IF EXISTS articles_stem_ai",
+    "DROP TRIGGER IF EXISTS articles_stem_ad",
+    "DROP TRIGGER IF EXISTS articles_stem_au",
+    "DROP TABLE IF EXISTS articles_stem",
+    """CREATE VIRTUAL TABLE articles_stem USING fts5(
+        title, text, content='', tokenize='unicode61 remove_diacritics 2')""",
+    """CREATE TABLE IF NOT EXISTS stem_gone (
+        n INTEGER PRIMARY KEY, article_rowid INTEGER NOT NULL, title TEXT, text TEXT, language TEXT)""",
+    f"""CREATE TRIGGER articles_stem_ai AFTER INSERT ON articles BEGIN
+        {_FORGET}
+        INSERT INTO articles_stem(rowid, title, text) VALUES (new.rowid, {_stemmed('new')});
+        INSERT OR IGNORE INTO stem_languages(language) VALUES (coalesce({_LANG.format(row='new')}, ''));
+    END""",
+    """CREATE TRIGGER articles_stem_ad AFTER DELETE ON articles BEGIN
+        INSERT INTO stem_gone(article_rowid, title, text, language)
+        VALUES (old.rowid, old.title, old.text, old.language);
+    END""",
+    f"""CREATE TRIGGER articles_stem_au AFTER UPDATE OF title, text ON articles BEGIN
+        INSERT INTO stem_gone(article_rowid, title, text, language)
+        VALUES (old.rowid, old.title, old.text, old.language);
+        {_FORGET}
+        INSERT INTO articles_stem(rowid, title, text) VALUES (new.rowid, {_stemmed('new')});
+    END""",
+    "DELETE FROM stem_gone",  # the index is built afresh below, from the articles there are
+    f"INSERT INTO articles_stem(rowid, title, text) SELECT a.rowid, {_stemmed('a')} FROM articles a",
+]
+
+
+def forget_gone(conn: sqlite3.Connection) -> None:
+    """The stems of articles deleted by another tool taken out of the index (see above); a
+    writer's connection, with `register` called, inside its transaction."""
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'stem_gone'").fetchone() and \
+            conn.execute("SELECT 1 FROM stem_gone LIMIT 1").fetchone():
+        for stmt in _FORGET.split(";"):
+            if stmt.strip():
+                conn.execute(stmt)
+
 
 # One piece of an FTS5 MATCH expression as `archive.query.build_match` writes it: a phrase (with
 # `""` inside, and perhaps a prefix ` *` after it), a bareword, or one character of syntax.

@@ -433,7 +433,7 @@ class Archive:
             self.conn.execute(
                 "INSERT INTO articles(id, published, title, text, outlet, url, json, added, language) "
                 "VALUES (?,?,?,?,?,?,?,?,?)",
-                (a.id, a.published, a.title, a.text, a.outlet, a.url, pack_json(d), now, a.language),
+                (a.id, a.published, a.title, a.text, a.outlet, a.url, pack_json(d, a.text), now, a.language),
             )
             self.conn.executemany(
                 "INSERT OR IGNORE INTO article_authors(article_id, name, key) VALUES (?,?,?)",
@@ -486,7 +486,7 @@ class Archive:
         return cluster_copies(self.conn, article.id)
 
     def article_from_row(self, row: sqlite3.Row) -> Article:
-        d = unpack_json(row["json"])
+        d = unpack_json(row["json"], row["text"])
         d["text"] = row["text"]
         a = Article.from_dict(d)
         a.extra_sources = [s for s in self.sources(a.id) if (s.path, s.record) != (a.source.path, a.source.record)]

@@ -267,7 +267,7 @@ class StoryStore:
         self.df = SqlFrequencies(self.conn)
         cur = self.conn.execute("SELECT text, json FROM articles ORDER BY published IS NULL, published, rowid")
         while rows := cur.fetchmany(batch):
-            self.add([Article.from_dict({**unpack_json(r[1]), "text": r[0]}) for r in rows])
+            self.add([Article.from_dict({**unpack_json(r[1], r[0]), "text": r[0]}) for r in rows])
         return int(self.conn.execute("SELECT count(*) FROM stories").fetchone()[0])
 
 
