@@ -66,3 +66,23 @@ def test_reserve_participles_and_a_fronted_preposition(nlp) -> None:  # type: ig
 def test_people_counted_are_no_amount(nlp) -> None:  # type: ignore[no-untyped-def]
     (ev,) = events(nlp, "The army withdrew 500 troops from the border town.")
     assert ev.type == "RETREAT"
+
+
+@pytest.mark.slow
+def test_firing_shells_is_an_attack_and_a_fronted_date_no_particle(nlp) -> None:  # type: ignore[no-untyped-def]
+    # `on Thursday` before the verb is no `fire on`; the shells fired say it
+    (ev,) = events(nlp, "The navy on Thursday fired two artillery shells at the port.")
+    assert (ev.type, ev.mode) == ("ASSAULT", "artillery")
+
+
+@pytest.mark.slow
+def test_what_a_source_declines_to_disclose_is_no_refusal(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert events(nlp, "One lender, which he declined to identify, wants the loans repaid.") == []
+    assert events(nlp, "The company declined to disclose the price.") == []
+
+
+@pytest.mark.slow
+def test_a_quantity_that_should_change_is_no_demand(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert events(nlp, "Analysts said steel prices should rise 10 to 15 pct next year.") == []
+    (ev,) = events(nlp, "The minister said the rebels must lay down their arms.")
+    assert ev.type == "REQUEST"

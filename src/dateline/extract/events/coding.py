@@ -268,7 +268,9 @@ def _demand(tok: Token) -> Trigger | None:
     on Y, whatever Z is (the clause's own event words are part of the demand)."""
     for c in tok.children:
         if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in OBLIGATION
-                                     for a in c.children):
+                                     for a in c.children) and not _by_amount(c):
+            # `prices should rise 10 pct`, `capacity should be cut 500,000 barrels`: a change
+            # of a quantity after `should` is a forecast or an opinion, not a demand
             if any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children):
                 return Trigger(tok, REQUEST, f"{tok.text} ... must", tok)
     return None
@@ -386,8 +388,10 @@ def is_nominal(t: Trigger) -> bool:
     """An event noun standing alone (`the murder of X`), not carried by a verb."""
     return t.token == t.anchor and t.token.pos_ == "NOUN"
 # What sources decline to do in news's formulas of reserve (`declined to comment`, `refused
-# to be named`): the reporter's access, not an act between parties.
-RESERVE = frozenset("comment comments elaborate named identified".split())
+# to be named`, `a bank he declined to identify`, `declined to disclose the price`): the
+# reporter's access, not an act between parties.
+RESERVE = frozenset("comment comments elaborate named identified identify name disclose "
+                    "specify".split())
 
 
 def _withholding(tok: Token) -> bool:
@@ -422,18 +426,25 @@ def _amount(tok: Token) -> bool:
         tok.lower_ in _units() and any(c.like_num for c in tok.children))
 
 
-def _moved(tok: Token, code: Code) -> bool:
-    """Whether the verb tells a quantity's movement rather than an act: measured by an
-    amount (`declined 12 cents`, `eased to 1.85`, `retreated by 2 pct`), or `decline` with
-    nothing declined."""
-    if code.type not in MOVING:
-        return False
+def _by_amount(tok: Token) -> bool:
+    """Whether a verb is measured by an amount (`declined 12 cents`, `eased to 1.85`)."""
     for c in tok.children:
         if c.dep_ in ("dobj", "npadvmod") and _amount(c):
             return True
         if c.dep_ == "prep" and c.lower_ in ("to", "by", "from") and any(
                 o.dep_ == "pobj" and _amount(o) for o in c.children):
             return True
+    return False
+
+
+def _moved(tok: Token, code: Code) -> bool:
+    """Whether the verb tells a quantity's movement rather than an act: measured by an
+    amount (`declined 12 cents`, `eased to 1.85`, `retreated by 2 pct`), or `decline` with
+    nothing declined."""
+    if code.type not in MOVING:
+        return False
+    if _by_amount(tok):
+        return True
     return tok.lower_ in FALLS and not any(
         c.dep_ in ("dobj", "xcomp", "ccomp", "nsubjpass") for c in tok.children)
 
