@@ -86,3 +86,10 @@ def test_a_quantity_that_should_change_is_no_demand(nlp) -> None:  # type: ignor
     assert events(nlp, "Analysts said steel prices should rise 10 to 15 pct next year.") == []
     (ev,) = events(nlp, "The minister said the rebels must lay down their arms.")
     assert ev.type == "REQUEST"
+
+
+@pytest.mark.slow
+def test_notes_called_for_redemption_are_no_demand(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert events(nlp, "The company said it called for redemption of its 8 pct notes due 1995.") == []
+    (ev,) = events(nlp, "The opposition called for new elections.")
+    assert ev.type == "REQUEST"

@@ -114,6 +114,9 @@ def _verb_code(tok: Token) -> tuple[Code, str] | None:
             code = table.get((form, child.lower_))
             if code is not None and code.type == NO_EVENT:
                 return None
+            if code is not None and child.dep_ == "prep" and any(
+                    _not_an_act(tok, o) for o in child.children if o.dep_ == "pobj"):
+                return None  # `called for redemption of its notes`: what is called for decides
             if code is not None:
                 return code, f"{tok.text} {child.text}"
             inner = _measured(child) if child.dep_ == "dobj" else None
