@@ -11,10 +11,12 @@ outer event, not one of its own, while verbs joined by `and` are events each.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.attrs import POS
 from spacy.tokens import Span, Token
 
+from dateline import lexicon
 from dateline.extract.doctokens import tokens_where
 from dateline.extract.events.words import Code, nouns, sectors, verbs, weapons
 from dateline.extract.quotes.verbs import CUES
@@ -90,14 +92,31 @@ def _measured(tok: Token) -> Token | None:
     return None
 
 
+# The code of a verb entry that is no event (`meet target = NONE`): the word it governs
+# gives the verb a sense that is no act between parties (a target met, results released).
+NO_EVENT = "NONE"
+
+
+def _not_an_act(verb: Token, obj: Token) -> bool:
+    """Whether the verb with this object is listed as no event (`meet demand`)."""
+    code = verbs().get((verb.lower_, obj.lower_))
+    return code is not None and code.type == NO_EVENT
+
+
 def _verb_code(tok: Token) -> tuple[Code, str] | None:
     table = verbs()
     form = tok.lower_
     for child in tok.children:
         # a passive verb's subject is its object (`relations were restored`, `the delegation
-        # was received by ...`)
-        if child.dep_ in COMPLETERS or child.dep_ == "nsubjpass":
+        # was received by ...`); a preposition before the verb heads a phrase of its own
+        # (`In January the board gave ...` is no `give in`)
+        if (child.dep_ in COMPLETERS and child.i > tok.i) or child.dep_ == "nsubjpass":
             code = table.get((form, child.lower_))
+            if code is not None and code.type == NO_EVENT:
+                return None
+            if code is not None and child.dep_ == "prep" and any(
+                    _not_an_act(tok, o) for o in child.children if o.dep_ == "pobj"):
+                return None  # `called for redemption of its notes`: what is called for decides
             if code is not None:
                 return code, f"{tok.text} {child.text}"
             inner = _measured(child) if child.dep_ == "dobj" else None
@@ -252,7 +271,9 @@ def _demand(tok: Token) -> Trigger | None:
     on Y, whatever Z is (the clause's own event words are part of the demand)."""
     for c in tok.children:
         if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in OBLIGATION
-                                     for a in c.children):
+                                     for a in c.children) and not _by_amount(c):
+            # `prices should rise 10 pct`, `capacity should be cut 500,000 barrels`: a change
+            # of a quantity after `should` is a forecast or an opinion, not a demand
             if any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children):
                 return Trigger(tok, REQUEST, f"{tok.text} ... must", tok)
     return None
@@ -272,6 +293,10 @@ def _candidate(tok: Token) -> Trigger | None:
             # `a place to visit`, `West Africans ordered out of Nigeria`: a verb that
             # describes a noun is not an act reported here, unless it says by whom.
             return None
+        if tok.dep_ == "amod":
+            # `shared goals`, `a government-backed plan`: a participle before its noun is a
+            # property of the thing (news writes the act, when it reports one, as a clause)
+            return None
         found = _verb_code(tok)
         if found is not None and (_by_nature(tok) or _conditional(tok)):
             return None
@@ -282,6 +307,8 @@ def _candidate(tok: Token) -> Trigger | None:
             return None  # `X allowed that Y is ...` admits a point: speech, not a permission
         if found is not None and found[0].type == "REJECT" and _withholding(tok):
             return None  # `a spokesman who declined to be named`: a source's reserve
+        if found is not None and _moved(tok, found[0]):
+            return None  # `shares declined 12 cents`, `profits will decline`: a quantity
         if found is not None and not (tok.lower_ in DENIALS and _has_clause(tok)):
             return Trigger(tok, found[0], found[1], tok)
         return None
@@ -290,6 +317,8 @@ def _candidate(tok: Token) -> Trigger | None:
             return None
         framed = tok.dep_ == "compound" and tok.head.lower_ in FRAMES
         carrier = _carrier(tok.head if framed else tok)
+        if carrier is not None and _not_an_act(carrier, tok):
+            return None  # `unable to meet the demand for repayment`: the noun is no act here
         found = _noun_code(tok) if carrier is not None else None
         if found is not None and carrier is not None and _verb_code(carrier) is None:
             # a framed act stands where its frame does: `launched a mediation effort
@@ -362,12 +391,65 @@ def is_nominal(t: Trigger) -> bool:
     """An event noun standing alone (`the murder of X`), not carried by a verb."""
     return t.token == t.anchor and t.token.pos_ == "NOUN"
 # What sources decline to do in news's formulas of reserve (`declined to comment`, `refused
-# to be named`): the reporter's access, not an act between parties.
-RESERVE = frozenset("comment comments elaborate named identified".split())
+# to be named`, `a bank he declined to identify`, `declined to disclose the price`): the
+# reporter's access, not an act between parties.
+RESERVE = frozenset("comment comments elaborate named identified identify name disclose "
+                    "specify".split())
 
 
 def _withholding(tok: Token) -> bool:
-    return any(c.dep_ == "xcomp" and c.lower_ in RESERVE for c in tok.children)
+    # `declined to comment` and the wire's shorter `declined comment`
+    return any(c.dep_ in ("xcomp", "dobj") and c.lower_ in RESERVE for c in tok.children)
+
+
+# Entity types of an amount: a verb measured by one tells how far a quantity moved.
+AMOUNTS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
+# Verbs of refusing, yielding or pulling back that economic news uses for prices and figures
+# moving (`declined 5p`, `eased to 1.85 marks`, `retreated 2 pct`); acts of harm or aid with
+# an amount (`sent 500 troops`, `gave 5 mln dlrs`) stay acts.
+MOVING = frozenset({"REJECT", "CONCEDE", "RETREAT", "PROTEST"})
+# `decline` refuses something only when it has what is refused, an object or an infinitive
+# (`declined the offer`, `declined to attend`); alone it is a fall (`profits will decline`).
+FALLS = frozenset("decline declines declined declining".split())
+
+
+# Words of a share or a price change, beside the currency words of wire copy (`units`).
+PERCENTS = frozenset("pct percent pc point points".split())
+
+
+@cache
+def _units() -> frozenset[str]:
+    return PERCENTS | {k.split()[-1].lower() for k in lexicon.mapping("units")}
+
+
+def _amount(tok: Token) -> bool:
+    # the word is the amount (`12 cents`, `2 pct`, `to 1.85`), not a counted party or thing
+    # (`released two hostages`, `withdrew 500 troops`)
+    return tok.like_num or tok.ent_type_ in AMOUNTS or (
+        tok.lower_ in _units() and any(c.like_num for c in tok.children))
+
+
+def _by_amount(tok: Token) -> bool:
+    """Whether a verb is measured by an amount (`declined 12 cents`, `eased to 1.85`)."""
+    for c in tok.children:
+        if c.dep_ in ("dobj", "npadvmod") and _amount(c):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("to", "by", "from") and any(
+                o.dep_ == "pobj" and _amount(o) for o in c.children):
+            return True
+    return False
+
+
+def _moved(tok: Token, code: Code) -> bool:
+    """Whether the verb tells a quantity's movement rather than an act: measured by an
+    amount (`declined 12 cents`, `eased to 1.85`, `retreated by 2 pct`), or `decline` with
+    nothing declined."""
+    if code.type not in MOVING:
+        return False
+    if _by_amount(tok):
+        return True
+    return tok.lower_ in FALLS and not any(
+        c.dep_ in ("dobj", "xcomp", "ccomp", "nsubjpass") for c in tok.children)
 
 
 def _has_clause(tok: Token) -> bool:
