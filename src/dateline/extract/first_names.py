@@ -3,7 +3,7 @@ first names that ship with the `names` package (MIT licence): who `she said` can
 the article itself never says (`Walter Lee`, `Carly Ann Park`).
 
 A name given to both sexes (`Leslie`, `Jordan`) points nowhere unless one sex holds it
-several times as often: such a guess would file a woman's words under a man as often as it
+ten times as often (RATIO): such a guess would file a woman's words under a man as often as it
 keeps them apart.
 """
 
