@@ -174,6 +174,9 @@ def test_speakers_the_parse_leaves_without_a_subject(nlp) -> None:  # type: igno
          'voters as late as possible."', "Lee"),
         ('As Ann Lee, a tax lawyer at the Tax Policy Center, recently put it, "Did he lower '
          'his taxes through legal avoidance?"', "Lee"),
+        # A phrasal speech verb with its particle, and a time between it and the quote.
+        ('As Ann Lee, a pollster at the center, pointed out in December, "The delegates '
+         'will have many chances to change the rules."', "Lee"),
     ]
     for text, surname in cases:
         speakers = _direct_speakers(nlp, text)
@@ -188,6 +191,9 @@ def test_no_speaker_rather_than_a_wrong_one(nlp) -> None:  # type: ignore[no-unt
     wrapped = ('When Ann Lee finally wrapped up, "I will fight for you, and I will win for '
                'you!" the balloons cascaded down on the crowd.')
     assert "balloons" not in (_direct_speakers(nlp, wrapped)[0] or "")
+    # `called in` is not `called out`: no speech, so no speaker before the comma.
+    called = 'Ann Lee called in the auditors, "The delegates will have many chances to change."'
+    assert _direct_speakers(nlp, called) in ([], [None])
 
 
 @pytest.mark.slow

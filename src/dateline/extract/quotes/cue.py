@@ -19,7 +19,7 @@ from dateline.extract.quotes.subjects import (
     _name_before,
     _subject,
 )
-from dateline.extract.quotes.verbs import CUES
+from dateline.extract.quotes.verbs import CUES, is_speech
 
 WINDOW = 40  # tokens read on each side of a quote for its cue: the longest appositives fit
 
@@ -110,7 +110,8 @@ def _verb_before(doc: Doc, starts: list[int], start: int, end: int) -> Token | N
 
 
 def _speech(tok: Token) -> bool:
-    """A speech verb, or `as X put it, "..."`."""
+    """A speech verb, a phrasal one with its particle (`As Lee pointed out in May, "..."`:
+    the particle makes it speech, as `said` is), or `as X put it, "..."`."""
     nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
-    return tok.lower_ in CUES or tok.lower_ in ("put", "puts") and nxt is not None and (
+    return is_speech(tok) or tok.lower_ in ("put", "puts") and nxt is not None and (
         nxt.lower_ == "it")
