@@ -44,6 +44,9 @@ def test_parties_still_give(nlp) -> None:  # type: ignore[no-untyped-def]
     assert pronoun.type == "AGREE"
     (helpers,) = events(nlp, "Residents helped the victims of the flood.")
     assert helpers.type == "AID"
+    # a party joined to a thing still acts
+    joined = events(nlp, "The venture fund and its partners gave 10 mln dlrs to the town.")
+    assert [e.type for e in joined] == ["AID"]
 
 
 @pytest.mark.slow

@@ -41,7 +41,13 @@ CLIMB = 4
 
 
 def is_party(tok: Token) -> bool:
-    """Whether a phrase, by its head word, names someone who can act."""
+    """Whether a phrase, by its head word or a name joined to it, names someone who can
+    act (`Old foes Gondor and Osgiliath`, `the bank and its owners`)."""
+    return any(_party_word(t) for t in (tok, *tok.conjuncts,
+                                        *(c for c in tok.children if c.dep_ == "appos")))
+
+
+def _party_word(tok: Token) -> bool:
     tok = counted(tok)  # `a group of investors`, `thousands of donors`
     if tok.tag_ in ("WDT", "WP"):
         if tok.lower_ in WHO:
