@@ -55,3 +55,11 @@ def test_what_might_be_done_to_a_policy_is_no_act(nlp) -> None:  # type: ignore[
     assert events(nlp, "The sugar quota should be cut by the end of the year.") == []
     (ev,) = events(nlp, "The embassy was attacked by rebels on Monday.")
     assert ev.type == "ASSAULT"
+
+
+@pytest.mark.slow
+def test_what_a_party_needs_to_do_is_not_done(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert events(nlp, "The company will need new capital to support its expansion plan.") == []
+    assert events(nlp, "The growers either have to accept a lower price or leave.") == []
+    (ev,) = events(nlp, "The government agreed to help the farmers.")
+    assert ev.type == "AGREE"

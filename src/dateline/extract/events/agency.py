@@ -35,6 +35,10 @@ GIVING = frozenset(
 ) | frozenset("gave given lent".split())
 # Modals that put what follows in the possible or the desirable, not in what was done.
 MODALS = frozenset("may might could should".split())
+# Verbs of need and obligation: what a party needs or has to do (`will need investment to
+# support its plan`, `have to accept the proposal`) is not done, and no act yet.
+NEEDING = frozenset("need needs needed needing require requires required requiring have has "
+                    "had having".split())
 # How far up through `to`-clauses and joined verbs the doer is looked for (`the company
 # agreed to provide ...`, `would be able to give`).
 CLIMB = 4
@@ -105,14 +109,21 @@ def _possible_change(verb: Token) -> bool:
     return not is_party(subject)
 
 
+def _needed(verb: Token) -> bool:
+    """`will need investment to support its plan`, `they have to accept`: an infinitive
+    hung on a verb of need says what is wanted, not what was done."""
+    return (verb.dep_ in ("xcomp", "advcl") and verb.head.lower_ in NEEDING
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
+
+
 def acted_by_party(t: Trigger) -> bool:
     """Whether an event verb is done by a party, as far as the sentence tells: false where
-    its doer is a thing (for the verbs of `GIVING`) or where it only may or should happen to
-    a thing."""
+    its doer is a thing (for the verbs of `GIVING`), where it only may or should happen to
+    a thing, or where it is only needed."""
     verb = t.token
     if verb != t.anchor or verb.pos_ not in ("VERB", "AUX"):
         return True  # event nouns have their own tests of who did them
-    if _possible_change(verb):
+    if _possible_change(verb) or _needed(verb):
         return False
     if verb.lower_ not in GIVING:
         return True
