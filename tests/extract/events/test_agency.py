@@ -63,3 +63,11 @@ def test_what_a_party_needs_to_do_is_not_done(nlp) -> None:  # type: ignore[no-u
     assert events(nlp, "The growers either have to accept a lower price or leave.") == []
     (ev,) = events(nlp, "The government agreed to help the farmers.")
     assert ev.type == "AGREE"
+
+
+@pytest.mark.slow
+def test_what_to_do_asked_about_is_not_done(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert events(nlp, "The ministry studied how to curb excess lending.") == []
+    # the asking is an act of its own where it is one
+    (ev,) = events(nlp, "Officials discussed how to curb excess investment.")
+    assert ev.type == "CONSULT"

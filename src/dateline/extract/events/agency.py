@@ -116,14 +116,26 @@ def _needed(verb: Token) -> bool:
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
 
 
+# Words that open a question about what to do (`how to curb`, `whether to impose`).
+QUESTIONS = frozenset("how whether".split())
+
+
+def _in_question(verb: Token) -> bool:
+    """`discussed how to curb investment`, `will decide whether to impose sanctions`: an
+    infinitive asked about is a choice still open, not an act (the verb asking may be one)."""
+    return (any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            and any(c.dep_ in ("advmod", "mark") and c.lower_ in QUESTIONS and c.i < verb.i
+                    for c in verb.children))
+
+
 def acted_by_party(t: Trigger) -> bool:
     """Whether an event verb is done by a party, as far as the sentence tells: false where
     its doer is a thing (for the verbs of `GIVING`), where it only may or should happen to
-    a thing, or where it is only needed."""
+    a thing, or where it is only needed or asked about."""
     verb = t.token
     if verb != t.anchor or verb.pos_ not in ("VERB", "AUX"):
         return True  # event nouns have their own tests of who did them
-    if _possible_change(verb) or _needed(verb):
+    if _possible_change(verb) or _needed(verb) or _in_question(verb):
         return False
     if verb.lower_ not in GIVING:
         return True
