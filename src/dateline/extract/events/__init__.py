@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from dateline.extract.events.agency import acted_by_party
 from dateline.extract.events.blame import fill_perpetrators
 from dateline.extract.events.coding import (
     Trigger,
@@ -78,6 +79,8 @@ def _events(sent: Span, article: Article, res: Resolver) -> list[Event]:
     out: list[Event] = []
     named: list[str] | None = None
     for t in find_triggers(sent):
+        if not acted_by_party(t):
+            continue  # a thing does no act (`the investment would give ...`)
         source, speaker_tok = _source(t, res)
         actors, recipients = sides(t, res)
         if is_nominal(t) and not recipients:

@@ -116,3 +116,14 @@ def longest_body() -> int:
     """The most words a body's name has (`organization of american states`): names are
     looked up up to this length, so a longer entry is never missed."""
     return max(len(k.split()) for k in bodies())
+
+
+@cache
+def people() -> frozenset[str]:
+    """Nouns of people and bodies of people who can act (`donors`, `shareholders`, `the
+    board`), singular and plural."""
+    out: set[str] = set()
+    for entry in lexicon.words("events_people"):
+        base, *irregular = entry.split("|")
+        out |= noun_forms(base) | set(irregular)
+    return frozenset(out)
