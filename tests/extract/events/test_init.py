@@ -311,3 +311,10 @@ def test_expelling_people_deports_them_expelling_envoys_is_a_sanction(nlp) -> No
     (e,) = events(nlp, "The government expelled two Peruvian diplomats.")
     assert e.type == "SANCTION" and e.recipient is not None and e.recipient.country == "PER"
     assert e.actor is not None and e.actor.country is None  # the envoys are the foreign side
+
+
+def test_an_agency_is_a_public_body_and_a_news_agency_media(nlp) -> None:  # type: ignore[no-untyped-def]
+    (e,) = events(nlp, "The agency accused the company of hiding the leak.")
+    assert e.actor is not None and e.actor.sector == "GOV"
+    (e,) = events(nlp, "The news agency accused the ministry of lying about the deaths.")
+    assert e.actor is not None and e.actor.sector == "MED"
