@@ -318,3 +318,10 @@ def test_an_agency_is_a_public_body_and_a_news_agency_media(nlp) -> None:  # typ
     assert e.actor is not None and e.actor.sector == "GOV"
     (e,) = events(nlp, "The news agency accused the ministry of lying about the deaths.")
     assert e.actor is not None and e.actor.sector == "MED"
+
+
+def test_a_vague_time_word_does_not_date_the_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    for text in ("Rebels are now shelling the city.", "Rebels recently shelled the city."):
+        (e,) = events(nlp, text)
+        assert e.type == "ASSAULT"
+        assert (e.date, e.date_from) == ("2021-09-09", "published")  # the helper's publication date

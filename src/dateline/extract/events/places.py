@@ -108,6 +108,8 @@ def event_date(clause: list[Token], article: Article) -> tuple[str | None, str]:
     if clause:
         spans = [(t.idx, t.idx + len(t.text)) for t in clause]
         for t in article.times:
-            if t.value and t.type == "DATE" and any(s <= t.start < e for s, e in spans):
+            # only a calendar value dates an event: `now` (PRESENT_REF) or `recently`
+            # (PAST_REF) is the writer's vague time, no better than the publication date
+            if t.value and t.value[0].isdigit() and t.type == "DATE" and any(s <= t.start < e for s, e in spans):
                 return t.value, "text"
     return article.published, "published"
