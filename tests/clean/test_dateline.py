@@ -14,6 +14,8 @@ from dateline.clean.dateline import dateline_day, find_dateline
     ("SALVADOR, Feb 26 - Showers continued.", "Salvador", None, "Feb 26"),
     ("NEW YORK, Feb 26 - Stocks rose.", "New York", None, "Feb 26"),
     ("SAO PAULO (Reuters) -- Coffee prices rose.", "Sao Paulo", "Reuters", None),
+    ("SYDNEY, April - The bank cut its rate.", "Sydney", None, "April"),  # the day left out
+    ("MELBOURNE, Sept. - Wool sales resumed.", "Melbourne", None, "Sept."),
 ])
 def test_datelines(text: str, place: str, agency: str | None, date: str | None) -> None:
     found = find_dateline(text)

@@ -128,13 +128,18 @@ def find_dateline(paragraph: str) -> tuple[Dateline, int] | None:
         return None
     place_name = _title(place)
     region = m.groupdict().get("region")
+    written = m.group("date")
+    if region and not written and region.rstrip(".").lower() in MONTHS:
+        # `SYDNEY, April -`: a wire desk that leaves the day out still writes the month where
+        # the date goes; a month is never a region, so it is the (dayless) date
+        region, written = None, region
     if region:
         place_name = f"{place_name}, {region}"
     agency = None
     if agency_raw:
         agency = AGENCIES.get(agency_raw.strip().lower(), agency_raw.strip())
     text = paragraph[: m.end()].strip()
-    return Dateline(text=text, place=place_name, agency=agency, date=m.group("date")), m.end()
+    return Dateline(text=text, place=place_name, agency=agency, date=written), m.end()
 
 
 _DAY = regex.compile(r"\d{1,2}")
