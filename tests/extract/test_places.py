@@ -84,6 +84,14 @@ def test_a_dateline_with_its_state_and_an_unknown_place() -> None:
     assert a.entities[0].place is None and a.entities[0].country is None
 
 
+
+def test_a_qualifier_that_names_two_areas_is_the_one_holding_the_place() -> None:
+    # `Maryland` is a US state and a Liberian county; `Scotland` a nation and a region
+    for written, country in (("Annapolis, Maryland", "USA"), ("Glasgow, Scotland", "GBR")):
+        a = resolve_places(_article("The vote was close.", [], dateline=written))
+        assert a.dateline is not None and a.dateline.location is not None
+        assert (a.dateline.location.name, a.dateline.location.country) == (written.split(",")[0], country)
+
 def test_a_list_of_countries_is_not_a_qualifier() -> None:
     a = resolve_places(_article("Exports rose to Brazil, Mexico, Philippines and Japan.", [("Mexico", "GPE")]))
     assert _place(a, "Mexico") == ("Mexico", "MEX", None)

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from dateline.model import Article, Entity, Location
 from dateline.places.gazetteer import Entry, Gazetteer, gazetteer, outlet_country
-from dateline.places.resolve import Context, areas_of, certain, choose
+from dateline.places.resolve import Context, areas_of, certain, choose, within
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 # A compass word written in lower case before a place (`northeast Syria`, `southern Iraq`) says
@@ -63,6 +63,14 @@ def _split(gaz: Gazetteer, name: str) -> tuple[list[Entry], Entry | None]:
     """A name's candidates, and the qualifier written into it (`Richmond, Va.`)."""
     head, _, tail = name.partition(",")
     qualifier = gaz.area(tail.strip()) if tail.strip() else None
+    if qualifier is None and tail.strip():
+        # `Annapolis, Maryland`, `Glasgow, Scotland`: the qualifier names more than one area
+        # (a US state and a Liberian county; a nation and its region); a writer qualifies a
+        # place by the area that holds it, so the one area holding a place of that name is meant
+        areas = [e for e in gaz.lookup(tail.strip()) if e.kind in ("country", "region") and not e.alternate]
+        heads = candidates(gaz, head.strip())
+        held = {a.id: a for a in areas if any(within(c, a) for c in heads)}
+        qualifier = next(iter(held.values())) if len(held) == 1 else None
     return candidates(gaz, head.strip() if qualifier else name), qualifier
 
 
