@@ -216,3 +216,13 @@ def test_a_described_person_with_a_place_needs_the_story_on_them(nlp) -> None:  
              "Mayor Judith Kane.\n\n"
              '"This city deserves the best," the Chicago businessman said.')
     assert _direct(nlp, other)[0].speaker_entity is None
+
+
+@pytest.mark.slow
+def test_a_description_run_into_a_name_gives_the_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    for text in (
+        'The analyst Dana Byrne said: "Prices will keep rising."',
+        'As the analyst Dana Byrne pointed out in May, "Prices will keep rising."',
+    ):
+        (q,) = run(nlp, text)
+        assert (q.speaker, q.speaker_entity) == ("Dana Byrne", "person:dana-byrne"), text

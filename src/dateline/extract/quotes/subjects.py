@@ -13,10 +13,18 @@ from dateline.extract.quotes.marks import _STOPS
 
 def _subject(verb: Token, outside: tuple[int, int] = (0, 0)) -> Token | None:
     """The verb's subject; with `outside`, one not inside that quoted character range."""
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and not outside[0] <= child.idx < outside[1]:
-            return child
-    return None
+    subjects = [c for c in verb.children
+                if c.dep_ in ("nsubj", "nsubjpass") and not outside[0] <= c.idx < outside[1]]
+    if len(subjects) > 1 and subjects[1].pos_ == "PROPN" and _runs_on(subjects[0], subjects[1]):
+        # `the analyst Dana Byrne said`: news puts a description before a name with no comma,
+        # and the parser may read both as subjects; the name is who speaks
+        return subjects[1]
+    return subjects[0] if subjects else None
+
+
+def _runs_on(first: Token, second: Token) -> bool:
+    """Whether the second subject's phrase starts right after the first (nothing between)."""
+    return second.left_edge.i == first.i + 1
 
 
 def _detached_subject(verb: Token) -> Token | None:
