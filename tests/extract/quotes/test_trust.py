@@ -226,3 +226,13 @@ def test_a_description_run_into_a_name_gives_the_name(nlp) -> None:  # type: ign
     ):
         (q,) = run(nlp, text)
         assert (q.speaker, q.speaker_entity) == ("Dana Byrne", "person:dana-byrne"), text
+
+
+@pytest.mark.slow
+def test_a_nominee_is_the_person_introduced_as_one_or_no_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    (q,) = run(nlp, "Republican nominee Ann Lee spoke in Ohio on Monday. Mark Dolan campaigned in "
+                    'Florida. "We will win," the Republican nominee said.')
+    assert q.speaker_entity == "person:ann-lee"
+    (q,) = run(nlp, "Ann Lee spoke in Ohio on Monday. Mark Dolan campaigned in Florida. "
+                    '"We will win," the Republican nominee said.')
+    assert q.speaker_entity is None  # not the last subject: nobody was introduced as nominee
