@@ -61,17 +61,19 @@ def location(e: Entry) -> Location:
 
 def _split(gaz: Gazetteer, name: str) -> tuple[list[Entry], Entry | None]:
     """A name's candidates, and the qualifier written into it (`Richmond, Va.`)."""
-    head, _, tail = name.partition(",")
-    qualifier = gaz.area(tail.strip()) if tail.strip() else None
-    if qualifier is None and tail.strip():
+    head, _, tail = (part.strip() for part in name.partition(","))
+    if not tail:
+        return candidates(gaz, name), None
+    qualifier = gaz.area(tail)
+    heads = candidates(gaz, head)
+    if qualifier is None:
         # `Annapolis, Maryland`, `Glasgow, Scotland`: the qualifier names more than one area
         # (a US state and a Liberian county; a nation and its region); a writer qualifies a
         # place by the area that holds it, so the one area holding a place of that name is meant
-        areas = [e for e in gaz.lookup(tail.strip()) if e.kind in ("country", "region") and not e.alternate]
-        heads = candidates(gaz, head.strip())
+        areas = [e for e in gaz.lookup(tail) if e.kind in ("country", "region") and not e.alternate]
         held = {a.id: a for a in areas if any(within(c, a) for c in heads)}
         qualifier = next(iter(held.values())) if len(held) == 1 else None
-    return candidates(gaz, head.strip() if qualifier else name), qualifier
+    return (heads if qualifier else candidates(gaz, name)), qualifier
 
 
 def _dateline(gaz: Gazetteer, article: Article, sure: list[Entry], outlet: list[Entry]) -> Entry | None:
