@@ -58,3 +58,13 @@ def test_a_quote_attributed_after_its_full_stop_is_not_carried() -> None:
     people = _people(text, {"Lena Ortiz": "Lena Ortiz"})
     got = _carry_speakers(_quotes(text), text, [(0, "person:lena-ortiz")], people)
     assert got[0].speaker_entity is None
+
+
+def test_a_report_by_someone_unresolved_stops_the_carry() -> None:
+    text = ('Ann Lee said she was sorry. Lee "apologized twice," Dolan said. "It is time to move on."')
+    first = Quote("she was sorry", "indirect", "Ann Lee", "person:ann-lee", 12, 26)
+    second = Quote("Lee apologized twice", "indirect", "Dolan", None, 28, 55)
+    start = text.index('"It is')
+    third = Quote("It is time to move on.", "direct", None, None, start, len(text))
+    out = _carry_speakers([first, second, third], text)
+    assert (out[2].speaker, out[2].speaker_entity) == (None, None)

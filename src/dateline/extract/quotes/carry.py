@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from dateline.extract.quotes.speakers import PRONOUNS
 from dateline.extract.quotes.verbs import CUES
 from dateline.model import Quote
 
@@ -46,7 +47,11 @@ def _carry_speakers(quotes: list[Quote], text: str,
                 q.speaker, q.speaker_entity, q.cue = who[0], who[1], "continued"
         if q.speaker is not None and (q.kind == "direct" or q.speaker_entity is not None):
             last = q
-        elif q.kind == "direct":
+        elif q.kind == "direct" or (q.speaker is not None and q.speaker.casefold() not in PRONOUNS):
+            # a report by someone named whom the article does not resolve (`Rubio "apologized,"
+            # Hannity said. "It is time to move on."`) still moves the text to them: the quote
+            # after it is not the earlier speaker's (a pronoun is resolved later, and most often
+            # is the speaker the text was already on)
             last = None
     return quotes
 
